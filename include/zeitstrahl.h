@@ -1,0 +1,133 @@
+/*
+ * zeitstrahl: temporal expressions, events and timelines from news articles.
+ *
+ * The one public header. Every exported name starts with zs_. Types are
+ * opaque; each function says who owns what it returns.
+ *
+ * Typical use:
+ *
+ *     zs_error err;
+ *     zs_lang *de = zs_lang_load("/usr/share/zeitstrahl/templates/de", &err);
+ *     zs_doc *doc = zs_doc_new(de, "a.txt", text, len, NULL, &err);
+ *     zs_graph *g = zs_graph_new();
+ *     zs_graph_add(g, doc);
+ *     zs_graph_finish(g);
+ *     zs_write_file(g, "timeline.ics", NULL, &err);
+ *     zs_graph_free(g); zs_doc_free(doc); zs_lang_free(de);
+ *
+ * Thread safety: a zs_lang is immutable after loading and may be shared by
+ * any number of threads; a zs_doc or zs_graph belongs to one thread at a time.
+ */
+#ifndef ZEITSTRAHL_H
+#define ZEITSTRAHL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ZS_VERSION "0.1.0"
+
+/* Error codes, also the CLI's exit codes. */
+typedef enum {
+    ZS_OK = 0,
+    ZS_ERR_USAGE = 2,    /* bad option or argument */
+    ZS_ERR_IO = 3,       /* file cannot be read or written */
+    ZS_ERR_INPUT = 4,    /* input is not acceptable (empty, invalid UTF-8, ...) */
+    ZS_ERR_DCT = 5,      /* no or malformed publication time */
+    ZS_ERR_TEMPLATE = 6, /* language data cannot be loaded */
+    ZS_ERR_INTERNAL = 7  /* a library (ICU, libical, Graphviz) failed */
+} zs_status;
+
+/* Filled by every function that can fail; msg is one line, naming the file
+ * and position where there is one. Owned by the caller (usually on the stack). */
+typedef struct zs_error {
+    zs_status code;
+    char msg[512];
+} zs_error;
+
+typedef struct zs_lang zs_lang;   /* compiled templates of one language */
+typedef struct zs_doc zs_doc;     /* one analysed article */
+typedef struct zs_graph zs_graph; /* events and times of one or more docs */
+
+/* ---- language data ---------------------------------------------------- */
+
+/* Loads and compiles every *.zt file in dir (e.g. "templates/de").
+ * Returns a new language owned by the caller (free with zs_lang_free), or
+ * NULL with err filled ("file:line:col: message"). */
+zs_lang *zs_lang_load(const char *dir, zs_error *err);
+
+/* Frees a language. Accepts NULL. Docs made with it must be freed first. */
+void zs_lang_free(zs_lang *lang);
+
+/* The language code from the templates' "lang" line, e.g. "de". Owned by lang. */
+const char *zs_lang_code(const zs_lang *lang);
+
+/* Runs every ex/no example of the language's rule files through the full
+ * engine. Writes one line per failure (and, with verbose, per success) to
+ * report; adds to *passed and *failed. Returns the number of failures. */
+int zs_lang_selftest(const zs_lang *lang, FILE *report, int verbose,
+                     int *passed, int *failed);
+
+/* ---- documents -------------------------------------------------------- */
+
+typedef struct zs_options {
+    const char *dct; /* ISO 8601 publication time ("2017-05-02",
+                        "2017-05-02T21:06+02:00"); NULL: take the dateline */
+    const char *tz;  /* IANA zone of the article; NULL: the language default */
+} zs_options;
+
+/* Analyses text (UTF-8, len bytes; need not be NUL-terminated, is copied).
+ * name labels the document in outputs and errors (copied). opts may be NULL.
+ * Returns a new doc owned by the caller (free with zs_doc_free), or NULL with
+ * err filled (invalid UTF-8 with its byte offset, empty text, no DCT, ...). */
+zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text,
+                   size_t len, const zs_options *opts, zs_error *err);
+
+/* Frees a doc. Accepts NULL. A graph holding the doc must be freed first. */
+void zs_doc_free(zs_doc *doc);
+
+/* Counts of what the doc holds. */
+size_t zs_doc_timex_count(const zs_doc *doc);
+size_t zs_doc_event_count(const zs_doc *doc);
+
+/* The publication time as ISO 8601 with offset, e.g. "2017-05-02T21:06+02:00".
+ * Owned by doc. */
+const char *zs_doc_dct(const zs_doc *doc);
+
+/* ---- graph ------------------------------------------------------------ */
+
+/* A new, empty graph owned by the caller (free with zs_graph_free). */
+zs_graph *zs_graph_new(void);
+
+/* Adds a doc's events and times. The graph borrows doc: doc must outlive it. */
+void zs_graph_add(zs_graph *g, const zs_doc *doc);
+
+/* Relates and orders everything added so far. Call once before writing. */
+void zs_graph_finish(zs_graph *g);
+
+/* Frees a graph (not its docs). Accepts NULL. */
+void zs_graph_free(zs_graph *g);
+
+/* ---- writers ---------------------------------------------------------- */
+
+/* The format a file name implies ("ics", "svg", "png", "pdf", "dot",
+ * "jsonl", "text"), or NULL if the extension is unknown. Static string. */
+const char *zs_format_from_path(const char *path);
+
+/* Writes the graph in format to out. Returns 0, or -1 with err filled. */
+int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err);
+
+/* Writes the graph to path (format NULL: from the extension) through a
+ * temporary file in the same directory that is renamed into place only when
+ * complete, so path holds either its old content or the whole new one.
+ * Returns 0, or -1 with err filled. */
+int zs_write_file(const zs_graph *g, const char *path, const char *format,
+                  zs_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

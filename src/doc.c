@@ -1,0 +1,242 @@
+/* zs_doc_new: the pipeline for one article, from bytes to timexes (matched,
+ * anchored to the publication time) and events. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "event.h"
+#include "match.h"
+#include "resolve.h"
+#include "template.h"
+#include "text.h"
+
+/* The dateline is looked for in this many first lines. */
+#define DATELINE_LINES 5
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') return false;
+    return true;
+}
+
+static void add_timex(zs_doc *d, const zs_match *m, const zs_value *v,
+                      const zs_capval *caps, int group)
+{
+    uint32_t t0 = m->x0, t1 = m->x1;
+    if (v->cap >= 0 && caps[v->cap].t0 >= 0) {
+        t0 = (uint32_t)caps[v->cap].t0;
+        t1 = (uint32_t)caps[v->cap].t1;
+    }
+    if (t1 <= t0) return;
+    ZS_GROW(d->timexes, d->timexes_cap, d->ntimexes + 1);
+    zs_timex *x = &d->timexes[d->ntimexes++];
+    memset(x, 0, sizeof *x);
+    x->t0 = t0;
+    x->t1 = t1;
+    x->b0 = d->toks[t0].b0;
+    x->b1 = d->toks[t1 - 1].b1;
+    x->c0 = d->toks[t0].c0;
+    x->c1 = d->toks[t1 - 1].c1;
+    x->sent = d->toks[t0].sent;
+    x->rule = m->rule->name;
+    x->group = group;
+    zs_build_tv(v, caps, &x->tv);
+}
+
+/* Matches sentence by sentence and turns every value line of every match
+ * into a timex; a match with several values makes a coordination group. */
+static void find_timexes(zs_doc *d)
+{
+    zs_matches ms = {0};
+    for (size_t s = 0; s < d->nsents; s++) {
+        zs_matches_reset(&ms);
+        zs_match_tokens(d->lang, d, d->sents[s].t0, d->sents[s].t1, &ms);
+        for (size_t i = 0; i < ms.n; i++) {
+            const zs_match *m = &ms.m[i];
+            const zs_capval *caps = ms.pool + m->caps;
+            int group = m->rule->nvalues > 1 ? (int)d->ntimexes : -1;
+            for (int v = 0; v < m->rule->nvalues; v++)
+                add_timex(d, m, &m->rule->values[v], caps, group);
+        }
+    }
+    zs_matches_free(&ms);
+}
+
+static bool dct_from_option(zs_doc *d, const char *iso, zs_error *err)
+{
+    zs_lsec t;
+    bool has_time, has_offset;
+    int off;
+    if (!zs_parse_iso(iso, &t, &has_time, &has_offset, &off)) {
+        zs_set_error(err, ZS_ERR_DCT,
+                     "%s: malformed --dct '%s' (expected ISO 8601, e.g. 2017-05-02 or "
+                     "2017-05-02T21:06+02:00)", d->name, iso);
+        return false;
+    }
+    if (has_offset) { /* to the article's wall clock */
+        zs_lsec utc = t - off;
+        t = utc + zs_tz_offset(d->tz, utc + zs_tz_offset(d->tz, utc));
+    }
+    d->dct = t;
+    d->dct_gran = has_time ? ZS_GRAN_MINUTE : ZS_GRAN_DAY;
+    return true;
+}
+
+/* The dateline: the first timex in the first lines with a full date. */
+static bool dct_from_dateline(zs_doc *d, zs_error *err)
+{
+    int line = 0;
+    uint32_t limit = 0;
+    for (; limit < d->ntoks; limit++) {
+        if (limit > 0 && (d->toks[limit].flags & ZS_TF_NL) && ++line >= DATELINE_LINES) break;
+    }
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        zs_timex *x = &d->timexes[i];
+        if (x->t0 >= limit) break;
+        const zs_tv *tv = &x->tv;
+        if (tv->year == ZS_UNSET || tv->month == ZS_UNSET || tv->day == ZS_UNSET ||
+            tv->offset != ZS_UNSET || tv->ref != ZS_REF_NONE || tv->type == ZS_DURATION ||
+            tv->type == ZS_SET)
+            continue;
+        zs_rv rv;
+        if (!zs_tv_resolve(tv, 0, ZS_GRAN_DAY, ZS_DIR_NONE, &rv) || tv->year < 1000) continue;
+        x->is_dct = true;
+        d->dct_timex = (int)i;
+        d->dct = rv.begin;
+        d->dct_gran = tv->hour != ZS_UNSET ? ZS_GRAN_MINUTE : ZS_GRAN_DAY;
+        return true;
+    }
+    zs_set_error(err, ZS_ERR_DCT,
+                 "%s: no publication time: no dateline in the first %d lines; give it with --dct",
+                 d->name, DATELINE_LINES);
+    return false;
+}
+
+/* Anchors every timex; drops impossible ones ("31. Februar"). */
+static void resolve_timexes(zs_doc *d)
+{
+    size_t kept = 0;
+    zs_lsec last = d->dct;
+    zs_gran last_gran = d->dct_gran;
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        zs_timex *x = &d->timexes[i];
+        bool ok;
+        if (x->is_dct) {
+            ok = zs_tv_resolve(&x->tv, d->dct, d->dct_gran, ZS_DIR_NONE, &x->rv);
+            x->anchor = ZS_ANCHOR_NONE;
+        } else {
+            bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE;
+            zs_dir hint = zs_tense_hint(d, x->t0, x->t1);
+            ok = zs_tv_resolve(&x->tv, narrative ? last : d->dct,
+                               narrative ? last_gran : d->dct_gran, hint, &x->rv);
+            bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
+            x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
+        }
+        if (!ok) continue;
+        if (x->rv.has_interval && x->rv.gran >= ZS_GRAN_DAY && x->tv.ref == ZS_REF_NONE) {
+            last = x->rv.begin;
+            last_gran = x->rv.gran;
+        }
+        if (kept != i) {
+            if (d->dct_timex == (int)i) d->dct_timex = (int)kept;
+            d->timexes[kept] = *x;
+        }
+        kept++;
+    }
+    d->ntimexes = kept;
+    /* groups point at their first member; renumber after dropping */
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        zs_timex *x = &d->timexes[i];
+        if (x->group < 0) continue;
+        size_t j = i;
+        while (j > 0 && d->timexes[j - 1].group == x->group) j--;
+        x->group = (int)j;
+    }
+    for (size_t i = 0; i < d->ntimexes; i++)
+        snprintf(d->timexes[i].id, sizeof d->timexes[i].id, "t%zu", i + 1);
+}
+
+static void set_dct_iso(zs_doc *d)
+{
+    zs_format_lsec(d->dct_iso, sizeof d->dct_iso, d->dct, d->dct_gran == ZS_GRAN_DAY, d->tz);
+}
+
+zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size_t len,
+                   const zs_options *opts, zs_error *err)
+{
+    if (!name) name = "<input>";
+    if (len > UINT32_MAX / 2) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: input larger than 2 GB", name);
+        return NULL;
+    }
+    if (len == 0 || blank(text, len)) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: empty input", name);
+        return NULL;
+    }
+    zs_doc *d = zs_xcalloc(1, sizeof *d);
+    d->lang = lang;
+    d->name = zs_xstrdup(name);
+    d->text = zs_xstrndup(text, len);
+    d->len = len;
+    d->dct_timex = -1;
+    const char *tz = opts && opts->tz ? opts->tz : lang->zone;
+    if (!zs_tz_valid(tz)) {
+        zs_set_error(err, ZS_ERR_USAGE, "%s: unknown time zone '%s'", name, tz);
+        zs_doc_free(d);
+        return NULL;
+    }
+    snprintf(d->tz, sizeof d->tz, "%s", tz);
+    snprintf(d->locale, sizeof d->locale, "%s", lang->code);
+    if (opts && opts->dct && !dct_from_option(d, opts->dct, err)) {
+        zs_doc_free(d);
+        return NULL;
+    }
+    if (!zs_tokenize(d, lang, err)) {
+        zs_doc_free(d);
+        return NULL;
+    }
+    zs_split_sentences(d, lang);
+    find_timexes(d);
+    if (!(opts && opts->dct) && !dct_from_dateline(d, err)) {
+        zs_doc_free(d);
+        return NULL;
+    }
+    set_dct_iso(d);
+    resolve_timexes(d);
+    zs_find_events(d);
+    return d;
+}
+
+void zs_doc_free(zs_doc *d)
+{
+    if (!d) return;
+    for (size_t i = 0; i < d->nevents; i++) {
+        free(d->events[i].lemma);
+        free(d->events[i].title);
+    }
+    free(d->events);
+    free(d->timexes);
+    free(d->tlinks);
+    free(d->toks);
+    free(d->sents);
+    free(d->folds);
+    free(d->text);
+    free(d->name);
+    free(d);
+}
+
+size_t zs_doc_timex_count(const zs_doc *d)
+{
+    return d->ntimexes;
+}
+
+size_t zs_doc_event_count(const zs_doc *d)
+{
+    return d->nevents;
+}
+
+const char *zs_doc_dct(const zs_doc *d)
+{
+    return d->dct_iso;
+}

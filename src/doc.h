@@ -1,0 +1,141 @@
+/* The analysed document and the temporal graph, as the stages fill them and
+ * the writers read them. Private to the library. */
+#ifndef ZS_DOC_H
+#define ZS_DOC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tvalue.h"
+#include "util.h"
+
+struct zs_word; /* lexicon record of a folded token (template.h) */
+struct zs_rule;
+
+typedef enum { ZS_TOK_WORD = 0, ZS_TOK_NUM, ZS_TOK_ALNUM, ZS_TOK_PUNCT } zs_tokkind;
+
+enum {
+    ZS_TF_SPACE = 1,   /* whitespace before the token */
+    ZS_TF_NL = 2,      /* a line break before the token */
+    ZS_TF_PARA = 4,    /* a blank line (paragraph break) before the token */
+    ZS_TF_UPPER = 8,   /* first letter is upper case */
+    ZS_TF_SSTART = 16  /* first token of a sentence */
+};
+
+typedef struct zs_token {
+    uint32_t b0, b1;    /* byte offsets in doc->text, half-open */
+    uint32_t c0, c1;    /* code-point offsets, half-open */
+    uint32_t fold;      /* offset of the folded form in doc->folds */
+    uint16_t fold_len;
+    uint8_t kind;       /* zs_tokkind */
+    uint8_t flags;      /* ZS_TF_* */
+    int32_t num;        /* value of a ZS_TOK_NUM token (digits only), else -1 */
+    uint32_t sent;      /* sentence index */
+    const struct zs_word *word; /* lexicon record, NULL if the form is unknown */
+} zs_token;
+
+typedef struct zs_sentence {
+    uint32_t t0, t1;    /* token range, half-open */
+} zs_sentence;
+
+/* A temporal expression. */
+typedef struct zs_timex {
+    char id[24];                 /* "t1", "t2", ... in text order */
+    uint32_t t0, t1;             /* token range */
+    uint32_t b0, b1, c0, c1;     /* byte / code-point extent */
+    uint32_t sent;
+    const char *rule;            /* name of the rule that found it */
+    zs_tv tv;                    /* underspecified value from the rule */
+    zs_rv rv;                    /* resolved value and interval */
+    zs_anchor anchor;            /* what it was resolved against */
+    int group;                   /* coordination group (index of its first
+                                    member), or -1 */
+    bool is_dct;                 /* the dateline: the creation time */
+    bool claimed;                /* an event's postnominal modifier */
+} zs_timex;
+
+typedef enum {
+    ZS_EC_OCCURRENCE = 0, ZS_EC_REPORTING, ZS_EC_STATE, ZS_EC_I_ACTION,
+    ZS_EC_I_STATE, ZS_EC_ASPECTUAL, ZS_EC_PERCEPTION
+} zs_eclass;
+const char *zs_eclass_name(zs_eclass c);
+
+typedef enum { ZS_MODAL_ASSERTED = 0, ZS_MODAL_PLANNED, ZS_MODAL_POSSIBLE } zs_modality;
+const char *zs_modality_name(zs_modality m);
+
+typedef struct zs_event {
+    char id[24];                 /* "e1", ... in text order */
+    uint32_t t0, t1;
+    uint32_t b0, b1, c0, c1;
+    uint32_t sent;
+    char *lemma;                 /* "gipfel", "mitteilen" (owned) */
+    char *title;                 /* human-readable, "G20-Gipfel" (owned) */
+    zs_eclass cls;
+    zs_modality modality;
+    bool noun;                   /* trigger is a noun (else a verb) */
+    int time;                    /* index into doc->timexes, or -1 */
+    bool has_interval;           /* begin/until/gran are set */
+    zs_lsec begin, until;
+    zs_gran gran;
+    zs_mod mod;                  /* vagueness of the anchoring timex */
+} zs_event;
+
+typedef enum {
+    ZS_REL_BEFORE = 0, ZS_REL_AFTER, ZS_REL_INCLUDES, ZS_REL_IS_INCLUDED,
+    ZS_REL_DURING, ZS_REL_SIMULTANEOUS, ZS_REL_OVERLAP
+} zs_relkind;
+const char *zs_rel_name(zs_relkind r);
+
+typedef struct zs_tlink {
+    char from[24], to[24];       /* event, timex or "t0" (the DCT) ids */
+    zs_relkind rel;
+    char source[32];             /* "anchor", "signal:nach", "interval" */
+} zs_tlink;
+
+struct zs_doc {
+    const struct zs_lang *lang;
+    char *name;                  /* label in outputs */
+    char *text;                  /* the UTF-8 input, NUL-terminated */
+    size_t len;
+    char *folds;                 /* folded token forms, back to back */
+    size_t folds_len, folds_cap;
+    zs_token *toks;  size_t ntoks, toks_cap;
+    zs_sentence *sents; size_t nsents, sents_cap;
+    zs_timex *timexes; size_t ntimexes, timexes_cap;
+    zs_event *events; size_t nevents, events_cap;
+    zs_tlink *tlinks; size_t ntlinks, tlinks_cap;
+    /* publication time */
+    zs_lsec dct;                 /* wall clock in tz */
+    zs_gran dct_gran;            /* ZS_GRAN_DAY or ZS_GRAN_MINUTE */
+    char dct_iso[40];            /* "2017-05-02T21:06+02:00" */
+    char tz[64];                 /* "Europe/Berlin" */
+    char locale[16];             /* ICU locale for labels, "de" */
+    int dct_timex;               /* index of the dateline timex, or -1 */
+};
+
+/* Folded form of token i (not NUL-terminated; length toks[i].fold_len). */
+static inline const char *zs_tok_fold(const struct zs_doc *d, size_t i)
+{
+    return d->folds + d->toks[i].fold;
+}
+
+/* A node of the graph: an event or a timex of one document. */
+typedef struct zs_gnode {
+    const struct zs_doc *doc;
+    uint32_t docno;              /* position of doc in the graph */
+    bool is_event;
+    uint32_t index;              /* into doc->events or doc->timexes */
+} zs_gnode;
+
+struct zs_graph {
+    const struct zs_doc **docs; size_t ndocs, docs_cap;
+    zs_gnode *events;  size_t nevents, events_cap;  /* in time order */
+    bool finished;
+};
+
+static inline const zs_event *zs_gnode_event(const zs_gnode *n)
+{
+    return &n->doc->events[n->index];
+}
+
+#endif

@@ -1,0 +1,235 @@
+/* zeitstrahl: the command-line client of the library. Options and I/O only. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zeitstrahl.h"
+
+#ifndef ZS_TEMPLATE_DIR
+#define ZS_TEMPLATE_DIR "/usr/local/share/zeitstrahl/templates"
+#endif
+
+static const char usage[] =
+    "Usage: zeitstrahl [OPTIONS] [FILE...]\n"
+    "Finds the temporal expressions and events of news articles (stdin when no\n"
+    "FILE) and writes their timeline.\n"
+    "\n"
+    "  --dct ISO          publication time, e.g. 2017-05-02 or 2017-05-02T21:06+02:00\n"
+    "                     (default: the article's dateline in its first lines)\n"
+    "  --lang CODE        language of the templates (default: de)\n"
+    "  --tz ZONE          IANA time zone of the articles (default: the language's)\n"
+    "  --templates DIR    folder holding one template folder per language\n"
+    "  -o FILE            write FILE; the format follows the extension:\n"
+    "                     .ics .svg .png .pdf .dot .jsonl .txt (repeatable)\n"
+    "  -f FORMAT          write FORMAT to stdout (ics svg png pdf dot jsonl text)\n"
+    "  --check-templates  run the examples of the language's rule files and exit\n"
+    "  -h, --help         show this help\n"
+    "  --version          show the version\n"
+    "\n"
+    "Without -o or -f a readable table is written to stdout.\n"
+    "Exit codes: 0 ok, 2 usage, 3 file i/o, 4 bad input, 5 no or bad publication\n"
+    "time, 6 template error, 7 internal error.\n";
+
+static int fail(const zs_error *err)
+{
+    fprintf(stderr, "zeitstrahl: %s\n", err->msg);
+    return err->code ? (int)err->code : 1;
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The folder holding per-language template folders. */
+static void template_base(const char *opt, char *out, size_t n)
+{
+    if (opt) {
+        snprintf(out, n, "%s", opt);
+        return;
+    }
+    const char *env = getenv("ZEITSTRAHL_TEMPLATES");
+    if (env && *env) {
+        snprintf(out, n, "%s", env);
+        return;
+    }
+    char exe[PATH_MAX - 64];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(out, n, "%s/templates", exe);
+            if (is_dir(out)) return;
+            snprintf(out, n, "%s/../share/zeitstrahl/templates", exe);
+            if (is_dir(out)) return;
+        }
+    }
+    snprintf(out, n, "%s", ZS_TEMPLATE_DIR);
+}
+
+static char *read_stream(FILE *f, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static char *read_input(const char *path, size_t *len, zs_error *err)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
+        err->code = ZS_ERR_IO;
+        return NULL;
+    }
+    struct stat st;
+    if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        snprintf(err->msg, sizeof err->msg, "%s: is a directory", path);
+        err->code = ZS_ERR_IO;
+        return NULL;
+    }
+    char *text = read_stream(f, len);
+    int e = errno;
+    if (f != stdin) fclose(f);
+    if (!text) {
+        snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(e));
+        err->code = ZS_ERR_IO;
+    }
+    return text;
+}
+
+enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION };
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"dct", required_argument, NULL, OPT_DCT},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"tz", required_argument, NULL, OPT_TZ},
+        {"templates", required_argument, NULL, OPT_TEMPLATES},
+        {"check-templates", no_argument, NULL, OPT_CHECK},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0}};
+    const char *lang_code = "de", *templates = NULL, *format = NULL;
+    zs_options opts = {0};
+    const char **outputs = calloc((size_t)argc, sizeof *outputs);
+    int noutputs = 0;
+    bool check = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_DCT: opts.dct = optarg; break;
+        case OPT_LANG: lang_code = optarg; break;
+        case OPT_TZ: opts.tz = optarg; break;
+        case OPT_TEMPLATES: templates = optarg; break;
+        case OPT_CHECK: check = true; break;
+        case 'o': outputs[noutputs++] = optarg; break;
+        case 'f': format = optarg; break;
+        case 'h': fputs(usage, stdout); free(outputs); return 0;
+        case OPT_VERSION: printf("zeitstrahl %s\n", ZS_VERSION); free(outputs); return 0;
+        default:
+            fputs("Try 'zeitstrahl --help'.\n", stderr);
+            free(outputs);
+            return ZS_ERR_USAGE;
+        }
+    }
+    zs_error err = {0};
+    for (int i = 0; i < noutputs; i++) {
+        if (!zs_format_from_path(outputs[i])) {
+            fprintf(stderr, "zeitstrahl: %s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt)\n", outputs[i]);
+            free(outputs);
+            return ZS_ERR_USAGE;
+        }
+    }
+    char padded[64];
+    snprintf(padded, sizeof padded, " %s ", format ? format : "text");
+    if (strchr(format ? format : "", ' ') || !strstr(" ics svg png pdf dot jsonl text ", padded)) {
+        fprintf(stderr, "zeitstrahl: unknown format '%s' (ics svg png pdf dot jsonl text)\n", format);
+        free(outputs);
+        return ZS_ERR_USAGE;
+    }
+    if (strchr(lang_code, '/') || strstr(lang_code, "..")) {
+        fprintf(stderr, "zeitstrahl: bad language code '%s'\n", lang_code);
+        free(outputs);
+        return ZS_ERR_USAGE;
+    }
+    char base[PATH_MAX], dir[PATH_MAX + 64];
+    template_base(templates, base, sizeof base);
+    snprintf(dir, sizeof dir, "%s/%s", base, lang_code);
+    zs_lang *lang = zs_lang_load(dir, &err);
+    if (!lang) {
+        free(outputs);
+        return fail(&err);
+    }
+    if (check) {
+        int passed = 0, failed = 0;
+        zs_lang_selftest(lang, stdout, 0, &passed, &failed);
+        printf("%d passed, %d failed\n", passed, failed);
+        zs_lang_free(lang);
+        free(outputs);
+        return failed ? 1 : 0;
+    }
+
+    int nfiles = argc - optind;
+    const char *stdin_only[] = {"-"};
+    const char **files = nfiles ? (const char **)argv + optind : stdin_only;
+    if (!nfiles) nfiles = 1;
+    zs_doc **docs = calloc((size_t)nfiles, sizeof *docs);
+    zs_graph *g = zs_graph_new();
+    int rc = 0;
+    for (int i = 0; i < nfiles && rc == 0; i++) {
+        size_t len;
+        char *text = read_input(files[i], &len, &err);
+        if (!text) {
+            rc = fail(&err);
+            break;
+        }
+        const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        docs[i] = zs_doc_new(lang, name, text, len, &opts, &err);
+        free(text);
+        if (!docs[i]) rc = fail(&err);
+        else zs_graph_add(g, docs[i]);
+    }
+    if (rc == 0) {
+        zs_graph_finish(g);
+        for (int i = 0; i < noutputs && rc == 0; i++)
+            if (zs_write_file(g, outputs[i], NULL, &err) != 0) rc = fail(&err);
+        if (rc == 0 && (format || noutputs == 0))
+            if (zs_write(g, format ? format : "text", stdout, &err) != 0) rc = fail(&err);
+    }
+    zs_graph_free(g);
+    for (int i = 0; i < nfiles; i++) zs_doc_free(docs[i]);
+    free(docs);
+    zs_lang_free(lang);
+    free(outputs);
+    return rc;
+}

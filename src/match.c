@@ -1,0 +1,231 @@
+/* A backtracking matcher over tokens for the programs template.c compiles.
+ * Rules are short and the number of steps per start is capped, so a
+ * pathological rule cannot make matching super-linear. */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STEPS 4096
+#define MAX_SLOTS 66
+
+typedef struct atom {
+    uint32_t pos;
+    int32_t num;
+    const zs_entry *entry;
+} atom;
+
+typedef struct run {
+    const zs_lang *L;
+    const zs_doc *d;
+    const zs_rule *r;
+    uint32_t end;             /* token limit */
+    int32_t slots[MAX_SLOTS];
+    atom path[64];
+    int npath;
+    int steps;
+    /* the best (longest) match so far */
+    bool found;
+    uint32_t best_end;
+    int32_t best_slots[MAX_SLOTS];
+    atom best_path[64];
+    int best_npath;
+} run;
+
+static bool word_is(const zs_doc *d, uint32_t pos, uint32_t word_id)
+{
+    const zs_word *w = d->toks[pos].word;
+    return w && w->id == word_id;
+}
+
+static void exec(run *R, int pc, uint32_t pos)
+{
+    int saved_npath = R->npath;
+    for (;;) {
+        if (++R->steps > MAX_STEPS) break;
+        const zs_inst *in = &R->r->prog[pc];
+        switch ((zs_opcode)in->op) {
+        case ZS_OP_LIT: {
+            if (pos + (uint32_t)in->b > R->end) goto done;
+            for (int i = 0; i < in->b; i++)
+                if (!word_is(R->d, pos + (uint32_t)i, R->L->lit_pool[in->a + i])) goto done;
+            pos += (uint32_t)in->b;
+            pc++;
+            continue;
+        }
+        case ZS_OP_INT: {
+            if (pos >= R->end) goto done;
+            const zs_token *t = &R->d->toks[pos];
+            if (t->kind != ZS_TOK_NUM || t->num < in->a || t->num > in->b) goto done;
+            if (in->c && (int)(t->b1 - t->b0) != in->c) goto done;
+            if (R->npath == 64) goto done;
+            R->path[R->npath++] = (atom){pos, t->num, NULL};
+            pos++;
+            pc++;
+            continue;
+        }
+        case ZS_OP_LEX: {
+            if (pos >= R->end || !R->d->toks[pos].word || R->npath == 64) goto done;
+            const zs_word *w = R->d->toks[pos].word;
+            /* every entry of the lexicon that starts here, longest first */
+            for (int len = 8; len >= 1; len--) {
+                for (uint32_t i = 0; i < w->nstarts; i++) {
+                    const zs_entry *e = w->starts[i];
+                    if (e->lex != (uint32_t)in->a || e->ntok != len) continue;
+                    if (pos + e->ntok > R->end) continue;
+                    bool ok = true;
+                    for (int k = 1; k < e->ntok && ok; k++)
+                        ok = word_is(R->d, pos + (uint32_t)k, e->words[k]);
+                    if (!ok) continue;
+                    R->path[R->npath++] = (atom){pos, ZS_UNSET, e};
+                    exec(R, pc + 1, pos + e->ntok);
+                    R->npath--;
+                    break; /* one entry per length is enough */
+                }
+            }
+            goto done;
+        }
+        case ZS_OP_SPLIT:
+            exec(R, in->a, pos);
+            pc = in->b;
+            continue;
+        case ZS_OP_JMP:
+            pc = in->a;
+            continue;
+        case ZS_OP_SAVE: {
+            int32_t old = R->slots[in->a];
+            R->slots[in->a] = (int32_t)pos;
+            exec(R, pc + 1, pos);
+            R->slots[in->a] = old;
+            goto done;
+        }
+        case ZS_OP_MATCH:
+            if (!R->found || pos > R->best_end) {
+                R->found = true;
+                R->best_end = pos;
+                memcpy(R->best_slots, R->slots, sizeof R->slots);
+                memcpy(R->best_path, R->path, (size_t)R->npath * sizeof *R->path);
+                R->best_npath = R->npath;
+            }
+            goto done;
+        }
+    }
+done:
+    R->npath = saved_npath;
+}
+
+static void record(run *R, uint32_t start, zs_matches *out)
+{
+    const zs_rule *r = R->r;
+    ZS_GROW(out->m, out->cap, out->n + 1);
+    zs_match *m = &out->m[out->n++];
+    m->rule = r;
+    m->t0 = start;
+    m->t1 = R->best_end;
+    m->x0 = start;
+    m->x1 = R->best_end;
+    if (r->ext_slot >= 0 && R->best_slots[r->ext_slot] >= 0 &&
+        R->best_slots[r->ext_slot + 1] > R->best_slots[r->ext_slot]) {
+        m->x0 = (uint32_t)R->best_slots[r->ext_slot];
+        m->x1 = (uint32_t)R->best_slots[r->ext_slot + 1];
+    }
+    ZS_GROW(out->pool, out->poolcap, out->npool + (size_t)r->ncaps);
+    m->caps = out->npool;
+    for (int c = 0; c < r->ncaps; c++) {
+        zs_capval *cv = &out->pool[out->npool++];
+        cv->t0 = R->best_slots[2 * c];
+        cv->t1 = R->best_slots[2 * c + 1];
+        cv->num = ZS_UNSET;
+        cv->entry = NULL;
+        if (cv->t0 < 0 || cv->t1 < cv->t0) {
+            cv->t0 = cv->t1 = -1;
+            continue;
+        }
+        for (int i = 0; i < R->best_npath; i++)
+            if (R->best_path[i].pos == (uint32_t)cv->t0) {
+                cv->num = R->best_path[i].num;
+                cv->entry = R->best_path[i].entry;
+                break;
+            }
+    }
+}
+
+static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
+{
+    R->r = r;
+    R->npath = 0;
+    R->steps = 0;
+    R->found = false;
+    int nslots = 2 * r->ncaps + (r->ext_slot >= 0 ? 2 : 0);
+    for (int i = 0; i < nslots && i < MAX_SLOTS; i++) R->slots[i] = -1;
+    exec(R, 0, start);
+    if (R->found && R->best_end > start) record(R, start, out);
+}
+
+/* Longer first, then higher prio, then earlier rule, then earlier start. */
+static int cmp_quality(const void *pa, const void *pb)
+{
+    const zs_match *a = pa, *b = pb;
+    uint32_t la = a->t1 - a->t0, lb = b->t1 - b->t0;
+    if (la != lb) return la > lb ? -1 : 1;
+    if (a->rule->prio != b->rule->prio) return a->rule->prio > b->rule->prio ? -1 : 1;
+    if (a->t0 != b->t0) return a->t0 < b->t0 ? -1 : 1;
+    return a->rule->id < b->rule->id ? -1 : a->rule->id > b->rule->id;
+}
+
+static int cmp_pos(const void *pa, const void *pb)
+{
+    const zs_match *a = pa, *b = pb;
+    return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
+}
+
+void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1,
+                     zs_matches *out)
+{
+    if (t1 <= t0) return;
+    run *R = zs_xmalloc(sizeof *R);
+    R->L = L;
+    R->d = d;
+    R->end = t1;
+    size_t first = out->n;
+    for (uint32_t i = t0; i < t1; i++) {
+        const zs_token *t = &d->toks[i];
+        if (t->word)
+            for (uint32_t k = 0; k < t->word->nrules; k++)
+                try_rule(R, &L->rules[t->word->rules[k]], i, out);
+        if (t->kind == ZS_TOK_NUM)
+            for (uint32_t k = 0; k < L->nnum_rules; k++)
+                try_rule(R, &L->rules[L->num_rules[k]], i, out);
+    }
+    free(R);
+    size_t n = out->n - first;
+    if (n < 2) return;
+    zs_match *m = out->m + first;
+    qsort(m, n, sizeof *m, cmp_quality);
+    /* greedy: keep a match if none of its tokens is taken */
+    uint8_t *taken = zs_xcalloc(t1 - t0, 1);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool free_span = true;
+        for (uint32_t k = m[i].t0; k < m[i].t1 && free_span; k++) free_span = !taken[k - t0];
+        if (!free_span) continue;
+        for (uint32_t k = m[i].t0; k < m[i].t1; k++) taken[k - t0] = 1;
+        m[kept++] = m[i];
+    }
+    free(taken);
+    out->n = first + kept;
+    qsort(m, kept, sizeof *m, cmp_pos);
+}
+
+void zs_matches_reset(zs_matches *ms)
+{
+    ms->n = 0;
+    ms->npool = 0;
+}
+
+void zs_matches_free(zs_matches *ms)
+{
+    free(ms->m);
+    free(ms->pool);
+    memset(ms, 0, sizeof *ms);
+}

@@ -1,0 +1,16 @@
+/* The resolve stage: from a match's captures to a TIMEX3 value. */
+#ifndef ZS_RESOLVE_H
+#define ZS_RESOLVE_H
+
+#include "doc.h"
+#include "match.h"
+#include "template.h"
+
+/* Builds the underspecified value of value line v from the captures. */
+void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
+
+/* The tense of the sentence around tokens [t0, t1): the nearest word of the
+ * language's tense_past / tense_future lexicons, or ZS_DIR_NONE. */
+zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1);
+
+#endif

@@ -1,0 +1,1299 @@
+/* Loading templates/<lang>: parsing .zt files (errors as file:line:col),
+ * interning folded words, building lexicons and compounds, compiling rule
+ * patterns into matcher programs and indexing rules by the words they can
+ * start with. The language is immutable once zs_lang_load returns. */
+#include "template.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+
+/* ---- allocation owned by the language ---------------------------------- */
+
+static void *lalloc(zs_lang *L, size_t n)
+{
+    void *p = zs_xcalloc(1, n);
+    ZS_GROW(L->allocs, L->allocs_cap, L->nallocs + 1);
+    L->allocs[L->nallocs++] = p;
+    return p;
+}
+
+static char *lstrndup(zs_lang *L, const char *s, size_t n)
+{
+    char *p = lalloc(L, n + 1);
+    memcpy(p, s, n);
+    return p;
+}
+
+static char *lstrdup(zs_lang *L, const char *s)
+{
+    return lstrndup(L, s, strlen(s));
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+static uint32_t hash_form(const char *s, size_t n)
+{
+    uint64_t h = zs_hash64(s, n, ZS_HASH64_INIT);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
+{
+    if (!L->table) return NULL;
+    uint32_t i = hash_form(form, len) & L->table_mask;
+    for (;;) {
+        uint32_t v = L->table[i];
+        if (!v) return NULL;
+        const zs_word *w = L->words[v - 1];
+        if (w->len == len && memcmp(w->form, form, len) == 0) return w;
+        i = (i + 1) & L->table_mask;
+    }
+}
+
+static void table_insert(zs_lang *L, uint32_t id)
+{
+    const zs_word *w = L->words[id];
+    uint32_t i = hash_form(w->form, w->len) & L->table_mask;
+    while (L->table[i]) i = (i + 1) & L->table_mask;
+    L->table[i] = id + 1;
+}
+
+static zs_word *intern(zs_lang *L, const char *form, size_t len)
+{
+    const zs_word *w = zs_lang_word(L, form, len);
+    if (w) return (zs_word *)w;
+    if (!L->table || (L->nwords + 1) * 2 > L->table_mask + 1) {
+        uint32_t size = L->table ? (L->table_mask + 1) * 2 : 1024;
+        free(L->table);
+        L->table = zs_xcalloc(size, sizeof *L->table);
+        L->table_mask = size - 1;
+        for (uint32_t i = 0; i < L->nwords; i++) table_insert(L, i);
+    }
+    zs_word *nw = zs_xcalloc(1, sizeof *nw);
+    nw->form = zs_xstrndup(form, len);
+    nw->len = (uint32_t)len;
+    nw->id = L->nwords;
+    ZS_GROW(L->words, L->words_cap, L->nwords + 1);
+    L->words[L->nwords++] = nw;
+    table_insert(L, nw->id);
+    return nw;
+}
+
+/* Tokenizes s as a document would be and interns each token's folded form.
+ * Returns the number of tokens (0 if s has none or is not valid UTF-8). */
+static int intern_tokens(zs_lang *L, const char *s, size_t n, uint32_t **ids)
+{
+    zs_doc d = {0};
+    d.name = "template";
+    d.text = (char *)s;
+    d.len = n;
+    zs_error e;
+    int count = 0;
+    *ids = NULL;
+    if (zs_tokenize(&d, NULL, &e) && d.ntoks) {
+        *ids = lalloc(L, d.ntoks * sizeof **ids);
+        for (size_t i = 0; i < d.ntoks; i++)
+            (*ids)[i] = intern(L, zs_tok_fold(&d, i), d.toks[i].fold_len)->id;
+        count = (int)d.ntoks;
+    }
+    free(d.toks);
+    free(d.folds);
+    return count;
+}
+
+bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e)
+{
+    for (uint32_t i = 0; i < w->nstarts; i++)
+        if (w->starts[i]->lex == lex && w->starts[i]->ntok == 1) {
+            if (e) *e = w->starts[i];
+            return true;
+        }
+    return false;
+}
+
+const zs_attr *zs_entry_attr(const zs_entry *e, const char *key)
+{
+    for (uint16_t i = 0; i < e->nattrs; i++) {
+        const char *k = e->attrs[i].key;
+        if ((!key && !k) || (key && k && strcmp(key, k) == 0)) return &e->attrs[i];
+    }
+    return NULL;
+}
+
+/* ---- line scanner --------------------------------------------------------- */
+
+typedef struct scan {
+    const char *file;
+    int line;
+    const char *start; /* line start, for columns */
+    const char *p;
+    zs_error *err;
+    bool failed;
+} scan;
+
+static bool fail(scan *S, const char *at, const char *fmt, const char *arg)
+{
+    if (S->failed) return false;
+    char msg[300];
+    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+    zs_set_error(S->err, ZS_ERR_TEMPLATE, "%s:%d:%d: %s", S->file, S->line,
+                 (int)(at - S->start) + 1, msg);
+    S->failed = true;
+    return false;
+}
+
+static void skip_ws(scan *S)
+{
+    while (*S->p == ' ' || *S->p == '\t') S->p++;
+    if (*S->p == '#') S->p += strlen(S->p);
+}
+
+static bool at_end(scan *S)
+{
+    skip_ws(S);
+    return *S->p == '\0';
+}
+
+static bool is_ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-' || (unsigned char)c >= 0x80;
+}
+
+/* An identifier-like word (letters, digits, _ . - and non-ASCII). */
+static bool word(scan *S, const char **w, size_t *n)
+{
+    skip_ws(S);
+    const char *b = S->p;
+    while (is_ident_char(*S->p)) S->p++;
+    *w = b;
+    *n = (size_t)(S->p - b);
+    return *n > 0;
+}
+
+static bool accept(scan *S, char c)
+{
+    skip_ws(S);
+    if (*S->p != c) return false;
+    S->p++;
+    return true;
+}
+
+/* A quoted string into out (unescaping \" and \\). */
+static bool quoted(scan *S, zs_buf *out)
+{
+    skip_ws(S);
+    const char *at = S->p;
+    if (*S->p != '"') return fail(S, at, "expected a quoted string%s", NULL);
+    S->p++;
+    zs_buf_reset(out);
+    while (*S->p && *S->p != '"') {
+        if (*S->p == '\\' && (S->p[1] == '"' || S->p[1] == '\\')) S->p++;
+        zs_buf_putc(out, *S->p++);
+    }
+    if (*S->p != '"') return fail(S, at, "unterminated string%s", NULL);
+    S->p++;
+    zs_buf_grow(out, 0);
+    return true;
+}
+
+static bool parse_int(const char *w, size_t n, int32_t *v)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (n && w[0] == '-') {
+        neg = true;
+        i = 1;
+    }
+    if (i == n || n - i > 9) return false;
+    int32_t x = 0;
+    for (; i < n; i++) {
+        if (w[i] < '0' || w[i] > '9') return false;
+        x = x * 10 + (w[i] - '0');
+    }
+    *v = neg ? -x : x;
+    return true;
+}
+
+/* ---- lexicons ------------------------------------------------------------- */
+
+static uint32_t find_lexicon(const zs_lang *L, const char *name, size_t n)
+{
+    for (uint32_t i = 0; i < L->nlexicons; i++)
+        if (strlen(L->lexicons[i].name) == n && memcmp(L->lexicons[i].name, name, n) == 0)
+            return i;
+    return UINT32_MAX;
+}
+
+static void add_entry(zs_lang *L, zs_entry *e)
+{
+    ZS_GROW(L->entries, L->entries_cap, L->nentries + 1);
+    L->entries[L->nentries++] = e;
+    zs_word *w = L->words[e->words[0]];
+    ZS_GROW(w->starts, w->starts_cap, w->nstarts + 1);
+    w->starts[w->nstarts++] = e;
+}
+
+/* "key=val key=val" or one bare value after '='. */
+static bool parse_attrs(zs_lang *L, scan *S, zs_attr **attrs, uint16_t *n)
+{
+    zs_attr tmp[16];
+    int k = 0;
+    while (!at_end(S)) {
+        if (k == 16) return fail(S, S->p, "too many attributes%s", NULL);
+        const char *w;
+        size_t wn;
+        const char *at = S->p;
+        if (!word(S, &w, &wn)) return fail(S, at, "expected a value%s", NULL);
+        tmp[k].key = NULL;
+        if (accept(S, '=')) {
+            tmp[k].key = lstrndup(L, w, wn);
+            at = S->p;
+            if (!word(S, &w, &wn)) return fail(S, at, "expected a value after '='%s", NULL);
+        } else if (k > 0) {
+            return fail(S, at, "expected key=value%s", NULL);
+        }
+        tmp[k].sym = lstrndup(L, w, wn);
+        if (!parse_int(w, wn, &tmp[k].num)) tmp[k].num = ZS_UNSET;
+        k++;
+    }
+    if (k == 0) return fail(S, S->p, "expected a value after '='%s", NULL);
+    *attrs = lalloc(L, (size_t)k * sizeof **attrs);
+    memcpy(*attrs, tmp, (size_t)k * sizeof **attrs);
+    *n = (uint16_t)k;
+    return true;
+}
+
+/* One lexicon line: forms "= value". */
+static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
+{
+    const char *forms[64];
+    size_t lens[64];
+    int nf = 0;
+    zs_buf q = {0};
+    for (;;) {
+        skip_ws(S);
+        if (*S->p == '=' || *S->p == '\0') break;
+        if (nf == 64) {
+            zs_buf_free(&q);
+            return fail(S, S->p, "too many forms on one line%s", NULL);
+        }
+        const char *at = S->p;
+        if (*S->p == '"') {
+            if (!quoted(S, &q)) break;
+            forms[nf] = lstrndup(L, q.data, q.len);
+            lens[nf++] = q.len;
+        } else {
+            while (*S->p && *S->p != ' ' && *S->p != '\t' && *S->p != '=' && *S->p != '#')
+                S->p++;
+            forms[nf] = at;
+            lens[nf++] = (size_t)(S->p - at);
+        }
+    }
+    zs_buf_free(&q);
+    if (S->failed) return false;
+    if (nf == 0) return fail(S, S->p, "expected a form%s", NULL);
+    zs_attr *attrs = NULL;
+    uint16_t nattrs = 0;
+    if (accept(S, '=') && !parse_attrs(L, S, &attrs, &nattrs)) return false;
+    const char *lemma = lstrndup(L, forms[0], lens[0]);
+    for (int i = 0; i < nf; i++) {
+        zs_entry *e = lalloc(L, sizeof *e);
+        uint32_t *ids;
+        int n = intern_tokens(L, forms[i], lens[i], &ids);
+        if (n == 0) return fail(S, forms[i], "form has no word%s", NULL);
+        e->lex = lex;
+        e->ntok = (uint16_t)n;
+        e->words = ids;
+        e->lemma = lemma;
+        e->attrs = attrs;
+        e->nattrs = nattrs;
+        add_entry(L, e);
+    }
+    return true;
+}
+
+/* compound NAME = A B: every one-token entry of A joined with one of B. */
+static bool build_compound(zs_lang *L, scan *S, uint32_t lex, uint32_t a, uint32_t b)
+{
+    zs_buf form = {0};
+    uint32_t n = L->nentries;
+    for (uint32_t i = 0; i < n; i++) {
+        const zs_entry *ea = L->entries[i];
+        if (ea->lex != a || ea->ntok != 1) continue;
+        for (uint32_t j = 0; j < n; j++) {
+            const zs_entry *eb = L->entries[j];
+            if (eb->lex != b || eb->ntok != 1) continue;
+            zs_buf_reset(&form);
+            zs_buf_puts(&form, L->words[ea->words[0]]->form);
+            zs_buf_puts(&form, L->words[eb->words[0]]->form);
+            zs_entry *e = lalloc(L, sizeof *e);
+            uint32_t *ids = lalloc(L, sizeof *ids);
+            ids[0] = intern(L, form.data, form.len)->id;
+            zs_attr *attrs = lalloc(L, 2 * sizeof *attrs);
+            const zs_entry *part[2] = {ea, eb};
+            for (int k = 0; k < 2; k++) {
+                const zs_attr *v = part[k]->nattrs ? &part[k]->attrs[0] : NULL;
+                attrs[k].key = L->lexicons[part[k]->lex].name;
+                attrs[k].sym = v ? v->sym : part[k]->lemma;
+                attrs[k].num = v ? v->num : ZS_UNSET;
+            }
+            e->lex = lex;
+            e->ntok = 1;
+            e->words = ids;
+            e->lemma = lstrndup(L, form.data, form.len);
+            e->attrs = attrs;
+            e->nattrs = 2;
+            e->parts[0] = ea;
+            e->parts[1] = eb;
+            add_entry(L, e);
+        }
+    }
+    zs_buf_free(&form);
+    (void)S;
+    return true;
+}
+
+/* ---- rule patterns ------------------------------------------------------- */
+
+typedef enum { N_SEQ, N_ALT, N_OPT, N_CAP, N_EXT, N_LIT, N_LEX, N_INT } nkind;
+
+typedef struct node {
+    nkind kind;
+    struct node **kids;
+    int nkids, kids_cap;
+    int cap;          /* N_CAP: capture index */
+    uint32_t *words;  /* N_LIT */
+    int nwords;
+    uint32_t lex;     /* N_LEX */
+    int32_t lo, hi, digits; /* N_INT */
+    const char *at;   /* source position, for errors */
+} node;
+
+typedef struct rparse {
+    zs_lang *L;
+    scan *S;
+    char *capnames[32];
+    int ncaps;
+    bool has_ext;
+    node **all; /* every node, freed after compiling */
+    int nall, all_cap;
+} rparse;
+
+static node *new_node(rparse *R, nkind k)
+{
+    node *n = zs_xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->at = R->S->p;
+    ZS_GROW(R->all, R->all_cap, R->nall + 1);
+    R->all[R->nall++] = n;
+    return n;
+}
+
+static void add_kid(node *p, node *k)
+{
+    ZS_GROW(p->kids, p->kids_cap, p->nkids + 1);
+    p->kids[p->nkids++] = k;
+}
+
+static node *parse_alt(rparse *R, char close);
+
+static int cap_index(rparse *R, const char *name, size_t n)
+{
+    for (int i = 0; i < R->ncaps; i++)
+        if (strlen(R->capnames[i]) == n && memcmp(R->capnames[i], name, n) == 0) return i;
+    return -1;
+}
+
+static node *parse_atom(rparse *R)
+{
+    scan *S = R->S;
+    skip_ws(S);
+    const char *at = S->p;
+    if (*S->p == '(' || *S->p == '[') {
+        char close = *S->p == '(' ? ')' : ']';
+        bool ext = *S->p == '[';
+        S->p++;
+        if (ext) {
+            if (R->has_ext) {
+                fail(S, at, "only one [ ] extent per rule%s", NULL);
+                return NULL;
+            }
+            R->has_ext = true;
+        }
+        node *inner = parse_alt(R, close);
+        if (!inner) return NULL;
+        if (!accept(S, close)) {
+            fail(S, S->p, close == ')' ? "expected ')'%s" : "expected ']'%s", NULL);
+            return NULL;
+        }
+        if (!ext) return inner;
+        node *e = new_node(R, N_EXT);
+        add_kid(e, inner);
+        return e;
+    }
+    if (*S->p == '"') {
+        zs_buf q = {0};
+        if (!quoted(S, &q)) {
+            zs_buf_free(&q);
+            return NULL;
+        }
+        node *n = new_node(R, N_LIT);
+        n->at = at;
+        n->nwords = intern_tokens(R->L, q.data, q.len, &n->words);
+        zs_buf_free(&q);
+        if (n->nwords == 0) {
+            fail(S, at, "literal has no word%s", NULL);
+            return NULL;
+        }
+        return n;
+    }
+    if (*S->p == '@') {
+        S->p++;
+        const char *w;
+        size_t wn;
+        if (!word(S, &w, &wn)) {
+            fail(S, S->p, "expected a lexicon name after '@'%s", NULL);
+            return NULL;
+        }
+        uint32_t lex = find_lexicon(R->L, w, wn);
+        if (lex == UINT32_MAX) {
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
+            fail(S, w, "unknown lexicon '%s'", name);
+            return NULL;
+        }
+        node *n = new_node(R, N_LEX);
+        n->at = at;
+        n->lex = lex;
+        return n;
+    }
+    const char *w;
+    size_t wn;
+    if (!word(S, &w, &wn)) {
+        fail(S, at, "expected a pattern item%s", NULL);
+        return NULL;
+    }
+    if ((wn == 3 && memcmp(w, "int", 3) == 0) || (wn == 6 && memcmp(w, "digits", 6) == 0)) {
+        bool is_int = wn == 3;
+        node *n = new_node(R, N_INT);
+        n->at = at;
+        if (!accept(S, '(')) {
+            fail(S, S->p, "expected '('%s", NULL);
+            return NULL;
+        }
+        const char *a;
+        size_t an;
+        int32_t lo = 0, hi = 0;
+        skip_ws(S);
+        const char *numat = S->p;
+        while ((*S->p >= '0' && *S->p <= '9')) S->p++;
+        a = numat;
+        an = (size_t)(S->p - numat);
+        if (!parse_int(a, an, &lo)) {
+            fail(S, numat, "expected a number%s", NULL);
+            return NULL;
+        }
+        if (is_int) {
+            if (!(S->p[0] == '.' && S->p[1] == '.')) {
+                fail(S, S->p, "expected '..' in int(lo..hi)%s", NULL);
+                return NULL;
+            }
+            S->p += 2;
+            numat = S->p;
+            while ((*S->p >= '0' && *S->p <= '9')) S->p++;
+            if (!parse_int(numat, (size_t)(S->p - numat), &hi) || hi < lo) {
+                fail(S, numat, "expected an upper bound >= the lower one%s", NULL);
+                return NULL;
+            }
+            n->lo = lo;
+            n->hi = hi;
+        } else {
+            if (lo < 1 || lo > 9) {
+                fail(S, numat, "digits(n) needs 1 <= n <= 9%s", NULL);
+                return NULL;
+            }
+            n->lo = 0;
+            n->hi = 999999999;
+            n->digits = lo;
+        }
+        if (!accept(S, ')')) {
+            fail(S, S->p, "expected ')'%s", NULL);
+            return NULL;
+        }
+        return n;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
+    fail(S, at, "unknown item '%s' (literals are quoted, lexicons start with @)", name);
+    return NULL;
+}
+
+static node *parse_item(rparse *R)
+{
+    scan *S = R->S;
+    skip_ws(S);
+    const char *at = S->p;
+    /* name ':' prefix */
+    const char *w = S->p;
+    while ((*w >= 'a' && *w <= 'z') || (*w >= '0' && *w <= '9') || *w == '_') w++;
+    int cap = -1;
+    if (w > S->p && *w == ':') {
+        size_t n = (size_t)(w - S->p);
+        if (cap_index(R, S->p, n) >= 0) {
+            /* the same name in two alternatives is allowed */
+            cap = cap_index(R, S->p, n);
+        } else {
+            if (R->ncaps == 32) {
+                fail(S, at, "too many captures%s", NULL);
+                return NULL;
+            }
+            cap = R->ncaps;
+            R->capnames[R->ncaps++] = lstrndup(R->L, S->p, n);
+        }
+        S->p = w + 1;
+    }
+    node *a = parse_atom(R);
+    if (!a) return NULL;
+    if (cap >= 0) {
+        node *c = new_node(R, N_CAP);
+        c->cap = cap;
+        add_kid(c, a);
+        a = c;
+    }
+    if (accept(S, '?')) {
+        node *o = new_node(R, N_OPT);
+        add_kid(o, a);
+        a = o;
+    }
+    return a;
+}
+
+static node *parse_seq(rparse *R, char close)
+{
+    node *seq = new_node(R, N_SEQ);
+    for (;;) {
+        skip_ws(R->S);
+        char c = *R->S->p;
+        if (c == '\0' || c == '|' || (close && c == close)) break;
+        if (c == ')' || c == ']') {
+            fail(R->S, R->S->p, "unbalanced '%s'", c == ')' ? ")" : "]");
+            return NULL;
+        }
+        node *it = parse_item(R);
+        if (!it) return NULL;
+        add_kid(seq, it);
+    }
+    if (seq->nkids == 0) {
+        fail(R->S, R->S->p, "empty pattern%s", NULL);
+        return NULL;
+    }
+    return seq;
+}
+
+static node *parse_alt(rparse *R, char close)
+{
+    node *first = parse_seq(R, close);
+    if (!first) return NULL;
+    skip_ws(R->S);
+    if (*R->S->p != '|') return first;
+    node *alt = new_node(R, N_ALT);
+    add_kid(alt, first);
+    while (accept(R->S, '|')) {
+        node *s = parse_seq(R, close);
+        if (!s) return NULL;
+        add_kid(alt, s);
+    }
+    return alt;
+}
+
+/* ---- compiling ----------------------------------------------------------- */
+
+typedef struct prog {
+    zs_inst *code;
+    int n, cap;
+} prog;
+
+static int emit(prog *P, zs_opcode op, int32_t a, int32_t b, int32_t c)
+{
+    ZS_GROW(P->code, P->cap, P->n + 1);
+    P->code[P->n] = (zs_inst){(uint8_t)op, a, b, c};
+    return P->n++;
+}
+
+static void compile(zs_lang *L, const node *n, prog *P, int ext_slot)
+{
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++) compile(L, n->kids[i], P, ext_slot);
+        break;
+    case N_ALT: {
+        int jumps[64], nj = 0;
+        for (int i = 0; i < n->nkids; i++) {
+            int split = -1;
+            if (i + 1 < n->nkids) split = emit(P, ZS_OP_SPLIT, 0, 0, 0);
+            if (split >= 0) P->code[split].a = P->n;
+            compile(L, n->kids[i], P, ext_slot);
+            if (i + 1 < n->nkids) {
+                if (nj < 64) jumps[nj++] = emit(P, ZS_OP_JMP, 0, 0, 0);
+                P->code[split].b = P->n;
+            }
+        }
+        for (int i = 0; i < nj; i++) P->code[jumps[i]].a = P->n;
+        break;
+    }
+    case N_OPT: {
+        int split = emit(P, ZS_OP_SPLIT, 0, 0, 0);
+        P->code[split].a = P->n;
+        compile(L, n->kids[0], P, ext_slot);
+        P->code[split].b = P->n;
+        break;
+    }
+    case N_CAP:
+        emit(P, ZS_OP_SAVE, 2 * n->cap, 0, 0);
+        compile(L, n->kids[0], P, ext_slot);
+        emit(P, ZS_OP_SAVE, 2 * n->cap + 1, 0, 0);
+        break;
+    case N_EXT:
+        emit(P, ZS_OP_SAVE, ext_slot, 0, 0);
+        compile(L, n->kids[0], P, ext_slot);
+        emit(P, ZS_OP_SAVE, ext_slot + 1, 0, 0);
+        break;
+    case N_LIT:
+        ZS_GROW(L->lit_pool, L->lit_cap, L->nlit + (uint32_t)n->nwords);
+        memcpy(L->lit_pool + L->nlit, n->words, (size_t)n->nwords * sizeof *n->words);
+        emit(P, ZS_OP_LIT, (int32_t)L->nlit, n->nwords, 0);
+        L->nlit += (uint32_t)n->nwords;
+        break;
+    case N_LEX:
+        emit(P, ZS_OP_LEX, (int32_t)n->lex, 0, 0);
+        break;
+    case N_INT:
+        emit(P, ZS_OP_INT, n->lo, n->hi, n->digits);
+        break;
+    }
+}
+
+static void add_rule_to(uint32_t **arr, uint32_t *n, uint32_t *cap, uint32_t rule)
+{
+    if (*n && (*arr)[*n - 1] == rule) return;
+    ZS_GROW(*arr, *cap, *n + 1);
+    (*arr)[(*n)++] = rule;
+}
+
+/* Registers rule as a candidate at every token its pattern can start with.
+ * Returns true if n can match no token at all (then the caller goes on to
+ * the next item of a sequence). */
+static bool index_first(zs_lang *L, const node *n, uint32_t rule)
+{
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++)
+            if (!index_first(L, n->kids[i], rule)) return false;
+        return true;
+    case N_ALT: {
+        bool nullable = false;
+        for (int i = 0; i < n->nkids; i++) nullable |= index_first(L, n->kids[i], rule);
+        return nullable;
+    }
+    case N_OPT:
+        index_first(L, n->kids[0], rule);
+        return true;
+    case N_CAP:
+    case N_EXT:
+        return index_first(L, n->kids[0], rule);
+    case N_LIT: {
+        zs_word *w = L->words[n->words[0]];
+        add_rule_to(&w->rules, &w->nrules, &w->rules_cap, rule);
+        return false;
+    }
+    case N_LEX:
+        for (uint32_t i = 0; i < L->nentries; i++) {
+            if (L->entries[i]->lex != n->lex) continue;
+            zs_word *w = L->words[L->entries[i]->words[0]];
+            add_rule_to(&w->rules, &w->nrules, &w->rules_cap, rule);
+        }
+        return false;
+    case N_INT:
+        add_rule_to(&L->num_rules, &L->nnum_rules, &L->num_rules_cap, rule);
+        return false;
+    }
+    return false;
+}
+
+/* ---- values ---------------------------------------------------------------- */
+
+static const struct { const char *name; zs_field f; } field_names[] = {
+    {"year", ZS_F_YEAR},     {"month", ZS_F_MONTH},   {"day", ZS_F_DAY},
+    {"hour", ZS_F_HOUR},     {"minute", ZS_F_MINUTE}, {"second", ZS_F_SECOND},
+    {"weekday", ZS_F_WEEKDAY}, {"offset", ZS_F_OFFSET}, {"amount", ZS_F_AMOUNT},
+    {"unit", ZS_F_UNIT},     {"pod", ZS_F_POD},       {"mod", ZS_F_MOD},
+    {"ref", ZS_F_REF},       {"dir", ZS_F_DIR},       {"anchor", ZS_F_ANCHOR},
+};
+
+/* Symbol tables of the symbolic fields; index = enum value. */
+static const char *const unit_syms[] = {"", "second", "minute", "hour", "day", "week",
+                                        "month", "quarter", "year", "decade", "century", NULL};
+static const char *const pod_syms[] = {"", "MO", "AF", "EV", "NI", "DT", NULL};
+static const char *const mod_syms[] = {"", "START", "MID", "END", "APPROX",
+                                       "LESS_THAN", "MORE_THAN", NULL};
+static const char *const ref_syms[] = {"", "PRESENT", "PAST", "FUTURE", NULL};
+static const char *const dir_syms[] = {"", "past", "future", NULL};
+static const char *const anchor_syms[] = {"", "dct", "narrative", NULL};
+
+const char *const *zs_field_syms(zs_field f)
+{
+    switch (f) {
+    case ZS_F_UNIT: return unit_syms;
+    case ZS_F_POD: return pod_syms;
+    case ZS_F_MOD: return mod_syms;
+    case ZS_F_REF: return ref_syms;
+    case ZS_F_DIR: return dir_syms;
+    case ZS_F_ANCHOR: return anchor_syms;
+    default: return NULL;
+    }
+}
+
+int zs_field_sym(zs_field f, const char *s, size_t n)
+{
+    const char *const *t = zs_field_syms(f);
+    if (!t) return -1;
+    for (int i = 1; t[i]; i++)
+        if (strlen(t[i]) == n && memcmp(t[i], s, n) == 0) return i;
+    return -1;
+}
+
+static bool parse_value(rparse *R, zs_rule *rule, zs_value *v)
+{
+    scan *S = R->S;
+    const char *w;
+    size_t wn;
+    v->cap = -1;
+    const char *at = S->p;
+    skip_ws(S);
+    /* optional "cap:" */
+    const char *q = S->p;
+    while ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_') q++;
+    if (q > S->p && *q == ':') {
+        int c = cap_index(R, S->p, (size_t)(q - S->p));
+        if (c < 0) return fail(S, S->p, "unknown capture before ':'%s", NULL);
+        v->cap = c;
+        S->p = q + 1;
+    }
+    at = S->p;
+    if (!word(S, &w, &wn)) return fail(S, at, "expected a constructor%s", NULL);
+    bool ref_sugar = false;
+    if (wn == 4 && memcmp(w, "date", 4) == 0) v->type = ZS_DATE;
+    else if (wn == 4 && memcmp(w, "time", 4) == 0) v->type = ZS_TIME;
+    else if (wn == 8 && memcmp(w, "duration", 8) == 0) v->type = ZS_DURATION;
+    else if (wn == 3 && memcmp(w, "set", 3) == 0) v->type = ZS_SET;
+    else if (wn == 3 && memcmp(w, "ref", 3) == 0) { v->type = ZS_DATE; ref_sugar = true; }
+    else return fail(S, at, "unknown constructor (date, time, duration, set, ref)%s", NULL);
+    if (!accept(S, '(')) return fail(S, S->p, "expected '('%s", NULL);
+    zs_arg args[ZS_F_COUNT];
+    int nargs = 0;
+    while (!accept(S, ')')) {
+        if (nargs && !accept(S, ',')) return fail(S, S->p, "expected ',' or ')'%s", NULL);
+        if (nargs == ZS_F_COUNT) return fail(S, S->p, "too many arguments%s", NULL);
+        zs_arg *a = &args[nargs];
+        memset(a, 0, sizeof *a);
+        a->cap = -1;
+        a->sign = 1;
+        at = S->p;
+        if (ref_sugar) {
+            a->field = ZS_F_REF;
+        } else {
+            if (!word(S, &w, &wn)) return fail(S, at, "expected field=value%s", NULL);
+            size_t k = 0;
+            for (; k < sizeof field_names / sizeof *field_names; k++)
+                if (strlen(field_names[k].name) == wn && memcmp(field_names[k].name, w, wn) == 0)
+                    break;
+            if (k == sizeof field_names / sizeof *field_names)
+                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, offset, amount, unit, pod, mod, ref, dir, anchor)%s", NULL);
+            a->field = field_names[k].f;
+            if (!accept(S, '=')) return fail(S, S->p, "expected '='%s", NULL);
+        }
+        skip_ws(S);
+        if (*S->p == '-' && !(S->p[1] >= '0' && S->p[1] <= '9')) {
+            a->sign = -1;
+            S->p++;
+        }
+        at = S->p;
+        if (!word(S, &w, &wn)) return fail(S, at, "expected a value%s", NULL);
+        const char *dot = memchr(w, '.', wn);
+        size_t base = dot ? (size_t)(dot - w) : wn;
+        int c = cap_index(R, w, base);
+        if (c >= 0) {
+            a->cap = c;
+            if (dot) a->attr = lstrndup(R->L, dot + 1, wn - base - 1);
+        } else if (parse_int(w, wn, &a->num)) {
+            if (zs_field_syms(a->field)) return fail(S, at, "this field takes a symbol, not a number%s", NULL);
+        } else {
+            int sym = zs_field_sym(a->field, w, wn);
+            if (sym < 0) {
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
+                return fail(S, at, "'%s' is neither a capture nor a value of this field", name);
+            }
+            a->num = sym;
+        }
+        nargs++;
+    }
+    if (!at_end(S)) return fail(S, S->p, "unexpected text after value%s", NULL);
+    v->args = lalloc(R->L, (size_t)(nargs ? nargs : 1) * sizeof *v->args);
+    memcpy(v->args, args, (size_t)nargs * sizeof *args);
+    v->nargs = nargs;
+    (void)rule;
+    return true;
+}
+
+/* ---- examples ---------------------------------------------------------------- */
+
+static bool parse_expect(zs_lang *L, scan *S, zs_expect *e)
+{
+    const char *w;
+    size_t wn;
+    const char *at = S->p;
+    skip_ws(S);
+    at = S->p;
+    /* values may hold ':' and '+' ("2017-05-02T21:06") */
+    while (*S->p && *S->p != ' ' && *S->p != '\t' && *S->p != ',' && *S->p != '#') S->p++;
+    wn = (size_t)(S->p - at);
+    if (wn == 0 || wn >= sizeof e->value) return fail(S, at, "expected a TIMEX3 value%s", NULL);
+    memcpy(e->value, at, wn);
+    e->value[wn] = '\0';
+    e->mod = ZS_MOD_NONE;
+    e->type = -1;
+    for (;;) {
+        skip_ws(S);
+        if (*S->p == ',' || *S->p == '\0') break;
+        at = S->p;
+        if (!word(S, &w, &wn)) return fail(S, at, "expected a mod or type%s", NULL);
+        int m = zs_field_sym(ZS_F_MOD, w, wn);
+        if (m > 0) {
+            e->mod = (zs_mod)m;
+            continue;
+        }
+        int t = -1;
+        for (int k = 0; k < 4; k++)
+            if (strlen(zs_ttype_name((zs_ttype)k)) == wn && memcmp(zs_ttype_name((zs_ttype)k), w, wn) == 0)
+                t = k;
+        if (t < 0) return fail(S, at, "expected a mod (START, MID, ...) or a type (DATE, TIME, DURATION, SET)%s", NULL);
+        e->type = t;
+    }
+    (void)L;
+    return true;
+}
+
+static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
+{
+    zs_buf raw = {0};
+    if (!quoted(S, &raw)) {
+        zs_buf_free(&raw);
+        return false;
+    }
+    zs_example ex = {0}, *x = &ex;
+    x->negative = negative;
+    x->file = rule->file;
+    x->line = S->line;
+    /* strip the [ ] that mark expected mentions */
+    zs_buf text = {0};
+    zs_expect spans[16];
+    int nspans = 0;
+    int open = -1;
+    for (size_t i = 0; i < raw.len; i++) {
+        char c = raw.data[i];
+        if (c == '[' && open < 0 && nspans < 16) {
+            open = (int)text.len;
+        } else if (c == ']' && open >= 0) {
+            spans[nspans].b0 = (uint32_t)open;
+            spans[nspans++].b1 = (uint32_t)text.len;
+            open = -1;
+        } else {
+            zs_buf_putc(&text, c);
+        }
+    }
+    zs_buf_grow(&text, 0);
+    zs_buf_free(&raw);
+    x->text = lstrndup(L, text.data, text.len);
+    size_t tlen = text.len;
+    zs_buf_free(&text);
+    if (open >= 0) return fail(S, S->p, "unclosed '[' in example%s", NULL);
+    skip_ws(S);
+    if (*S->p == '@') {
+        S->p++;
+        const char *b = S->p;
+        while (*S->p && *S->p != ' ' && *S->p != '\t') S->p++;
+        x->dct = lstrndup(L, b, (size_t)(S->p - b));
+        zs_lsec t;
+        bool ht, ho;
+        int off;
+        if (!zs_parse_iso(x->dct, &t, &ht, &ho, &off))
+            return fail(S, b, "malformed example DCT (ISO 8601 expected)%s", NULL);
+    }
+    if (negative) {
+        if (!at_end(S)) return fail(S, S->p, "a 'no' example takes no value%s", NULL);
+    } else {
+        skip_ws(S);
+        if (!(S->p[0] == '=' && S->p[1] == '>')) return fail(S, S->p, "expected '=>' and the value%s", NULL);
+        S->p += 2;
+        zs_expect tmp[16];
+        int n = 0;
+        do {
+            if (n == 16) return fail(S, S->p, "too many values%s", NULL);
+            if (!parse_expect(L, S, &tmp[n])) return false;
+            n++;
+        } while (accept(S, ','));
+        if (!at_end(S)) return fail(S, S->p, "unexpected text after the values%s", NULL);
+        if (nspans == 0) {
+            size_t b = 0, e = tlen;
+            while (b < e && (x->text[b] == ' ')) b++;
+            while (e > b && (x->text[e - 1] == ' ')) e--;
+            spans[0].b0 = (uint32_t)b;
+            spans[0].b1 = (uint32_t)e;
+            nspans = 1;
+        }
+        if (n != nspans) return fail(S, S->p, "the number of values differs from the number of [ ] mentions%s", NULL);
+        for (int i = 0; i < n; i++) {
+            tmp[i].b0 = spans[i].b0;
+            tmp[i].b1 = spans[i].b1;
+        }
+        x->expects = lalloc(L, (size_t)n * sizeof *x->expects);
+        memcpy(x->expects, tmp, (size_t)n * sizeof *tmp);
+        x->nexpects = n;
+    }
+    ZS_GROW(rule->examples, rule->examples_cap, rule->nexamples + 1);
+    rule->examples[rule->nexamples++] = *x;
+    return true;
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+/* A rule as read, compiled once every lexicon is known. Lines are kept
+ * whole (owned by the language) with the offset of the part to parse, so
+ * errors get true columns. */
+typedef struct src_line {
+    const char *text;
+    size_t col;
+    int line;
+} src_line;
+
+typedef struct pending_rule {
+    zs_rule rule;
+    src_line match;
+    bool has_match;
+    src_line *values;
+    int nvalues, values_cap;
+} pending_rule;
+
+static bool keyword(const char *w, size_t n, const char *k)
+{
+    return strlen(k) == n && memcmp(w, k, n) == 0;
+}
+
+typedef struct loader {
+    zs_lang *L;
+    pending_rule *rules;
+    uint32_t nrules, cap;
+    struct { uint32_t lex, a, b; const char *file; int line; } *compounds;
+    uint32_t ncompounds, compounds_cap;
+} loader;
+
+static bool load_file(loader *ld, const char *path, const char *fname, zs_error *err)
+{
+    zs_lang *L = ld->L;
+    size_t len;
+    char *text = zs_read_file(path, &len, err);
+    if (!text) {
+        err->code = ZS_ERR_TEMPLATE;
+        return false;
+    }
+    const char *file = lstrdup(L, fname);
+    scan S = {.file = file, .err = err};
+    enum { TOP, LEXICON, RULE } state = TOP;
+    uint32_t lex = 0;
+    pending_rule *pr = NULL;
+    char *line = text;
+    int lineno = 0;
+    bool ok = true;
+    while (ok && line && (line < text + len || lineno == 0)) {
+        char *nl = memchr(line, '\n', (size_t)(text + len - line));
+        if (nl) *nl = '\0';
+        lineno++;
+        if (memchr(line, '\r', strlen(line))) *strchr(line, '\r') = '\0';
+        S.line = lineno;
+        S.start = S.p = line;
+        const char *w;
+        size_t wn;
+        if (at_end(&S)) goto next;
+        {
+            const char *at = S.p;
+            word(&S, &w, &wn);
+            if (state == LEXICON) {
+                if (keyword(w, wn, "end") && at_end(&S)) {
+                    state = TOP;
+                } else {
+                    S.p = at;
+                    ok = lexicon_line(L, &S, lex);
+                }
+            } else if (state == RULE) {
+                if (keyword(w, wn, "end") && at_end(&S)) {
+                    if (!pr->has_match) ok = fail(&S, at, "rule has no match line%s", NULL);
+                    state = TOP;
+                } else if (keyword(w, wn, "match")) {
+                    if (pr->has_match) ok = fail(&S, at, "a rule has one match line%s", NULL);
+                    skip_ws(&S);
+                    pr->match = (src_line){lstrdup(L, line), (size_t)(S.p - line), lineno};
+                    pr->has_match = true;
+                } else if (keyword(w, wn, "value")) {
+                    skip_ws(&S);
+                    ZS_GROW(pr->values, pr->values_cap, pr->nvalues + 1);
+                    pr->values[pr->nvalues++] = (src_line){lstrdup(L, line), (size_t)(S.p - line), lineno};
+                } else if (keyword(w, wn, "ex") || keyword(w, wn, "no")) {
+                    ok = parse_example(L, &S, &pr->rule, keyword(w, wn, "no"));
+                } else if (keyword(w, wn, "prio")) {
+                    const char *b;
+                    size_t bn;
+                    if (!word(&S, &b, &bn) || !parse_int(b, bn, &pr->rule.prio) || !at_end(&S))
+                        ok = fail(&S, S.p, "expected 'prio N'%s", NULL);
+                } else {
+                    ok = fail(&S, at, "expected match, value, ex, no, prio or end%s", NULL);
+                }
+            } else if (keyword(w, wn, "lexicon")) {
+                const char *name;
+                size_t nn;
+                if (!word(&S, &name, &nn) || !at_end(&S)) {
+                    ok = fail(&S, S.p, "expected 'lexicon NAME'%s", NULL);
+                } else if (find_lexicon(L, name, nn) != UINT32_MAX) {
+                    ok = fail(&S, name, "lexicon defined twice%s", NULL);
+                } else {
+                    ZS_GROW(L->lexicons, L->lexicons_cap, L->nlexicons + 1);
+                    lex = L->nlexicons++;
+                    L->lexicons[lex] = (zs_lexicon){lstrndup(L, name, nn), file, lineno};
+                    state = LEXICON;
+                }
+            } else if (keyword(w, wn, "compound")) {
+                const char *name, *a, *b;
+                size_t nn, an, bn;
+                if (!word(&S, &name, &nn) || !accept(&S, '=') || !accept(&S, '@') ||
+                    !word(&S, &a, &an) || !accept(&S, '@') || !word(&S, &b, &bn) || !at_end(&S)) {
+                    ok = fail(&S, S.p, "expected 'compound NAME = @A @B'%s", NULL);
+                } else {
+                    uint32_t la = find_lexicon(L, a, an), lb = find_lexicon(L, b, bn);
+                    if (la == UINT32_MAX) ok = fail(&S, a, "unknown lexicon (define it before the compound)%s", NULL);
+                    else if (lb == UINT32_MAX) ok = fail(&S, b, "unknown lexicon (define it before the compound)%s", NULL);
+                    else if (find_lexicon(L, name, nn) != UINT32_MAX) ok = fail(&S, name, "lexicon defined twice%s", NULL);
+                    else {
+                        ZS_GROW(L->lexicons, L->lexicons_cap, L->nlexicons + 1);
+                        uint32_t id = L->nlexicons++;
+                        L->lexicons[id] = (zs_lexicon){lstrndup(L, name, nn), file, lineno};
+                        ZS_GROW(ld->compounds, ld->compounds_cap, ld->ncompounds + 1);
+                        ld->compounds[ld->ncompounds].lex = id;
+                        ld->compounds[ld->ncompounds].a = la;
+                        ld->compounds[ld->ncompounds].b = lb;
+                        ld->compounds[ld->ncompounds].file = file;
+                        ld->compounds[ld->ncompounds++].line = lineno;
+                    }
+                }
+            } else if (keyword(w, wn, "rule")) {
+                const char *name;
+                size_t nn;
+                if (!word(&S, &name, &nn) || !at_end(&S)) {
+                    ok = fail(&S, S.p, "expected 'rule NAME'%s", NULL);
+                } else {
+                    ZS_GROW(ld->rules, ld->cap, ld->nrules + 1);
+                    pr = &ld->rules[ld->nrules++];
+                    memset(pr, 0, sizeof *pr);
+                    pr->rule.name = lstrndup(L, name, nn);
+                    pr->rule.file = file;
+                    pr->rule.line = lineno;
+                    state = RULE;
+                }
+            } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {
+                skip_ws(&S);
+                const char *b = S.p;
+                while (*S.p && *S.p != ' ' && *S.p != '\t' && *S.p != '#') S.p++;
+                char *val = lstrndup(L, b, (size_t)(S.p - b));
+                if (!*val || !at_end(&S)) ok = fail(&S, b, "expected one value%s", NULL);
+                else if (keyword(w, wn, "lang")) L->code = val;
+                else if (keyword(w, wn, "zone")) {
+                    if (!zs_tz_valid(val)) ok = fail(&S, b, "unknown time zone%s", NULL);
+                    L->zone = val;
+                } else {
+                    zs_lsec t;
+                    bool ht, ho;
+                    int off;
+                    if (!zs_parse_iso(val, &t, &ht, &ho, &off)) ok = fail(&S, b, "malformed date (ISO 8601 expected)%s", NULL);
+                    L->now = val;
+                }
+            } else {
+                ok = fail(&S, at, "expected lexicon, compound, rule, lang, zone or now%s", NULL);
+            }
+        }
+    next:
+        line = nl ? nl + 1 : NULL;
+    }
+    if (ok && state != TOP) {
+        S.line = lineno;
+        S.start = S.p = "";
+        ok = fail(&S, S.p, "missing 'end' at end of file%s", NULL);
+    }
+    free(text);
+    return ok;
+}
+
+static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *err)
+{
+    zs_lang *L = ld->L;
+    scan S = {.file = pr->rule.file, .line = pr->match.line, .err = err};
+    S.start = pr->match.text;
+    S.p = S.start + pr->match.col;
+    rparse R = {.L = L, .S = &S};
+    node *root = parse_alt(&R, 0);
+    bool ok = root != NULL && !S.failed;
+    if (ok && !at_end(&S)) ok = fail(&S, S.p, "unexpected '%s'", (char[]){*S.p, 0});
+    zs_rule *r = &pr->rule;
+    if (ok) {
+        r->id = id;
+        r->ncaps = R.ncaps;
+        r->capnames = lalloc(L, (size_t)(R.ncaps ? R.ncaps : 1) * sizeof(char *));
+        memcpy(r->capnames, R.capnames, (size_t)R.ncaps * sizeof(char *));
+        r->ext_slot = R.has_ext ? 2 * R.ncaps : -1;
+        prog P = {0};
+        compile(L, root, &P, r->ext_slot);
+        emit(&P, ZS_OP_MATCH, 0, 0, 0);
+        r->prog = lalloc(L, (size_t)P.n * sizeof *P.code);
+        memcpy(r->prog, P.code, (size_t)P.n * sizeof *P.code);
+        r->nprog = P.n;
+        free(P.code);
+        S.p = S.start + pr->match.col;
+        if (index_first(L, root, id)) ok = fail(&S, S.p, "pattern can match no token at all%s", NULL);
+    }
+    if (ok) {
+        r->values = lalloc(L, (size_t)(pr->nvalues ? pr->nvalues : 1) * sizeof *r->values);
+        for (int i = 0; ok && i < pr->nvalues; i++) {
+            S.line = pr->values[i].line;
+            S.start = pr->values[i].text;
+            S.p = S.start + pr->values[i].col;
+            ok = parse_value(&R, r, &r->values[i]);
+        }
+        r->nvalues = pr->nvalues;
+    }
+    for (int i = 0; i < R.nall; i++) {
+        free(R.all[i]->kids);
+        free(R.all[i]);
+    }
+    free(R.all);
+    return ok;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static uint32_t well_known(zs_lang *L, const char *name)
+{
+    return find_lexicon(L, name, strlen(name));
+}
+
+zs_lang *zs_lang_load(const char *dir, zs_error *err)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        zs_set_error(err, ZS_ERR_TEMPLATE, "%s: cannot open template directory", dir);
+        return NULL;
+    }
+    char **names = NULL;
+    size_t nnames = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t n = strlen(de->d_name);
+        if (n > 3 && strcmp(de->d_name + n - 3, ".zt") == 0 && de->d_name[0] != '.') {
+            ZS_GROW(names, cap, nnames + 1);
+            names[nnames++] = zs_xstrdup(de->d_name);
+        }
+    }
+    closedir(dh);
+    qsort(names, nnames, sizeof *names, cmp_names);
+
+    zs_lang *L = zs_xcalloc(1, sizeof *L);
+    L->dir = zs_xstrdup(dir);
+    loader ld = {.L = L};
+    bool ok = nnames > 0;
+    if (!ok) zs_set_error(err, ZS_ERR_TEMPLATE, "%s: no .zt template files", dir);
+    zs_buf path = {0};
+    for (size_t i = 0; ok && i < nnames; i++) {
+        zs_buf_reset(&path);
+        zs_buf_printf(&path, "%s/%s", dir, names[i]);
+        ok = load_file(&ld, path.data, path.data, err);
+    }
+    zs_buf_free(&path);
+    for (uint32_t i = 0; ok && i < ld.ncompounds; i++)
+        ok = build_compound(L, NULL, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
+    if (ok) {
+        L->rules = zs_xcalloc(ld.nrules ? ld.nrules : 1, sizeof *L->rules);
+        for (uint32_t i = 0; ok && i < ld.nrules; i++) {
+            ok = compile_rule(&ld, &ld.rules[i], i, err);
+            L->rules[i] = ld.rules[i].rule;
+            L->nrules = i + 1;
+        }
+    }
+    for (uint32_t i = 0; i < ld.nrules; i++) {
+        free(ld.rules[i].values);
+        if (i >= L->nrules) free(ld.rules[i].rule.examples);
+    }
+    free(ld.rules);
+    free(ld.compounds);
+    for (size_t i = 0; i < nnames; i++) free(names[i]);
+    free(names);
+    if (ok && !L->code) {
+        ok = false;
+        zs_set_error(err, ZS_ERR_TEMPLATE, "%s: no 'lang' line in any template file", dir);
+    }
+    if (!ok) {
+        zs_lang_free(L);
+        return NULL;
+    }
+    if (!L->zone) L->zone = lstrdup(L, "UTC");
+    L->lex_abbrev = well_known(L, "abbrev");
+    L->lex_past = well_known(L, "tense_past");
+    L->lex_future = well_known(L, "tense_future");
+    L->lex_event_noun = well_known(L, "event_noun");
+    L->lex_event_verb = well_known(L, "event_verb");
+    L->lex_modal_planned = well_known(L, "modal_planned");
+    L->lex_modal_possible = well_known(L, "modal_possible");
+    return L;
+}
+
+void zs_lang_free(zs_lang *L)
+{
+    if (!L) return;
+    for (uint32_t i = 0; i < L->nwords; i++) {
+        free((char *)L->words[i]->form);
+        free(L->words[i]->starts);
+        free(L->words[i]->rules);
+        free(L->words[i]);
+    }
+    free(L->words);
+    free(L->table);
+    free(L->lexicons);
+    free(L->entries);
+    for (uint32_t i = 0; i < L->nrules; i++) free(L->rules[i].examples);
+    free(L->rules);
+    free(L->lit_pool);
+    free(L->num_rules);
+    for (size_t i = 0; i < L->nallocs; i++) free(L->allocs[i]);
+    free(L->allocs);
+    free(L->dir);
+    free(L);
+}
+
+const char *zs_lang_code(const zs_lang *L)
+{
+    return L->code;
+}

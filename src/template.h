@@ -1,0 +1,166 @@
+/* The lang stage: the .zt files of templates/<lang>/ parsed and compiled into an immutable
+ * lexicon (folded word -> entries, rules that can start there) and rule
+ * programs for the token matcher. See templates/README.md for the language. */
+#ifndef ZS_TEMPLATE_H
+#define ZS_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tvalue.h"
+#include "util.h"
+
+/* One attribute of a lexicon value: "pod=EV" or the bare value "3". */
+typedef struct zs_attr {
+    const char *key;   /* NULL for the bare value */
+    const char *sym;   /* the text */
+    int32_t num;       /* the number, or ZS_UNSET */
+} zs_attr;
+
+typedef struct zs_entry {
+    uint32_t lex;            /* lexicon id */
+    uint16_t ntok;           /* number of tokens of the form */
+    const uint32_t *words;   /* word ids of those tokens */
+    const char *lemma;       /* first form of its line */
+    const zs_attr *attrs;    /* attrs[0] is the bare value if any */
+    uint16_t nattrs;
+    const struct zs_entry *parts[2]; /* a compound's constituents */
+} zs_entry;
+
+typedef struct zs_word {
+    const char *form;        /* folded, NUL-terminated */
+    uint32_t len;
+    uint32_t id;
+    const zs_entry **starts;  /* entries whose first token is this word */
+    uint32_t nstarts;
+    uint32_t *rules;         /* rules that can start at this word */
+    uint32_t nrules;
+    uint32_t starts_cap, rules_cap; /* while loading */
+} zs_word;
+
+typedef struct zs_lexicon {
+    const char *name;
+    const char *file;
+    int line;
+} zs_lexicon;
+
+/* Matcher instructions. */
+typedef enum {
+    ZS_OP_LIT,    /* a = first word id index in lit pool, b = count */
+    ZS_OP_LEX,    /* a = lexicon id */
+    ZS_OP_INT,    /* a..b inclusive range; c = exact digit count or 0 */
+    ZS_OP_SPLIT,  /* try a, then b */
+    ZS_OP_JMP,    /* go to a */
+    ZS_OP_SAVE,   /* slot a = position */
+    ZS_OP_MATCH
+} zs_opcode;
+
+typedef struct zs_inst {
+    uint8_t op;
+    int32_t a, b, c;
+} zs_inst;
+
+/* Fields a value constructor can set. */
+typedef enum {
+    ZS_F_YEAR, ZS_F_MONTH, ZS_F_DAY, ZS_F_HOUR, ZS_F_MINUTE, ZS_F_SECOND,
+    ZS_F_WEEKDAY, ZS_F_OFFSET, ZS_F_AMOUNT, ZS_F_UNIT, ZS_F_POD, ZS_F_MOD,
+    ZS_F_REF, ZS_F_DIR, ZS_F_ANCHOR, ZS_F_COUNT
+} zs_field;
+
+/* One "key=expr" of a value constructor. */
+typedef struct zs_arg {
+    zs_field field;
+    int cap;            /* capture index, or -1 for a constant */
+    const char *attr;   /* "x.weekday": attribute key, or NULL */
+    int32_t num;        /* constant number (cap < 0) */
+    int sign;           /* -1 for "-x" */
+} zs_arg;
+
+typedef struct zs_value {
+    zs_ttype type;
+    int cap;            /* capture giving the extent, or -1: the rule's extent */
+    zs_arg *args;
+    int nargs;
+} zs_value;
+
+/* An example of a rule: text, optional DCT, expected mentions. */
+typedef struct zs_expect {
+    uint32_t b0, b1;    /* byte extent in the example text */
+    char value[48];
+    zs_mod mod;
+    int type;           /* zs_ttype, or -1 if not stated */
+} zs_expect;
+
+typedef struct zs_example {
+    bool negative;      /* "no" line */
+    char *text;
+    char *dct;          /* NULL: the language's "now" */
+    zs_expect *expects;
+    int nexpects;
+    const char *file;
+    int line;
+} zs_example;
+
+typedef struct zs_rule {
+    uint32_t id;
+    const char *name;
+    const char *file;
+    int line;
+    int prio;
+    zs_inst *prog;
+    int nprog;
+    int ncaps;          /* named captures, slots 2*i, 2*i+1 */
+    char **capnames;
+    int ext_slot;       /* slot pair of [ ] extent, or -1 */
+    zs_value *values;
+    int nvalues;
+    zs_example *examples;
+    int nexamples, examples_cap;
+} zs_rule;
+
+struct zs_lang {
+    char *code;                 /* "de" */
+    char *zone;                 /* default IANA zone */
+    char *now;                  /* default DCT for examples */
+    char *dir;
+    /* words */
+    zs_word **words;            /* by id */
+    uint32_t nwords, words_cap;
+    uint32_t *table;            /* open addressing: word id + 1, 0 empty */
+    uint32_t table_mask;
+    /* lexicons */
+    zs_lexicon *lexicons;
+    uint32_t nlexicons, lexicons_cap;
+    zs_entry **entries;
+    uint32_t nentries, entries_cap;
+    /* rules */
+    zs_rule *rules;
+    uint32_t nrules, rules_cap;
+    uint32_t *lit_pool;
+    uint32_t nlit, lit_cap;
+    uint32_t *num_rules;        /* rules that can start at a number */
+    uint32_t nnum_rules, num_rules_cap;
+    /* well-known lexicons (or UINT32_MAX if absent) */
+    uint32_t lex_abbrev, lex_past, lex_future, lex_event_noun, lex_event_verb,
+             lex_modal_planned, lex_modal_possible;
+    /* every allocation of the language, freed together */
+    void **allocs;
+    size_t nallocs, allocs_cap;
+};
+
+/* The symbols a symbolic field takes (index = enum value, [0] = "", NULL
+ * terminated), or NULL for a numeric field. */
+const char *const *zs_field_syms(zs_field f);
+/* The enum value of symbol s for field f, or -1. */
+int zs_field_sym(zs_field f, const char *s, size_t n);
+
+/* The word record of a folded form, or NULL. */
+const zs_word *zs_lang_word(const struct zs_lang *lang, const char *form, size_t len);
+
+/* True if word w starts an entry of lexicon lex of one token; *e gets it. */
+bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);
+
+/* The attribute key of entry e (NULL: the bare value), or NULL. */
+const zs_attr *zs_entry_attr(const zs_entry *e, const char *key);
+
+#endif

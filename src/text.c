@@ -1,0 +1,240 @@
+/* Tokens and sentences. Characters are classified with ICU's properties and
+ * non-ASCII forms folded with ICU's NFKC_Casefold; sentence boundaries are
+ * found here rather than with ICU's sentence iterator, which splits German
+ * ordinals ("am 7. | Juli") and abbreviations ("z. | B."). */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "template.h"
+
+void zs_fold(const char *s, size_t n, zs_buf *out)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i == n) { /* ASCII: lower-case in place */
+        zs_buf_grow(out, n);
+        for (i = 0; i < n; i++) {
+            char c = s[i];
+            out->data[out->len + i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        out->len += n;
+        out->data[out->len] = '\0';
+        return;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&st);
+    UChar small[128], smallf[256];
+    UChar *src = small, *dst = smallf;
+    int32_t srclen = 0;
+    u_strFromUTF8(src, 128, &srclen, s, (int32_t)n, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+        st = U_ZERO_ERROR;
+        src = zs_xmalloc(((size_t)srclen + 1) * sizeof(UChar));
+        u_strFromUTF8(src, srclen + 1, NULL, s, (int32_t)n, &st);
+    }
+    int32_t cap = 256, dlen = 0;
+    if (U_SUCCESS(st)) {
+        dlen = unorm2_normalize(nf, src, srclen, dst, cap, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            st = U_ZERO_ERROR;
+            cap = dlen + 1;
+            dst = zs_xmalloc((size_t)cap * sizeof(UChar));
+            dlen = unorm2_normalize(nf, src, srclen, dst, cap, &st);
+        }
+    }
+    if (U_FAILURE(st)) { /* cannot happen for valid UTF-8; keep the bytes */
+        zs_buf_put(out, s, n);
+    } else {
+        int32_t need = 0;
+        UErrorCode st2 = U_ZERO_ERROR;
+        u_strToUTF8(NULL, 0, &need, dst, dlen, &st2);
+        zs_buf_grow(out, (size_t)need);
+        st2 = U_ZERO_ERROR;
+        u_strToUTF8(out->data + out->len, need + 1, NULL, dst, dlen, &st2);
+        out->len += (size_t)need;
+        out->data[out->len] = '\0';
+    }
+    if (src != small) free(src);
+    if (dst != smallf) free(dst);
+}
+
+enum { C_SPACE, C_LETTER, C_DIGIT, C_OTHER };
+
+static int classify(UChar32 c)
+{
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9') return C_DIGIT;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') return C_LETTER;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            return C_SPACE;
+        return C_OTHER;
+    }
+    if (c == 0xAD) return C_LETTER; /* soft hyphen stays inside its word */
+    if (u_isUWhiteSpace(c) || c == 0xA0 || c == 0x202F) return C_SPACE;
+    if (u_isUAlphabetic(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return C_LETTER;
+    if (u_isdigit(c)) return C_LETTER; /* non-ASCII digits: part of a word */
+    return C_OTHER;
+}
+
+static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0,
+                       uint32_t b1, uint32_t c0, uint32_t c1, int kind, int flags,
+                       int32_t num)
+{
+    ZS_GROW(d->toks, d->toks_cap, d->ntoks + 1);
+    zs_token *t = &d->toks[d->ntoks++];
+    t->b0 = b0;
+    t->b1 = b1;
+    t->c0 = c0;
+    t->c1 = c1;
+    t->kind = (uint8_t)kind;
+    t->flags = (uint8_t)flags;
+    t->num = num;
+    t->sent = 0;
+    size_t at = fold->len;
+    zs_fold(d->text + b0, b1 - b0, fold);
+    size_t n = fold->len - at;
+    if (n > UINT16_MAX) n = UINT16_MAX;
+    t->fold = (uint32_t)at;
+    t->fold_len = (uint16_t)n;
+    t->word = lang ? zs_lang_word(lang, fold->data + at, n) : NULL;
+}
+
+bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
+{
+    const uint8_t *s = (const uint8_t *)d->text;
+    int32_t len = (int32_t)d->len;
+    zs_buf fold = {0};
+    zs_buf_grow(&fold, d->len + 16);
+    int32_t i = 0;
+    uint32_t cp = 0;
+    int pending = 0, newlines = 0;
+    while (i < len) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0) {
+            zs_set_error(err, ZS_ERR_INPUT, "%s: invalid UTF-8 at byte %d", d->name, start);
+            zs_buf_free(&fold);
+            return false;
+        }
+        if (c == 0) {
+            zs_set_error(err, ZS_ERR_INPUT, "%s: NUL byte at byte %d", d->name, start);
+            zs_buf_free(&fold);
+            return false;
+        }
+        int k = classify(c);
+        if (k == C_SPACE) {
+            pending |= ZS_TF_SPACE;
+            if (c == '\n' || c == 0x2028 || c == 0x2029) {
+                pending |= ZS_TF_NL;
+                if (++newlines >= 2 || c == 0x2029) pending |= ZS_TF_PARA;
+            }
+            cp++;
+            continue;
+        }
+        newlines = 0;
+        uint32_t c0 = cp++;
+        if (k == C_OTHER) {
+            push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp,
+                       ZS_TOK_PUNCT, pending, -1);
+            pending = 0;
+            continue;
+        }
+        /* a run of letters and digits */
+        bool letters = k == C_LETTER, digits = k == C_DIGIT, upper = u_isupper(c);
+        int64_t num = k == C_DIGIT ? c - '0' : 0;
+        for (;;) {
+            int32_t j = i;
+            if (j >= len) break;
+            UChar32 c2;
+            U8_NEXT(s, j, len, c2);
+            if (c2 <= 0) break;
+            int k2 = classify(c2);
+            if (k2 != C_LETTER && k2 != C_DIGIT) break;
+            if (k2 == C_DIGIT) {
+                digits = true;
+                if (num < 100000000) num = num * 10 + (c2 - '0');
+            } else {
+                letters = true;
+            }
+            i = j;
+            cp++;
+        }
+        int kind = letters ? (digits ? ZS_TOK_ALNUM : ZS_TOK_WORD) : ZS_TOK_NUM;
+        int flags = pending | (upper ? ZS_TF_UPPER : 0);
+        push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, kind, flags,
+                   kind == ZS_TOK_NUM ? (int32_t)num : -1);
+        pending = 0;
+    }
+    d->folds = fold.data;
+    d->folds_len = fold.len;
+    d->folds_cap = fold.cap;
+    return true;
+}
+
+static bool is_char(const zs_doc *d, size_t i, char c)
+{
+    const zs_token *t = &d->toks[i];
+    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && d->text[t->b0] == c;
+}
+
+/* Whether the '.' at token i ends a sentence. */
+static bool period_ends(const zs_doc *d, const zs_lang *lang, size_t i)
+{
+    if (i == 0) return false;
+    const zs_token *prev = &d->toks[i - 1];
+    bool glued = !(d->toks[i].flags & ZS_TF_SPACE);
+    if (!glued) return true;
+    if (prev->kind == ZS_TOK_NUM && prev->num >= 1 && prev->num <= 31 &&
+        prev->b1 - prev->b0 <= 2)
+        return false; /* an ordinal: "am 7. Juli" */
+    if (prev->kind == ZS_TOK_WORD && prev->c1 - prev->c0 == 1) return false; /* "z. B." */
+    if (lang && prev->word && lang->lex_abbrev != UINT32_MAX &&
+        zs_word_in(prev->word, lang->lex_abbrev, NULL))
+        return false;
+    return true;
+}
+
+void zs_split_sentences(zs_doc *d, const zs_lang *lang)
+{
+    d->nsents = 0;
+    size_t start = 0;
+    for (size_t i = 0; i < d->ntoks; i++) {
+        bool brk = i > start && (d->toks[i].flags & ZS_TF_PARA);
+        if (!brk && i > start) {
+            /* the previous token closes a sentence if it is . ! ? (plus
+             * closing quotes) and this token starts a new one */
+            size_t j = i - 1;
+            while (j > start && d->toks[j].kind == ZS_TOK_PUNCT &&
+                   (is_char(d, j, '"') || is_char(d, j, ')') ||
+                    d->toks[j].b1 - d->toks[j].b0 > 1))
+                j--;
+            bool ender = is_char(d, j, '!') || is_char(d, j, '?') ||
+                         (is_char(d, j, '.') && period_ends(d, lang, j));
+            const zs_token *t = &d->toks[i];
+            bool opener = (t->flags & ZS_TF_SPACE) &&
+                          ((t->flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD);
+            brk = ender && opener;
+        }
+        if (brk) {
+            ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
+            d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)i};
+            start = i;
+        }
+    }
+    if (start < d->ntoks) {
+        ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
+        d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)d->ntoks};
+    }
+    for (size_t s = 0; s < d->nsents; s++) {
+        for (uint32_t i = d->sents[s].t0; i < d->sents[s].t1; i++) d->toks[i].sent = (uint32_t)s;
+        d->toks[d->sents[s].t0].flags |= ZS_TF_SSTART;
+    }
+}

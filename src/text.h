@@ -1,0 +1,26 @@
+/* The doc stage: UTF-8 validation, tokens with byte and code-point offsets,
+ * folded forms, sentences. */
+#ifndef ZS_TEXT_H
+#define ZS_TEXT_H
+
+#include "doc.h"
+
+struct zs_lang;
+
+/* Tokenizes doc->text (doc->len bytes) into doc->toks with folded forms in
+ * doc->folds, looking each form up in lang (NULL: no lookup). Returns false
+ * with err filled (naming doc->name and the byte offset) on invalid UTF-8 or
+ * a NUL byte. */
+bool zs_tokenize(struct zs_doc *doc, const struct zs_lang *lang, zs_error *err);
+
+/* Splits the tokens into sentences (doc->sents, token .sent and
+ * ZS_TF_SSTART). An ordinal ("am 7. Juli"), a known abbreviation (the
+ * language's "abbrev" lexicon) or an initial does not end a sentence; a
+ * paragraph break always does. */
+void zs_split_sentences(struct zs_doc *doc, const struct zs_lang *lang);
+
+/* Appends the folded (NFKC case-folded) form of s[0..n) to out. Used for
+ * tokens and for template words alike, so both meet in the lexicon. */
+void zs_fold(const char *s, size_t n, zs_buf *out);
+
+#endif

@@ -1,0 +1,102 @@
+/* Format dispatch and safe file output (temporary file, then rename). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "writers.h"
+
+static const char *const formats[] = {"ics", "svg", "png", "pdf", "dot", "jsonl", "text", NULL};
+
+const char *zs_format_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash)) return NULL;
+    dot++;
+    if (strcmp(dot, "txt") == 0) return "text";
+    if (strcmp(dot, "json") == 0) return "jsonl";
+    for (int i = 0; formats[i]; i++)
+        if (strcmp(dot, formats[i]) == 0) return formats[i];
+    return NULL;
+}
+
+/* mkstemp creates 0600; outputs get the usual 0666 less the umask. */
+static void fchmod_default(const char *path)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(path, 0666 & ~mask);
+}
+
+static int render(const zs_graph *g, const char *format, zs_buf *out, zs_error *err)
+{
+    if (!g->finished) {
+        zs_set_error(err, ZS_ERR_INTERNAL, "graph written before zs_graph_finish");
+        return -1;
+    }
+    if (strcmp(format, "jsonl") == 0) return zs_write_jsonl(g, out, err);
+    if (strcmp(format, "text") == 0) return zs_write_text(g, out, err);
+    if (strcmp(format, "ics") == 0) return zs_write_ics(g, out, err);
+    if (!strcmp(format, "dot") || !strcmp(format, "svg") || !strcmp(format, "png") ||
+        !strcmp(format, "pdf"))
+        return zs_write_graphviz(g, format, out, err);
+    zs_set_error(err, ZS_ERR_USAGE,
+                 "unknown format '%s' (ics, svg, png, pdf, dot, jsonl, text)", format);
+    return -1;
+}
+
+int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err)
+{
+    zs_buf b = {0};
+    int rc = render(g, format, &b, err);
+    if (rc == 0 && (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) != 0)) {
+        zs_set_error(err, ZS_ERR_IO, "cannot write output: %s", strerror(errno));
+        rc = -1;
+    }
+    zs_buf_free(&b);
+    return rc;
+}
+
+int zs_write_file(const zs_graph *g, const char *path, const char *format, zs_error *err)
+{
+    if (!format) format = zs_format_from_path(path);
+    if (!format) {
+        zs_set_error(err, ZS_ERR_USAGE,
+                     "%s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt)", path);
+        return -1;
+    }
+    zs_buf b = {0};
+    if (render(g, format, &b, err) != 0) {
+        zs_buf_free(&b);
+        return -1;
+    }
+    size_t n = strlen(path);
+    char *tmp = zs_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    int rc = 0;
+    if (fd < 0) {
+        zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(errno));
+        rc = -1;
+    } else {
+        FILE *f = fdopen(fd, "wb");
+        bool ok = f && fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0 &&
+                  fsync(fileno(f)) == 0;
+        int e = errno;
+        if (f) ok = fclose(f) == 0 && ok;
+        else close(fd);
+        if (ok) fchmod_default(tmp);
+        if (!ok || rename(tmp, path) != 0) {
+            if (ok) e = errno;
+            zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
+            unlink(tmp);
+            rc = -1;
+        }
+    }
+    free(tmp);
+    zs_buf_free(&b);
+    return rc;
+}

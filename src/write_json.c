@@ -1,0 +1,98 @@
+/* JSONL: one record per line (doc, timex, event, tlink) as in
+ * ARCHITECTURE.md; offsets are code points, half-open. */
+#include <string.h>
+
+#include "writers.h"
+
+static void kv_str(zs_buf *b, const char *k, const char *v, size_t n)
+{
+    zs_buf_printf(b, ",\"%s\":\"", k);
+    zs_buf_json_str(b, v, n);
+    zs_buf_putc(b, '"');
+}
+
+static void kv_cstr(zs_buf *b, const char *k, const char *v)
+{
+    kv_str(b, k, v, strlen(v));
+}
+
+static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, zs_gran g)
+{
+    char s[48];
+    bool date_only = g <= ZS_GRAN_DAY;
+    kv_cstr(b, "begin", zs_format_lsec(s, sizeof s, begin, date_only, d->tz));
+    kv_cstr(b, "until", zs_format_lsec(s, sizeof s, until, date_only, d->tz));
+    kv_cstr(b, "granularity", zs_gran_name(g));
+}
+
+static void head(zs_buf *b, const zs_doc *d, const char *kind)
+{
+    zs_buf_puts(b, "{\"doc\":\"");
+    zs_buf_json_str(b, d->name, strlen(d->name));
+    zs_buf_printf(b, "\",\"kind\":\"%s\"", kind);
+}
+
+static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
+{
+    static const char *anchors[] = {"none", "dct", "narrative"};
+    head(b, d, "timex");
+    kv_cstr(b, "id", x->id);
+    kv_str(b, "text", d->text + x->b0, x->b1 - x->b0);
+    zs_buf_printf(b, ",\"start\":%u,\"end\":%u", x->c0, x->c1);
+    kv_cstr(b, "type", zs_ttype_name(x->rv.type));
+    kv_cstr(b, "value", x->rv.value);
+    if (x->rv.mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(x->rv.mod));
+    if (x->rv.has_interval && x->rv.gran != ZS_GRAN_NONE)
+        interval(b, d, x->rv.begin, x->rv.until, x->rv.gran);
+    kv_cstr(b, "anchor", anchors[x->anchor]);
+    if (x->is_dct) kv_cstr(b, "function", "CREATION_TIME");
+    if (x->group >= 0) kv_cstr(b, "group", d->timexes[x->group].id);
+    zs_buf_printf(b, ",\"sentence\":%u", x->sent);
+    kv_cstr(b, "rule", x->rule);
+    zs_buf_puts(b, "}\n");
+}
+
+static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
+{
+    head(b, d, "event");
+    kv_cstr(b, "id", e->id);
+    kv_str(b, "text", d->text + e->b0, e->b1 - e->b0);
+    zs_buf_printf(b, ",\"start\":%u,\"end\":%u", e->c0, e->c1);
+    kv_cstr(b, "lemma", e->lemma);
+    kv_cstr(b, "title", e->title);
+    kv_cstr(b, "class", zs_eclass_name(e->cls));
+    kv_cstr(b, "modality", zs_modality_name(e->modality));
+    if (e->time >= 0) kv_cstr(b, "time", d->timexes[e->time].id);
+    else zs_buf_puts(b, ",\"time\":null");
+    if (e->has_interval) {
+        interval(b, d, e->begin, e->until, e->gran);
+        if (e->mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(e->mod));
+    }
+    zs_buf_printf(b, ",\"sentence\":%u", e->sent);
+    zs_buf_puts(b, "}\n");
+}
+
+int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
+{
+    (void)err;
+    for (size_t i = 0; i < g->ndocs; i++) {
+        const zs_doc *d = g->docs[i];
+        head(out, d, "doc");
+        kv_cstr(out, "dct", d->dct_iso);
+        kv_cstr(out, "tz", d->tz);
+        kv_cstr(out, "lang", d->locale);
+        zs_buf_puts(out, "}\n");
+        for (size_t k = 0; k < d->ntimexes; k++) write_timex(out, d, &d->timexes[k]);
+        for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &d->events[k]);
+        for (size_t k = 0; k < d->ntlinks; k++) {
+            const zs_tlink *l = &d->tlinks[k];
+            head(out, d, "tlink");
+            kv_cstr(out, "from", l->from);
+            kv_cstr(out, "to", l->to);
+            kv_cstr(out, "rel", zs_rel_name(l->rel));
+            kv_cstr(out, "source", l->source);
+            zs_buf_puts(out, "}\n");
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,16 @@
+/* A hand-built document and graph for writer tests, independent of the
+ * tagger: four dated events (part of day, two days, vague month, early
+ * month) and one undated event, publication time 2017-05-02T21:06 in
+ * Europe/Berlin. */
+#ifndef ZS_TEST_FIXTURE_H
+#define ZS_TEST_FIXTURE_H
+
+#include "doc.h"
+
+/* New doc (free with fixture_doc_free) and a finished graph over it
+ * (free with zs_graph_free before the doc). */
+zs_doc *fixture_doc(void);
+void fixture_doc_free(zs_doc *d);
+zs_graph *fixture_graph(const zs_doc *d);
+
+#endif

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "template.h"
 
 /* Shortest compound modifier before a head ("Giftgas|einsatz"). */
@@ -135,6 +138,27 @@ static uint32_t hyphen_start(const zs_doc *d, uint32_t i, uint32_t s0)
     return i;
 }
 
+/* Title of a verb event: its "title" attribute, else its lemma with the
+ * first letter in upper case ("getroffen" -> "Treffen"). */
+static char *verb_title(const zs_entry *e, const char *lemma)
+{
+    const zs_attr *t = zs_entry_attr(e, "title");
+    if (t) return zs_xstrdup(t->sym);
+    int32_t i = 0, n = (int32_t)strlen(lemma);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)lemma, i, n, c);
+    if (c < 0) return zs_xstrdup(lemma);
+    zs_buf b = {0};
+    uint8_t up[4];
+    int32_t k = 0;
+    UBool err = 0;
+    U8_APPEND((uint8_t *)up, k, 4, u_toupper(c), err);
+    if (err) return zs_xstrdup(lemma);
+    zs_buf_put(&b, up, (size_t)k);
+    zs_buf_puts(&b, lemma + i);
+    return b.data;
+}
+
 static void find_triggers(zs_doc *d, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -157,7 +181,7 @@ static void find_triggers(zs_doc *d, const zs_sentence *s)
             }
             const zs_attr *lem = zs_entry_attr(e, "lemma");
             zs_event *ev = new_event(d, i, i + 1, lem ? lem->sym : e->lemma, class_of(e), false);
-            ev->title = zs_xstrndup(d->text + t->b0, t->b1 - t->b0);
+            ev->title = verb_title(e, ev->lemma);
             continue;
         }
         if (L->lex_event_noun == UINT32_MAX || !(t->flags & ZS_TF_UPPER)) continue;

@@ -74,6 +74,6 @@ void zs_graph_finish(zs_graph *g)
             g->events[g->nevents++] = (zs_gnode){d, (uint32_t)i, true, (uint32_t)j};
         }
     }
-    qsort(g->events, g->nevents, sizeof *g->events, cmp_nodes);
+    if (g->nevents > 1) qsort(g->events, g->nevents, sizeof *g->events, cmp_nodes);
     g->finished = true;
 }

@@ -464,7 +464,7 @@ static node *parse_atom(rparse *R)
         if (lex == UINT32_MAX) {
             char name[64];
             snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
-            fail(S, w, "unknown lexicon '%s'", name);
+            fail(S, at, "unknown lexicon '%s'", name);
             return NULL;
         }
         node *n = new_node(R, N_LEX);
@@ -892,6 +892,8 @@ static bool parse_expect(zs_lang *L, scan *S, zs_expect *e)
 static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
 {
     zs_buf raw = {0};
+    skip_ws(S);
+    const char *text_at = S->p;
     if (!quoted(S, &raw)) {
         zs_buf_free(&raw);
         return false;
@@ -957,7 +959,7 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
             spans[0].b1 = (uint32_t)e;
             nspans = 1;
         }
-        if (n != nspans) return fail(S, S->p, "the number of values differs from the number of [ ] mentions%s", NULL);
+        if (n != nspans) return fail(S, text_at, "the number of values differs from the number of [ ] mentions%s", NULL);
         for (int i = 0; i < n; i++) {
             tmp[i].b0 = spans[i].b0;
             tmp[i].b1 = spans[i].b1;
@@ -1016,6 +1018,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
     scan S = {.file = file, .err = err};
     enum { TOP, LEXICON, RULE } state = TOP;
     uint32_t lex = 0;
+    int block_line = 0; /* where the open lexicon or rule began */
     pending_rule *pr = NULL;
     char *line = text;
     int lineno = 0;
@@ -1075,6 +1078,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     lex = L->nlexicons++;
                     L->lexicons[lex] = (zs_lexicon){lstrndup(L, name, nn), file, lineno};
                     state = LEXICON;
+                    block_line = lineno;
                 }
             } else if (keyword(w, wn, "compound")) {
                 const char *name, *a, *b;
@@ -1112,6 +1116,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     pr->rule.file = file;
                     pr->rule.line = lineno;
                     state = RULE;
+                    block_line = lineno;
                 }
             } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {
                 skip_ws(&S);
@@ -1138,9 +1143,9 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
         line = nl ? nl + 1 : NULL;
     }
     if (ok && state != TOP) {
-        S.line = lineno;
+        S.line = block_line;
         S.start = S.p = "";
-        ok = fail(&S, S.p, "missing 'end' at end of file%s", NULL);
+        ok = fail(&S, S.p, "%s has no 'end'", state == RULE ? "rule" : "lexicon");
     }
     free(text);
     return ok;

@@ -1,0 +1,163 @@
+/* The template language: loading, errors with file:line:col, matching, and
+ * the example runner. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "template.h"
+#include "zeitstrahl.h"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/zs_tpl_XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes dir/name with text (removing other .zt files first). */
+static void write_only(const char *name, const char *text)
+{
+    char cmd[128], path[128];
+    snprintf(cmd, sizeof cmd, "rm -f '%s'/*.zt", dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Loading must fail with a message ending in want, located at where. */
+static void expect_error(const char *text, const char *where, const char *want)
+{
+    write_only("t.zt", text);
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    assert_null(L);
+    assert_int_equal(err.code, ZS_ERR_TEMPLATE);
+    char loc[160];
+    snprintf(loc, sizeof loc, "%s/t.zt:%s: ", dir, where);
+    if (strncmp(err.msg, loc, strlen(loc)) != 0 || !strstr(err.msg, want))
+        fail_msg("got \"%s\", want \"%s%s\"", err.msg, loc, want);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    expect_error("lang xx\nrule a\n  match @nope\nend\n", "3:9", "unknown lexicon 'nope'");
+    expect_error("lang xx\nrule a\n  match \"x\"\n", "2:1", "rule has no 'end'");
+    expect_error("lang xx\nrule a\n  match \"x\nend\n", "3:9", "unterminated string");
+    expect_error("lang xx\nrule a\n  match \"x\"\n  value date(color=3)\nend\n", "4:14",
+                 "unknown field");
+    expect_error("lang xx\nrule a\n  match \"x\"?\nend\n", "3:9", "can match no token");
+    expect_error("lang xx\nrule a\n  match \"x\" (\"y\"\nend\n", "3:17", "expected ')'");
+    expect_error("lang xx\nrule a\n  match x\nend\n", "3:9", "unknown item 'x'");
+    expect_error("lang xx\nrule a\n  match n:int(1..9)\n  value date(pod=n.x, mod=SOON)\nend\n",
+                 "4:27", "neither a capture nor a value");
+    expect_error("lang xx\nrule a\n  match \"x\"\n  ex \"[a] [b]\" => 2017\nend\n", "4:6",
+                 "number of values differs");
+    expect_error("lang xx\nfrobnicate\n", "2:1", "expected lexicon, compound, rule");
+    expect_error("lang xx\nzone Mars/Olympus\n", "2:6", "unknown time zone");
+    expect_error("lang xx\nlexicon m\n  mai = 5\nend\nlexicon m\nend\n", "5:9",
+                 "lexicon defined twice");
+
+    write_only("t.zt", "rule a\n  match \"x\"\nend\n");
+    zs_error err = {0};
+    assert_null(zs_lang_load(dir, &err));
+    assert_non_null(strstr(err.msg, "no 'lang' line"));
+    assert_null(zs_lang_load("/nonexistent/templates", &err));
+    assert_non_null(strstr(err.msg, "/nonexistent/templates"));
+}
+
+static const char mini[] =
+    "lang xx\n"
+    "zone Europe/Berlin\n"
+    "now 2020-06-15T12:00+02:00\n"
+    "lexicon mon\n"
+    "  may \"may.\" = 5\n"
+    "  june = 6\n"
+    "end\n"
+    "lexicon tense_past\n"
+    "  was\n"
+    "end\n"
+    "rule m.day_month\n"
+    "  match \"on\"? [d:int(1..31) m:@mon]\n"
+    "  value date(day=d, month=m)\n"
+    "  ex \"on [3 june]\" => 2020-06-03\n"
+    "  ex \"It [3 may.] was\" => 2020-05-03\n"
+    "  no \"3 apples\"\n"
+    "end\n"
+    "rule m.month\n"
+    "  match m:@mon\n"
+    "  value date(month=m)\n"
+    "  ex \"in [june] it was\" => 2020-06\n"
+    "  ex \"june\" => 2020-05\n" /* wrong on purpose */
+    "end\n";
+
+static void test_load_match_selftest(void **state)
+{
+    (void)state;
+    write_only("mini.zt", mini);
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fail_msg("%s", err.msg);
+    assert_string_equal(zs_lang_code(L), "xx");
+    /* "may." is one entry of two tokens; folding makes case irrelevant */
+    const zs_word *w = zs_lang_word(L, "may", 3);
+    assert_non_null(w);
+    assert_int_equal(w->nrules, 1); /* m.month; m.day_month starts at "on" or a number */
+    assert_int_equal(zs_lang_word(L, "on", 2)->nrules, 1);
+    assert_int_equal(L->nnum_rules, 1);
+
+    char path[128];
+    snprintf(path, sizeof path, "%s/report.txt", dir);
+    FILE *report = fopen(path, "w+");
+    int passed = 0, failed = 0;
+    assert_int_equal(zs_lang_selftest(L, report, 0, &passed, &failed), 1);
+    assert_int_equal(passed, 4);
+    assert_int_equal(failed, 1);
+    rewind(report);
+    char line[512] = "";
+    assert_non_null(fgets(line, sizeof line, report));
+    fclose(report);
+    assert_non_null(strstr(line, "mini.zt:22: rule m.month"));
+    assert_non_null(strstr(line, "expected \"june\" = 2020-05, got \"june\" = 2020-06"));
+
+    zs_options opts = {.dct = "2020-06-15"};
+    const char text[] = "It happened on 4 JUNE and again in May.";
+    zs_doc *d = zs_doc_new(L, "t", text, sizeof text - 1, &opts, &err);
+    assert_non_null(d);
+    assert_int_equal(d->ntimexes, 2);
+    assert_string_equal(d->timexes[0].rv.value, "2020-06-04");
+    assert_int_equal(d->timexes[0].c0, 15); /* "on" is context, not extent */
+    assert_string_equal(d->timexes[1].rv.value, "2020-05");
+    zs_doc_free(d);
+    zs_lang_free(L);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_load_match_selftest),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,191 @@
+/* Calendar core, ISO 8601 parsing, zone offsets and value resolution. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tvalue.h"
+
+static void test_civil_roundtrip(void **state)
+{
+    (void)state;
+    assert_int_equal(zs_days_from_civil(1970, 1, 1), 0);
+    assert_int_equal(zs_days_from_civil(2000, 3, 1), 11017);
+    for (int64_t d = -800000; d < 800000; d += 997) {
+        int y, m, dd;
+        zs_civil_from_days(d, &y, &m, &dd);
+        assert_int_equal(zs_days_from_civil(y, m, dd), d);
+    }
+    assert_int_equal(zs_days_in_month(2016, 2), 29);
+    assert_int_equal(zs_days_in_month(1900, 2), 28);
+    assert_int_equal(zs_days_in_month(2000, 2), 29);
+}
+
+static void test_weekday_and_week(void **state)
+{
+    (void)state;
+    int64_t d = zs_days_from_civil(2017, 5, 2);
+    assert_int_equal(zs_weekday(d), 2); /* a Tuesday */
+    int iy;
+    assert_int_equal(zs_iso_week(d, &iy), 18);
+    assert_int_equal(iy, 2017);
+    /* 2021-01-03 belongs to ISO week 53 of 2020 */
+    assert_int_equal(zs_iso_week(zs_days_from_civil(2021, 1, 3), &iy), 53);
+    assert_int_equal(iy, 2020);
+    assert_int_equal(zs_iso_week_monday(2017, 18), zs_days_from_civil(2017, 5, 1));
+}
+
+static void test_easter(void **state)
+{
+    (void)state;
+    assert_int_equal(zs_easter(2017), zs_days_from_civil(2017, 4, 16));
+    assert_int_equal(zs_easter(2019), zs_days_from_civil(2019, 4, 21));
+    assert_int_equal(zs_easter(2038), zs_days_from_civil(2038, 4, 25));
+}
+
+static void test_parse_iso(void **state)
+{
+    (void)state;
+    zs_lsec t;
+    bool ht, ho;
+    int off;
+    assert_true(zs_parse_iso("2017-05-02T21:06+02:00", &t, &ht, &ho, &off));
+    assert_true(ht && ho);
+    assert_int_equal(off, 7200);
+    assert_int_equal(t, zs_lsec_make(zs_days_from_civil(2017, 5, 2), 21, 6, 0));
+    assert_true(zs_parse_iso("2017-05-02", &t, &ht, &ho, &off));
+    assert_false(ht);
+    assert_true(zs_parse_iso("2016-02-29T00:00Z", &t, &ht, &ho, &off));
+    assert_false(zs_parse_iso("2017-02-29", &t, &ht, &ho, &off));
+    assert_false(zs_parse_iso("2017-5-2", &t, &ht, &ho, &off));
+    assert_false(zs_parse_iso("2017-05-02T25:00", &t, &ht, &ho, &off));
+    assert_false(zs_parse_iso("gestern", &t, &ht, &ho, &off));
+    assert_false(zs_parse_iso("2017-05-02x", &t, &ht, &ho, &off));
+}
+
+static void test_tz_offset(void **state)
+{
+    (void)state;
+    zs_lsec summer = zs_lsec_make(zs_days_from_civil(2017, 5, 2), 21, 6, 0);
+    zs_lsec winter = zs_lsec_make(zs_days_from_civil(2017, 12, 2), 12, 0, 0);
+    assert_int_equal(zs_tz_offset("Europe/Berlin", summer), 7200);
+    assert_int_equal(zs_tz_offset("Europe/Berlin", winter), 3600);
+    assert_true(zs_tz_valid("Europe/Vienna"));
+    assert_false(zs_tz_valid("Mars/Olympus"));
+    char buf[48];
+    assert_string_equal(zs_format_lsec(buf, sizeof buf, summer, false, "Europe/Berlin"),
+                        "2017-05-02T21:06+02:00");
+    assert_string_equal(zs_format_lsec(buf, sizeof buf, winter, true, NULL), "2017-12-02");
+}
+
+static zs_lsec dct(void)
+{
+    return zs_lsec_make(zs_days_from_civil(2017, 5, 2), 21, 6, 0);
+}
+
+static void test_resolve_month_tense(void **state)
+{
+    (void)state;
+    zs_tv tv;
+    zs_rv rv;
+    zs_tv_init(&tv);
+    tv.month = 1;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2017-01");
+    assert_int_equal(rv.gran, ZS_GRAN_MONTH);
+    tv.month = 7;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2016-07");
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_FUTURE, &rv));
+    assert_string_equal(rv.value, "2017-07");
+    tv.month = 3;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_FUTURE, &rv));
+    assert_string_equal(rv.value, "2018-03");
+}
+
+static void test_resolve_mod_and_pod(void **state)
+{
+    (void)state;
+    zs_tv tv;
+    zs_rv rv;
+    zs_tv_init(&tv);
+    tv.month = 4;
+    tv.mod = ZS_MOD_START;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2017-04");
+    assert_int_equal(rv.mod, ZS_MOD_START);
+    assert_int_equal(rv.begin, zs_lsec_make(zs_days_from_civil(2017, 4, 1), 0, 0, 0));
+    assert_int_equal(rv.until, zs_lsec_make(zs_days_from_civil(2017, 4, 11), 0, 0, 0));
+    tv.mod = ZS_MOD_END;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_int_equal(rv.begin, zs_lsec_make(zs_days_from_civil(2017, 4, 21), 0, 0, 0));
+    assert_int_equal(rv.until, zs_lsec_make(zs_days_from_civil(2017, 5, 1), 0, 0, 0));
+
+    zs_tv_init(&tv);
+    tv.weekday = 2;
+    tv.pod = ZS_POD_NI;
+    tv.type = ZS_TIME;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2017-05-02TNI");
+    assert_int_equal(rv.type, ZS_TIME);
+    assert_int_equal(rv.until - rv.begin, 8 * 3600); /* 22:00 to 06:00 */
+}
+
+static void test_resolve_relative_and_impossible(void **state)
+{
+    (void)state;
+    zs_tv tv;
+    zs_rv rv;
+    zs_tv_init(&tv);
+    tv.offset = -1;
+    tv.unit = ZS_U_DAY;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2017-05-01");
+    tv.offset = 1;
+    tv.unit = ZS_U_WEEK;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2017-W19");
+    tv.offset = -5;
+    tv.unit = ZS_U_MONTH;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2016-12");
+
+    zs_tv_init(&tv);
+    tv.day = 31;
+    tv.month = 2;
+    tv.year = 2019;
+    assert_false(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    tv.day = 29;
+    tv.year = 2016;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2016-02-29");
+
+    zs_tv_init(&tv);
+    tv.type = ZS_DURATION;
+    tv.amount = 3;
+    tv.unit = ZS_U_DAY;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P3D");
+    assert_false(rv.has_interval);
+    tv.unit = ZS_U_HOUR;
+    tv.amount = 2;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "PT2H");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_civil_roundtrip),
+        cmocka_unit_test(test_weekday_and_week),
+        cmocka_unit_test(test_easter),
+        cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_tz_offset),
+        cmocka_unit_test(test_resolve_month_tense),
+        cmocka_unit_test(test_resolve_mod_and_pod),
+        cmocka_unit_test(test_resolve_relative_and_impossible),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -86,6 +86,9 @@ deps:
 	    fi; \
 	fi
 
+print-debs:
+	@echo $(DEBS)
+
 # ---- the sample article --------------------------------------------------
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -137,4 +140,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) libzeitstrahl.a libzeitstrahl.so zeitstrahl zeitstrahl.pc out
 
-.PHONY: all deps demo check tests asan leakcheck install uninstall clean
+.PHONY: all deps print-debs demo check tests asan leakcheck install uninstall clean

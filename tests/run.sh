@@ -1,0 +1,60 @@
+#!/bin/sh
+# Runs every kind of test and ends with one line "N passed, N failed":
+#   - the cmocka unit test programs given as arguments,
+#   - the ex/no examples of every templates/<lang>/ (zeitstrahl --check-templates),
+#   - the end-to-end tests of the command-line tool (tests/e2e.sh).
+# ZS_BIN is the zeitstrahl binary; ZS_VALGRIND=1 runs everything under valgrind.
+set -u
+bin=${ZS_BIN:-./zeitstrahl}
+passed=0
+failed=0
+vg=""
+if [ "${ZS_VALGRIND:-0}" = 1 ]; then
+    vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/graphviz.supp"
+fi
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+add() { # passed failed label
+    passed=$((passed + $1))
+    failed=$((failed + $2))
+    printf '%-28s %4d passed, %d failed\n' "$3" "$1" "$2"
+}
+
+for t in "$@"; do
+    $vg "$t" >"$log" 2>&1
+    rc=$?
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\./\1/p' "$log" | tail -n 1)
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$log" | tail -n 1)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi # crashed or leaked
+    if [ "$f" -ne 0 ]; then grep -v '^\[ *\(RUN\|OK\) *\]' "$log"; fi
+    add "$p" "$f" "$(basename "$t")"
+done
+
+for dir in templates/*/; do
+    lang=$(basename "$dir")
+    $vg "$bin" --templates templates --lang "$lang" --check-templates >"$log" 2>&1
+    rc=$?
+    line=$(tail -n 1 "$log")
+    p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    p=${p:-0}
+    f=${f:-1}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
+    add "$p" "$f" "templates/$lang examples"
+done
+
+ZS_BIN=$bin ZS_VG="$vg" sh tests/e2e.sh >"$log" 2>&1
+line=$(tail -n 1 "$log")
+p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+p=${p:-0}
+f=${f:-1}
+if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
+add "$p" "$f" "end-to-end"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,321 @@
+/* The library end to end with the German templates: publication time,
+ * timexes with code-point offsets, events, errors, safe file output, and the
+ * seed article (read from ../shared/seed when present). */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <libical/ical.h>
+
+#include "doc.h"
+#include "util.h"
+#include "zeitstrahl.h"
+
+#define SEED "../shared/seed/000_2980830859de3c92.txt"
+
+static zs_lang *de;
+
+static int setup(void **state)
+{
+    (void)state;
+    zs_error err;
+    de = zs_lang_load("templates/de", &err);
+    if (!de) fprintf(stderr, "%s\n", err.msg);
+    return de ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    zs_lang_free(de);
+    icaltimezone_free_builtin_timezones();
+    return 0;
+}
+
+/* The mention at code points [c0, c1) of a UTF-8 text. */
+static char *substr_cp(const char *text, uint32_t c0, uint32_t c1)
+{
+    const char *p = text, *b = NULL;
+    uint32_t cp = 0;
+    for (;; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80) {
+            if (cp == c0) b = p;
+            if (cp == c1) break;
+            cp++;
+        }
+        if (!*p) break;
+    }
+    assert_non_null(b);
+    return zs_xstrndup(b, (size_t)(p - b));
+}
+
+static const zs_timex *find_timex(const zs_doc *d, const char *mention, int nth)
+{
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        char *m = substr_cp(d->text, d->timexes[i].c0, d->timexes[i].c1);
+        bool same = strcmp(m, mention) == 0;
+        free(m);
+        if (same && nth-- == 0) return &d->timexes[i];
+    }
+    fail_msg("no timex \"%s\"", mention);
+    return NULL;
+}
+
+static void expect_timex(const zs_doc *d, const char *mention, const char *type,
+                         const char *value, const char *mod)
+{
+    const zs_timex *x = find_timex(d, mention, 0);
+    assert_string_equal(zs_ttype_name(x->rv.type), type);
+    assert_string_equal(x->rv.value, value);
+    assert_string_equal(zs_mod_name(x->rv.mod), mod);
+}
+
+static zs_doc *doc_of(const char *text, const char *dct, zs_error *err)
+{
+    zs_options o = {.dct = dct};
+    return zs_doc_new(de, "t.txt", text, strlen(text), &o, err);
+}
+
+static void test_dateline_and_offsets(void **state)
+{
+    (void)state;
+    const char text[] = "3. Juni 2016, 17:45 Uhr Über Nacht: Die Ärzte streikten Anfang März.";
+    zs_error err;
+    zs_doc *d = doc_of(text, NULL, &err);
+    assert_non_null(d);
+    assert_string_equal(zs_doc_dct(d), "2016-06-03T17:45+02:00");
+    assert_int_equal(d->dct_timex, 0);
+    assert_true(d->timexes[0].is_dct);
+    expect_timex(d, "3. Juni 2016, 17:45 Uhr", "TIME", "2016-06-03T17:45", "");
+    const zs_timex *x = find_timex(d, "Anfang März", 0);
+    assert_string_equal(x->rv.value, "2016-03");
+    /* code points, not bytes: "Ü" and "Ä" are two bytes each */
+    assert_int_equal(x->c1 - x->c0, 11);
+    assert_int_equal(x->b1 - x->b0, 12);
+    zs_doc_free(d);
+}
+
+static void test_dct_option(void **state)
+{
+    (void)state;
+    zs_error err;
+    zs_doc *d = doc_of("Am Freitag soll gewählt werden.", "2017-05-02T19:06Z", &err);
+    assert_non_null(d);
+    /* 19:06 UTC is 21:06 in Berlin */
+    assert_string_equal(zs_doc_dct(d), "2017-05-02T21:06+02:00");
+    expect_timex(d, "Freitag", "DATE", "2017-05-05", "");
+    zs_doc_free(d);
+    d = doc_of("Am Freitag hatte es geregnet.", "2017-05-02", &err);
+    assert_non_null(d);
+    assert_string_equal(zs_doc_dct(d), "2017-05-02");
+    expect_timex(d, "Freitag", "DATE", "2017-04-28", "");
+    zs_doc_free(d);
+}
+
+static void test_input_errors(void **state)
+{
+    (void)state;
+    zs_error err;
+    assert_null(doc_of("", "2017-05-02", &err));
+    assert_int_equal(err.code, ZS_ERR_INPUT);
+    assert_string_equal(err.msg, "t.txt: empty input");
+    assert_null(doc_of(" \n\t\n", "2017-05-02", &err));
+    assert_int_equal(err.code, ZS_ERR_INPUT);
+    assert_null(doc_of("Am 3. M\xc3\xa4rz \xff kam er.", "2017-05-02", &err));
+    assert_int_equal(err.code, ZS_ERR_INPUT);
+    assert_string_equal(err.msg, "t.txt: invalid UTF-8 at byte 12");
+    assert_null(zs_doc_new(de, "n.txt", "a\0b", 3, NULL, &err));
+    assert_int_equal(err.code, ZS_ERR_INPUT);
+    assert_null(doc_of("Am Montag.", "2017-13-02", &err));
+    assert_int_equal(err.code, ZS_ERR_DCT);
+    assert_non_null(strstr(err.msg, "t.txt: malformed --dct '2017-13-02'"));
+    assert_null(doc_of("Am Montag regnete es.", NULL, &err));
+    assert_int_equal(err.code, ZS_ERR_DCT);
+    assert_non_null(strstr(err.msg, "--dct"));
+    zs_options o = {.dct = "2017-05-02", .tz = "Nowhere/City"};
+    assert_null(zs_doc_new(de, "t.txt", "x", 1, &o, &err));
+    assert_int_equal(err.code, ZS_ERR_USAGE);
+}
+
+static void test_impossible_dates_dropped(void **state)
+{
+    (void)state;
+    zs_error err;
+    zs_doc *d = doc_of("Am 31. Februar und am 30. April geschah es.", "2017-05-02", &err);
+    assert_non_null(d);
+    assert_int_equal(d->ntimexes, 1);
+    assert_string_equal(d->timexes[0].rv.value, "2017-04-30");
+    zs_doc_free(d);
+}
+
+static int count_files(const char *dir, const char *prefix)
+{
+    DIR *dh = opendir(dir);
+    int n = 0;
+    struct dirent *de_;
+    while ((de_ = readdir(dh)))
+        if (strncmp(de_->d_name, prefix, strlen(prefix)) == 0) n++;
+    closedir(dh);
+    return n;
+}
+
+static void test_write_file(void **state)
+{
+    (void)state;
+    zs_error err;
+    zs_doc *d = doc_of("Die Messe beginnt am 3. März.", "2017-01-10", &err);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    char dir[] = "/tmp/zs_out_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/out.jsonl", dir);
+    assert_int_equal(zs_write_file(g, path, NULL, &err), 0);
+    assert_int_equal(count_files(dir, "out.jsonl"), 1); /* no temporary left */
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "%s/out.docx", dir);
+    assert_int_equal(zs_write_file(g, path, NULL, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_USAGE);
+    snprintf(path, sizeof path, "%s/missing/out.ics", dir);
+    assert_int_equal(zs_write_file(g, path, NULL, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_IO);
+    assert_non_null(strstr(err.msg, path));
+    assert_string_equal(zs_format_from_path("a/b.svg"), "svg");
+    assert_null(zs_format_from_path("a.b/c"));
+    zs_graph_free(g);
+    zs_doc_free(d);
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static zs_doc *seed(void)
+{
+    size_t len;
+    zs_error err;
+    char *text = zs_read_file(SEED, &len, &err);
+    if (!text) return NULL;
+    zs_doc *d = zs_doc_new(de, "seed", text, len, NULL, &err);
+    free(text);
+    if (!d) fail_msg("%s", err.msg);
+    return d;
+}
+
+static void test_seed_timexes(void **state)
+{
+    (void)state;
+    zs_doc *d = seed();
+    if (!d) skip();
+    assert_string_equal(zs_doc_dct(d), "2017-05-02T21:06+02:00");
+    expect_timex(d, "2. Mai 2017, 21:06 Uhr", "TIME", "2017-05-02T21:06", "");
+    expect_timex(d, "Juli", "DATE", "2017-07", "");
+    expect_timex(d, "7.", "DATE", "2017-07-07", "");
+    expect_timex(d, "8. Juli", "DATE", "2017-07-08", "");
+    expect_timex(d, "Dienstagabend", "TIME", "2017-05-02TEV", "");
+    expect_timex(d, "Januar", "DATE", "2017-01", "");
+    expect_timex(d, "Anfang April", "DATE", "2017-04", "START");
+    expect_timex(d, "Dienstag", "DATE", "2017-05-02", "");
+    expect_timex(d, "derzeit", "DATE", "PRESENT_REF", "");
+    expect_timex(d, "zur Zeit", "DATE", "PRESENT_REF", "");
+    assert_int_equal(d->ntimexes, 10); /* nothing for "zum ersten Mal", "G20" */
+    zs_doc_free(d);
+}
+
+/* The VEVENT whose SUMMARY is summary. */
+static icalcomponent *vevent(icalcomponent *cal, const char *summary)
+{
+    for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+         c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+        if (strcmp(icalcomponent_get_summary(c), summary) == 0) return c;
+    fail_msg("no VEVENT \"%s\"", summary);
+    return NULL;
+}
+
+static void test_seed_calendar(void **state)
+{
+    (void)state;
+    zs_doc *d = seed();
+    if (!d) skip();
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    zs_buf b = {0};
+    FILE *f = open_memstream(&b.data, &b.len);
+    zs_error err;
+    assert_int_equal(zs_write(g, "ics", f, &err), 0);
+    fclose(f);
+    assert_non_null(strstr(b.data, "DTSTART;VALUE=DATE:20170707\r\n"));
+    assert_non_null(strstr(b.data, "DTEND;VALUE=DATE:20170709\r\n"));
+    assert_non_null(strstr(b.data, "DTSTART;TZID=Europe/Berlin:20170502T180000\r\n"));
+    assert_null(strstr(b.data, "freeassociation"));
+    icalcomponent *cal = icalparser_parse_string(b.data);
+    assert_non_null(cal);
+    icalcomponent *tz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+    assert_non_null(tz);
+    assert_string_equal(icalproperty_get_tzid(icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY)),
+                        "Europe/Berlin");
+    icalcomponent *call = vevent(cal, "Telefonat");
+    struct icaltimetype s = icalcomponent_get_dtstart(call);
+    assert_int_equal(s.year, 2017);
+    assert_int_equal(s.month, 5);
+    assert_int_equal(s.day, 2);
+    assert_int_equal(s.hour, 18);
+    icalcomponent *summit = vevent(cal, "G20-Gipfel");
+    assert_true(icalcomponent_get_dtstart(summit).is_date);
+    assert_int_equal(icalcomponent_get_dtend(summit).day, 9);
+    icalcomponent *meeting = vevent(cal, "Treffen");
+    assert_int_equal(icalcomponent_get_dtstart(meeting).month, 7);
+    assert_int_equal(icalcomponent_get_dtend(meeting).month, 8);
+    icalcomponent *strike = vevent(cal, "US-Angriff");
+    assert_int_equal(icalcomponent_get_dtend(strike).day, 11);
+    /* open-ended and undated events are left out */
+    int n = icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
+    size_t dated = 0;
+    for (size_t i = 0; i < d->nevents; i++) dated += d->events[i].has_interval;
+    assert_true(n > 0 && (size_t)n <= dated);
+    icalcomponent_free(cal);
+    free(b.data);
+    zs_graph_free(g);
+    zs_doc_free(d);
+}
+
+static void test_seed_order(void **state)
+{
+    (void)state;
+    zs_doc *d = seed();
+    if (!d) skip();
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    const char *want[] = {"Amtsantritt", "US-Angriff", "Telefonat", "G20-Gipfel"};
+    size_t k = 0;
+    for (size_t i = 0; i < g->nevents && k < 4; i++) {
+        const zs_event *e = zs_gnode_event(&g->events[i]);
+        if (e->has_interval && strcmp(e->title, want[k]) == 0) k++;
+    }
+    assert_int_equal(k, 4);
+    zs_graph_free(g);
+    zs_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dateline_and_offsets),
+        cmocka_unit_test(test_dct_option),
+        cmocka_unit_test(test_input_errors),
+        cmocka_unit_test(test_impossible_dates_dropped),
+        cmocka_unit_test(test_write_file),
+        cmocka_unit_test(test_seed_timexes),
+        cmocka_unit_test(test_seed_calendar),
+        cmocka_unit_test(test_seed_order),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,694 @@
+/* Graphviz writer: the dated events of the graph as a left-to-right timeline.
+ *
+ * The graph is built with libcgraph and rendered with libgvc:
+ *   - an axis of date nodes, one per day that a dated event begins on or a
+ *     document was published on, in time order, joined by invisible heavy
+ *     edges so that they line up;
+ *   - per day a rank=same subgraph holding the date node and the events and
+ *     publication markers of that day, stacked above it by thin connectors;
+ *   - per month a cluster ("cluster_2017_07") around its days;
+ *   - vague events (coarser than a day, or with a mod) dashed; undated events
+ *     left out.
+ * Labels are localised with ICU (doc->locale). "dot" is the graph as built,
+ * without layout, so it does not depend on the fonts installed; svg, png and
+ * pdf are laid out by dot. */
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gvc.h>
+#include <unicode/udateintervalformat.h>
+#include <unicode/ustring.h>
+
+#include "writers.h"
+
+#define FONT "sans-serif"
+
+/* ---- words (German for now; to move to the templates) ------------------- */
+
+/* TIMEX3 part-of-day codes and the word appended to the day. */
+static const struct { const char *code, *word; } pod_words[] = {
+    {"MO", "morgens"}, {"AF", "nachmittags"}, {"EV", "abends"},
+    {"NI", "nachts"},  {"DT", "tagsüber"},
+};
+
+/* Word put before the date of a value with a mod, indexed by zs_mod. */
+static const char *const mod_words[] = {
+    [ZS_MOD_START] = "Anfang",       [ZS_MOD_MID] = "Mitte",
+    [ZS_MOD_END] = "Ende",           [ZS_MOD_APPROX] = "etwa",
+    [ZS_MOD_LESS_THAN] = "weniger als", [ZS_MOD_MORE_THAN] = "mehr als",
+};
+
+static const char pub_word[] = "Veröffentlichung";
+
+/* ---- ICU date labels ---------------------------------------------------- */
+
+/* Date skeletons, from coarse to fine; SK_AXIS labels the date nodes. */
+enum { SK_YEAR, SK_MONTH, SK_WEEK, SK_DAY, SK_HOUR, SK_MINUTE, SK_AXIS, SK_N };
+static const char *const skeletons[SK_N] = {
+    "y", "yMMMM", "yMMMd", "yMMMEd", "yMMMEdH", "yMMMEdHm", "MMMEd",
+};
+
+/* Interval formatters of one locale, opened on first use. */
+typedef struct labeler {
+    char locale[sizeof ((zs_doc *)0)->locale];
+    UDateIntervalFormat *fmt[SK_N];
+} labeler;
+
+/* Closes every formatter of lab and forgets its locale. */
+static void labeler_reset(labeler *lab)
+{
+    for (int i = 0; i < SK_N; i++) {
+        if (lab->fmt[i]) udtitvfmt_close(lab->fmt[i]);
+        lab->fmt[i] = NULL;
+    }
+    lab->locale[0] = '\0';
+}
+
+/* The formatter for skeleton sk in locale (owned by lab), or NULL with err
+ * filled. Switching locale closes the formatters of the previous one. */
+static UDateIntervalFormat *labeler_get(labeler *lab, const char *locale, int sk,
+                                        zs_error *err)
+{
+    if (strcmp(lab->locale, locale) != 0) {
+        labeler_reset(lab);
+        snprintf(lab->locale, sizeof lab->locale, "%s", locale);
+    }
+    if (!lab->fmt[sk]) {
+        UChar skel[16], tz[8];
+        UErrorCode st = U_ZERO_ERROR;
+        u_uastrcpy(skel, skeletons[sk]);
+        u_uastrcpy(tz, "Etc/UTC");
+        lab->fmt[sk] = udtitvfmt_open(locale, skel, -1, tz, -1, &st);
+        if (U_FAILURE(st)) {
+            if (lab->fmt[sk]) udtitvfmt_close(lab->fmt[sk]);
+            lab->fmt[sk] = NULL;
+            zs_set_error(err, ZS_ERR_INTERNAL, "ICU date format %s for locale %s: %s",
+                         skeletons[sk], locale, u_errorName(st));
+        }
+    }
+    return lab->fmt[sk];
+}
+
+/* Appends the wall-clock span [from, to] (equal for an instant) formatted
+ * with skeleton sk in locale to out. ICU prints a span within one unit of the
+ * skeleton as a single date. Returns false with err filled if ICU fails. */
+static bool put_span(labeler *lab, const char *locale, int sk, zs_lsec from,
+                     zs_lsec to, zs_buf *out, zs_error *err)
+{
+    UDateIntervalFormat *f = labeler_get(lab, locale, sk, err);
+    if (!f) return false;
+    UChar u16[128];
+    char u8[3 * 128];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = udtitvfmt_format(f, (UDate)from * 1000.0, (UDate)to * 1000.0, u16,
+                                 128, NULL, &st);
+    int32_t n8 = 0;
+    if (U_SUCCESS(st)) u_strToUTF8(u8, sizeof u8, &n8, u16, n, &st);
+    if (U_FAILURE(st)) {
+        zs_set_error(err, ZS_ERR_INTERNAL, "ICU date format %s: %s", skeletons[sk],
+                     u_errorName(st));
+        return false;
+    }
+    zs_buf_put(out, u8, (size_t)n8);
+    return true;
+}
+
+/* The skeleton that shows a value of granularity g. */
+static int gran_skeleton(zs_gran g)
+{
+    switch (g) {
+    case ZS_GRAN_CENTURY: case ZS_GRAN_DECADE: case ZS_GRAN_YEAR:
+        return SK_YEAR;
+    case ZS_GRAN_HALF: case ZS_GRAN_QUARTER: case ZS_GRAN_SEASON: case ZS_GRAN_MONTH:
+        return SK_MONTH;
+    case ZS_GRAN_WEEK:
+        return SK_WEEK;
+    case ZS_GRAN_HOUR:
+        return SK_HOUR;
+    case ZS_GRAN_MINUTE: case ZS_GRAN_SECOND:
+        return SK_MINUTE;
+    default:
+        return SK_DAY;
+    }
+}
+
+/* The locale to label d's dates in (German, like the words above, if unset). */
+static const char *doc_locale(const zs_doc *d)
+{
+    return d->locale[0] ? d->locale : "de";
+}
+
+/* The part-of-day word of e (from the TIMEX3 value of its anchoring timex,
+ * "2017-05-02TEV"), or NULL. */
+static const char *pod_word(const zs_doc *d, const zs_event *e)
+{
+    if (e->gran != ZS_GRAN_PARTOFDAY || e->time < 0) return NULL;
+    const char *v = d->timexes[e->time].rv.value;
+    size_t n = strlen(v);
+    if (n < 3 || v[n - 3] != 'T') return NULL;
+    for (size_t i = 0; i < sizeof pod_words / sizeof *pod_words; i++)
+        if (strcmp(v + n - 2, pod_words[i].code) == 0) return pod_words[i].word;
+    return NULL;
+}
+
+/* Appends the date label of dated event e of d: "Di., 2. Mai 2017, abends",
+ * "Juli 2017", "Anfang April 2017", "Fr., 7. – Sa., 8. Juli 2017". */
+static bool put_event_date(labeler *lab, const zs_doc *d, const zs_event *e,
+                           zs_buf *out, zs_error *err)
+{
+    bool instant = e->gran >= ZS_GRAN_PARTOFDAY;
+    zs_lsec to = instant || e->until <= e->begin ? e->begin : e->until - 1;
+    if ((unsigned)e->mod < sizeof mod_words / sizeof *mod_words && mod_words[e->mod]) {
+        zs_buf_puts(out, mod_words[e->mod]);
+        zs_buf_putc(out, ' ');
+    }
+    if (!put_span(lab, doc_locale(d), gran_skeleton(e->gran), e->begin, to, out, err))
+        return false;
+    const char *pod = pod_word(d, e);
+    if (pod) {
+        zs_buf_puts(out, ", ");
+        zs_buf_puts(out, pod);
+    }
+    return true;
+}
+
+/* ---- Graphviz helpers ----------------------------------------------------- */
+
+/* Graphviz 2.4x takes char * for names and values it only reads (it copies
+ * them into its own string pool): the casts below are the one place that
+ * bridges to our const strings. */
+
+/* Sets attribute name of obj (graph, node or edge), declaring it with an
+ * empty default if needed. */
+static void set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* Sets the default of attribute name for objects of kind in root. */
+static void set_default(Agraph_t *root, int kind, const char *name, const char *value)
+{
+    agattr(root, kind, (char *)name, (char *)value);
+}
+
+/* Appends s to a Graphviz label, escaping backslashes (which would start
+ * \n, \N, ... escapes). */
+static void put_label_text(zs_buf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\') zs_buf_putc(out, '\\');
+        zs_buf_putc(out, *s);
+    }
+}
+
+/* Appends a label line break. */
+static void put_label_nl(zs_buf *out)
+{
+    zs_buf_puts(out, "\\n");
+}
+
+/* cgraph output discipline appending to the zs_buf passed as channel: agwrite
+ * then writes DOT into memory. (libgvc's "canon" device would need a layout
+ * first in 2.43.) */
+static int buf_putstr(void *chan, const char *s)
+{
+    zs_buf_puts(chan, s);
+    return 0;
+}
+
+static int buf_flush(void *chan)
+{
+    (void)chan;
+    return 0;
+}
+
+/* cgraph ID discipline giving objects IDs in creation order. cgraph 2.4x's
+ * default makes the address of the interned name the ID of a named object
+ * and keeps subgraphs ordered by ID, so the order of the clusters in the
+ * output and in the layout followed heap addresses and changed between two
+ * renders in one process. (Declining to map names and leaving them to
+ * cgraph's internal map would do too, but 2.4x leaks that map at agclose.)
+ * As in the default, named objects get even IDs and anonymous ones odd IDs;
+ * an object's name is names[id / 2 - 1], interned in cgraph's string pool
+ * (agwrite expects that). Names stay until the graph closes.
+ * Lookup by name is a linear scan: dot's layout of the graph costs more. */
+typedef struct seq_ids {
+    Agraph_t *root;
+    char **names;       /* agstrdup'ed */
+    size_t n, cap;
+    IDTYPE anon;        /* anonymous objects so far */
+} seq_ids;
+
+static void *seq_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)disc;
+    seq_ids *s = zs_xcalloc(1, sizeof *s);
+    s->root = g;
+    return s;
+}
+
+static long seq_map(void *state, int objtype, char *name, IDTYPE *id, int createflag)
+{
+    seq_ids *s = state;
+    (void)objtype;
+    if (!name) {
+        *id = 2 * s->anon++ + 1;
+        return 1;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        if (strcmp(s->names[i], name) == 0) {
+            *id = 2 * (IDTYPE)i + 2;
+            return 1;
+        }
+    }
+    if (!createflag) return 0;
+    ZS_GROW(s->names, s->cap, s->n + 1);
+    s->names[s->n] = agstrdup(s->root, name);
+    *id = 2 * (IDTYPE)s->n++ + 2;
+    return 1;
+}
+
+/* IDs are never chosen by the caller. */
+static long seq_alloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return 0;
+}
+
+/* Names are kept until seq_close: an object of another kind may share one. */
+static void seq_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static char *seq_print(void *state, int objtype, IDTYPE id)
+{
+    seq_ids *s = state;
+    (void)objtype;
+    return id % 2 == 0 ? s->names[id / 2 - 1] : NULL;
+}
+
+static void seq_close(void *state)
+{
+    seq_ids *s = state;
+    for (size_t i = 0; i < s->n; i++) agstrfree(s->root, s->names[i]);
+    free(s->names);
+    free(s);
+}
+
+static void seq_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiodisc_t buf_io = {NULL, buf_putstr, buf_flush};
+static Agiddisc_t seq_id = {seq_open, seq_map, seq_alloc, seq_free, seq_print,
+                            seq_close, seq_register};
+static Agdisc_t timeline_disc = {&AgMemDisc, &seq_id, &buf_io};
+
+/* ---- the timeline graph --------------------------------------------------- */
+
+/* One day of the axis. */
+typedef struct day_col {
+    int64_t day;        /* days since 1970-01-01 */
+    Agraph_t *rank;     /* its rank=same subgraph */
+    Agnode_t *tail;     /* top node of its column so far */
+} day_col;
+
+/* What building the timeline needs. */
+typedef struct builder {
+    const zs_graph *g;
+    Agraph_t *root;
+    day_col *cols;
+    size_t ncols;
+    labeler lab;
+    zs_buf label;       /* scratch for labels */
+    zs_error *err;
+} builder;
+
+static int cmp_day(const void *pa, const void *pb)
+{
+    int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Fills b->cols with the distinct days, in order, of the dated events' begin
+ * and of the documents' publication time. */
+static void collect_days(builder *b)
+{
+    const zs_graph *g = b->g;
+    int64_t *days = zs_xreallocarray(NULL, g->nevents + g->ndocs, sizeof *days);
+    size_t n = 0;
+    for (size_t i = 0; i < g->nevents; i++) {
+        const zs_event *e = zs_gnode_event(&g->events[i]);
+        if (e->has_interval) days[n++] = zs_lsec_days(e->begin);
+    }
+    for (size_t i = 0; i < g->ndocs; i++) days[n++] = zs_lsec_days(g->docs[i]->dct);
+    qsort(days, n, sizeof *days, cmp_day);
+    b->cols = zs_xcalloc(n, sizeof *b->cols);
+    for (size_t i = 0; i < n; i++)
+        if (b->ncols == 0 || b->cols[b->ncols - 1].day != days[i])
+            b->cols[b->ncols++].day = days[i];
+    free(days);
+}
+
+/* The column of day (which collect_days saw). */
+static day_col *col_of(builder *b, zs_lsec t)
+{
+    int64_t day = zs_lsec_days(t);
+    return bsearch(&day, b->cols, b->ncols, sizeof *b->cols, cmp_day);
+}
+
+/* Sets the look shared by the whole graph. */
+static void set_graph_defaults(Agraph_t *root)
+{
+    set_default(root, AGRAPH, "rankdir", "LR");
+    set_default(root, AGRAPH, "fontname", FONT);
+    set_default(root, AGRAPH, "nodesep", "0.25");
+    set_default(root, AGRAPH, "ranksep", "0.4");
+    set_default(root, AGNODE, "fontname", FONT);
+    set_default(root, AGNODE, "fontsize", "11");
+    set_default(root, AGNODE, "shape", "box");
+    set_default(root, AGEDGE, "color", "gray60");
+    set_default(root, AGEDGE, "arrowhead", "none");
+}
+
+/* Opens the cluster of the month of day in root, labelled "Juli 2017". */
+static Agraph_t *open_month(builder *b, int64_t day, const char *locale)
+{
+    int y, m, d;
+    zs_civil_from_days(day, &y, &m, &d);
+    char name[32];
+    snprintf(name, sizeof name, "cluster_%04d_%02d", y, m);
+    Agraph_t *c = agsubg(b->root, name, 1);
+    zs_lsec first = zs_lsec_make(zs_days_from_civil(y, m, 1), 0, 0, 0);
+    zs_buf_reset(&b->label);
+    if (!put_span(&b->lab, locale, SK_MONTH, first, first, &b->label, b->err)) return NULL;
+    set(c, "label", b->label.data);
+    set(c, "style", "rounded");
+    set(c, "color", "gray70");
+    return c;
+}
+
+/* Adds the rank subgraph and the date node of col to month. */
+static bool add_day(builder *b, Agraph_t *month, day_col *col, const char *locale)
+{
+    int y, m, d;
+    zs_civil_from_days(col->day, &y, &m, &d);
+    char name[40];
+    snprintf(name, sizeof name, "rank_%04d_%02d_%02d", y, m, d);
+    col->rank = agsubg(month, name, 1);
+    set(col->rank, "rank", "same");
+    snprintf(name, sizeof name, "day_%04d_%02d_%02d", y, m, d);
+    col->tail = agnode(col->rank, name, 1);
+    zs_lsec t = zs_lsec_make(col->day, 0, 0, 0);
+    zs_buf_reset(&b->label);
+    if (!put_span(&b->lab, locale, SK_AXIS, t, t, &b->label, b->err)) return false;
+    set(col->tail, "label", b->label.data);
+    set(col->tail, "shape", "plaintext");
+    return true;
+}
+
+/* Builds the axis: month clusters, day ranks and date nodes, the date nodes
+ * joined in time order by invisible heavy edges. Date labels use the locale
+ * of the first document. */
+static bool add_axis(builder *b)
+{
+    if (b->g->ndocs == 0) return true;
+    const char *locale = doc_locale(b->g->docs[0]);
+    Agraph_t *month = NULL;
+    int month_key = 0;
+    for (size_t i = 0; i < b->ncols; i++) {
+        int y, m, d;
+        zs_civil_from_days(b->cols[i].day, &y, &m, &d);
+        if (!month || y * 12 + m != month_key) {
+            month = open_month(b, b->cols[i].day, locale);
+            if (!month) return false;
+            month_key = y * 12 + m;
+        }
+        if (!add_day(b, month, &b->cols[i], locale)) return false;
+        if (i > 0) {
+            Agedge_t *e = agedge(b->root, b->cols[i - 1].tail, b->cols[i].tail, NULL, 1);
+            set(e, "style", "invis");
+            set(e, "weight", "100");
+        }
+    }
+    return true;
+}
+
+/* Adds node name (label from b->label) on top of the column of day t. */
+static Agnode_t *stack_node(builder *b, zs_lsec t, const char *name)
+{
+    day_col *col = col_of(b, t);
+    Agnode_t *n = agnode(col->rank, (char *)name, 1);
+    set(n, "label", b->label.data);
+    agedge(col->rank, col->tail, n, NULL, 1);
+    col->tail = n;
+    return n;
+}
+
+/* Writes the node name of an object of document docno ("e1", or "d2_e1"
+ * when the graph has several documents) into name. */
+static void node_name(const builder *b, uint32_t docno, const char *id, char *name,
+                      size_t size)
+{
+    if (b->g->ndocs > 1) snprintf(name, size, "d%u_%s", (unsigned)docno + 1, id);
+    else snprintf(name, size, "%s", id);
+}
+
+/* Adds the dated events, in time order, to the columns of their begin. */
+static bool add_events(builder *b)
+{
+    for (size_t i = 0; i < b->g->nevents; i++) {
+        const zs_gnode *gn = &b->g->events[i];
+        const zs_event *e = zs_gnode_event(gn);
+        if (!e->has_interval) continue;
+        zs_buf_reset(&b->label);
+        put_label_text(&b->label, e->title ? e->title : e->lemma);
+        put_label_nl(&b->label);
+        if (!put_event_date(&b->lab, gn->doc, e, &b->label, b->err)) return false;
+        char name[48];
+        node_name(b, gn->docno, e->id, name, sizeof name);
+        Agnode_t *n = stack_node(b, e->begin, name);
+        if (e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) set(n, "style", "dashed");
+    }
+    return true;
+}
+
+/* Adds a red note for the publication time of each document, labelled
+ * "Veröffentlichung", the date and time, and with several documents the
+ * document's name. */
+static bool add_publications(builder *b)
+{
+    for (size_t i = 0; i < b->g->ndocs; i++) {
+        const zs_doc *d = b->g->docs[i];
+        int sk = d->dct_gran > ZS_GRAN_DAY ? SK_MINUTE : SK_DAY;
+        zs_buf_reset(&b->label);
+        zs_buf_puts(&b->label, pub_word);
+        put_label_nl(&b->label);
+        if (!put_span(&b->lab, doc_locale(d), sk, d->dct, d->dct, &b->label, b->err))
+            return false;
+        if (b->g->ndocs > 1) {
+            put_label_nl(&b->label);
+            put_label_text(&b->label, d->name);
+        }
+        char name[48];
+        node_name(b, (uint32_t)i, "pub", name, sizeof name);
+        Agnode_t *n = stack_node(b, d->dct, name);
+        set(n, "shape", "note");
+        set(n, "color", "red");
+        set(n, "fontcolor", "red");
+    }
+    return true;
+}
+
+/* Builds the timeline of g as a new cgraph graph (caller agcloses), or NULL
+ * with err filled. Needs gv_context (which sets the default label). */
+static Agraph_t *build_graph(const zs_graph *g, zs_error *err)
+{
+    builder b = {.g = g, .err = err};
+    b.root = agopen((char *)"zeitstrahl", Agdirected, &timeline_disc);
+    set_graph_defaults(b.root);
+    collect_days(&b);
+    bool ok = add_axis(&b) && add_events(&b) && add_publications(&b);
+    labeler_reset(&b.lab);
+    zs_buf_free(&b.label);
+    free(b.cols);
+    if (ok) return b.root;
+    agclose(b.root);
+    return NULL;
+}
+
+/* ---- rendering ------------------------------------------------------------ */
+
+/* Graphviz is not thread-safe (global layout and error state): one render
+ * at a time. Its messages go to gv_msg instead of stderr meanwhile.
+ * gv_context is made on first use and kept for the life of the process: the
+ * pango plugin of Graphviz 2.4x caches a pointer to a font name owned by the
+ * context (static fontname in pango_textlayout), so laying out in a second
+ * context after gvFreeContext of the first reads freed memory. */
+static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
+static char gv_msg[256];
+static GVC_t *gv_context;
+
+/* agerr hook: keeps the messages (one line) for our error. */
+static int gv_capture(char *piece)
+{
+    size_t n = strlen(gv_msg);
+    for (; *piece && n + 1 < sizeof gv_msg; piece++)
+        gv_msg[n++] = *piece == '\n' ? ' ' : *piece;
+    gv_msg[n] = '\0';
+    return 0;
+}
+
+/* Last occurrence of the n bytes of key in the len bytes of s, or NULL. */
+static char *find_last(char *s, size_t len, const char *key, size_t n)
+{
+    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
+        if (memcmp(s + i, key, n) == 0) return s + i;
+    return NULL;
+}
+
+/* Writes "/CreationDate (D:...Z)" for SOURCE_DATE_EPOCH into buf and returns
+ * its length, or 0 if the variable is unset or not a number of seconds. */
+static size_t source_date_entry(char *buf, size_t size)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || *s < '0' || *s > '9') return 0;
+    char *end;
+    long long t = strtoll(s, &end, 10);
+    if (*end) return 0;
+    int y, mo, d, h, mi, sec;
+    zs_lsec_split((zs_lsec)t, &y, &mo, &d, &h, &mi, &sec);
+    int n = snprintf(buf, size, "/CreationDate (D:%04d%02d%02d%02d%02d%02dZ)", y, mo, d,
+                     h, mi, sec);
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* Subtracts d from every in-use offset beyond pos in the cross-reference
+ * table at xref ("xref\n0 N\n" and N entries of 20 bytes, as cairo writes
+ * it), which ends before limit. Returns false, changing nothing, if the
+ * table looks otherwise. */
+static bool pdf_shift_xref(char *xref, const char *limit, size_t pos, size_t d)
+{
+    char *p = xref + 5, *end;
+    strtoul(p, &end, 10);
+    if (end == p || *end != ' ') return false;
+    unsigned long count = strtoul(end + 1, &end, 10);
+    if (*end != '\n' || end >= limit || count > (size_t)(limit - end - 1) / 20)
+        return false;
+    for (char *e = end + 1; count-- > 0; e += 20) {
+        unsigned long off = strtoul(e, NULL, 10);
+        if (e[17] != 'n' || off <= pos) continue;
+        char num[24];
+        snprintf(num, sizeof num, "%010lu", off - d);
+        memcpy(e, num, 10);
+    }
+    return true;
+}
+
+/* cairo 1.16 stamps the PDF's /CreationDate with the clock in the local zone
+ * and ignores SOURCE_DATE_EPOCH. Replaces the entry with SOURCE_DATE_EPOCH's
+ * date if set, else removes its line, and moves the cross-reference table
+ * and startxref to match. Leaves a PDF without cairo's layout as it is.
+ * Returns the new length (never more than len). */
+static size_t pdf_fix_date(char *pdf, size_t len)
+{
+    char *start = find_last(pdf, len, "/CreationDate (", 15);
+    char *xref = find_last(pdf, len, "\nxref\n", 6);
+    char *sx = find_last(pdf, len, "\nstartxref\n", 11);
+    if (!start || !xref || !sx || start > xref || xref > sx) return len;
+    char *stop = memchr(start, ')', (size_t)(xref - start));
+    if (!stop) return len;
+    stop++;
+    char stamp[64];
+    size_t k = source_date_entry(stamp, sizeof stamp);
+    if (k == 0 || k > (size_t)(stop - start)) {
+        k = 0;
+        while (start > pdf && start[-1] == ' ') start--;
+        if (*stop == '\n') stop++;
+    }
+    size_t pos = (size_t)(start - pdf), d = (size_t)(stop - start) - k;
+    if (!pdf_shift_xref(xref + 1, sx, pos, d)) return len;
+    memcpy(start, stamp, k);
+    memmove(start + k, stop, len - (size_t)(stop - pdf));
+    xref -= d;
+    sx -= d;
+    char tail[48];
+    int n = snprintf(tail, sizeof tail, "\nstartxref\n%zu\n%%%%EOF\n",
+                     (size_t)(xref + 1 - pdf));
+    memcpy(sx, tail, (size_t)n);
+    return (size_t)(sx - pdf) + (size_t)n;
+}
+
+/* True if format is one this writer knows. */
+static bool known_format(const char *format)
+{
+    static const char *const formats[] = {"dot", "svg", "png", "pdf"};
+    for (size_t i = 0; format && i < sizeof formats / sizeof *formats; i++)
+        if (strcmp(format, formats[i]) == 0) return true;
+    return false;
+}
+
+/* Appends ag to out: as DOT without layout for "dot" (so the file does not
+ * depend on the fonts installed), else laid out by dot and rendered with
+ * libgvc. Returns 0, or -1 with err filled. */
+static int render(GVC_t *gvc, Agraph_t *ag, const char *format, zs_buf *out,
+                  zs_error *err)
+{
+    if (strcmp(format, "dot") == 0) {
+        agwrite(ag, out); /* cannot fail: buf_putstr never does */
+        return 0;
+    }
+    if (gvLayout(gvc, ag, "dot") != 0) {
+        zs_set_error(err, ZS_ERR_INTERNAL, "Graphviz layout failed: %s", gv_msg);
+        return -1;
+    }
+    char *data = NULL;
+    unsigned int len = 0;
+    int rc = gvRenderData(gvc, ag, format, &data, &len);
+    if (rc == 0 && data) {
+        if (strcmp(format, "pdf") == 0) len = (unsigned int)pdf_fix_date(data, len);
+        zs_buf_put(out, data, len);
+    } else {
+        zs_set_error(err, ZS_ERR_INTERNAL, "Graphviz cannot render %s: %s", format, gv_msg);
+        rc = -1;
+    }
+    gvFreeRenderData(data);
+    gvFreeLayout(gvc, ag);
+    return rc;
+}
+
+/* See writers.h. Builds, lays out and renders under gv_lock. */
+int zs_write_graphviz(const zs_graph *g, const char *format, zs_buf *out,
+                      zs_error *err)
+{
+    if (!known_format(format)) {
+        zs_set_error(err, ZS_ERR_USAGE, "unknown Graphviz format \"%s\" (dot, svg, png, pdf)",
+                     format ? format : "");
+        return -1;
+    }
+    pthread_mutex_lock(&gv_lock);
+    gv_msg[0] = '\0';
+    agusererrf old_errf = agseterrf(gv_capture);
+    int rc = -1;
+    if (!gv_context) gv_context = gvContext();
+    Agraph_t *ag = build_graph(g, err);
+    if (ag) {
+        rc = render(gv_context, ag, format, out, err);
+        agclose(ag);
+    }
+    agseterrf(old_errf);
+    pthread_mutex_unlock(&gv_lock);
+    return rc;
+}

@@ -1,0 +1,455 @@
+/* Tests of the Graphviz writer (src/write_dot.c) on the hand-built fixture:
+ * the DOT it builds, the SVG layout as a timeline, the binary formats, and
+ * byte-identical output across renders. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "fixture.h"
+#include "writers.h"
+
+static const char *const formats[] = {"dot", "svg", "png", "pdf"};
+#define NFORMATS (sizeof formats / sizeof *formats)
+
+typedef struct state {
+    zs_doc *doc;
+    zs_graph *graph;
+} state;
+
+/* The fixture doc and its graph, shared by all tests (which restore any
+ * change they make). */
+static int setup(void **st)
+{
+    state *s = zs_xmalloc(sizeof *s);
+    s->doc = fixture_doc();
+    s->graph = fixture_graph(s->doc);
+    *st = s;
+    unsetenv("SOURCE_DATE_EPOCH");
+    return 0;
+}
+
+static int teardown(void **st)
+{
+    state *s = *st;
+    zs_graph_free(s->graph);
+    fixture_doc_free(s->doc);
+    free(s);
+    return 0;
+}
+
+/* Renders g in format into a new buffer (caller frees), asserting success. */
+static zs_buf render(const zs_graph *g, const char *format)
+{
+    zs_buf b = {0};
+    zs_error err = {0};
+    int rc = zs_write_graphviz(g, format, &b, &err);
+    if (rc != 0) print_error("%s: %s\n", format, err.msg);
+    assert_int_equal(rc, 0);
+    assert_true(b.len > 0);
+    return b;
+}
+
+/* The attribute list (between [ and ]) of the DOT node whose label starts
+ * with line title; asserts it is there. Caller frees. */
+static char *dot_node_attrs(const char *dot, const char *title)
+{
+    char key[128];
+    snprintf(key, sizeof key, "label=\"%s\\n", title);
+    const char *p = strstr(dot, key);
+    if (!p) print_error("no node labelled %s\n", title);
+    assert_non_null(p);
+    const char *open = p, *close = strchr(p, ']');
+    while (open > dot && *open != '[') open--;
+    assert_true(*open == '[' && close);
+    return zs_xstrndup(open, (size_t)(close + 1 - open));
+}
+
+/* The DOT: left to right, the four dated events with their date labels,
+ * the vague ones dashed, the undated one left out, the publication marked,
+ * month clusters and the invisible axis in time order. */
+static void test_dot_content(void **st)
+{
+    state *s = *st;
+    zs_buf b = render(s->graph, "dot");
+    assert_non_null(strstr(b.data, "digraph zeitstrahl {"));
+    assert_non_null(strstr(b.data, "rankdir=LR"));
+    assert_null(strstr(b.data, "Untersuchung"));
+    static const struct { const char *title, *date; bool dashed; } ev[] = {
+        {"Telefonat", "Di., 2. Mai 2017, abends", false},
+        {"Treffen", "Juli 2017", true},
+        {"Gipfel in Hamburg", "Fr., 7. \u2013 Sa., 8. Juli 2017", false},
+        {"Angriff", "Anfang April 2017", true},
+    };
+    for (size_t i = 0; i < sizeof ev / sizeof *ev; i++) {
+        char *attrs = dot_node_attrs(b.data, ev[i].title);
+        char label[128];
+        snprintf(label, sizeof label, "\"%s\\n%s\"", ev[i].title, ev[i].date);
+        if (!strstr(attrs, label)) print_error("%s lacks %s\n", attrs, label);
+        assert_non_null(strstr(attrs, label));
+        assert_int_equal(strstr(attrs, "style=dashed") != NULL, ev[i].dashed);
+        free(attrs);
+    }
+    char *pub = dot_node_attrs(b.data, "Veröffentlichung");
+    assert_non_null(strstr(pub, "Di., 2. Mai 2017, 21:06"));
+    assert_non_null(strstr(pub, "shape=note"));
+    assert_non_null(strstr(pub, "color=red"));
+    free(pub);
+    /* the axis: month clusters, day ranks, invisible heavy edges in order */
+    const char *apr = strstr(b.data, "subgraph cluster_2017_04 {");
+    const char *may = strstr(b.data, "subgraph cluster_2017_05 {");
+    const char *jul = strstr(b.data, "subgraph cluster_2017_07 {");
+    assert_true(apr && may && jul && apr < may && may < jul);
+    assert_non_null(strstr(b.data, "label=\"Juli 2017\""));
+    assert_non_null(strstr(b.data, "rank=same"));
+    assert_non_null(strstr(b.data, "day_2017_04_01 -> day_2017_05_02\t[style=invis"));
+    assert_non_null(strstr(b.data, "day_2017_05_02 -> day_2017_07_01\t[style=invis"));
+    assert_non_null(strstr(b.data, "day_2017_07_01 -> day_2017_07_07\t[style=invis"));
+    assert_non_null(strstr(b.data, "weight=100"));
+    zs_buf_free(&b);
+}
+
+/* A node of the rendered SVG. */
+typedef struct svg_node {
+    char name[64];   /* <title> */
+    char line[64];   /* first <text>: the first label line */
+    double x;        /* centre */
+    int dashed;
+} svg_node;
+
+/* Text content of node (a new string, caller xmlFree's). */
+static char *text_of(xmlNode *n)
+{
+    return (char *)xmlNodeGetContent(n);
+}
+
+/* Numeric attribute name of n; asserts it is there. */
+static double attr_num(xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    assert_non_null(v);
+    double d = strtod((const char *)v, NULL);
+    xmlFree(v);
+    return d;
+}
+
+/* Centre x of a polygon: halfway between its extreme x coordinates. */
+static double polygon_x(xmlNode *n)
+{
+    xmlChar *pts = xmlGetProp(n, (const xmlChar *)"points");
+    assert_non_null(pts);
+    double lo = 1e9, hi = -1e9;
+    for (char *p = (char *)pts; *p;) {
+        char *end;
+        double x = strtod(p, &end);
+        if (end == p) break;
+        lo = x < lo ? x : lo;
+        hi = x > hi ? x : hi;
+        p = strchr(end, ' ');
+        if (!p) break;
+        p++;
+    }
+    xmlFree(pts);
+    return (lo + hi) / 2;
+}
+
+/* True if n is an element called name. */
+static int is_elem(xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Reads one <g class="node"> into out. */
+static void read_svg_node(xmlNode *g, svg_node *out)
+{
+    memset(out, 0, sizeof *out);
+    int have_x = 0;
+    for (xmlNode *c = g->children; c; c = c->next) {
+        char *dst = is_elem(c, "title") ? out->name
+                    : is_elem(c, "text") && !out->line[0] ? out->line : NULL;
+        if (dst) {
+            char *t = text_of(c);
+            snprintf(dst, sizeof out->line, "%s", t);
+            xmlFree(t);
+        }
+        if (is_elem(c, "text") && !have_x) {
+            out->x = attr_num(c, "x");
+        } else if (is_elem(c, "ellipse")) {
+            out->x = attr_num(c, "cx");
+            have_x = 1;
+        } else if (is_elem(c, "polygon")) {
+            out->x = polygon_x(c);
+            have_x = 1;
+        }
+        if ((is_elem(c, "polygon") || is_elem(c, "ellipse")) &&
+            xmlHasProp(c, (const xmlChar *)"stroke-dasharray"))
+            out->dashed = 1;
+    }
+}
+
+/* Collects the node groups under n into nodes (at most max); returns the
+ * new count. */
+static size_t collect_svg_nodes(xmlNode *n, svg_node *nodes, size_t count, size_t max)
+{
+    for (; n; n = n->next) {
+        if (!is_elem(n, "g")) continue;
+        xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+        int node = cls && strcmp((const char *)cls, "node") == 0;
+        xmlFree(cls);
+        if (node && count < max) read_svg_node(n, &nodes[count++]);
+        else count = collect_svg_nodes(n->children, nodes, count, max);
+    }
+    return count;
+}
+
+/* The node whose first label line is line; asserts there is one. */
+static const svg_node *svg_find(const svg_node *nodes, size_t n, const char *line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(nodes[i].line, line) == 0) return &nodes[i];
+    print_error("no svg node %s\n", line);
+    fail();
+    return NULL;
+}
+
+/* The laid-out SVG parses as XML and reads as a timeline: events left to
+ * right in time order, the publication on its day's rank, vague ones
+ * dashed. */
+static void test_svg_timeline(void **st)
+{
+    state *s = *st;
+    zs_buf b = render(s->graph, "svg");
+    xmlDoc *doc = xmlReadMemory(b.data, (int)b.len, "fixture.svg", NULL,
+                                XML_PARSE_NONET);
+    assert_non_null(doc);
+    xmlNode *root = xmlDocGetRootElement(doc);
+    assert_true(is_elem(root, "svg"));
+    svg_node nodes[32];
+    size_t n = collect_svg_nodes(root->children, nodes, 0, 32);
+    /* four date nodes, four dated events, the publication */
+    assert_int_equal(n, 9);
+    const svg_node *angriff = svg_find(nodes, n, "Angriff");
+    const svg_node *telefonat = svg_find(nodes, n, "Telefonat");
+    const svg_node *treffen = svg_find(nodes, n, "Treffen");
+    const svg_node *gipfel = svg_find(nodes, n, "Gipfel in Hamburg");
+    const svg_node *pub = svg_find(nodes, n, "Veröffentlichung");
+    assert_true(angriff->x < telefonat->x);
+    assert_true(telefonat->x < treffen->x);
+    assert_true(telefonat->x < gipfel->x);
+    assert_true(treffen->x < gipfel->x);
+    /* same day, same rank */
+    assert_true(pub->x > telefonat->x - 0.5 && pub->x < telefonat->x + 0.5);
+    assert_true(angriff->dashed && treffen->dashed);
+    assert_false(telefonat->dashed || gipfel->dashed);
+    assert_string_equal(angriff->name, "e4");
+    for (size_t i = 0; i < n; i++) assert_null(strstr(nodes[i].line, "Untersuchung"));
+    xmlFreeDoc(doc);
+    zs_buf_free(&b);
+}
+
+/* PNG output starts with the PNG signature. */
+static void test_png(void **st)
+{
+    state *s = *st;
+    zs_buf b = render(s->graph, "png");
+    assert_true(b.len > 8);
+    assert_memory_equal(b.data, "\x89PNG\r\n\x1a\n", 8);
+    zs_buf_free(&b);
+}
+
+/* Last occurrence of the C string key in the n bytes of data (which may
+ * hold NULs), or NULL. */
+static const char *find_last(const char *data, size_t n, const char *key)
+{
+    size_t k = strlen(key);
+    for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
+        if (memcmp(data + i, key, k) == 0) return data + i;
+    return NULL;
+}
+
+/* Asserts that the PDF's startxref and cross-reference entries point at
+ * "xref" and at "N 0 obj". */
+static void assert_pdf_xref(const zs_buf *b)
+{
+    const char *sx = find_last(b->data, b->len, "startxref\n");
+    assert_non_null(sx);
+    size_t xref = strtoul(sx + 10, NULL, 10);
+    assert_true(xref < b->len);
+    assert_memory_equal(b->data + xref, "xref\n0 ", 7);
+    char *end;
+    unsigned long count = strtoul(b->data + xref + 7, &end, 10);
+    const char *e = end + 1;
+    for (unsigned long i = 0; i < count; i++, e += 20) {
+        if (e[17] != 'n') continue;
+        size_t off = strtoul(e, NULL, 10);
+        char obj[24];
+        int n = snprintf(obj, sizeof obj, "%lu 0 obj", i);
+        assert_true(off + (size_t)n < b->len);
+        assert_memory_equal(b->data + off, obj, (size_t)n);
+    }
+}
+
+/* PDF output: a valid cross-reference table, no creation date unless
+ * SOURCE_DATE_EPOCH sets one. */
+static void test_pdf(void **st)
+{
+    state *s = *st;
+    zs_buf b = render(s->graph, "pdf");
+    assert_memory_equal(b.data, "%PDF-", 5);
+    assert_pdf_xref(&b);
+    assert_null(find_last(b.data, b.len, "/CreationDate"));
+    zs_buf_free(&b);
+
+    setenv("SOURCE_DATE_EPOCH", "1493752000", 1);
+    b = render(s->graph, "pdf");
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_memory_equal(b.data, "%PDF-", 5);
+    assert_pdf_xref(&b);
+    assert_non_null(find_last(b.data, b.len, "/CreationDate (D:20170502190640Z)"));
+    zs_buf_free(&b);
+}
+
+/* Two renders of every format, a second apart and in different time zones
+ * (cairo stamps PDFs with the local time), are byte-identical. */
+static void test_reproducible(void **st)
+{
+    state *s = *st;
+    zs_buf first[NFORMATS];
+    setenv("TZ", "UTC0", 1);
+    tzset();
+    for (size_t i = 0; i < NFORMATS; i++) first[i] = render(s->graph, formats[i]);
+    sleep(1);
+    setenv("TZ", "IST-5:30", 1);
+    tzset();
+    for (size_t i = 0; i < NFORMATS; i++) {
+        zs_buf again = render(s->graph, formats[i]);
+        if (again.len != first[i].len || memcmp(again.data, first[i].data, again.len))
+            print_error("%s differs between renders\n", formats[i]);
+        assert_int_equal(again.len, first[i].len);
+        assert_memory_equal(again.data, first[i].data, again.len);
+        zs_buf_free(&again);
+        zs_buf_free(&first[i]);
+    }
+    unsetenv("TZ");
+    tzset();
+}
+
+/* The writer appends to what the buffer holds. */
+static void test_appends(void **st)
+{
+    state *s = *st;
+    zs_buf b = {0};
+    zs_error err = {0};
+    zs_buf_puts(&b, "prefix\n");
+    assert_int_equal(zs_write_graphviz(s->graph, "dot", &b, &err), 0);
+    assert_memory_equal(b.data, "prefix\ndigraph zeitstrahl {", 27);
+    zs_buf_free(&b);
+}
+
+/* Unknown formats fail with ZS_ERR_USAGE and write nothing. */
+static void test_unknown_format(void **st)
+{
+    state *s = *st;
+    static const char *const bad[] = {"jpeg", "", "DOT", "svgz"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        zs_buf b = {0};
+        zs_error err = {0};
+        assert_int_equal(zs_write_graphviz(s->graph, bad[i], &b, &err), -1);
+        assert_int_equal(err.code, ZS_ERR_USAGE);
+        assert_true(err.msg[0] != '\0');
+        assert_int_equal(b.len, 0);
+        zs_buf_free(&b);
+    }
+}
+
+/* With several documents, node names carry the document's position and
+ * each document gets its own publication marker naming it. */
+static void test_several_docs(void **st)
+{
+    state *s = *st;
+    zs_doc *other = fixture_doc();
+    free(other->name);
+    other->name = zs_xstrdup("zweiter.txt");
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, s->doc);
+    zs_graph_add(g, other);
+    zs_graph_finish(g);
+    zs_buf b = render(g, "dot");
+    assert_non_null(strstr(b.data, "d1_e1\t["));
+    assert_non_null(strstr(b.data, "d2_e4\t["));
+    assert_non_null(strstr(b.data, "d1_pub\t["));
+    assert_non_null(strstr(b.data, "d2_pub\t["));
+    assert_non_null(strstr(b.data, "\\nzweiter.txt\""));
+    assert_null(strstr(b.data, "\te1\t["));
+    zs_buf_free(&b);
+    b = render(g, "svg");
+    zs_buf_free(&b);
+    zs_graph_free(g);
+    fixture_doc_free(other);
+}
+
+/* A mod makes an event vague even at day granularity: dashed, with the
+ * mod's word before the date. */
+static void test_mod_is_vague(void **st)
+{
+    state *s = *st;
+    zs_event *e = &s->doc->events[2];
+    assert_string_equal(e->title, "Gipfel in Hamburg");
+    e->mod = ZS_MOD_APPROX;
+    zs_buf b = render(s->graph, "dot");
+    e->mod = ZS_MOD_NONE;
+    char *attrs = dot_node_attrs(b.data, "Gipfel in Hamburg");
+    assert_non_null(strstr(attrs, "\\netwa Fr., 7. \u2013 Sa., 8. Juli 2017\""));
+    assert_non_null(strstr(attrs, "style=dashed"));
+    free(attrs);
+    zs_buf_free(&b);
+}
+
+/* Titles reach the label verbatim: backslashes do not become Graphviz
+ * escapes (\n, \N) and quotes are escaped in DOT. */
+static void test_label_escaping(void **st)
+{
+    state *s = *st;
+    zs_event *e = &s->doc->events[0];
+    char *saved = e->title;
+    e->title = zs_xstrdup("\"Gespräch\" A\\N");
+    zs_buf b = render(s->graph, "dot");
+    assert_non_null(strstr(b.data, "label=\"\\\"Gespräch\\\" A\\\\N\\n"));
+    zs_buf_free(&b);
+    b = render(s->graph, "svg");
+    assert_non_null(strstr(b.data, ">&quot;Gespräch&quot; A\\N</text>"));
+    zs_buf_free(&b);
+    free(e->title);
+    e->title = saved;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dot_content),
+        cmocka_unit_test(test_svg_timeline),
+        cmocka_unit_test(test_png),
+        cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_reproducible),
+        cmocka_unit_test(test_appends),
+        cmocka_unit_test(test_unknown_format),
+        cmocka_unit_test(test_several_docs),
+        cmocka_unit_test(test_mod_is_vague),
+        cmocka_unit_test(test_label_escaping),
+    };
+    int rc = cmocka_run_group_tests(tests, setup, teardown);
+    xmlCleanupParser();
+    return rc;
+}

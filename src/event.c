@@ -35,19 +35,23 @@ static void clause_of(const zs_doc *d, uint32_t i, uint32_t *c0, uint32_t *c1)
     *c1 = b;
 }
 
-/* The timex starting at token i, or -1. */
-static int timex_at(const zs_doc *d, uint32_t i)
-{
-    for (size_t k = 0; k < d->ntimexes; k++)
-        if (d->timexes[k].t0 == i && !d->timexes[k].is_dct) return (int)k;
-    return -1;
-}
+/* Which timex starts at, and which covers, each token: built once per doc
+ * so that trigger finding and anchoring stay linear in the text. */
+typedef struct tok_index {
+    int32_t *start; /* timex starting at the token (not the dateline), or -1 */
+    int32_t *cover; /* timex covering the token, or -1 */
+} tok_index;
 
-static bool inside_timex(const zs_doc *d, uint32_t i)
+static void index_timexes(const zs_doc *d, tok_index *ix)
 {
-    for (size_t k = 0; k < d->ntimexes; k++)
-        if (i >= d->timexes[k].t0 && i < d->timexes[k].t1) return true;
-    return false;
+    ix->start = zs_xmalloc((d->ntoks + 1) * sizeof *ix->start);
+    ix->cover = zs_xmalloc((d->ntoks + 1) * sizeof *ix->cover);
+    for (size_t i = 0; i <= d->ntoks; i++) ix->start[i] = ix->cover[i] = -1;
+    for (size_t k = 0; k < d->ntimexes; k++) {
+        const zs_timex *x = &d->timexes[k];
+        if (!x->is_dct) ix->start[x->t0] = (int32_t)k;
+        for (uint32_t i = x->t0; i < x->t1; i++) ix->cover[i] = (int32_t)k;
+    }
 }
 
 /* The event_noun entry that is the head of folded word w (the word itself or
@@ -159,12 +163,12 @@ static char *verb_title(const zs_entry *e, const char *lemma)
     return b.data;
 }
 
-static void find_triggers(zs_doc *d, const zs_sentence *s)
+static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
     for (uint32_t i = s->t0; i < s->t1; i++) {
         const zs_token *t = &d->toks[i];
-        if (t->kind != ZS_TOK_WORD || inside_timex(d, i)) continue;
+        if (t->kind != ZS_TOK_WORD || ix->cover[i] >= 0) continue;
         const zs_entry *e;
         if (L->lex_event_verb != UINT32_MAX && t->word &&
             zs_word_in(t->word, L->lex_event_verb, &e) && !(t->flags & ZS_TF_UPPER && !(t->flags & ZS_TF_SSTART))) {
@@ -207,27 +211,27 @@ static void set_modality(zs_doc *d, zs_event *e)
 
 /* A noun's own timex: one that follows it closely in its clause
  * ("Gipfels am 7. und 8. Juli", "Amtsantritt im Januar"). */
-static int postnominal_timex(const zs_doc *d, const zs_event *e)
+static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
-    for (uint32_t i = e->t1; i < c1 && i <= e->t1 + MAX_POSTNOMINAL_GAP; i++) {
-        int x = timex_at(d, i);
-        if (x >= 0) return x;
-    }
+    for (uint32_t i = e->t1; i < c1 && i <= e->t1 + MAX_POSTNOMINAL_GAP; i++)
+        if (ix->start[i] >= 0) return ix->start[i];
     return -1;
 }
 
 /* The unclaimed timex of the event's clause nearest to it. */
-static int clause_timex(const zs_doc *d, const zs_event *e)
+static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     int best = -1;
     uint32_t best_dist = UINT32_MAX;
-    for (size_t k = 0; k < d->ntimexes; k++) {
+    for (uint32_t i = c0; i < c1; i++) {
+        if (ix->start[i] < 0) continue;
+        size_t k = (size_t)ix->start[i];
         const zs_timex *x = &d->timexes[k];
-        if (x->is_dct || x->claimed || x->t0 < c0 || x->t1 > c1) continue;
+        if (x->claimed || x->t1 > c1) continue;
         if (x->group >= 0 && (size_t)x->group != k) continue;
         uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
         if (dist < best_dist) {
@@ -274,13 +278,15 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
 
 void zs_find_events(zs_doc *d)
 {
-    for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &d->sents[s]);
+    tok_index ix;
+    index_timexes(d, &ix);
+    for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         snprintf(e->id, sizeof e->id, "e%zu", i + 1);
         set_modality(d, e);
         if (!e->noun) continue;
-        int k = postnominal_timex(d, e);
+        int k = postnominal_timex(d, &ix, e);
         if (k < 0) continue;
         d->timexes[k].claimed = true;
         anchor(d, e, k);
@@ -288,7 +294,7 @@ void zs_find_events(zs_doc *d)
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         if (e->time >= 0) continue;
-        int k = clause_timex(d, e);
+        int k = clause_timex(d, &ix, e);
         if (k >= 0) anchor(d, e, k);
     }
     for (size_t i = 0; i < d->nevents; i++) {
@@ -298,4 +304,6 @@ void zs_find_events(zs_doc *d)
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
+    free(ix.start);
+    free(ix.cover);
 }

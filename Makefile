@@ -4,6 +4,7 @@
 #   make demo       the sample article -> out/timeline.{ics,svg,jsonl}
 #   make check      every test; ends with "N passed, N failed"
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      throughput (MB/s) and peak memory on ../shared/corpora
 #   make asan       the tests built with AddressSanitizer + UBSan
 #   make leakcheck  the tests under valgrind
 #
@@ -40,6 +41,7 @@ LIB_SRC    = src/util.c src/tvalue.c src/text.c src/template.c src/match.c \
 LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 PIC_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
 TESTS      = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+CORPORA   ?= ../shared/corpora
 
 # Debian packages the build, the tests and the demo need.
 DEBS = build-essential pkg-config libicu-dev libical-dev libgraphviz-dev \
@@ -104,6 +106,9 @@ check: deps
 
 tests: $(TESTS)
 
+bench: all $(BUILD)/tests/bench
+	$(BUILD)/tests/bench $(CORPORA) 20
+
 asan:
 	$(MAKE) clean
 	ASAN_OPTIONS=fast_unwind_on_malloc=0 \
@@ -143,4 +148,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) libzeitstrahl.a libzeitstrahl.so zeitstrahl zeitstrahl.pc out
 
-.PHONY: all deps print-debs demo check tests asan leakcheck install uninstall clean
+.PHONY: all deps print-debs demo check tests bench asan leakcheck install uninstall clean

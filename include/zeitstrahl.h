@@ -77,6 +77,7 @@ typedef struct zs_options {
     const char *dct; /* ISO 8601 publication time ("2017-05-02",
                         "2017-05-02T21:06+02:00"); NULL: take the dateline */
     const char *tz;  /* IANA zone of the article; NULL: the language default */
+    int timex_only;  /* non-zero: temporal expressions only, no events */
 } zs_options;
 
 /* Analyses text (UTF-8, len bytes; need not be NUL-terminated, is copied).

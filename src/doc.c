@@ -204,7 +204,7 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
     }
     set_dct_iso(d);
     resolve_timexes(d);
-    zs_find_events(d);
+    if (!(opts && opts->timex_only)) zs_find_events(d);
     return d;
 }
 

@@ -1,0 +1,188 @@
+/* make bench: throughput and peak memory of the tagger on real German text.
+ *
+ * The corpus is the raw text of the KRAUTS documents (TEXT of the
+ * *_raw-text TimeML files, DCT from CREATION_TIME) and of WikiWarsDE
+ * (TEXT of the in/ .sgm files, DCT from DATETIME), read once and analysed over and over
+ * until at least --mb megabytes have been processed. Memory therefore does
+ * not grow with the corpus size; the peak resident size is reported. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "util.h"
+#include "zeitstrahl.h"
+
+typedef struct doc {
+    char *name, *text, *dct;
+    size_t len;
+} doc;
+
+static doc *docs;
+static size_t ndocs, docs_cap;
+
+/* The content of the first <tag>...</tag> of s, or NULL. */
+static char *between(const char *s, const char *open, const char *close, size_t *n)
+{
+    const char *b = strstr(s, open);
+    if (!b) return NULL;
+    b += strlen(open);
+    const char *e = strstr(b, close);
+    if (!e) return NULL;
+    *n = (size_t)(e - b);
+    return (char *)b;
+}
+
+/* s[0..n) without tags and with the five XML entities decoded. */
+static char *plain(const char *s, size_t n, size_t *out_len)
+{
+    static const char *ent[][2] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+                                   {"&quot;", "\""}, {"&apos;", "'"}};
+    zs_buf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '<') {
+            while (i < n && s[i] != '>') i++;
+            continue;
+        }
+        if (s[i] == '&') {
+            size_t k = 0;
+            for (; k < 5; k++)
+                if (strncmp(s + i, ent[k][0], strlen(ent[k][0])) == 0) break;
+            if (k < 5) {
+                zs_buf_puts(&b, ent[k][1]);
+                i += strlen(ent[k][0]) - 1;
+                continue;
+            }
+        }
+        zs_buf_putc(&b, s[i]);
+    }
+    zs_buf_grow(&b, 0);
+    *out_len = b.len;
+    return b.data;
+}
+
+static void add(const char *path, const char *text, size_t tn, const char *dct, size_t dn)
+{
+    ZS_GROW(docs, docs_cap, ndocs + 1);
+    doc *d = &docs[ndocs++];
+    d->name = zs_xstrdup(path);
+    d->text = plain(text, tn, &d->len);
+    while (dn && (*dct == ' ')) dct++, dn--;
+    d->dct = zs_xstrndup(dct, dn < 10 ? dn : 10); /* the date part */
+}
+
+static void load_dir(const char *dir, const char *suffix, bool timeml)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        fprintf(stderr, "bench: %s: cannot open (the corpora live in ../shared/corpora)\n", dir);
+        exit(3);
+    }
+    struct dirent *e;
+    char path[4096];
+    while ((e = readdir(dh))) {
+        size_t n = strlen(e->d_name), sl = strlen(suffix);
+        if (n < sl || strcmp(e->d_name + n - sl, suffix) != 0) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        zs_error err;
+        size_t len, tn, dn;
+        char *s = zs_read_file(path, &len, &err);
+        if (!s) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            exit(3);
+        }
+        char *text = between(s, "<TEXT>", "</TEXT>", &tn);
+        char *dct = timeml ? strstr(s, "functionInDocument=\"CREATION_TIME\"") : NULL;
+        if (timeml && dct) {
+            char *v = strstr(s, "value=\"");
+            dct = v ? v + 7 : NULL;
+            dn = 10;
+        } else if (!timeml) {
+            dct = between(s, "<DATETIME>", "</DATETIME>", &dn);
+        }
+        if (text && dct) add(path, text, tn, dct, dn);
+        free(s);
+    }
+    closedir(dh);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Analyses the corpus repeatedly until min_bytes; returns seconds. */
+static double run(const zs_lang *de, size_t min_bytes, bool timex_only, size_t *bytes,
+                  size_t *ndone, size_t *timexes)
+{
+    *bytes = *ndone = *timexes = 0;
+    double t0 = now();
+    while (*bytes < min_bytes) {
+        for (size_t i = 0; i < ndocs; i++) {
+            zs_options o = {.dct = docs[i].dct, .timex_only = timex_only};
+            zs_error err;
+            zs_doc *d = zs_doc_new(de, docs[i].name, docs[i].text, docs[i].len, &o, &err);
+            if (!d) continue; /* an empty TEXT */
+            *timexes += zs_doc_timex_count(d);
+            if (!timex_only) {
+                zs_graph *g = zs_graph_new();
+                zs_graph_add(g, d);
+                zs_graph_finish(g);
+                FILE *null = fopen("/dev/null", "w");
+                zs_write(g, "jsonl", null, &err);
+                fclose(null);
+                zs_graph_free(g);
+            }
+            zs_doc_free(d);
+            *bytes += docs[i].len;
+            (*ndone)++;
+        }
+    }
+    return now() - t0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *corpora = argc > 1 ? argv[1] : "../shared/corpora";
+    double mb = argc > 2 ? atof(argv[2]) : 20.0;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/krauts/KRAUTS_Dolomiten-100_raw-text", corpora);
+    load_dir(dir, ".tml", true);
+    snprintf(dir, sizeof dir, "%s/krauts/KRAUTS_Dolomiten-42_raw-text", corpora);
+    load_dir(dir, ".tml", true);
+    snprintf(dir, sizeof dir, "%s/wikiwarsde/in", corpora);
+    load_dir(dir, ".sgm", false);
+    size_t corpus = 0;
+    for (size_t i = 0; i < ndocs; i++) corpus += docs[i].len;
+    zs_error err;
+    zs_lang *de = zs_lang_load("templates/de", &err);
+    if (!de) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 6;
+    }
+    printf("corpus: %zu documents, %.2f MB of German text (KRAUTS + WikiWarsDE), "
+           "analysed repeatedly up to %.0f MB\n", ndocs, (double)corpus / 1e6, mb);
+    size_t bytes, n, tx;
+    run(de, corpus, true, &bytes, &n, &tx); /* warm up */
+    const char *names[] = {"tag only", "tag + events + JSONL"};
+    for (int k = 0; k < 2; k++) {
+        double s = run(de, (size_t)(mb * 1e6), k == 0, &bytes, &n, &tx);
+        printf("%-22s %8.2f MB/s %10.0f docs/s  (%.1f MB, %zu docs, %zu timexes, %.2f s)\n",
+               names[k], (double)bytes / 1e6 / s, (double)n / s, (double)bytes / 1e6, n, tx, s);
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak resident memory   %8.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+    zs_lang_free(de);
+    for (size_t i = 0; i < ndocs; i++) {
+        free(docs[i].name);
+        free(docs[i].text);
+        free(docs[i].dct);
+    }
+    free(docs);
+    return 0;
+}

@@ -87,7 +87,7 @@ static void load_dir(const char *dir, const char *suffix, bool timeml)
         if (n < sl || strcmp(e->d_name + n - sl, suffix) != 0) continue;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         zs_error err;
-        size_t len, tn, dn;
+        size_t len, tn = 0, dn = 0;
         char *s = zs_read_file(path, &len, &err);
         if (!s) {
             fprintf(stderr, "bench: %s\n", err.msg);

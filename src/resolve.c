@@ -26,6 +26,13 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_REF: tv->ref = (zs_ref)v; break;
     case ZS_F_DIR: tv->dir = (zs_dir)v; break;
     case ZS_F_ANCHOR: tv->anchor = (zs_anchor)v; break;
+    case ZS_F_WEEK: tv->week = v; break;
+    case ZS_F_QUARTER: tv->quarter = v; break;
+    case ZS_F_HALF: tv->half = v; break;
+    case ZS_F_DECADE: tv->decade = v; break;
+    case ZS_F_CENTURY: tv->century = v; break;
+    case ZS_F_EASTER: tv->easter = v; break;
+    case ZS_F_SEASON: tv->season = (zs_season)v; break;
     case ZS_F_COUNT: break;
     }
 }
@@ -177,6 +184,267 @@ static int64_t weekday_near(int64_t a, int wd, zs_dir dir)
     return a + diff;
 }
 
+/* The calendar unit a value names, before any time of day. */
+typedef struct span {
+    zs_gran g;
+    int y, m;          /* year and month, for mod thirds */
+    zs_lsec b, u;
+    char value[48];
+} span;
+
+static zs_lsec day_start(int y, int m, int d)
+{
+    return zs_lsec_make(zs_days_from_civil(y, m, d), 0, 0, 0);
+}
+
+/* The year of a unit that starts at key (a month 1-12, or a day) in the
+ * anchor's year, leaning into the past or the future from akey. */
+static int lean_year(int ay, int key, int akey, zs_dir dir)
+{
+    if (dir == ZS_DIR_PAST && key > akey) return ay - 1;
+    if (dir == ZS_DIR_FUTURE && key < akey) return ay + 1;
+    return ay;
+}
+
+/* A two-digit year: the one of the nearest century not more than 20
+ * years after the anchor. */
+static int full_year(int y, int ay)
+{
+    if (y < 0 || y >= 100) return y;
+    y += ay / 100 * 100;
+    if (y > ay + 20) y -= 100;
+    return y;
+}
+
+static void set_year(span *sp, int y)
+{
+    sp->g = ZS_GRAN_YEAR;
+    sp->y = y;
+    sp->m = 1;
+    sp->b = day_start(y, 1, 1);
+    sp->u = day_start(y + 1, 1, 1);
+    snprintf(sp->value, sizeof sp->value, "%04d", y);
+}
+
+static void set_month(span *sp, int y, int m)
+{
+    sp->g = ZS_GRAN_MONTH;
+    sp->y = y;
+    sp->m = m;
+    sp->b = day_start(y, m, 1);
+    int ny = y, nm = m;
+    add_months(&ny, &nm, 1);
+    sp->u = day_start(ny, nm, 1);
+    snprintf(sp->value, sizeof sp->value, "%04d-%02d", y, m);
+}
+
+static void set_day(span *sp, int64_t day)
+{
+    int y, m, d;
+    zs_civil_from_days(day, &y, &m, &d);
+    sp->g = ZS_GRAN_DAY;
+    sp->y = y;
+    sp->m = m;
+    sp->b = zs_lsec_make(day, 0, 0, 0);
+    sp->u = zs_lsec_make(day + 1, 0, 0, 0);
+    snprintf(sp->value, sizeof sp->value, "%04d-%02d-%02d", y, m, d);
+}
+
+static void set_week(span *sp, int64_t monday, bool weekend)
+{
+    int iy;
+    int w = zs_iso_week(monday, &iy);
+    int d;
+    sp->g = ZS_GRAN_WEEK;
+    zs_civil_from_days(monday, &sp->y, &sp->m, &d);
+    sp->b = zs_lsec_make(monday + (weekend ? 5 : 0), 0, 0, 0);
+    sp->u = zs_lsec_make(monday + 7, 0, 0, 0);
+    snprintf(sp->value, sizeof sp->value, "%04d-W%02d%s", iy, w, weekend ? "-WE" : "");
+}
+
+/* n-th part (1-based) of a year split into parts of months each. */
+static void set_part(span *sp, int y, int n, int months, zs_gran g, const char *fmt)
+{
+    sp->g = g;
+    sp->y = y;
+    sp->m = (n - 1) * months + 1;
+    sp->b = day_start(y, sp->m, 1);
+    int ny = y, nm = sp->m;
+    add_months(&ny, &nm, months);
+    sp->u = day_start(ny, nm, 1);
+    snprintf(sp->value, sizeof sp->value, fmt, y, n);
+}
+
+static void set_season(span *sp, int y, zs_season s)
+{
+    static const char *codes[] = {"", "SP", "SU", "FA", "WI"};
+    static const int first[] = {0, 3, 6, 9, 12};
+    sp->g = ZS_GRAN_SEASON;
+    int by = s == ZS_SEASON_WI ? y - 1 : y; /* winter Y: December Y-1 to February Y */
+    sp->y = by;
+    sp->m = first[s];
+    sp->b = day_start(by, first[s], 1);
+    int ny = by, nm = first[s];
+    add_months(&ny, &nm, 3);
+    sp->u = day_start(ny, nm, 1);
+    snprintf(sp->value, sizeof sp->value, "%04d-%s", y, codes[s]);
+}
+
+static void set_decade(span *sp, int dec)
+{
+    sp->g = ZS_GRAN_DECADE;
+    sp->y = dec * 10;
+    sp->m = 1;
+    sp->b = day_start(dec * 10, 1, 1);
+    sp->u = day_start(dec * 10 + 10, 1, 1);
+    snprintf(sp->value, sizeof sp->value, "%03d", dec);
+}
+
+/* Relative to the anchor: offset units. */
+static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *sp)
+{
+    int64_t monday = aday - (zs_weekday(aday) - 1);
+    switch (tv->unit) {
+    case ZS_U_DAY:
+        set_day(sp, aday + tv->offset);
+        return true;
+    case ZS_U_WEEK:
+        if (tv->weekday != ZS_UNSET) set_day(sp, monday + 7 * (int64_t)tv->offset + tv->weekday - 1);
+        else set_week(sp, monday + 7 * (int64_t)tv->offset, false);
+        return true;
+    case ZS_U_WEEKEND:
+        set_week(sp, monday + 7 * (int64_t)tv->offset, true);
+        return true;
+    case ZS_U_MONTH: {
+        int y = ay, m = am;
+        add_months(&y, &m, tv->offset);
+        set_month(sp, y, m);
+        return true;
+    }
+    case ZS_U_QUARTER: {
+        int y = ay, m = (am - 1) / 3 * 3 + 1;
+        add_months(&y, &m, 3 * (int64_t)tv->offset);
+        set_part(sp, y, (m - 1) / 3 + 1, 3, ZS_GRAN_QUARTER, "%04d-Q%d");
+        return true;
+    }
+    case ZS_U_HALF: {
+        int y = ay, m = (am - 1) / 6 * 6 + 1;
+        add_months(&y, &m, 6 * (int64_t)tv->offset);
+        set_part(sp, y, (m - 1) / 6 + 1, 6, ZS_GRAN_HALF, "%04d-H%d");
+        return true;
+    }
+    case ZS_U_YEAR:
+        if (tv->month != ZS_UNSET) {
+            if (tv->month < 1 || tv->month > 12) return false;
+            set_month(sp, ay + tv->offset, tv->month);
+        } else if (tv->season != ZS_SEASON_NONE) {
+            set_season(sp, ay + tv->offset, tv->season);
+        } else {
+            set_year(sp, ay + tv->offset);
+        }
+        return true;
+    case ZS_U_DECADE:
+        set_decade(sp, ay / 10 + tv->offset);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
+{
+    int64_t aday = zs_lsec_days(anchor);
+    int ay, am, ad;
+    zs_civil_from_days(aday, &ay, &am, &ad);
+    memset(sp, 0, sizeof *sp);
+    int y = tv->year != ZS_UNSET ? full_year(tv->year, ay) : ZS_UNSET;
+
+    if (tv->century != ZS_UNSET) {
+        if (tv->century < 1 || tv->century > 40) return false;
+        sp->g = ZS_GRAN_CENTURY;
+        sp->y = (tv->century - 1) * 100;
+        sp->m = 1;
+        sp->b = day_start(sp->y, 1, 1);
+        sp->u = day_start(sp->y + 100, 1, 1);
+        snprintf(sp->value, sizeof sp->value, "%02d", tv->century - 1);
+        return true;
+    }
+    if (tv->decade != ZS_UNSET) {
+        int dec = tv->decade;
+        if (dec < 0 || dec > 400) return false;
+        if (dec < 10) return false;
+        if (dec < 100) { /* "90er": the nearest decade that has begun */
+            if (dec % 10) return false;
+            dec = (ay / 100 * 100 + dec) / 10;
+            if (dec * 10 > ay) dec -= 10;
+        }
+        set_decade(sp, dec);
+        return true;
+    }
+    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE)
+        return relative_span(tv, aday, ay, am, sp);
+    if (tv->easter != ZS_UNSET) {
+        int yy = y;
+        if (yy == ZS_UNSET) {
+            int64_t here = zs_easter(ay) + tv->easter;
+            yy = lean_year(ay, (int)(here - aday > 0) - (int)(here - aday < 0), 0, dir);
+        }
+        set_day(sp, zs_easter(yy) + tv->easter);
+        return true;
+    }
+    if (tv->week != ZS_UNSET) {
+        int iy = y;
+        if (iy == ZS_UNSET) zs_iso_week(aday, &iy);
+        if (tv->week < 1 || tv->week > zs_iso_week(zs_days_from_civil(iy, 12, 28), &(int){0}))
+            return false;
+        set_week(sp, zs_iso_week_monday(iy, tv->week), false);
+        return true;
+    }
+    if (tv->season != ZS_SEASON_NONE) {
+        int as = am == 12 || am <= 2 ? ZS_SEASON_WI : (am - 3) / 3 + 1;
+        int yy = y;
+        if (yy == ZS_UNSET) {
+            yy = am == 12 ? ay + 1 : ay; /* December belongs to next year's winter */
+            yy = lean_year(yy, tv->season, as, dir);
+        }
+        set_season(sp, yy, tv->season);
+        return true;
+    }
+    if (tv->quarter != ZS_UNSET || tv->half != ZS_UNSET) {
+        bool q = tv->quarter != ZS_UNSET;
+        int n = q ? tv->quarter : tv->half;
+        if (n < 1 || n > (q ? 4 : 2)) return false;
+        int yy = y != ZS_UNSET ? y : lean_year(ay, n, q ? (am - 1) / 3 + 1 : (am - 1) / 6 + 1, dir);
+        set_part(sp, yy, n, q ? 3 : 6, q ? ZS_GRAN_QUARTER : ZS_GRAN_HALF,
+                 q ? "%04d-Q%d" : "%04d-H%d");
+        return true;
+    }
+    if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {
+        if (tv->weekday < 1 || tv->weekday > 7) return false;
+        set_day(sp, weekday_near(aday, tv->weekday, dir));
+        return true;
+    }
+    if (y != ZS_UNSET || tv->month != ZS_UNSET || tv->day != ZS_UNSET) {
+        int m = tv->month != ZS_UNSET ? tv->month : am;
+        if (m < 1 || m > 12) return false;
+        if (y == ZS_UNSET) y = tv->month != ZS_UNSET ? lean_year(ay, m, am, dir) : ay;
+        if (tv->day != ZS_UNSET) {
+            if (tv->day < 1 || tv->day > zs_days_in_month(y, m)) return false;
+            set_day(sp, zs_days_from_civil(y, m, tv->day));
+        } else if (tv->month != ZS_UNSET) {
+            set_month(sp, y, m);
+        } else {
+            set_year(sp, y);
+        }
+        return true;
+    }
+    if (tv->hour != ZS_UNSET || tv->pod != ZS_POD_NONE) { /* a time of day today */
+        set_day(sp, aday);
+        return true;
+    }
+    return false;
+}
+
 bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran, zs_dir hint,
                    zs_rv *out)
 {
@@ -204,104 +472,14 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran, zs_dir 
         return true;
     }
     zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir : hint;
-    int64_t aday = zs_lsec_days(anchor);
-    int ay, am, ad;
-    zs_civil_from_days(aday, &ay, &am, &ad);
-    int y = ay, m = am;
-    int64_t day = aday;
-    zs_gran g = ZS_GRAN_NONE;
-
-    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE) {
-        switch (tv->unit) {
-        case ZS_U_DAY:
-            day = aday + tv->offset;
-            g = ZS_GRAN_DAY;
-            break;
-        case ZS_U_WEEK:
-            day = aday - (zs_weekday(aday) - 1) + 7 * (int64_t)tv->offset;
-            g = ZS_GRAN_WEEK;
-            if (tv->weekday != ZS_UNSET) {
-                day += tv->weekday - 1;
-                g = ZS_GRAN_DAY;
-            }
-            break;
-        case ZS_U_MONTH:
-            add_months(&y, &m, tv->offset);
-            g = ZS_GRAN_MONTH;
-            break;
-        case ZS_U_YEAR:
-            y = ay + tv->offset;
-            g = ZS_GRAN_YEAR;
-            if (tv->month != ZS_UNSET) {
-                m = tv->month;
-                g = ZS_GRAN_MONTH;
-            }
-            break;
-        default:
-            return false;
-        }
-        if (g == ZS_GRAN_DAY) zs_civil_from_days(day, &y, &m, &ad);
-    } else if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {
-        if (tv->weekday < 1 || tv->weekday > 7) return false;
-        day = weekday_near(aday, tv->weekday, dir);
-        zs_civil_from_days(day, &y, &m, &ad);
-        g = ZS_GRAN_DAY;
-    } else if (tv->year != ZS_UNSET || tv->month != ZS_UNSET || tv->day != ZS_UNSET) {
-        m = tv->month != ZS_UNSET ? tv->month : am;
-        if (m < 1 || m > 12) return false;
-        if (tv->year != ZS_UNSET) {
-            y = tv->year;
-            if (y >= 0 && y < 100) { /* two-digit year: the nearest century */
-                y += 2000;
-                if (y > ay + 20) y -= 100;
-            }
-        } else if (tv->month != ZS_UNSET) {
-            if (dir == ZS_DIR_PAST && m > am) y = ay - 1;
-            else if (dir == ZS_DIR_FUTURE && m < am) y = ay + 1;
-            else y = ay;
-        }
-        if (tv->day != ZS_UNSET) {
-            if (tv->day < 1 || tv->day > zs_days_in_month(y, m)) return false;
-            day = zs_days_from_civil(y, m, tv->day);
-            g = ZS_GRAN_DAY;
-        } else {
-            g = tv->month != ZS_UNSET ? ZS_GRAN_MONTH : ZS_GRAN_YEAR;
-        }
-    } else if (tv->hour != ZS_UNSET || tv->pod != ZS_POD_NONE) {
-        g = ZS_GRAN_DAY; /* a time of day today */
-    } else {
-        return false;
-    }
-
-    zs_lsec b = 0, u = 0;
-    switch (g) {
-    case ZS_GRAN_YEAR:
-        snprintf(out->value, sizeof out->value, "%04d", y);
-        b = zs_lsec_make(zs_days_from_civil(y, 1, 1), 0, 0, 0);
-        u = zs_lsec_make(zs_days_from_civil(y + 1, 1, 1), 0, 0, 0);
-        break;
-    case ZS_GRAN_MONTH: {
-        snprintf(out->value, sizeof out->value, "%04d-%02d", y, m);
-        b = zs_lsec_make(zs_days_from_civil(y, m, 1), 0, 0, 0);
-        int ny = y, nm = m;
-        add_months(&ny, &nm, 1);
-        u = zs_lsec_make(zs_days_from_civil(ny, nm, 1), 0, 0, 0);
-        break;
-    }
-    case ZS_GRAN_WEEK: {
-        int iy;
-        int w = zs_iso_week(day, &iy);
-        snprintf(out->value, sizeof out->value, "%04d-W%02d", iy, w);
-        b = zs_lsec_make(day, 0, 0, 0);
-        u = zs_lsec_make(day + 7, 0, 0, 0);
-        break;
-    }
-    default: {
-        int dy, dm, dd;
-        zs_civil_from_days(day, &dy, &dm, &dd);
-        snprintf(out->value, sizeof out->value, "%04d-%02d-%02d", dy, dm, dd);
-        b = zs_lsec_make(day, 0, 0, 0);
-        u = zs_lsec_make(day + 1, 0, 0, 0);
+    span sp;
+    if (!date_span(tv, anchor, dir, &sp)) return false;
+    int y = sp.y, m = sp.m;
+    zs_gran g = sp.g;
+    zs_lsec b = sp.b, u = sp.u;
+    snprintf(out->value, sizeof out->value, "%s", sp.value);
+    if (g == ZS_GRAN_DAY) {
+        int64_t day = zs_lsec_days(b);
         if (tv->hour != ZS_UNSET) {
             int h = tv->hour, mi = tv->minute != ZS_UNSET ? tv->minute : 0;
             if (h < 0 || h > 24 || mi < 0 || mi > 59 || (h == 24 && mi)) return false;
@@ -326,8 +504,6 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran, zs_dir 
             g = ZS_GRAN_PARTOFDAY;
             out->type = ZS_TIME;
         }
-        break;
-    }
     }
     apply_mod(tv->mod, g, y, m, &b, &u);
     out->gran = g;

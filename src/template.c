@@ -733,11 +733,16 @@ static const struct { const char *name; zs_field f; } field_names[] = {
     {"weekday", ZS_F_WEEKDAY}, {"offset", ZS_F_OFFSET}, {"amount", ZS_F_AMOUNT},
     {"unit", ZS_F_UNIT},     {"pod", ZS_F_POD},       {"mod", ZS_F_MOD},
     {"ref", ZS_F_REF},       {"dir", ZS_F_DIR},       {"anchor", ZS_F_ANCHOR},
+    {"week", ZS_F_WEEK},     {"quarter", ZS_F_QUARTER}, {"half", ZS_F_HALF},
+    {"decade", ZS_F_DECADE}, {"century", ZS_F_CENTURY}, {"easter", ZS_F_EASTER},
+    {"season", ZS_F_SEASON},
 };
 
 /* Symbol tables of the symbolic fields; index = enum value. */
 static const char *const unit_syms[] = {"", "second", "minute", "hour", "day", "week",
-                                        "month", "quarter", "year", "decade", "century", NULL};
+                                        "month", "quarter", "year", "decade", "century",
+                                        "weekend", "half", NULL};
+static const char *const season_syms[] = {"", "SP", "SU", "FA", "WI", NULL};
 static const char *const pod_syms[] = {"", "MO", "AF", "EV", "NI", "DT", NULL};
 static const char *const mod_syms[] = {"", "START", "MID", "END", "APPROX",
                                        "LESS_THAN", "MORE_THAN", NULL};
@@ -754,6 +759,7 @@ const char *const *zs_field_syms(zs_field f)
     case ZS_F_REF: return ref_syms;
     case ZS_F_DIR: return dir_syms;
     case ZS_F_ANCHOR: return anchor_syms;
+    case ZS_F_SEASON: return season_syms;
     default: return NULL;
     }
 }
@@ -813,7 +819,7 @@ static bool parse_value(rparse *R, zs_rule *rule, zs_value *v)
                 if (strlen(field_names[k].name) == wn && memcmp(field_names[k].name, w, wn) == 0)
                     break;
             if (k == sizeof field_names / sizeof *field_names)
-                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, offset, amount, unit, pod, mod, ref, dir, anchor)%s", NULL);
+                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, pod, mod, ref, dir, anchor)%s", NULL);
             a->field = field_names[k].f;
             if (!accept(S, '=')) return fail(S, S->p, "expected '='%s", NULL);
         }

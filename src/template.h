@@ -64,7 +64,8 @@ typedef struct zs_inst {
 typedef enum {
     ZS_F_YEAR, ZS_F_MONTH, ZS_F_DAY, ZS_F_HOUR, ZS_F_MINUTE, ZS_F_SECOND,
     ZS_F_WEEKDAY, ZS_F_OFFSET, ZS_F_AMOUNT, ZS_F_UNIT, ZS_F_POD, ZS_F_MOD,
-    ZS_F_REF, ZS_F_DIR, ZS_F_ANCHOR, ZS_F_COUNT
+    ZS_F_REF, ZS_F_DIR, ZS_F_ANCHOR, ZS_F_WEEK, ZS_F_QUARTER, ZS_F_HALF,
+    ZS_F_DECADE, ZS_F_CENTURY, ZS_F_EASTER, ZS_F_SEASON, ZS_F_COUNT
 } zs_field;
 
 /* One "key=expr" of a value constructor. */

@@ -63,8 +63,12 @@ const char *zs_ttype_name(zs_ttype t); /* "DATE", ... */
 /* Time units for relative values and durations. */
 typedef enum {
     ZS_U_NONE = 0, ZS_U_SECOND, ZS_U_MINUTE, ZS_U_HOUR, ZS_U_DAY, ZS_U_WEEK,
-    ZS_U_MONTH, ZS_U_QUARTER, ZS_U_YEAR, ZS_U_DECADE, ZS_U_CENTURY
+    ZS_U_MONTH, ZS_U_QUARTER, ZS_U_YEAR, ZS_U_DECADE, ZS_U_CENTURY,
+    ZS_U_WEEKEND, ZS_U_HALF
 } zs_unit;
+
+/* Seasons, meteorological, northern hemisphere. */
+typedef enum { ZS_SEASON_NONE = 0, ZS_SEASON_SP, ZS_SEASON_SU, ZS_SEASON_FA, ZS_SEASON_WI } zs_season;
 
 /* Parts of day: MO 06-12, AF 12-18, EV 18-22, NI 22-06 (next day). */
 typedef enum { ZS_POD_NONE = 0, ZS_POD_MO, ZS_POD_AF, ZS_POD_EV, ZS_POD_NI, ZS_POD_DT } zs_pod;
@@ -85,6 +89,13 @@ typedef struct zs_tv {
     int32_t offset;   /* with unit: relative to the anchor */
     zs_unit unit;     /* unit of offset, or of a duration */
     int32_t amount;   /* duration amount (with unit) */
+    int32_t week;     /* ISO week number */
+    int32_t quarter;  /* 1..4 */
+    int32_t half;     /* 1..2 */
+    int32_t decade;   /* 199 (1990s), or 90 (two digits: the nearest past) */
+    int32_t century;  /* ordinal: 20 = 1900-1999 */
+    int32_t easter;   /* days from Easter Sunday (Karfreitag = -2) */
+    zs_season season;
     zs_pod pod;
     zs_mod mod;
     zs_ref ref;

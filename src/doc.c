@@ -134,7 +134,7 @@ static void resolve_timexes(zs_doc *d)
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
         if (!ok) continue;
-        if (x->rv.has_interval && x->rv.gran >= ZS_GRAN_DAY && x->tv.ref == ZS_REF_NONE) {
+        if (x->rv.has_interval && x->rv.gran >= ZS_GRAN_YEAR && x->tv.ref == ZS_REF_NONE) {
             last = x->rv.begin;
             last_gran = x->rv.gran;
         }

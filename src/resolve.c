@@ -73,6 +73,7 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
         int32_t x;
         if (a->cap < 0) set_field(tv, a->field, a->sign * a->num);
         else if (cap_value(a, &caps[a->cap], &x)) set_field(tv, a->field, x);
+        else if (a->has_default) set_field(tv, a->field, a->def);
     }
 }
 
@@ -401,12 +402,11 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         return true;
     }
     if (tv->season != ZS_SEASON_NONE) {
-        int as = am == 12 || am <= 2 ? ZS_SEASON_WI : (am - 3) / 3 + 1;
+        /* in the order of a year: winter Y (from December Y-1) comes first */
+        int key = tv->season == ZS_SEASON_WI ? 0 : (int)tv->season;
+        int akey = am == 12 || am <= 2 ? 0 : (am - 3) / 3 + 1;
         int yy = y;
-        if (yy == ZS_UNSET) {
-            yy = am == 12 ? ay + 1 : ay; /* December belongs to next year's winter */
-            yy = lean_year(yy, tv->season, as, dir);
-        }
+        if (yy == ZS_UNSET) yy = lean_year(am == 12 ? ay + 1 : ay, key, akey, dir);
         set_season(sp, yy, tv->season);
         return true;
     }

@@ -836,6 +836,17 @@ static bool parse_value(rparse *R, zs_rule *rule, zs_value *v)
         if (c >= 0) {
             a->cap = c;
             if (dot) a->attr = lstrndup(R->L, dot + 1, wn - base - 1);
+            if (accept(S, '|')) { /* a default: "o|0", "p|MO" */
+                at = S->p;
+                skip_ws(S);
+                at = S->p;
+                if (!word(S, &w, &wn)) return fail(S, at, "expected a default value after '|'%s", NULL);
+                int sym = zs_field_sym(a->field, w, wn);
+                if (zs_field_syms(a->field) ? sym < 0 : !parse_int(w, wn, &a->def))
+                    return fail(S, at, "bad default for this field%s", NULL);
+                if (sym >= 0) a->def = sym;
+                a->has_default = true;
+            }
         } else if (parse_int(w, wn, &a->num)) {
             if (zs_field_syms(a->field)) return fail(S, at, "this field takes a symbol, not a number%s", NULL);
         } else {

@@ -75,6 +75,8 @@ typedef struct zs_arg {
     const char *attr;   /* "x.weekday": attribute key, or NULL */
     int32_t num;        /* constant number (cap < 0) */
     int sign;           /* -1 for "-x" */
+    bool has_default;   /* "x|0": the value when capture x gives none */
+    int32_t def;
 } zs_arg;
 
 typedef struct zs_value {

@@ -113,12 +113,23 @@ static bool dct_from_dateline(zs_doc *d, zs_error *err)
     return false;
 }
 
-/* Anchors every timex; drops impossible ones ("31. Februar"). */
+/* Whether tv needs a day to be anchored to (a clock time, a part of day, a
+ * weekday, or an offset in days or weeks) rather than any date. */
+static bool needs_day(const zs_tv *tv)
+{
+    return tv->hour != ZS_UNSET || tv->pod != ZS_POD_NONE || tv->weekday != ZS_UNSET ||
+           (tv->offset != ZS_UNSET && (tv->unit == ZS_U_DAY || tv->unit == ZS_U_WEEK ||
+                                       tv->unit == ZS_U_WEEKEND || tv->unit <= ZS_U_HOUR));
+}
+
+/* Anchors every timex; drops impossible ones ("31. Februar"). Narrative
+ * values are anchored to the last date mentioned before them (the last day,
+ * for values that need one), else to the publication time. */
 static void resolve_timexes(zs_doc *d)
 {
     size_t kept = 0;
-    zs_lsec last = d->dct;
-    zs_gran last_gran = d->dct_gran;
+    zs_lsec last = d->dct, last_day = d->dct;
+    zs_gran last_gran = d->dct_gran, last_day_gran = d->dct_gran;
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         bool ok;
@@ -127,16 +138,24 @@ static void resolve_timexes(zs_doc *d)
             x->anchor = ZS_ANCHOR_NONE;
         } else {
             bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE;
+            bool day = needs_day(&x->tv);
+            zs_lsec a = !narrative ? d->dct : day ? last_day : last;
+            zs_gran ag = !narrative ? d->dct_gran : day ? last_day_gran : last_gran;
             zs_dir hint = zs_tense_hint(d, x->t0, x->t1);
-            ok = zs_tv_resolve(&x->tv, narrative ? last : d->dct,
-                               narrative ? last_gran : d->dct_gran, hint, &x->rv);
+            ok = zs_tv_resolve(&x->tv, a, ag, hint, &x->rv);
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
         if (!ok) continue;
-        if (x->rv.has_interval && x->rv.gran >= ZS_GRAN_YEAR && x->tv.ref == ZS_REF_NONE) {
-            last = x->rv.begin;
-            last_gran = x->rv.gran;
+        if (x->rv.has_interval && x->tv.ref == ZS_REF_NONE && !x->is_dct) {
+            if (x->rv.gran >= ZS_GRAN_YEAR) {
+                last = x->rv.begin;
+                last_gran = x->rv.gran;
+            }
+            if (x->rv.gran >= ZS_GRAN_DAY && x->tv.day != ZS_UNSET) { /* a date written out */
+                last_day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
+                last_day_gran = ZS_GRAN_DAY;
+            }
         }
         if (kept != i) {
             if (d->dct_timex == (int)i) d->dct_timex = (int)kept;

@@ -4,6 +4,7 @@
 #include "resolve.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- building the value of a match ------------------------------------- */
@@ -33,6 +34,7 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_CENTURY: tv->century = v; break;
     case ZS_F_EASTER: tv->easter = v; break;
     case ZS_F_SEASON: tv->season = (zs_season)v; break;
+    case ZS_F_LEAN: tv->lean = (zs_dir)v; break;
     case ZS_F_COUNT: break;
     }
 }
@@ -105,6 +107,8 @@ zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
 
 /* ---- resolution ------------------------------------------------------------- */
 
+static const char *const pod_codes[] = {"", "MO", "AF", "EV", "NI", "DT"};
+
 static const char unit_letter[] = {0, 'S', 'M', 'H', 'D', 'W', 'M', 'Q', 'Y', 0, 0};
 
 static void duration_value(const zs_tv *tv, zs_rv *out)
@@ -113,7 +117,11 @@ static void duration_value(const zs_tv *tv, zs_rv *out)
     if (tv->amount == ZS_UNSET) snprintf(amount, sizeof amount, "X");
     else snprintf(amount, sizeof amount, "%d", (int)tv->amount);
     bool clock = tv->unit == ZS_U_SECOND || tv->unit == ZS_U_MINUTE || tv->unit == ZS_U_HOUR;
-    if (tv->unit == ZS_U_DECADE)
+    /* known decades and centuries in years, as KRAUTS and TimeBank write them */
+    if ((tv->unit == ZS_U_DECADE || tv->unit == ZS_U_CENTURY) && tv->amount != ZS_UNSET)
+        snprintf(out->value, sizeof out->value, "P%dY",
+                 (int)tv->amount * (tv->unit == ZS_U_DECADE ? 10 : 100));
+    else if (tv->unit == ZS_U_DECADE)
         snprintf(out->value, sizeof out->value, "P%sDE", amount);
     else if (tv->unit == ZS_U_CENTURY)
         snprintf(out->value, sizeof out->value, "P%sCE", amount);
@@ -127,7 +135,8 @@ static void duration_value(const zs_tv *tv, zs_rv *out)
 static void set_value(const zs_tv *tv, zs_rv *out)
 {
     if (tv->weekday != ZS_UNSET)
-        snprintf(out->value, sizeof out->value, "XXXX-WXX-%d", (int)tv->weekday);
+        snprintf(out->value, sizeof out->value, "XXXX-WXX-%d%s%s", (int)tv->weekday,
+                 tv->pod ? "T" : "", pod_codes[tv->pod]);
     else if (tv->pod != ZS_POD_NONE) {
         static const char *pods[] = {"", "MO", "AF", "EV", "NI", "DT"};
         snprintf(out->value, sizeof out->value, "XXXX-XX-XXT%s", pods[tv->pod]);
@@ -172,7 +181,6 @@ static void apply_mod(zs_mod mod, zs_gran g, int y, int m, zs_lsec *b, zs_lsec *
 }
 
 static const int pod_hours[][2] = {{0, 0}, {6, 12}, {12, 18}, {18, 22}, {22, 30}, {6, 18}};
-static const char *const pod_codes[] = {"", "MO", "AF", "EV", "NI", "DT"};
 
 /* The day of weekday wd nearest to day a in direction dir. */
 static int64_t weekday_near(int64_t a, int wd, zs_dir dir)
@@ -198,12 +206,15 @@ static zs_lsec day_start(int y, int m, int d)
     return zs_lsec_make(zs_days_from_civil(y, m, d), 0, 0, 0);
 }
 
-/* The year of a unit that starts at key (a month 1-12, or a day) in the
- * anchor's year, leaning into the past or the future from akey. */
-static int lean_year(int ay, int key, int akey, zs_dir dir)
+/* The year of a unit at position key of a year of period positions (a
+ * month 1-12, a season, a quarter), seen from position akey of year ay:
+ * leaning into the past or the future, or else the nearest occurrence. */
+static int lean_year(int ay, int key, int akey, int period, zs_dir dir)
 {
-    if (dir == ZS_DIR_PAST && key > akey) return ay - 1;
-    if (dir == ZS_DIR_FUTURE && key < akey) return ay + 1;
+    if (dir == ZS_DIR_PAST) return key > akey ? ay - 1 : ay;
+    if (dir == ZS_DIR_FUTURE) return key < akey ? ay + 1 : ay;
+    if (key - akey > period / 2) return ay - 1;
+    if (akey - key > period / 2) return ay + 1;
     return ay;
 }
 
@@ -386,9 +397,17 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         return relative_span(tv, aday, ay, am, sp);
     if (tv->easter != ZS_UNSET) {
         int yy = y;
-        if (yy == ZS_UNSET) {
-            int64_t here = zs_easter(ay) + tv->easter;
-            yy = lean_year(ay, (int)(here - aday > 0) - (int)(here - aday < 0), 0, dir);
+        if (yy == ZS_UNSET) { /* this year's, or the nearest in dir */
+            int64_t best = INT64_MAX;
+            for (int c = ay - 1; c <= ay + 1; c++) {
+                int64_t diff = zs_easter(c) + tv->easter - aday;
+                if ((dir == ZS_DIR_PAST && diff > 0) || (dir == ZS_DIR_FUTURE && diff < 0)) continue;
+                if (dir == ZS_DIR_NONE && c != ay) continue;
+                if (llabs(diff) < best) {
+                    best = llabs(diff);
+                    yy = c;
+                }
+            }
         }
         set_day(sp, zs_easter(yy) + tv->easter);
         return true;
@@ -406,7 +425,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         int key = tv->season == ZS_SEASON_WI ? 0 : (int)tv->season;
         int akey = am == 12 || am <= 2 ? 0 : (am - 3) / 3 + 1;
         int yy = y;
-        if (yy == ZS_UNSET) yy = lean_year(am == 12 ? ay + 1 : ay, key, akey, dir);
+        if (yy == ZS_UNSET) yy = lean_year(am == 12 ? ay + 1 : ay, key, akey, 4, dir);
         set_season(sp, yy, tv->season);
         return true;
     }
@@ -414,7 +433,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         bool q = tv->quarter != ZS_UNSET;
         int n = q ? tv->quarter : tv->half;
         if (n < 1 || n > (q ? 4 : 2)) return false;
-        int yy = y != ZS_UNSET ? y : lean_year(ay, n, q ? (am - 1) / 3 + 1 : (am - 1) / 6 + 1, dir);
+        int yy = y != ZS_UNSET ? y : lean_year(ay, n, q ? (am - 1) / 3 + 1 : (am - 1) / 6 + 1, q ? 4 : 2, dir);
         set_part(sp, yy, n, q ? 3 : 6, q ? ZS_GRAN_QUARTER : ZS_GRAN_HALF,
                  q ? "%04d-Q%d" : "%04d-H%d");
         return true;
@@ -427,7 +446,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     if (y != ZS_UNSET || tv->month != ZS_UNSET || tv->day != ZS_UNSET) {
         int m = tv->month != ZS_UNSET ? tv->month : am;
         if (m < 1 || m > 12) return false;
-        if (y == ZS_UNSET) y = tv->month != ZS_UNSET ? lean_year(ay, m, am, dir) : ay;
+        if (y == ZS_UNSET) y = tv->month != ZS_UNSET ? lean_year(ay, m, am, 12, dir) : ay;
         if (tv->day != ZS_UNSET) {
             if (tv->day < 1 || tv->day > zs_days_in_month(y, m)) return false;
             set_day(sp, zs_days_from_civil(y, m, tv->day));
@@ -471,7 +490,7 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran, zs_dir 
         set_value(tv, out);
         return true;
     }
-    zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir : hint;
+    zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir : hint != ZS_DIR_NONE ? hint : tv->lean;
     span sp;
     if (!date_span(tv, anchor, dir, &sp)) return false;
     int y = sp.y, m = sp.m;

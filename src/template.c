@@ -735,7 +735,7 @@ static const struct { const char *name; zs_field f; } field_names[] = {
     {"ref", ZS_F_REF},       {"dir", ZS_F_DIR},       {"anchor", ZS_F_ANCHOR},
     {"week", ZS_F_WEEK},     {"quarter", ZS_F_QUARTER}, {"half", ZS_F_HALF},
     {"decade", ZS_F_DECADE}, {"century", ZS_F_CENTURY}, {"easter", ZS_F_EASTER},
-    {"season", ZS_F_SEASON},
+    {"season", ZS_F_SEASON}, {"lean", ZS_F_LEAN},
 };
 
 /* Symbol tables of the symbolic fields; index = enum value. */
@@ -758,6 +758,7 @@ const char *const *zs_field_syms(zs_field f)
     case ZS_F_MOD: return mod_syms;
     case ZS_F_REF: return ref_syms;
     case ZS_F_DIR: return dir_syms;
+    case ZS_F_LEAN: return dir_syms;
     case ZS_F_ANCHOR: return anchor_syms;
     case ZS_F_SEASON: return season_syms;
     default: return NULL;
@@ -819,7 +820,7 @@ static bool parse_value(rparse *R, zs_rule *rule, zs_value *v)
                 if (strlen(field_names[k].name) == wn && memcmp(field_names[k].name, w, wn) == 0)
                     break;
             if (k == sizeof field_names / sizeof *field_names)
-                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, pod, mod, ref, dir, anchor)%s", NULL);
+                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, pod, mod, ref, dir, lean, anchor)%s", NULL);
             a->field = field_names[k].f;
             if (!accept(S, '=')) return fail(S, S->p, "expected '='%s", NULL);
         }

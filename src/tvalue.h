@@ -99,7 +99,8 @@ typedef struct zs_tv {
     zs_pod pod;
     zs_mod mod;
     zs_ref ref;
-    zs_dir dir;
+    zs_dir dir;       /* forced direction ("vergangenen Freitag") */
+    zs_dir lean;      /* direction when the sentence gives no tense cue */
     zs_anchor anchor;
 } zs_tv;
 

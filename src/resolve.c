@@ -81,14 +81,26 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 
 /* ---- tense cues ------------------------------------------------------------ */
 
+static bool is_clause_end(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 &&
+           (d->text[t->b0] == ';' || d->text[t->b0] == ':');
+}
+
 zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
 {
     const zs_lang *L = d->lang;
     if (!L || t0 >= d->ntoks) return ZS_DIR_NONE;
     const zs_sentence *s = &d->sents[d->toks[t0].sent];
+    /* the clause: the sentence cut at ; and : (commas often separate a
+     * date from its verb: "Am Freitag, so der Sprecher, soll ...") */
+    uint32_t c0 = t0, c1 = t1;
+    while (c0 > s->t0 && !is_clause_end(d, c0 - 1)) c0--;
+    while (c1 < s->t1 && !is_clause_end(d, c1)) c1++;
     zs_dir best = ZS_DIR_NONE;
     uint32_t best_dist = UINT32_MAX;
-    for (uint32_t i = s->t0; i < s->t1; i++) {
+    for (uint32_t i = c0; i < c1; i++) {
         if (i >= t0 && i < t1) continue;
         const zs_word *w = d->toks[i].word;
         if (!w) continue;

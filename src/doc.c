@@ -129,7 +129,9 @@ static void resolve_timexes(zs_doc *d)
 {
     size_t kept = 0;
     zs_lsec last = d->dct, last_day = d->dct;
-    zs_gran last_gran = d->dct_gran, last_day_gran = d->dct_gran;
+    zs_gran last_gran = d->dct_gran;
+    zs_lsec sent_day = d->dct;
+    uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         bool ok;
@@ -139,8 +141,10 @@ static void resolve_timexes(zs_doc *d)
         } else {
             bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE;
             bool day = needs_day(&x->tv);
-            zs_lsec a = !narrative ? d->dct : day ? last_day : last;
-            zs_gran ag = !narrative ? d->dct_gran : day ? last_day_gran : last_gran;
+            /* a day mentioned earlier in the same sentence comes first */
+            bool here = day && sent_day_of == x->sent;
+            zs_lsec a = !narrative ? d->dct : here ? sent_day : day ? last_day : last;
+            zs_gran ag = !narrative ? d->dct_gran : day ? ZS_GRAN_DAY : last_gran;
             zs_dir hint = zs_tense_hint(d, x->t0, x->t1);
             ok = zs_tv_resolve(&x->tv, a, ag, hint, &x->rv);
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
@@ -152,9 +156,11 @@ static void resolve_timexes(zs_doc *d)
                 last = x->rv.begin;
                 last_gran = x->rv.gran;
             }
-            if (x->rv.gran >= ZS_GRAN_DAY && x->tv.day != ZS_UNSET) { /* a date written out */
-                last_day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
-                last_day_gran = ZS_GRAN_DAY;
+            if (x->rv.gran >= ZS_GRAN_DAY) {
+                zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
+                sent_day = day;
+                sent_day_of = x->sent;
+                if (x->tv.day != ZS_UNSET) last_day = day; /* a date written out */
             }
         }
         if (kept != i) {

@@ -226,7 +226,7 @@ static int lean_year(int ay, int key, int akey, int period, zs_dir dir)
     if (dir == ZS_DIR_PAST) return key > akey ? ay - 1 : ay;
     if (dir == ZS_DIR_FUTURE) return key < akey ? ay + 1 : ay;
     if (key - akey > period / 2) return ay - 1;
-    if (akey - key > period / 2) return ay + 1;
+    if (akey - key >= period / 2 && period) return ay + 1; /* a tie leans ahead */
     return ay;
 }
 

@@ -1,0 +1,998 @@
+/* zeitstrahl eval: TempEval-3 task-A scoring of temporal expressions.
+ *
+ * Reading. A gold or system file is parsed with libxml2's xmlTextReader.
+ * The document text is the character content of its first TEXT element
+ * with all tags removed (entities decoded); offsets are Unicode code points
+ * into it. Every TIMEX3 or TIMEX2 element inside TEXT is a temporal
+ * expression with its type (TIMEX2 has none: DURATION for values "P<digit>",
+ * "PX", "PT...", SET with set="YES" or a periodicity, TIME for a date with a
+ * "T" part, else DATE), value ("value", or "val" for TIMEX2) and mod.
+ * Elements without text (or only white space) and creation-time TIMEX3
+ * (functionInDocument="CREATION_TIME") are not scored. The creation time is
+ * that TIMEX3's value, else the value of a TIMEX2/TIMEX3 inside a DCT,
+ * DATETIME or DATE_TIME element, else that element's text (WikiWarsDE:
+ * <DATETIME><TIMEX2 val="2011-02-16T17:00:00">, the download date). A bare
+ * "&" that starts no reference is read as a literal "&": WikiWarsDE's
+ * inline files are SGML-ish and have some.
+ *
+ * Scoring (UzZaman et al. 2013, task A, as the official TempEval-3 scorer
+ * counts it). Gold and system expressions of a document are paired one to
+ * one: first those with identical extents, then each remaining gold
+ * expression, in text order, with the first remaining system expression
+ * that overlaps it. Strict P/R count pairs with identical extents, relaxed
+ * P/R all pairs, over the number of system / gold expressions; F1 is their
+ * harmonic mean. Value F1 (type F1) is relaxed F1 times the share of pairs
+ * whose value (type) strings are equal; mod is not part of it. Counts are
+ * summed over a corpus's documents (micro average). This reproduces the
+ * reference HeidelTime figures on KRAUTS (corpora/README.md). */
+#include "eval.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlversion.h>
+
+#include "doc.h"
+#include "tvalue.h"
+#include "util.h"
+
+/* ---- documents ---------------------------------------------------------- */
+
+/* One temporal expression: code-point extent [c0, c1) and attributes (owned). */
+typedef struct ev_timex {
+    uint32_t c0, c1;
+    char *type, *value, *mod;
+    bool creation; /* functionInDocument="CREATION_TIME" */
+} ev_timex;
+
+/* One read document: its TEXT content and expressions in document order. */
+typedef struct ev_doc {
+    char *text;        /* TEXT content, UTF-8, NUL-terminated (owned) */
+    size_t len;        /* bytes */
+    uint32_t ncp;      /* code points */
+    uint32_t *cpb;     /* byte offset of each code point, ncp + 1 (owned) */
+    char *dct;         /* creation time value, or NULL (owned) */
+    ev_timex *tx;
+    size_t ntx, tx_cap;
+} ev_doc;
+
+/* Frees what d owns and zeroes it. Accepts a zeroed doc. */
+static void doc_clear(ev_doc *d)
+{
+    for (size_t i = 0; i < d->ntx; i++) {
+        free(d->tx[i].type);
+        free(d->tx[i].value);
+        free(d->tx[i].mod);
+    }
+    free(d->tx);
+    free(d->text);
+    free(d->cpb);
+    free(d->dct);
+    memset(d, 0, sizeof *d);
+}
+
+/* Appends an expression with copies of type, value, mod (NULL: ""). Returns
+ * its index. */
+static size_t doc_add(ev_doc *d, uint32_t c0, uint32_t c1, const char *type,
+                      const char *value, const char *mod, bool creation)
+{
+    ZS_GROW(d->tx, d->tx_cap, d->ntx + 1);
+    ev_timex *t = &d->tx[d->ntx];
+    t->c0 = c0;
+    t->c1 = c1;
+    t->type = zs_xstrdup(type ? type : "");
+    t->value = zs_xstrdup(value ? value : "");
+    t->mod = zs_xstrdup(mod ? mod : "");
+    t->creation = creation;
+    return d->ntx++;
+}
+
+/* Fills d->ncp and d->cpb from d->text. */
+static void doc_index(ev_doc *d)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < d->len; i++)
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80) n++;
+    d->cpb = zs_xreallocarray(NULL, (size_t)n + 1, sizeof *d->cpb);
+    uint32_t k = 0;
+    for (size_t i = 0; i < d->len; i++)
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80) d->cpb[k++] = (uint32_t)i;
+    d->cpb[n] = (uint32_t)d->len;
+    d->ncp = n;
+}
+
+/* True if the code points [c0, c1) of d are all white space (or none). */
+static bool span_blank(const ev_doc *d, uint32_t c0, uint32_t c1)
+{
+    if (c1 > d->ncp) c1 = d->ncp;
+    for (uint32_t b = c0 < c1 ? d->cpb[c0] : 0, e = c0 < c1 ? d->cpb[c1] : 0; b < e; b++) {
+        char c = d->text[b];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+            return false;
+    }
+    return true;
+}
+
+/* Orders expressions by start, then end. */
+static int cmp_timex(const void *a, const void *b)
+{
+    const ev_timex *x = a, *y = b;
+    if (x->c0 != y->c0) return x->c0 < y->c0 ? -1 : 1;
+    if (x->c1 != y->c1) return x->c1 < y->c1 ? -1 : 1;
+    return 0;
+}
+
+/* Drops the expressions that are not scored (blank extent, creation time)
+ * and sorts the rest by extent. */
+static void doc_finish_timexes(ev_doc *d)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < d->ntx; i++) {
+        ev_timex *t = &d->tx[i];
+        if (t->creation || t->c1 <= t->c0 || span_blank(d, t->c0, t->c1)) {
+            free(t->type);
+            free(t->value);
+            free(t->mod);
+            continue;
+        }
+        d->tx[k++] = *t;
+    }
+    d->ntx = k;
+    if (k > 1) qsort(d->tx, k, sizeof *d->tx, cmp_timex);
+}
+
+/* ---- reading TimeML / TIMEX2 ------------------------------------------- */
+
+/* True if s[i..n) starts a well-formed entity or character reference. */
+static bool is_reference(const char *s, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    if (j < n && s[j] == '#') {
+        j++;
+        bool hex = j < n && s[j] == 'x';
+        if (hex) j++;
+        size_t d0 = j;
+        while (j < n && (hex ? strchr("0123456789abcdefABCDEF", s[j]) && s[j]
+                             : (s[j] >= '0' && s[j] <= '9')))
+            j++;
+        return j > d0 && j < n && s[j] == ';';
+    }
+    if (j >= n || !((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
+                    s[j] == '_' || s[j] == ':'))
+        return false;
+    while (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
+                     (s[j] >= '0' && s[j] <= '9') || s[j] == '_' || s[j] == ':' ||
+                     s[j] == '.' || s[j] == '-'))
+        j++;
+    return j < n && s[j] == ';';
+}
+
+/* If s[0..n) holds a bare "&" (one that starts no reference, outside CDATA
+ * sections and comments), returns a new copy with each one written "&amp;"
+ * and its length in *out_n; else NULL. */
+static char *escape_bare_amps(const char *s, size_t n, size_t *out_n)
+{
+    zs_buf b = {0};
+    size_t done = 0; /* s[0..done) is in b */
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '<' && n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+            const char *e = NULL;
+            for (size_t j = i + 9; j + 3 <= n; j++)
+                if (memcmp(s + j, "]]>", 3) == 0) {
+                    e = s + j;
+                    break;
+                }
+            if (!e) break;
+            i = (size_t)(e - s) + 2;
+        } else if (s[i] == '<' && n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            const char *e = NULL;
+            for (size_t j = i + 4; j + 3 <= n; j++)
+                if (memcmp(s + j, "-->", 3) == 0) {
+                    e = s + j;
+                    break;
+                }
+            if (!e) break;
+            i = (size_t)(e - s) + 2;
+        } else if (s[i] == '&' && !is_reference(s, i, n)) {
+            zs_buf_put(&b, s + done, i + 1 - done);
+            zs_buf_puts(&b, "amp;");
+            done = i + 1;
+            any = true;
+        }
+    }
+    if (!any) {
+        zs_buf_free(&b);
+        return NULL;
+    }
+    zs_buf_put(&b, s + done, n - done);
+    *out_n = b.len;
+    return b.data;
+}
+
+/* State of one parse. */
+typedef struct ev_parse {
+    ev_doc *d;
+    zs_buf text;
+    uint32_t cp;              /* code points in text so far */
+    bool in_text, text_seen;
+    int text_depth;
+    int dct_depth;            /* depth of the open DCT/DATETIME element, or -1 */
+    bool dct_elem_seen;
+    zs_buf dct_text;          /* its character content */
+    char *dct_creation;       /* value of a CREATION_TIME TIMEX3 (owned) */
+    char *dct_timex;          /* value of a timex inside DCT/DATETIME (owned) */
+    size_t *open;             /* indices into d->tx of unclosed timexes */
+    size_t nopen, open_cap;
+    bool failed;              /* the first error is in msg */
+    char msg[400];
+} ev_parse;
+
+/* libxml2 structured error handler: keeps the first error's position and
+ * message (warnings are ignored). */
+#if LIBXML_VERSION >= 21200
+static void on_xml_error(void *ctx, const xmlError *e)
+#else
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+#endif
+{
+    ev_parse *p = ctx;
+    if (!e || e->level < XML_ERR_ERROR || p->failed) return;
+    p->failed = true;
+    snprintf(p->msg, sizeof p->msg, "%d:%d: %s", e->line, e->int2,
+             e->message ? e->message : "malformed XML");
+    size_t n = strlen(p->msg);
+    while (n && (p->msg[n - 1] == '\n' || p->msg[n - 1] == ' ')) p->msg[--n] = '\0';
+}
+
+/* Whether an element name is one of the timex tags. */
+static bool is_timex_name(const xmlChar *name)
+{
+    return name && (xmlStrcasecmp(name, BAD_CAST "TIMEX3") == 0 ||
+                    xmlStrcasecmp(name, BAD_CAST "TIMEX2") == 0);
+}
+
+/* An attribute of the current element as a new string (free with free), or
+ * NULL when absent. */
+static char *attr(xmlTextReaderPtr r, const char *name)
+{
+    xmlChar *v = xmlTextReaderGetAttribute(r, BAD_CAST name);
+    if (!v) return NULL;
+    char *s = zs_xstrdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* The TIMEX3 type a TIMEX2 value (and its set/periodicity attributes)
+ * implies. Static string. */
+static const char *timex2_type(const char *val, bool set)
+{
+    if (set) return "SET";
+    if (!val || !*val) return "DATE";
+    if (val[0] == 'P' && (val[1] == 'T' || val[1] == 'X' || (val[1] >= '0' && val[1] <= '9')))
+        return "DURATION";
+    const char *t = strchr(val, 'T');
+    if (t && t > val && (t[-1] == 'X' || (t[-1] >= '0' && t[-1] <= '9')) && t[1] &&
+        strchr("0123456789XMAEND", t[1]))
+        return "TIME";
+    return "DATE";
+}
+
+/* Handles an element start at depth. */
+static void on_element(ev_parse *p, xmlTextReaderPtr r, const xmlChar *name, int depth)
+{
+    bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+    if (!p->in_text && !p->text_seen && xmlStrcasecmp(name, BAD_CAST "TEXT") == 0) {
+        p->text_seen = true;
+        if (!empty) {
+            p->in_text = true;
+            p->text_depth = depth;
+        }
+        return;
+    }
+    if (!p->in_text && p->dct_depth < 0 && !p->dct_elem_seen &&
+        (xmlStrcasecmp(name, BAD_CAST "DCT") == 0 ||
+         xmlStrcasecmp(name, BAD_CAST "DATETIME") == 0 ||
+         xmlStrcasecmp(name, BAD_CAST "DATE_TIME") == 0)) {
+        p->dct_elem_seen = true;
+        if (!empty) p->dct_depth = depth;
+        return;
+    }
+    if (!is_timex_name(name)) return;
+    bool t2 = xmlStrcasecmp(name, BAD_CAST "TIMEX2") == 0;
+    char *value = attr(r, t2 ? "val" : "value");
+    if (!value && t2) value = attr(r, "value");
+    if (!value && !t2) value = attr(r, "val");
+    char *fn = attr(r, "functionInDocument");
+    bool creation = fn && strcmp(fn, "CREATION_TIME") == 0;
+    free(fn);
+    if (creation && !p->dct_creation && value) p->dct_creation = zs_xstrdup(value);
+    if (p->dct_depth >= 0 && !p->dct_timex && value) p->dct_timex = zs_xstrdup(value);
+    if (p->in_text && !empty) {
+        char *type = attr(r, "type");
+        if (!type || !*type) {
+            char *set = attr(r, "set"), *per = attr(r, "periodicity");
+            bool is_set = (set && strcasecmp(set, "YES") == 0) || (per && *per);
+            free(type);
+            type = zs_xstrdup(timex2_type(value, is_set));
+            free(set);
+            free(per);
+        }
+        char *mod = attr(r, "mod");
+        size_t k = doc_add(p->d, p->cp, p->cp, type, value, mod, creation);
+        free(type);
+        free(mod);
+        ZS_GROW(p->open, p->open_cap, p->nopen + 1);
+        p->open[p->nopen++] = k;
+    }
+    free(value);
+}
+
+/* Handles an element end at depth. */
+static void on_end(ev_parse *p, const xmlChar *name, int depth)
+{
+    if (p->in_text && depth == p->text_depth && xmlStrcasecmp(name, BAD_CAST "TEXT") == 0) {
+        p->in_text = false;
+        return;
+    }
+    if (p->dct_depth >= 0 && depth == p->dct_depth) {
+        p->dct_depth = -1;
+        return;
+    }
+    if (p->in_text && is_timex_name(name) && p->nopen > 0)
+        p->d->tx[p->open[--p->nopen]].c1 = p->cp;
+}
+
+/* Appends character content s to the text (inside TEXT) or the DCT text. */
+static void on_chars(ev_parse *p, const char *s)
+{
+    if (!s) return;
+    size_t n = strlen(s);
+    if (p->in_text) {
+        zs_buf_put(&p->text, s, n);
+        for (size_t i = 0; i < n; i++)
+            if (((unsigned char)s[i] & 0xC0) != 0x80) p->cp++;
+    } else if (p->dct_depth >= 0) {
+        zs_buf_put(&p->dct_text, s, n);
+    }
+}
+
+/* The trimmed copy of s (NULL if s is NULL or blank). */
+static char *trimmed(const char *s)
+{
+    if (!s) return NULL;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    return n ? zs_xstrndup(s, n) : NULL;
+}
+
+/* Reads the annotated file path into d (zeroed by the caller). Returns 0, or
+ * a zs_status with err filled ("path: message", "path:line:col: message"). */
+static int read_doc(const char *path, ev_doc *d, zs_error *err)
+{
+    size_t len;
+    char *raw = zs_read_file(path, &len, err);
+    if (!raw) return err->code;
+    size_t fixed_len;
+    char *fixed = escape_bare_amps(raw, len, &fixed_len);
+    if (fixed) {
+        free(raw);
+        raw = fixed;
+        len = fixed_len;
+    }
+    if (len > INT_MAX) {
+        free(raw);
+        zs_set_error(err, ZS_ERR_INPUT, "%s: file larger than 2 GB", path);
+        return ZS_ERR_INPUT;
+    }
+    ev_parse p = {.d = d, .dct_depth = -1};
+    xmlTextReaderPtr r = xmlReaderForMemory(raw, (int)len, path, NULL, XML_PARSE_NONET);
+    int ret = -1;
+    if (r) {
+        xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &p);
+        while ((ret = xmlTextReaderRead(r)) == 1) {
+            int type = xmlTextReaderNodeType(r);
+            const xmlChar *name = xmlTextReaderConstName(r);
+            int depth = xmlTextReaderDepth(r);
+            switch (type) {
+            case XML_READER_TYPE_ELEMENT:
+                on_element(&p, r, name, depth);
+                break;
+            case XML_READER_TYPE_END_ELEMENT:
+                on_end(&p, name, depth);
+                break;
+            case XML_READER_TYPE_TEXT:
+            case XML_READER_TYPE_CDATA:
+            case XML_READER_TYPE_WHITESPACE:
+            case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+                on_chars(&p, (const char *)xmlTextReaderConstValue(r));
+                break;
+            default:
+                break;
+            }
+        }
+        xmlFreeTextReader(r);
+    }
+    free(raw);
+    int rc = 0;
+    if (ret != 0 || p.failed) {
+        if (p.failed) zs_set_error(err, ZS_ERR_INPUT, "%s:%s", path, p.msg);
+        else zs_set_error(err, ZS_ERR_INPUT, "%s: malformed XML", path);
+        rc = ZS_ERR_INPUT;
+    } else if (!p.text_seen) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: no <TEXT> element", path);
+        rc = ZS_ERR_INPUT;
+    }
+    if (rc == 0) {
+        zs_buf_grow(&p.text, 0);
+        d->text = p.text.data;
+        d->len = p.text.len;
+        p.text.data = NULL;
+        zs_buf_grow(&p.dct_text, 0);
+        d->dct = p.dct_creation ? p.dct_creation
+                 : p.dct_timex  ? p.dct_timex
+                                : trimmed(p.dct_text.data);
+        if (d->dct == p.dct_creation) p.dct_creation = NULL;
+        if (d->dct == p.dct_timex) p.dct_timex = NULL;
+        doc_index(d);
+        doc_finish_timexes(d);
+    }
+    zs_buf_free(&p.text);
+    zs_buf_free(&p.dct_text);
+    free(p.dct_creation);
+    free(p.dct_timex);
+    free(p.open);
+    return rc;
+}
+
+/* ---- running zeitstrahl ------------------------------------------------- */
+
+/* The DCT to give zeitstrahl for a gold creation time: dct itself if it is
+ * ISO 8601 as zs_options accepts it, else its first 10 characters if they
+ * are a date (into buf), else NULL (zeitstrahl then looks for a dateline). */
+static const char *usable_dct(const char *dct, char *buf, size_t n)
+{
+    if (!dct) return NULL;
+    zs_lsec t;
+    bool has_time, has_off;
+    int off;
+    if (zs_parse_iso(dct, &t, &has_time, &has_off, &off)) return dct;
+    if (strlen(dct) >= 10 && n > 10) {
+        memcpy(buf, dct, 10);
+        buf[10] = '\0';
+        if (zs_parse_iso(buf, &t, &has_time, &has_off, &off)) return buf;
+    }
+    return NULL;
+}
+
+/* Fills sys (zeroed) with zeitstrahl's expressions on gold's text, anchored
+ * to gold's creation time. name labels errors. Returns 0, or a zs_status
+ * with err filled. */
+static int run_zeitstrahl(const zs_lang *lang, const char *name, const ev_doc *gold,
+                          ev_doc *sys, zs_error *err)
+{
+    sys->text = zs_xstrndup(gold->text, gold->len);
+    sys->len = gold->len;
+    doc_index(sys);
+    if (span_blank(gold, 0, gold->ncp)) return 0;
+    char buf[16];
+    zs_options opts = {.dct = usable_dct(gold->dct, buf, sizeof buf), .timex_only = 1};
+    zs_doc *zd = zs_doc_new(lang, name, gold->text, gold->len, &opts, err);
+    if (!zd) return err->code ? (int)err->code : ZS_ERR_INTERNAL;
+    for (size_t i = 0; i < zd->ntimexes; i++) {
+        const zs_timex *x = &zd->timexes[i];
+        if (x->is_dct) continue;
+        doc_add(sys, x->c0, x->c1, zs_ttype_name(x->rv.type), x->rv.value,
+                zs_mod_name(x->rv.mod), false);
+    }
+    zs_doc_free(zd);
+    doc_finish_timexes(sys);
+    return 0;
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+typedef struct ev_counts {
+    size_t docs, gold, sys;
+    size_t strict, relaxed; /* pairs with identical / overlapping extents */
+    size_t value, type;     /* relaxed pairs with equal value / type */
+} ev_counts;
+
+/* Adds b to a. */
+static void counts_add(ev_counts *a, const ev_counts *b)
+{
+    a->docs += b->docs;
+    a->gold += b->gold;
+    a->sys += b->sys;
+    a->strict += b->strict;
+    a->relaxed += b->relaxed;
+    a->value += b->value;
+    a->type += b->type;
+}
+
+/* "TYPE:VALUE" or "TYPE:VALUE:MOD" of t into buf; "-" for NULL. Returns buf. */
+static const char *describe(const ev_timex *t, char *buf, size_t n)
+{
+    if (!t) snprintf(buf, n, "-");
+    else if (*t->mod) snprintf(buf, n, "%s:%s:%s", t->type, t->value, t->mod);
+    else snprintf(buf, n, "%s:%s", t->type, t->value);
+    return buf;
+}
+
+/* Appends the text of code points [c0, c1) of d to b, white space as blanks. */
+static void put_mention(zs_buf *b, const ev_doc *d, uint32_t c0, uint32_t c1)
+{
+    if (c1 > d->ncp) c1 = d->ncp;
+    if (c0 >= c1) return;
+    for (uint32_t i = d->cpb[c0]; i < d->cpb[c1]; i++) {
+        char c = d->text[i];
+        zs_buf_putc(b, (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+    }
+}
+
+/* One --errors line and where it sorts. */
+typedef struct ev_line {
+    uint32_t c0;
+    size_t seq;
+    char *text; /* owned */
+} ev_line;
+
+/* Orders lines by position, then by creation. */
+static int cmp_line(const void *a, const void *b)
+{
+    const ev_line *x = a, *y = b;
+    if (x->c0 != y->c0) return x->c0 < y->c0 ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Adds the line for gold g and system s (either may be NULL) of kind to
+ * lines. */
+static void add_line(ev_line **lines, size_t *n, size_t *cap, const char *file,
+                     const ev_doc *gd, const ev_timex *g, const ev_doc *sd,
+                     const ev_timex *s, const char *kind)
+{
+    char gb[160], sb[160];
+    zs_buf b = {0};
+    const ev_timex *m = g ? g : s;
+    zs_buf_printf(&b, "%s: \"", file);
+    put_mention(&b, g ? gd : sd, m->c0, m->c1);
+    zs_buf_printf(&b, "\" gold=%s sys=%s %s", describe(g, gb, sizeof gb),
+                  describe(s, sb, sizeof sb), kind);
+    if (g && s && (g->c0 != s->c0 || g->c1 != s->c1)) {
+        zs_buf_puts(&b, " sys_text=\"");
+        put_mention(&b, sd, s->c0, s->c1);
+        zs_buf_putc(&b, '"');
+    }
+    ZS_GROW(*lines, *cap, *n + 1);
+    (*lines)[*n] = (ev_line){.c0 = m->c0, .seq = *n, .text = b.data};
+    (*n)++;
+}
+
+/* Pairs the expressions of gold and sys (both sorted by extent), adds the
+ * counts of one document to c and, if errs is not NULL, its mismatch lines
+ * (labelled file) in text order. */
+static void score_doc(const ev_doc *gold, const ev_doc *sys, const char *file,
+                      ev_counts *c, zs_buf *errs)
+{
+    size_t ng = gold->ntx, ns = sys->ntx;
+    size_t *gm = zs_xreallocarray(NULL, ng ? ng : 1, sizeof *gm);
+    bool *used = zs_xcalloc(ns ? ns : 1, sizeof *used);
+    const size_t none = SIZE_MAX;
+    for (size_t i = 0; i < ng; i++) {
+        gm[i] = none;
+        for (size_t j = 0; j < ns; j++)
+            if (!used[j] && sys->tx[j].c0 == gold->tx[i].c0 && sys->tx[j].c1 == gold->tx[i].c1) {
+                gm[i] = j;
+                used[j] = true;
+                break;
+            }
+    }
+    for (size_t i = 0; i < ng; i++) {
+        if (gm[i] != none) continue;
+        for (size_t j = 0; j < ns; j++)
+            if (!used[j] && sys->tx[j].c0 < gold->tx[i].c1 && gold->tx[i].c0 < sys->tx[j].c1) {
+                gm[i] = j;
+                used[j] = true;
+                break;
+            }
+    }
+    ev_counts d = {.docs = 1, .gold = ng, .sys = ns};
+    ev_line *lines = NULL;
+    size_t nlines = 0, lines_cap = 0;
+    for (size_t i = 0; i < ng; i++) {
+        const ev_timex *g = &gold->tx[i];
+        if (gm[i] == none) {
+            if (errs) add_line(&lines, &nlines, &lines_cap, file, gold, g, sys, NULL, "missing");
+            continue;
+        }
+        const ev_timex *s = &sys->tx[gm[i]];
+        bool exact = g->c0 == s->c0 && g->c1 == s->c1;
+        bool value = strcmp(g->value, s->value) == 0;
+        bool type = strcmp(g->type, s->type) == 0;
+        d.relaxed++;
+        d.strict += exact;
+        d.value += value;
+        d.type += type;
+        if (errs && !(exact && value && type))
+            add_line(&lines, &nlines, &lines_cap, file, gold, g, sys, s,
+                     !value ? "value" : !type ? "type" : "extent");
+    }
+    for (size_t j = 0; j < ns && errs; j++)
+        if (!used[j])
+            add_line(&lines, &nlines, &lines_cap, file, gold, NULL, sys, &sys->tx[j], "spurious");
+    if (nlines > 1) qsort(lines, nlines, sizeof *lines, cmp_line);
+    for (size_t k = 0; k < nlines; k++) {
+        zs_buf_printf(errs, "%s\n", lines[k].text);
+        free(lines[k].text);
+    }
+    free(lines);
+    counts_add(c, &d);
+    free(gm);
+    free(used);
+}
+
+/* The eight figures of c as fractions: strict P, R, F1, relaxed P, R, F1,
+ * value F1, type F1. Zero denominators give 0, as in the official scorer;
+ * no gold and no system expressions at all score 1 throughout. */
+static void figures(const ev_counts *c, double f[8])
+{
+    if (c->gold == 0 && c->sys == 0) {
+        for (int i = 0; i < 8; i++) f[i] = 1.0;
+        return;
+    }
+    double sp = c->sys ? (double)c->strict / (double)c->sys : 0;
+    double sr = c->gold ? (double)c->strict / (double)c->gold : 0;
+    double rp = c->sys ? (double)c->relaxed / (double)c->sys : 0;
+    double rr = c->gold ? (double)c->relaxed / (double)c->gold : 0;
+    double sf = sp + sr > 0 ? 2 * sp * sr / (sp + sr) : 0;
+    double rf = rp + rr > 0 ? 2 * rp * rr / (rp + rr) : 0;
+    f[0] = sp;
+    f[1] = sr;
+    f[2] = sf;
+    f[3] = rp;
+    f[4] = rr;
+    f[5] = rf;
+    f[6] = c->relaxed ? rf * (double)c->value / (double)c->relaxed : 0;
+    f[7] = c->relaxed ? rf * (double)c->type / (double)c->relaxed : 0;
+}
+
+/* ---- corpora and arguments ---------------------------------------------- */
+
+typedef struct ev_corpus {
+    char *key;   /* gold folder + system (owned) */
+    char *label; /* name in the table (owned) */
+    ev_counts c;
+} ev_corpus;
+
+typedef struct ev_run {
+    const zs_lang *lang;
+    bool errors;
+    zs_buf err_lines;
+    ev_corpus *corpora;
+    size_t ncorpora, corpora_cap;
+} ev_run;
+
+/* The last path component of p (trailing slashes ignored) as a new string. */
+static char *base_name(const char *p)
+{
+    size_t n = strlen(p);
+    while (n > 1 && p[n - 1] == '/') n--;
+    size_t b = n;
+    while (b > 0 && p[b - 1] != '/') b--;
+    return zs_xstrndup(p + b, n - b);
+}
+
+/* The folder part of file path p as a new string ("." if none). */
+static char *dir_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    if (!s) return zs_xstrdup(".");
+    if (s == p) return zs_xstrdup("/");
+    return zs_xstrndup(p, (size_t)(s - p));
+}
+
+/* The corpus for gold folder dir scored against system (NULL: zeitstrahl),
+ * created on first use. */
+static ev_corpus *corpus_for(ev_run *run, const char *dir, const char *system)
+{
+    char *real = realpath(dir, NULL);
+    zs_buf key = {0};
+    zs_buf_printf(&key, "%s\x1f%s", real ? real : dir, system ? system : "");
+    for (size_t i = 0; i < run->ncorpora; i++)
+        if (strcmp(run->corpora[i].key, key.data) == 0) {
+            free(real);
+            zs_buf_free(&key);
+            return &run->corpora[i];
+        }
+    char *label = base_name(real ? real : dir);
+    free(real);
+    for (size_t i = 0; i < run->ncorpora; i++)
+        if (strcmp(run->corpora[i].label, label) == 0) {
+            char *sb = system ? base_name(system) : zs_xstrdup("zeitstrahl");
+            zs_buf l = {0};
+            zs_buf_printf(&l, "%s@%s", label, sb);
+            free(sb);
+            free(label);
+            label = l.data;
+            break;
+        }
+    for (char *q = label; *q; q++)
+        if (*q == ' ' || *q == '\t' || *q == '\n') *q = '_';
+    ZS_GROW(run->corpora, run->corpora_cap, run->ncorpora + 1);
+    ev_corpus *c = &run->corpora[run->ncorpora++];
+    *c = (ev_corpus){.key = key.data, .label = label};
+    return c;
+}
+
+/* Scores one gold file against system file sysfile (NULL: zeitstrahl) into
+ * corpus c. Returns 0, or a zs_status with err filled. */
+static int eval_file(ev_run *run, ev_corpus *c, const char *goldfile, const char *sysfile,
+                     zs_error *err)
+{
+    ev_doc gold = {0}, sys = {0};
+    int rc = read_doc(goldfile, &gold, err);
+    if (rc == 0) {
+        if (sysfile) {
+            rc = read_doc(sysfile, &sys, err);
+            if (rc == 0 && (gold.len != sys.len || memcmp(gold.text, sys.text, gold.len) != 0)) {
+                uint32_t k = 0;
+                while (k < gold.ncp && k < sys.ncp) {
+                    uint32_t gb = gold.cpb[k], ge = gold.cpb[k + 1];
+                    uint32_t sb = sys.cpb[k], se = sys.cpb[k + 1];
+                    if (ge - gb != se - sb || memcmp(gold.text + gb, sys.text + sb, ge - gb) != 0)
+                        break;
+                    k++;
+                }
+                zs_set_error(err, ZS_ERR_INPUT,
+                             "%s: TEXT differs from the gold file %s at code point %u",
+                             sysfile, goldfile, (unsigned)k);
+                rc = ZS_ERR_INPUT;
+            }
+        } else if (!run->lang) {
+            zs_set_error(err, ZS_ERR_USAGE, "%s: no language loaded to run zeitstrahl on; "
+                         "give --system", goldfile);
+            rc = ZS_ERR_USAGE;
+        } else {
+            rc = run_zeitstrahl(run->lang, goldfile, &gold, &sys, err);
+        }
+    }
+    if (rc == 0) score_doc(&gold, &sys, goldfile, &c->c, run->errors ? &run->err_lines : NULL);
+    doc_clear(&gold);
+    doc_clear(&sys);
+    return rc;
+}
+
+/* Whether name is a gold file name: not hidden, ending .tml, .xml or .timeml. */
+static bool gold_name(const char *name)
+{
+    if (name[0] == '.') return false;
+    size_t n = strlen(name);
+    static const char *ext[] = {".tml", ".xml", ".timeml"};
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t e = strlen(ext[i]);
+        if (n > e && strcasecmp(name + n - e, ext[i]) == 0) return true;
+    }
+    return false;
+}
+
+/* Orders strings (qsort of char *). */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Joins dir and name with one "/" into a new string. */
+static char *join(const char *dir, const char *name)
+{
+    zs_buf b = {0};
+    size_t n = strlen(dir);
+    zs_buf_puts(&b, dir);
+    if (n == 0 || dir[n - 1] != '/') zs_buf_putc(&b, '/');
+    zs_buf_puts(&b, name);
+    return b.data;
+}
+
+/* Scores gold PATH (file or folder) against system (a folder, a file, or
+ * NULL for zeitstrahl). Returns 0, or a zs_status with err filled. */
+static int eval_path(ev_run *run, const char *path, const char *system, zs_error *err)
+{
+    struct stat st, sst;
+    if (stat(path, &st) != 0) {
+        zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(errno));
+        return ZS_ERR_IO;
+    }
+    bool sys_dir = false;
+    if (system) {
+        if (stat(system, &sst) != 0) {
+            zs_set_error(err, ZS_ERR_IO, "%s: %s", system, strerror(errno));
+            return ZS_ERR_IO;
+        }
+        sys_dir = S_ISDIR(sst.st_mode);
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        char *dir = dir_name(path);
+        ev_corpus *c = corpus_for(run, dir, system);
+        free(dir);
+        char *sysfile = NULL;
+        if (system) {
+            char *b = base_name(path);
+            sysfile = sys_dir ? join(system, b) : zs_xstrdup(system);
+            free(b);
+        }
+        int rc = eval_file(run, c, path, sysfile, err);
+        free(sysfile);
+        return rc;
+    }
+    if (system && !sys_dir) {
+        zs_set_error(err, ZS_ERR_USAGE, "%s: --system %s is a file; a gold folder needs a system folder",
+                     path, system);
+        return ZS_ERR_USAGE;
+    }
+    DIR *dh = opendir(path);
+    if (!dh) {
+        zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(errno));
+        return ZS_ERR_IO;
+    }
+    char **names = NULL;
+    size_t nnames = 0, names_cap = 0;
+    struct dirent *de;
+    while ((de = readdir(dh)) != NULL) {
+        if (!gold_name(de->d_name)) continue;
+        char *full = join(path, de->d_name);
+        struct stat fst;
+        bool reg = stat(full, &fst) == 0 && S_ISREG(fst.st_mode);
+        free(full);
+        if (!reg) continue;
+        ZS_GROW(names, names_cap, nnames + 1);
+        names[nnames++] = zs_xstrdup(de->d_name);
+    }
+    closedir(dh);
+    int rc = 0;
+    if (nnames == 0) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: no gold files (*.tml, *.xml, *.timeml)", path);
+        rc = ZS_ERR_INPUT;
+    }
+    if (nnames > 1) qsort(names, nnames, sizeof *names, cmp_str);
+    ev_corpus *c = rc == 0 ? corpus_for(run, path, system) : NULL;
+    for (size_t i = 0; i < nnames; i++) {
+        if (rc == 0) {
+            char *gf = join(path, names[i]);
+            char *sf = system ? join(system, names[i]) : NULL;
+            rc = eval_file(run, c, gf, sf, err);
+            free(gf);
+            free(sf);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+/* Writes the table of run's corpora and the overall row to out. */
+static void print_table(const ev_run *run, FILE *out)
+{
+    int w = (int)strlen("overall");
+    for (size_t i = 0; i < run->ncorpora; i++)
+        if ((int)strlen(run->corpora[i].label) > w) w = (int)strlen(run->corpora[i].label);
+    fprintf(out, "%-*s %5s %6s %6s %8s %8s %9s %9s %9s %10s %8s %7s\n", w, "corpus", "docs",
+            "gold", "sys", "strict_P", "strict_R", "strict_F1", "relaxed_P", "relaxed_R",
+            "relaxed_F1", "value_F1", "type_F1");
+    ev_counts all = {0};
+    for (size_t i = 0; i <= run->ncorpora; i++) {
+        const ev_counts *c = i < run->ncorpora ? &run->corpora[i].c : &all;
+        if (i < run->ncorpora) counts_add(&all, c);
+        double f[8];
+        figures(c, f);
+        fprintf(out, "%-*s %5zu %6zu %6zu %8.2f %8.2f %9.2f %9.2f %9.2f %10.2f %8.2f %7.2f\n", w,
+                i < run->ncorpora ? run->corpora[i].label : "overall", c->docs, c->gold,
+                c->sys, 100 * f[0], 100 * f[1], 100 * f[2], 100 * f[3], 100 * f[4],
+                100 * f[5], 100 * f[6], 100 * f[7]);
+    }
+}
+
+static const char eval_usage[] =
+    "Usage: zeitstrahl eval [--errors] [--system DIR|FILE] PATH... [--system ... PATH...]\n"
+    "Scores temporal expressions against annotated gold files (TimeML TIMEX3, or\n"
+    "inline TIMEX2 as in WikiWarsDE) with the TempEval-3 task-A measures.\n"
+    "\n"
+    "  PATH            a gold file, or a folder of them (*.tml *.xml *.timeml): a corpus\n"
+    "  --system DIR    score the TimeML files of the same names in DIR instead of\n"
+    "                  running zeitstrahl, for the PATHs that follow (a FILE for\n"
+    "                  one gold file)\n"
+    "  --errors        first list each mismatch: FILE: \"mention\" gold=... sys=... KIND\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "Prints one row per corpus and one 'overall' row: docs, gold, sys, strict\n"
+    "P R F1, relaxed P R F1, value F1, type F1 (percent).\n";
+
+int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error *err)
+{
+    /* The PATHs with the --system before them. */
+    typedef struct { const char *path, *system; } item;
+    item *items = zs_xcalloc(argc > 0 ? (size_t)argc : 1, sizeof *items);
+    size_t nitems = 0;
+    const char *system = NULL;
+    bool errors = false, opts_done = false, system_pending = false;
+    int rc = 0;
+    for (int i = 1; i < argc && rc == 0; i++) {
+        const char *a = argv[i];
+        if (!opts_done && a[0] == '-' && a[1]) {
+            if (strcmp(a, "--") == 0) {
+                opts_done = true;
+            } else if (strcmp(a, "--errors") == 0) {
+                errors = true;
+            } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+                fputs(eval_usage, out);
+                free(items);
+                return 0;
+            } else if (strcmp(a, "--system") == 0 || strncmp(a, "--system=", 9) == 0) {
+                if (a[8] == '=') {
+                    system = a + 9;
+                } else if (i + 1 < argc) {
+                    system = argv[++i];
+                } else {
+                    zs_set_error(err, ZS_ERR_USAGE, "eval: --system needs a folder or file");
+                    rc = ZS_ERR_USAGE;
+                }
+                if (system && !*system) {
+                    zs_set_error(err, ZS_ERR_USAGE, "eval: --system needs a folder or file");
+                    rc = ZS_ERR_USAGE;
+                }
+                system_pending = true;
+            } else {
+                zs_set_error(err, ZS_ERR_USAGE, "eval: unknown option '%s' (try 'zeitstrahl eval --help')", a);
+                rc = ZS_ERR_USAGE;
+            }
+            continue;
+        }
+        items[nitems++] = (item){a, system};
+        system_pending = false;
+    }
+    if (rc == 0 && nitems == 0) {
+        zs_set_error(err, ZS_ERR_USAGE, "eval: no gold file or folder (try 'zeitstrahl eval --help')");
+        rc = ZS_ERR_USAGE;
+    }
+    if (rc == 0 && system_pending) {
+        zs_set_error(err, ZS_ERR_USAGE, "eval: --system %s applies to the PATHs after it; none follows",
+                     system);
+        rc = ZS_ERR_USAGE;
+    }
+    ev_run run = {.lang = lang, .errors = errors};
+    for (size_t i = 0; i < nitems && rc == 0; i++)
+        rc = eval_path(&run, items[i].path, items[i].system, err);
+    if (rc == 0) {
+        if (run.err_lines.len) fwrite(run.err_lines.data, 1, run.err_lines.len, out);
+        print_table(&run, out);
+        if (fflush(out) != 0 || ferror(out)) {
+            zs_set_error(err, ZS_ERR_IO, "eval: cannot write the report: %s", strerror(errno));
+            rc = ZS_ERR_IO;
+        }
+    }
+    for (size_t i = 0; i < run.ncorpora; i++) {
+        free(run.corpora[i].key);
+        free(run.corpora[i].label);
+    }
+    free(run.corpora);
+    zs_buf_free(&run.err_lines);
+    free(items);
+    return rc;
+}
+
+int zs_eval_main(int argc, char **argv, const zs_lang *lang)
+{
+    zs_error err = {0};
+    int rc = zs_eval_run(argc, argv, lang, stdout, &err);
+    if (rc != 0) fprintf(stderr, "zeitstrahl: %s\n", err.msg);
+    return rc;
+}

@@ -78,6 +78,9 @@ typedef struct zs_options {
                         "2017-05-02T21:06+02:00"); NULL: take the dateline */
     const char *tz;  /* IANA zone of the article; NULL: the language default */
     int timex_only;  /* non-zero: temporal expressions only, no events */
+    int narrative;   /* non-zero: a narrative (history, biography), where
+                        dates without a year or day follow the last date
+                        mentioned; zero: news, anchored to the DCT */
 } zs_options;
 
 /* Analyses text (UTF-8, len bytes; need not be NUL-terminated, is copied).

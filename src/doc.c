@@ -130,6 +130,7 @@ static void resolve_timexes(zs_doc *d)
     size_t kept = 0;
     zs_lsec last = d->dct, last_day = d->dct;
     zs_gran last_gran = d->dct_gran;
+    bool narrated = false; /* last is a date of the text, not the DCT */
     zs_lsec sent_day = d->dct;
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
     for (size_t i = 0; i < d->ntimexes; i++) {
@@ -139,22 +140,28 @@ static void resolve_timexes(zs_doc *d)
             ok = zs_tv_resolve(&x->tv, d->dct, d->dct_gran, ZS_DIR_NONE, &x->rv);
             x->anchor = ZS_ANCHOR_NONE;
         } else {
-            bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE;
+            bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE || d->narrative;
             bool day = needs_day(&x->tv);
             /* a day mentioned earlier in the same sentence comes first */
             bool here = day && sent_day_of == x->sent;
             zs_lsec a = !narrative ? d->dct : here ? sent_day : day ? last_day : last;
             zs_gran ag = !narrative ? d->dct_gran : day ? ZS_GRAN_DAY : last_gran;
-            zs_dir hint = zs_tense_hint(d, x->t0, x->t1);
+            /* in a narrative the tense is past throughout and says nothing */
+            zs_dir hint = d->narrative ? ZS_DIR_SAME : zs_tense_hint(d, x->t0, x->t1);
             ok = zs_tv_resolve(&x->tv, a, ag, hint, &x->rv);
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
         if (!ok) continue;
         if (x->rv.has_interval && x->tv.ref == ZS_REF_NONE && !x->is_dct) {
-            if (x->rv.gran >= ZS_GRAN_YEAR) {
+            /* a year named in passing ("wie 1870/71") does not move a
+             * narrative more than a generation away */
+            bool passing = d->narrative && narrated && x->rv.gran == ZS_GRAN_YEAR &&
+                           llabs(zs_lsec_days(x->rv.begin) - zs_lsec_days(last)) > 20 * 366;
+            if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
                 last = x->rv.begin;
                 last_gran = x->rv.gran;
+                narrated = true;
             }
             if (x->rv.gran >= ZS_GRAN_DAY) {
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
@@ -205,6 +212,7 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
     d->text = zs_xstrndup(text, len);
     d->len = len;
     d->dct_timex = -1;
+    d->narrative = opts && opts->narrative;
     const char *tz = opts && opts->tz ? opts->tz : lang->zone;
     if (!zs_tz_valid(tz)) {
         zs_set_error(err, ZS_ERR_USAGE, "%s: unknown time zone '%s'", name, tz);

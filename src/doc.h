@@ -111,6 +111,7 @@ struct zs_doc {
     char tz[64];                 /* "Europe/Berlin" */
     char locale[16];             /* ICU locale for labels, "de" */
     int dct_timex;               /* index of the dateline timex, or -1 */
+    bool narrative;              /* anchor relative values narratively */
 };
 
 /* Folded form of token i (not NUL-terminated; length toks[i].fold_len). */

@@ -24,6 +24,9 @@ static const char usage[] =
     "                     (default: the article's dateline in its first lines)\n"
     "  --lang CODE        language of the templates (default: de)\n"
     "  --tz ZONE          IANA time zone of the articles (default: the language's)\n"
+    "  --narrative        the texts are narratives (history, biography): dates\n"
+    "                     without a year follow the last date mentioned, not the\n"
+    "                     publication time\n"
     "  --templates DIR    folder holding one template folder per language\n"
     "  -o FILE            write FILE; the format follows the extension:\n"
     "                     .ics .svg .png .pdf .dot .jsonl .txt (repeatable)\n"
@@ -126,7 +129,7 @@ static char *read_input(const char *path, size_t *len, zs_error *err)
     return text;
 }
 
-enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION };
+enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE };
 
 int main(int argc, char **argv)
 {
@@ -134,6 +137,7 @@ int main(int argc, char **argv)
         {"dct", required_argument, NULL, OPT_DCT},
         {"lang", required_argument, NULL, OPT_LANG},
         {"tz", required_argument, NULL, OPT_TZ},
+        {"narrative", no_argument, NULL, OPT_NARRATIVE},
         {"templates", required_argument, NULL, OPT_TEMPLATES},
         {"check-templates", no_argument, NULL, OPT_CHECK},
         {"help", no_argument, NULL, 'h'},
@@ -150,6 +154,7 @@ int main(int argc, char **argv)
         case OPT_DCT: opts.dct = optarg; break;
         case OPT_LANG: lang_code = optarg; break;
         case OPT_TZ: opts.tz = optarg; break;
+        case OPT_NARRATIVE: opts.narrative = 1; break;
         case OPT_TEMPLATES: templates = optarg; break;
         case OPT_CHECK: check = true; break;
         case 'o': outputs[noutputs++] = optarg; break;

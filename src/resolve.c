@@ -223,6 +223,7 @@ static zs_lsec day_start(int y, int m, int d)
  * leaning into the past or the future, or else the nearest occurrence. */
 static int lean_year(int ay, int key, int akey, int period, zs_dir dir)
 {
+    if (dir == ZS_DIR_SAME) return ay;
     if (dir == ZS_DIR_PAST) return key > akey ? ay - 1 : ay;
     if (dir == ZS_DIR_FUTURE) return key < akey ? ay + 1 : ay;
     if (key - akey > period / 2) return ay - 1;
@@ -240,14 +241,18 @@ static int full_year(int y, int ay)
     return y;
 }
 
+/* A year; y < 0 is the year -y before Christ ("BC0499"), astronomical
+ * year y + 1 on the proleptic calendar. */
 static void set_year(span *sp, int y)
 {
+    int astro = y < 0 ? y + 1 : y;
     sp->g = ZS_GRAN_YEAR;
-    sp->y = y;
+    sp->y = astro;
     sp->m = 1;
-    sp->b = day_start(y, 1, 1);
-    sp->u = day_start(y + 1, 1, 1);
-    snprintf(sp->value, sizeof sp->value, "%04d", y);
+    sp->b = day_start(astro, 1, 1);
+    sp->u = day_start(astro + 1, 1, 1);
+    if (y < 0) snprintf(sp->value, sizeof sp->value, "BC%04d", -y);
+    else snprintf(sp->value, sizeof sp->value, "%04d", y);
 }
 
 static void set_month(span *sp, int y, int m)
@@ -459,6 +464,11 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         int m = tv->month != ZS_UNSET ? tv->month : am;
         if (m < 1 || m > 12) return false;
         if (y == ZS_UNSET) y = tv->month != ZS_UNSET ? lean_year(ay, m, am, 12, dir) : ay;
+        if (y < 0 && tv->month == ZS_UNSET) { /* before Christ: years only */
+            set_year(sp, y);
+            return true;
+        }
+        if (y < 0) y += 1;
         if (tv->day != ZS_UNSET) {
             if (tv->day < 1 || tv->day > zs_days_in_month(y, m)) return false;
             set_day(sp, zs_days_from_civil(y, m, tv->day));
@@ -502,7 +512,9 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran, zs_dir 
         set_value(tv, out);
         return true;
     }
-    zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir : hint != ZS_DIR_NONE ? hint : tv->lean;
+    zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir
+                 : hint == ZS_DIR_SAME ? (tv->weekday != ZS_UNSET ? ZS_DIR_NONE : hint)
+                 : hint != ZS_DIR_NONE ? hint : tv->lean;
     span sp;
     if (!date_span(tv, anchor, dir, &sp)) return false;
     int y = sp.y, m = sp.m;

@@ -76,7 +76,8 @@ typedef enum { ZS_MOD_NONE = 0, ZS_MOD_START, ZS_MOD_MID, ZS_MOD_END,
                ZS_MOD_APPROX, ZS_MOD_LESS_THAN, ZS_MOD_MORE_THAN } zs_mod;
 typedef enum { ZS_REF_NONE = 0, ZS_REF_PRESENT, ZS_REF_PAST, ZS_REF_FUTURE } zs_ref;
 /* Which way an underspecified value leans ("im Januar" in the past). */
-typedef enum { ZS_DIR_NONE = 0, ZS_DIR_PAST, ZS_DIR_FUTURE } zs_dir;
+typedef enum { ZS_DIR_NONE = 0, ZS_DIR_PAST, ZS_DIR_FUTURE,
+               ZS_DIR_SAME /* the anchor's own year or week (narratives) */ } zs_dir;
 typedef enum { ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE } zs_anchor;
 
 /* The value a rule builds: every field ZS_UNSET (or 0 for enums) unless the

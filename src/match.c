@@ -152,6 +152,7 @@ static void record(run *R, uint32_t start, zs_matches *out)
 
 static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
 {
+    if (r->genre && r->genre != (R->d->narrative ? 2 : 1)) return;
     R->r = r;
     R->npath = 0;
     R->steps = 0;

@@ -1076,13 +1076,21 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     pr->values[pr->nvalues++] = (src_line){lstrdup(L, line), (size_t)(S.p - line), lineno};
                 } else if (keyword(w, wn, "ex") || keyword(w, wn, "no")) {
                     ok = parse_example(L, &S, &pr->rule, keyword(w, wn, "no"));
+                } else if (keyword(w, wn, "genre")) {
+                    const char *b;
+                    size_t bn;
+                    if (!word(&S, &b, &bn) || !at_end(&S) ||
+                        !(keyword(b, bn, "news") || keyword(b, bn, "narrative")))
+                        ok = fail(&S, S.p, "expected 'genre news' or 'genre narrative'%s", NULL);
+                    else
+                        pr->rule.genre = keyword(b, bn, "news") ? 1 : 2;
                 } else if (keyword(w, wn, "prio")) {
                     const char *b;
                     size_t bn;
                     if (!word(&S, &b, &bn) || !parse_int(b, bn, &pr->rule.prio) || !at_end(&S))
                         ok = fail(&S, S.p, "expected 'prio N'%s", NULL);
                 } else {
-                    ok = fail(&S, at, "expected match, value, ex, no, prio or end%s", NULL);
+                    ok = fail(&S, at, "expected match, value, ex, no, prio, genre or end%s", NULL);
                 }
             } else if (keyword(w, wn, "lexicon")) {
                 const char *name;

@@ -110,6 +110,7 @@ typedef struct zs_rule {
     const char *file;
     int line;
     int prio;
+    int genre;          /* 0: any text, 1: news only, 2: narratives only */
     zs_inst *prog;
     int nprog;
     int ncaps;          /* named captures, slots 2*i, 2*i+1 */

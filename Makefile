@@ -4,6 +4,7 @@
 #   make demo       the sample article -> out/timeline.{ics,svg,jsonl}
 #   make check      every test; ends with "N passed, N failed"
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make eval       TempEval-3 scores on the German corpora in ../shared/corpora
 #   make bench      throughput (MB/s) and peak memory on ../shared/corpora
 #   make asan       the tests built with AddressSanitizer + UBSan
 #   make leakcheck  the tests under valgrind
@@ -22,8 +23,8 @@ VERSION    = 0.1.0
 SOVERSION  = 0
 
 CC        ?= cc
-PKGS       = icu-uc icu-i18n libical libcgraph libgvc
-TEST_PKGS  = cmocka libxml-2.0
+PKGS       = icu-uc icu-i18n libical libcgraph libgvc libxml-2.0
+TEST_PKGS  = cmocka
 CFLAGS    ?= -O2 -g
 WARN       = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
@@ -37,7 +38,7 @@ BUILD      = build
 LIB_SRC    = src/util.c src/tvalue.c src/text.c src/template.c src/match.c \
              src/resolve.c src/event.c src/graph.c src/doc.c src/selftest.c \
              src/write.c src/write_json.c src/write_text.c src/write_ics.c \
-             src/write_dot.c
+             src/write_dot.c src/eval.c
 LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 PIC_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
 TESTS      = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
@@ -106,6 +107,15 @@ check: deps
 
 tests: $(TESTS)
 
+# TempEval-3 task A on the German development corpora, zeitstrahl and the
+# HeidelTime output shipped with KRAUTS
+eval: all
+	./zeitstrahl eval $(CORPORA)/krauts/KRAUTS_Dolomiten-100 $(CORPORA)/krauts/KRAUTS_Dolomiten-42 \
+	    --narrative $(CORPORA)/wikiwarsde/keyinline
+	@echo "HeidelTime (shipped output):"
+	@./zeitstrahl eval --system $(CORPORA)/krauts/KRAUTS_Dolomiten-100_Heideltime $(CORPORA)/krauts/KRAUTS_Dolomiten-100 \
+	    --system $(CORPORA)/krauts/KRAUTS_Dolomiten-42_Heideltime $(CORPORA)/krauts/KRAUTS_Dolomiten-42
+
 bench: all $(BUILD)/tests/bench
 	$(BUILD)/tests/bench $(CORPORA) 20
 
@@ -148,4 +158,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) libzeitstrahl.a libzeitstrahl.so zeitstrahl zeitstrahl.pc out
 
-.PHONY: all deps print-debs demo check tests bench asan leakcheck install uninstall clean
+.PHONY: all deps print-debs demo check tests eval bench asan leakcheck install uninstall clean

@@ -477,17 +477,18 @@ static const char *usable_dct(const char *dct, char *buf, size_t n)
 }
 
 /* Fills sys (zeroed) with zeitstrahl's expressions on gold's text, anchored
- * to gold's creation time. name labels errors. Returns 0, or a zs_status
- * with err filled. */
+ * to gold's creation time, in narrative mode if narrative. name labels
+ * errors. Returns 0, or a zs_status with err filled. */
 static int run_zeitstrahl(const zs_lang *lang, const char *name, const ev_doc *gold,
-                          ev_doc *sys, zs_error *err)
+                          bool narrative, ev_doc *sys, zs_error *err)
 {
     sys->text = zs_xstrndup(gold->text, gold->len);
     sys->len = gold->len;
     doc_index(sys);
     if (span_blank(gold, 0, gold->ncp)) return 0;
     char buf[16];
-    zs_options opts = {.dct = usable_dct(gold->dct, buf, sizeof buf), .timex_only = 1};
+    zs_options opts = {.dct = usable_dct(gold->dct, buf, sizeof buf), .timex_only = 1,
+                       .narrative = narrative};
     zs_doc *zd = zs_doc_new(lang, name, gold->text, gold->len, &opts, err);
     if (!zd) return err->code ? (int)err->code : ZS_ERR_INTERNAL;
     for (size_t i = 0; i < zd->ntimexes; i++) {
@@ -702,13 +703,14 @@ static char *dir_name(const char *p)
     return zs_xstrndup(p, (size_t)(s - p));
 }
 
-/* The corpus for gold folder dir scored against system (NULL: zeitstrahl),
- * created on first use. */
-static ev_corpus *corpus_for(ev_run *run, const char *dir, const char *system)
+/* The corpus for gold folder dir scored against system (NULL: zeitstrahl,
+ * in narrative mode if narrative), created on first use. */
+static ev_corpus *corpus_for(ev_run *run, const char *dir, const char *system, bool narrative)
 {
     char *real = realpath(dir, NULL);
     zs_buf key = {0};
-    zs_buf_printf(&key, "%s\x1f%s", real ? real : dir, system ? system : "");
+    zs_buf_printf(&key, "%s\x1f%s\x1f%d", real ? real : dir, system ? system : "",
+                  !system && narrative);
     for (size_t i = 0; i < run->ncorpora; i++)
         if (strcmp(run->corpora[i].key, key.data) == 0) {
             free(real);
@@ -719,7 +721,9 @@ static ev_corpus *corpus_for(ev_run *run, const char *dir, const char *system)
     free(real);
     for (size_t i = 0; i < run->ncorpora; i++)
         if (strcmp(run->corpora[i].label, label) == 0) {
-            char *sb = system ? base_name(system) : zs_xstrdup("zeitstrahl");
+            char *sb = system      ? base_name(system)
+                       : narrative ? zs_xstrdup("zeitstrahl-narrative")
+                                   : zs_xstrdup("zeitstrahl");
             zs_buf l = {0};
             zs_buf_printf(&l, "%s@%s", label, sb);
             free(sb);
@@ -735,10 +739,11 @@ static ev_corpus *corpus_for(ev_run *run, const char *dir, const char *system)
     return c;
 }
 
-/* Scores one gold file against system file sysfile (NULL: zeitstrahl) into
- * corpus c. Returns 0, or a zs_status with err filled. */
+/* Scores one gold file against system file sysfile (NULL: zeitstrahl, in
+ * narrative mode if narrative) into corpus c. Returns 0, or a zs_status with
+ * err filled. */
 static int eval_file(ev_run *run, ev_corpus *c, const char *goldfile, const char *sysfile,
-                     zs_error *err)
+                     bool narrative, zs_error *err)
 {
     ev_doc gold = {0}, sys = {0};
     int rc = read_doc(goldfile, &gold, err);
@@ -764,7 +769,7 @@ static int eval_file(ev_run *run, ev_corpus *c, const char *goldfile, const char
                          "give --system", goldfile);
             rc = ZS_ERR_USAGE;
         } else {
-            rc = run_zeitstrahl(run->lang, goldfile, &gold, &sys, err);
+            rc = run_zeitstrahl(run->lang, goldfile, &gold, narrative, &sys, err);
         }
     }
     if (rc == 0) score_doc(&gold, &sys, goldfile, &c->c, run->errors ? &run->err_lines : NULL);
@@ -804,8 +809,10 @@ static char *join(const char *dir, const char *name)
 }
 
 /* Scores gold PATH (file or folder) against system (a folder, a file, or
- * NULL for zeitstrahl). Returns 0, or a zs_status with err filled. */
-static int eval_path(ev_run *run, const char *path, const char *system, zs_error *err)
+ * NULL for zeitstrahl, in narrative mode if narrative). Returns 0, or a
+ * zs_status with err filled. */
+static int eval_path(ev_run *run, const char *path, const char *system, bool narrative,
+                     zs_error *err)
 {
     struct stat st, sst;
     if (stat(path, &st) != 0) {
@@ -822,7 +829,7 @@ static int eval_path(ev_run *run, const char *path, const char *system, zs_error
     }
     if (!S_ISDIR(st.st_mode)) {
         char *dir = dir_name(path);
-        ev_corpus *c = corpus_for(run, dir, system);
+        ev_corpus *c = corpus_for(run, dir, system, narrative);
         free(dir);
         char *sysfile = NULL;
         if (system) {
@@ -830,7 +837,7 @@ static int eval_path(ev_run *run, const char *path, const char *system, zs_error
             sysfile = sys_dir ? join(system, b) : zs_xstrdup(system);
             free(b);
         }
-        int rc = eval_file(run, c, path, sysfile, err);
+        int rc = eval_file(run, c, path, sysfile, narrative, err);
         free(sysfile);
         return rc;
     }
@@ -864,12 +871,12 @@ static int eval_path(ev_run *run, const char *path, const char *system, zs_error
         rc = ZS_ERR_INPUT;
     }
     if (nnames > 1) qsort(names, nnames, sizeof *names, cmp_str);
-    ev_corpus *c = rc == 0 ? corpus_for(run, path, system) : NULL;
+    ev_corpus *c = rc == 0 ? corpus_for(run, path, system, narrative) : NULL;
     for (size_t i = 0; i < nnames; i++) {
         if (rc == 0) {
             char *gf = join(path, names[i]);
             char *sf = system ? join(system, names[i]) : NULL;
-            rc = eval_file(run, c, gf, sf, err);
+            rc = eval_file(run, c, gf, sf, narrative, err);
             free(gf);
             free(sf);
         }
@@ -902,14 +909,17 @@ static void print_table(const ev_run *run, FILE *out)
 }
 
 static const char eval_usage[] =
-    "Usage: zeitstrahl eval [--errors] [--system DIR|FILE] PATH... [--system ... PATH...]\n"
+    "Usage: zeitstrahl eval [--errors] [--system DIR|FILE | --narrative | --news] PATH...\n"
     "Scores temporal expressions against annotated gold files (TimeML TIMEX3, or\n"
     "inline TIMEX2 as in WikiWarsDE) with the TempEval-3 task-A measures.\n"
     "\n"
     "  PATH            a gold file, or a folder of them (*.tml *.xml *.timeml): a corpus\n"
     "  --system DIR    score the TimeML files of the same names in DIR instead of\n"
-    "                  running zeitstrahl, for the PATHs that follow (a FILE for\n"
-    "                  one gold file)\n"
+    "                  running zeitstrahl (a FILE for one gold file)\n"
+    "  --narrative     run zeitstrahl in narrative mode (history, biography: dates\n"
+    "                  follow the last date mentioned)\n"
+    "  --news          run zeitstrahl in news mode (the default)\n"
+    "                  These three apply to the PATHs after them.\n"
     "  --errors        first list each mismatch: FILE: \"mention\" gold=... sys=... KIND\n"
     "  -h, --help      show this help\n"
     "\n"
@@ -918,12 +928,12 @@ static const char eval_usage[] =
 
 int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error *err)
 {
-    /* The PATHs with the --system before them. */
-    typedef struct { const char *path, *system; } item;
+    /* The PATHs with the --system / --narrative before them. */
+    typedef struct { const char *path, *system; bool narrative; } item;
     item *items = zs_xcalloc(argc > 0 ? (size_t)argc : 1, sizeof *items);
     size_t nitems = 0;
     const char *system = NULL;
-    bool errors = false, opts_done = false, system_pending = false;
+    bool errors = false, opts_done = false, system_pending = false, narrative = false;
     int rc = 0;
     for (int i = 1; i < argc && rc == 0; i++) {
         const char *a = argv[i];
@@ -932,11 +942,16 @@ int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error 
                 opts_done = true;
             } else if (strcmp(a, "--errors") == 0) {
                 errors = true;
+            } else if (strcmp(a, "--narrative") == 0 || strcmp(a, "--news") == 0) {
+                if (system_pending) break; /* a --system without PATHs */
+                narrative = strcmp(a, "--narrative") == 0;
+                system = NULL;
             } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
                 fputs(eval_usage, out);
                 free(items);
                 return 0;
             } else if (strcmp(a, "--system") == 0 || strncmp(a, "--system=", 9) == 0) {
+                if (system_pending) break; /* a --system without PATHs */
                 if (a[8] == '=') {
                     system = a + 9;
                 } else if (i + 1 < argc) {
@@ -956,21 +971,21 @@ int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error 
             }
             continue;
         }
-        items[nitems++] = (item){a, system};
+        items[nitems++] = (item){a, system, narrative};
         system_pending = false;
-    }
-    if (rc == 0 && nitems == 0) {
-        zs_set_error(err, ZS_ERR_USAGE, "eval: no gold file or folder (try 'zeitstrahl eval --help')");
-        rc = ZS_ERR_USAGE;
     }
     if (rc == 0 && system_pending) {
         zs_set_error(err, ZS_ERR_USAGE, "eval: --system %s applies to the PATHs after it; none follows",
                      system);
         rc = ZS_ERR_USAGE;
     }
+    if (rc == 0 && nitems == 0) {
+        zs_set_error(err, ZS_ERR_USAGE, "eval: no gold file or folder (try 'zeitstrahl eval --help')");
+        rc = ZS_ERR_USAGE;
+    }
     ev_run run = {.lang = lang, .errors = errors};
     for (size_t i = 0; i < nitems && rc == 0; i++)
-        rc = eval_path(&run, items[i].path, items[i].system, err);
+        rc = eval_path(&run, items[i].path, items[i].system, items[i].narrative, err);
     if (rc == 0) {
         if (run.err_lines.len) fwrite(run.err_lines.data, 1, run.err_lines.len, out);
         print_table(&run, out);

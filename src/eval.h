@@ -2,14 +2,18 @@
  * of zeitstrahl, or of another system's TimeML output, against annotated
  * gold files (TimeML with inline TIMEX3, or inline TIMEX2 as in WikiWarsDE).
  *
- *     zeitstrahl eval [--errors] [--system DIR|FILE] PATH... [--system ... PATH...]
+ *     zeitstrahl eval [--errors] [--system DIR|FILE | --narrative | --news] PATH...
  *
  * Each PATH is a gold file or a folder of them (its *.tml, *.xml and
  * *.timeml files, in name order); the files of one folder form a corpus
  * named by the folder. A "--system" applies to the PATHs after it: the
  * system file of a gold file is the one of the same base name in DIR (or
  * FILE itself for a single gold file). PATHs before any "--system" are
- * scored with zeitstrahl, given the gold document's creation time.
+ * scored with zeitstrahl, given the gold document's creation time, as news;
+ * "--narrative" runs zeitstrahl in its narrative mode (zs_options.narrative:
+ * history, biography, e.g. WikiWarsDE) and "--news" in news mode again.
+ * --system, --narrative and --news each choose the system for the PATHs
+ * after them, so one run can score several corpora each its own way.
  *
  * Output: with --errors, one line per mismatch,
  *     FILE: "mention" gold=TYPE:VALUE[:MOD] sys=TYPE:VALUE[:MOD] KIND

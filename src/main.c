@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "eval.h"
 #include "zeitstrahl.h"
 
 #ifndef ZS_TEMPLATE_DIR
@@ -17,6 +18,7 @@
 
 static const char usage[] =
     "Usage: zeitstrahl [OPTIONS] [FILE...]\n"
+    "       zeitstrahl eval [--errors] [--system DIR|FILE | --narrative | --news] GOLD...\n"
     "Finds the temporal expressions and events of news articles (stdin when no\n"
     "FILE) and writes their timeline.\n"
     "\n"
@@ -36,6 +38,10 @@ static const char usage[] =
     "  --version          show the version\n"
     "\n"
     "Without -o or -f a readable table is written to stdout.\n"
+    "\n"
+    "eval scores zeitstrahl (or, with --system, another tagger's TimeML) against\n"
+    "annotated TimeML or TIMEX2 files or folders with the TempEval-3 task A\n"
+    "measures; --narrative and --news set the genre of the GOLD paths after it.\n"
     "Exit codes: 0 ok, 2 usage, 3 file i/o, 4 bad input, 5 no or bad publication\n"
     "time, 6 template error, 7 internal error.\n";
 
@@ -131,8 +137,32 @@ static char *read_input(const char *path, size_t *len, zs_error *err)
 
 enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE };
 
+/* zeitstrahl eval ...: the German templates unless --templates/--lang say
+ * otherwise (both must come right after "eval"). */
+static int eval_command(int argc, char **argv)
+{
+    const char *templates = NULL, *lang_code = "de";
+    int i = 1;
+    for (; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--templates") == 0) templates = argv[i + 1];
+        else if (strcmp(argv[i], "--lang") == 0) lang_code = argv[i + 1];
+        else break;
+    }
+    char base[PATH_MAX], dir[PATH_MAX + 64];
+    template_base(templates, base, sizeof base);
+    snprintf(dir, sizeof dir, "%s/%s", base, lang_code);
+    zs_error err = {0};
+    zs_lang *lang = zs_lang_load(dir, &err);
+    if (!lang) return fail(&err);
+    argv[i - 1] = argv[0]; /* "eval" stays argv[0] of the subcommand */
+    int rc = zs_eval_main(argc - (i - 1), argv + (i - 1), lang);
+    zs_lang_free(lang);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "eval") == 0) return eval_command(argc - 1, argv + 1);
     static const struct option longopts[] = {
         {"dct", required_argument, NULL, OPT_DCT},
         {"lang", required_argument, NULL, OPT_LANG},

@@ -67,21 +67,21 @@ static void exec(run *R, int pc, uint32_t pos)
         case ZS_OP_LEX: {
             if (pos >= R->end || !R->d->toks[pos].word || R->npath == 64) goto done;
             const zs_word *w = R->d->toks[pos].word;
-            /* every entry of the lexicon that starts here, longest first */
-            for (int len = 8; len >= 1; len--) {
-                for (uint32_t i = 0; i < w->nstarts; i++) {
-                    const zs_entry *e = w->starts[i];
-                    if (e->lex != (uint32_t)in->a || e->ntok != len) continue;
-                    if (pos + e->ntok > R->end) continue;
-                    bool ok = true;
-                    for (int k = 1; k < e->ntok && ok; k++)
-                        ok = word_is(R->d, pos + (uint32_t)k, e->words[k]);
-                    if (!ok) continue;
-                    R->path[R->npath++] = (atom){pos, ZS_UNSET, e};
-                    exec(R, pc + 1, pos + e->ntok);
-                    R->npath--;
-                    break; /* one entry per length is enough */
-                }
+            /* every entry of the lexicon that starts here, longest first
+             * (starts are sorted so), one per length */
+            int last_len = 0;
+            for (uint32_t i = 0; i < w->nstarts; i++) {
+                const zs_entry *e = w->starts[i];
+                if (e->lex != (uint32_t)in->a || e->ntok == last_len) continue;
+                if (pos + e->ntok > R->end) continue;
+                bool ok = true;
+                for (int k = 1; k < e->ntok && ok; k++)
+                    ok = word_is(R->d, pos + (uint32_t)k, e->words[k]);
+                if (!ok) continue;
+                last_len = e->ntok;
+                R->path[R->npath++] = (atom){pos, ZS_UNSET, e};
+                exec(R, pc + 1, pos + e->ntok);
+                R->npath--;
             }
             goto done;
         }
@@ -188,16 +188,26 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
     R->L = L;
     R->d = d;
     R->end = t1;
+    /* a rule is indexed by an item that may follow optional ones: at that
+     * item, try every start up to r->lead tokens before it, once each */
+    uint32_t *next_start = zs_xcalloc(L->nrules ? L->nrules : 1, sizeof *next_start);
     size_t first = out->n;
     for (uint32_t i = t0; i < t1; i++) {
         const zs_token *t = &d->toks[i];
-        if (t->word)
-            for (uint32_t k = 0; k < t->word->nrules; k++)
-                try_rule(R, &L->rules[t->word->rules[k]], i, out);
-        if (t->kind == ZS_TOK_NUM)
-            for (uint32_t k = 0; k < L->nnum_rules; k++)
-                try_rule(R, &L->rules[L->num_rules[k]], i, out);
+        const uint32_t *lists[2] = {t->word ? t->word->rules : NULL,
+                                    t->kind == ZS_TOK_NUM ? L->num_rules : NULL};
+        uint32_t counts[2] = {t->word ? t->word->nrules : 0,
+                              t->kind == ZS_TOK_NUM ? L->nnum_rules : 0};
+        for (int l = 0; l < 2; l++)
+            for (uint32_t k = 0; k < counts[l]; k++) {
+                const zs_rule *r = &L->rules[lists[l][k]];
+                uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
+                if (s < next_start[r->id]) s = next_start[r->id];
+                for (; s <= i; s++) try_rule(R, r, s, out);
+                next_start[r->id] = i + 1;
+            }
     }
+    free(next_start);
     free(R);
     size_t n = out->n - first;
     if (n < 2) return;

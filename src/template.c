@@ -725,6 +725,109 @@ static bool index_first(zs_lang *L, const node *n, uint32_t rule)
     return false;
 }
 
+static bool nullable(const node *n)
+{
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++)
+            if (!nullable(n->kids[i])) return false;
+        return true;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++)
+            if (nullable(n->kids[i])) return true;
+        return false;
+    case N_OPT: return true;
+    case N_CAP:
+    case N_EXT: return nullable(n->kids[0]);
+    default: return false;
+    }
+}
+
+/* The most tokens n can match. */
+static int max_len(const zs_lang *L, const node *n)
+{
+    int m = 0;
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++) m += max_len(L, n->kids[i]);
+        return m;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++) {
+            int k = max_len(L, n->kids[i]);
+            if (k > m) m = k;
+        }
+        return m;
+    case N_OPT:
+    case N_CAP:
+    case N_EXT: return max_len(L, n->kids[0]);
+    case N_LIT: return n->nwords;
+    case N_LEX:
+        for (uint32_t i = 0; i < L->nentries; i++)
+            if (L->entries[i]->lex == n->lex && L->entries[i]->ntok > m) m = L->entries[i]->ntok;
+        return m;
+    case N_INT: return 1;
+    }
+    return m;
+}
+
+/* Appends the items of the top-level sequence of n to items, looking
+ * through captures and [ ] that wrap a sequence. */
+static void flatten(const node *n, const node **items, int *count)
+{
+    if ((n->kind == N_CAP || n->kind == N_EXT) && n->kids[0]->kind == N_SEQ) {
+        flatten(n->kids[0], items, count);
+    } else if (n->kind == N_SEQ) {
+        for (int i = 0; i < n->nkids; i++) flatten(n->kids[i], items, count);
+    } else if (*count < 64) {
+        items[(*count)++] = n;
+    }
+}
+
+static const node *unwrap(const node *n)
+{
+    while (n->kind == N_CAP || n->kind == N_EXT) n = n->kids[0];
+    return n;
+}
+
+/* A literal word (not punctuation) or alternatives of them. */
+static bool wordish(const zs_lang *L, const node *n)
+{
+    n = unwrap(n);
+    if (n->kind == N_LIT) {
+        const char *f = L->words[n->words[0]]->form;
+        return (unsigned char)f[0] >= 0x80 || (f[0] >= 'a' && f[0] <= 'z');
+    }
+    if (n->kind != N_ALT && n->kind != N_SEQ) return false;
+    if (n->kind == N_SEQ) return n->nkids > 0 && wordish(L, n->kids[0]);
+    for (int i = 0; i < n->nkids; i++)
+        if (!wordish(L, n->kids[i])) return false;
+    return true;
+}
+
+/* The item a rule is indexed by: one that every match contains, preferably
+ * a word list entry, then a literal word (not punctuation), then a number;
+ * *lead gets the most tokens the items before it can take. Indexing
+ * by it keeps "der", "im" or "vor" from starting the matcher at every
+ * article and preposition of a text. */
+static const node *anchor_of(const zs_lang *L, const node *n, int *lead)
+{
+    const node *items[64];
+    int count = 0;
+    flatten(n, items, &count);
+    int pick = -1;
+    for (int pass = 0; pass < 4 && pick < 0; pass++)
+        for (int i = 0; i < count && pick < 0; i++) {
+            if (nullable(items[i])) continue;
+            nkind k = unwrap(items[i])->kind;
+            if ((pass == 0 && k == N_LEX) || (pass == 1 && wordish(L, items[i])) ||
+                (pass == 2 && k == N_INT) || pass == 3)
+                pick = i;
+        }
+    if (pick < 0) return n; /* everything optional: the caller reports it */
+    for (int i = 0; i < pick; i++) *lead += max_len(L, items[i]);
+    return items[pick];
+}
+
 /* ---- values ---------------------------------------------------------------- */
 
 static const struct { const char *name; zs_field f; } field_names[] = {
@@ -1202,7 +1305,11 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         r->nprog = P.n;
         free(P.code);
         S.p = S.start + pr->match.col;
-        if (index_first(L, root, id)) ok = fail(&S, S.p, "pattern can match no token at all%s", NULL);
+        int lead = 0;
+        const node *anchor = anchor_of(L, root, &lead);
+        r->lead = lead;
+        if (nullable(root) || index_first(L, anchor, id))
+            ok = fail(&S, S.p, "pattern can match no token at all%s", NULL);
     }
     if (ok) {
         r->values = lalloc(L, (size_t)(pr->nvalues ? pr->nvalues : 1) * sizeof *r->values);
@@ -1220,6 +1327,27 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
     }
     free(R.all);
     return ok;
+}
+
+/* Longer entries first; among equals, the order of the files. */
+static int cmp_entry_len(const void *a, const void *b)
+{
+    const zs_entry *x = *(const zs_entry *const *)a, *y = *(const zs_entry *const *)b;
+    return x->ntok != y->ntok ? (x->ntok > y->ntok ? -1 : 1) : 0;
+}
+
+/* Sorts w's entries longest first, keeping file order among equals. */
+static void stable_sort_starts(zs_word *w)
+{
+    for (uint32_t i = 1; i < w->nstarts; i++) { /* insertion sort: lists are short */
+        const zs_entry *e = w->starts[i];
+        uint32_t j = i;
+        while (j > 0 && cmp_entry_len(&w->starts[j - 1], &e) > 0) {
+            w->starts[j] = w->starts[j - 1];
+            j--;
+        }
+        w->starts[j] = e;
+    }
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -1291,6 +1419,8 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         return NULL;
     }
     if (!L->zone) L->zone = lstrdup(L, "UTC");
+    for (uint32_t i = 0; i < L->nwords; i++)
+        stable_sort_starts(L->words[i]);
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past = well_known(L, "tense_past");
     L->lex_future = well_known(L, "tense_future");

@@ -116,6 +116,8 @@ typedef struct zs_rule {
     int ncaps;          /* named captures, slots 2*i, 2*i+1 */
     char **capnames;
     int ext_slot;       /* slot pair of [ ] extent, or -1 */
+    int lead;           /* most tokens optional items can take before the
+                           item the rule is indexed by */
     zs_value *values;
     int nvalues;
     zs_example *examples;

@@ -35,21 +35,38 @@ static char *lstrdup(zs_lang *L, const char *s)
 
 /* ---- words -------------------------------------------------------------- */
 
+/* A fast hash of a short string, 8 bytes at a time (the lexicon lookup is
+ * the hottest path of tagging: once per token). */
 static uint32_t hash_form(const char *s, size_t n)
 {
-    uint64_t h = zs_hash64(s, n, ZS_HASH64_INIT);
-    return (uint32_t)(h ^ (h >> 32));
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
+    while (n >= 8) {
+        uint64_t k;
+        memcpy(&k, s, 8);
+        h = (h ^ k) * 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 29;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t k = 0;
+    memcpy(&k, s, n);
+    h = (h ^ k) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 32;
+    return (uint32_t)h | 1; /* never 0, so that an entry is never 0 */
 }
 
 const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
 {
     if (!L->table) return NULL;
-    uint32_t i = hash_form(form, len) & L->table_mask;
+    uint32_t h = hash_form(form, len);
+    uint32_t i = h & L->table_mask;
     for (;;) {
-        uint32_t v = L->table[i];
+        uint64_t v = L->table[i];
         if (!v) return NULL;
-        const zs_word *w = L->words[v - 1];
-        if (w->len == len && memcmp(w->form, form, len) == 0) return w;
+        if ((uint32_t)(v >> 32) == h) {
+            const zs_word *w = L->words[(uint32_t)v - 1];
+            if (w->len == len && memcmp(w->form, form, len) == 0) return w;
+        }
         i = (i + 1) & L->table_mask;
     }
 }
@@ -57,16 +74,17 @@ const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
 static void table_insert(zs_lang *L, uint32_t id)
 {
     const zs_word *w = L->words[id];
-    uint32_t i = hash_form(w->form, w->len) & L->table_mask;
+    uint32_t h = hash_form(w->form, w->len);
+    uint32_t i = h & L->table_mask;
     while (L->table[i]) i = (i + 1) & L->table_mask;
-    L->table[i] = id + 1;
+    L->table[i] = (uint64_t)h << 32 | (id + 1);
 }
 
 static zs_word *intern(zs_lang *L, const char *form, size_t len)
 {
     const zs_word *w = zs_lang_word(L, form, len);
     if (w) return (zs_word *)w;
-    if (!L->table || (L->nwords + 1) * 2 > L->table_mask + 1) {
+    if (!L->table || (L->nwords + 1) * 4 > L->table_mask + 1) { /* load <= 1/4 */
         uint32_t size = L->table ? (L->table_mask + 1) * 2 : 1024;
         free(L->table);
         L->table = zs_xcalloc(size, sizeof *L->table);
@@ -804,27 +822,39 @@ static bool wordish(const zs_lang *L, const node *n)
     return true;
 }
 
-/* The item a rule is indexed by: one that every match contains, preferably
- * a word list entry, then a literal word (not punctuation), then a number;
- * *lead gets the most tokens the items before it can take. Indexing
- * by it keeps "der", "im" or "vor" from starting the matcher at every
- * article and preposition of a text. */
+/* How often an item is expected to occur in text, roughly: a word list
+ * entry is rare, a literal word or a number common, punctuation very. */
+static int frequency(const zs_lang *L, const node *n)
+{
+    nkind k = unwrap(n)->kind;
+    if (k == N_LEX) return 1;
+    return k == N_INT ? 20 : wordish(L, n) ? 4 : 40;
+}
+
+/* The item a rule is indexed by: one that every match contains, chosen so
+ * that (expected frequency) x (starts to try) is least; *lead gets the most
+ * tokens the items before it can take, and a match is tried at each start
+ * up to *lead tokens before the item. Indexing so keeps "der", "im" or "vor"
+ * from starting the matcher at every article and preposition of a text. */
 static const node *anchor_of(const zs_lang *L, const node *n, int *lead)
 {
     const node *items[64];
     int count = 0;
     flatten(n, items, &count);
-    int pick = -1;
-    for (int pass = 0; pass < 4 && pick < 0; pass++)
-        for (int i = 0; i < count && pick < 0; i++) {
-            if (nullable(items[i])) continue;
-            nkind k = unwrap(items[i])->kind;
-            if ((pass == 0 && k == N_LEX) || (pass == 1 && wordish(L, items[i])) ||
-                (pass == 2 && k == N_INT) || pass == 3)
+    int pick = -1, best = 0, before = 0, pick_lead = 0;
+    for (int i = 0; i < count; i++) {
+        if (!nullable(items[i])) {
+            int cost = frequency(L, items[i]) * (before + 1);
+            if (pick < 0 || cost < best) {
                 pick = i;
+                best = cost;
+                pick_lead = before;
+            }
         }
+        before += max_len(L, items[i]);
+    }
     if (pick < 0) return n; /* everything optional: the caller reports it */
-    for (int i = 0; i < pick; i++) *lead += max_len(L, items[i]);
+    *lead += pick_lead;
     return items[pick];
 }
 

@@ -132,7 +132,8 @@ struct zs_lang {
     /* words */
     zs_word **words;            /* by id */
     uint32_t nwords, words_cap;
-    uint32_t *table;            /* open addressing: word id + 1, 0 empty */
+    uint64_t *table;            /* open addressing: hash << 32 | (word id + 1),
+                                   0 empty */
     uint32_t table_mask;
     /* lexicons */
     zs_lexicon *lexicons;

@@ -14,10 +14,45 @@
 
 #include "template.h"
 
+/* Folds s[0..n) when it holds only ASCII and precomposed Latin-1 letters
+ * (German text: ä ö ü ß é ...), where NFKC_Casefold is a table: upper case
+ * to lower case, ß to "ss". Returns false for anything else. */
+static bool fold_latin1(const char *s, size_t n, zs_buf *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x80) continue;
+        if (p[i] != 0xC3 || i + 1 == n || p[i + 1] < 0x80 || p[i + 1] > 0xBF) return false;
+        i++; /* U+00C0..U+00FF */
+    }
+    zs_buf_grow(out, 2 * n);
+    char *o = out->data + out->len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
+        }
+        unsigned char c2 = p[++i];          /* U+00C0 + (c2 - 0x80) */
+        if (c2 == 0x9F) {                   /* ß */
+            *o++ = 's';
+            *o++ = 's';
+        } else {
+            if (c2 >= 0x80 && c2 <= 0x9E && c2 != 0x97) c2 += 0x20; /* À..Þ but × */
+            *o++ = (char)0xC3;
+            *o++ = (char)c2;
+        }
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    return true;
+}
+
 void zs_fold(const char *s, size_t n, zs_buf *out)
 {
     size_t i = 0;
     while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i < n && fold_latin1(s, n, out)) return;
     if (i == n) { /* ASCII: lower-case in place */
         zs_buf_grow(out, n);
         for (i = 0; i < n; i++) {

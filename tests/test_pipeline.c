@@ -143,6 +143,16 @@ static void test_input_errors(void **state)
     assert_int_equal(err.code, ZS_ERR_USAGE);
 }
 
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    zs_error err;
+    zs_doc *d = doc_of("Dr. Weber kam am 3. Mai. Nr. 5 folgte.", "2017-05-02", &err);
+    assert_non_null(d);
+    assert_int_equal(d->nsents, 2);
+    zs_doc_free(d);
+}
+
 static void test_impossible_dates_dropped(void **state)
 {
     (void)state;
@@ -311,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_dateline_and_offsets),
         cmocka_unit_test(test_dct_option),
         cmocka_unit_test(test_input_errors),
+        cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_impossible_dates_dropped),
         cmocka_unit_test(test_write_file),
         cmocka_unit_test(test_seed_timexes),

@@ -823,7 +823,7 @@ static bool wordish(const zs_lang *L, const node *n)
 }
 
 /* How often an item is expected to occur in text, roughly: a word list
- * entry is rare, a literal word or a number common, punctuation very. */
+ * entry is rare, a literal word common, a number more so, punctuation most. */
 static int frequency(const zs_lang *L, const node *n)
 {
     nkind k = unwrap(n)->kind;

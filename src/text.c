@@ -102,20 +102,36 @@ void zs_fold(const char *s, size_t n, zs_buf *out)
 
 enum { C_SPACE, C_LETTER, C_DIGIT, C_OTHER };
 
+/* Character classes of ASCII, by table (the hot path of tokenizing). */
+static const uint8_t ascii_class[128] = {
+    C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_OTHER, C_OTHER,
+    C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_SPACE, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+    C_OTHER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER,
+    C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
+};
+
 static int classify(UChar32 c)
 {
-    if (c < 0x80) {
-        if (c >= '0' && c <= '9') return C_DIGIT;
-        if ((c | 32) >= 'a' && (c | 32) <= 'z') return C_LETTER;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        return C_OTHER;
-    }
+    if (c < 0x80) return ascii_class[c];
     if (c == 0xAD) return C_LETTER; /* soft hyphen stays inside its word */
     if (u_isUWhiteSpace(c) || c == 0xA0 || c == 0x202F) return C_SPACE;
     if (u_isUAlphabetic(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return C_LETTER;
     if (u_isdigit(c)) return C_LETTER; /* non-ASCII digits: part of a word */
     return C_OTHER;
+}
+
+/* The code point at s[*i] (advancing *i), ASCII without a decoder call;
+ * negative for invalid UTF-8. */
+static inline UChar32 next_cp(const uint8_t *s, int32_t *i, int32_t len)
+{
+    if (s[*i] < 0x80) return s[(*i)++];
+    UChar32 c;
+    U8_NEXT(s, *i, len, c);
+    return c;
 }
 
 static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0,
@@ -152,8 +168,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     int pending = 0, newlines = 0;
     while (i < len) {
         int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
+        UChar32 c = next_cp(s, &i, len);
         if (c < 0) {
             zs_set_error(err, ZS_ERR_INPUT, "%s: invalid UTF-8 at byte %d", d->name, start);
             zs_buf_free(&fold);
@@ -183,13 +198,25 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             continue;
         }
         /* a run of letters and digits */
-        bool letters = k == C_LETTER, digits = k == C_DIGIT, upper = u_isupper(c);
+        bool letters = k == C_LETTER, digits = k == C_DIGIT;
+        bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
         int64_t num = k == C_DIGIT ? c - '0' : 0;
         for (;;) {
+            /* ASCII letters and digits in a tight loop */
+            while (i < len && s[i] < 0x80 && ascii_class[s[i]] != C_SPACE &&
+                   ascii_class[s[i]] != C_OTHER) {
+                if (ascii_class[s[i]] == C_DIGIT) {
+                    digits = true;
+                    if (num < 100000000) num = num * 10 + (s[i] - '0');
+                } else {
+                    letters = true;
+                }
+                i++;
+                cp++;
+            }
             int32_t j = i;
-            if (j >= len) break;
-            UChar32 c2;
-            U8_NEXT(s, j, len, c2);
+            if (j >= len || s[j] < 0x80) break;
+            UChar32 c2 = next_cp(s, &j, len);
             if (c2 <= 0) break;
             int k2 = classify(c2);
             if (k2 != C_LETTER && k2 != C_DIGIT) break;

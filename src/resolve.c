@@ -194,12 +194,13 @@ static void apply_mod(zs_mod mod, zs_gran g, int y, int m, zs_lsec *b, zs_lsec *
 
 static const int pod_hours[][2] = {{0, 0}, {6, 12}, {12, 18}, {18, 22}, {22, 30}, {6, 18}};
 
-/* The day of weekday wd nearest to day a in direction dir. */
-static int64_t weekday_near(int64_t a, int wd, zs_dir dir)
+/* The day of weekday wd nearest to day a in direction dir; strict: not
+ * day a itself ("kommenden Dienstag" said on a Tuesday is next week's). */
+static int64_t weekday_near(int64_t a, int wd, zs_dir dir, bool strict)
 {
     int diff = wd - zs_weekday(a); /* -6..6 */
-    if (dir == ZS_DIR_PAST) return a + (diff > 0 ? diff - 7 : diff);
-    if (dir == ZS_DIR_FUTURE) return a + (diff < 0 ? diff + 7 : diff);
+    if (dir == ZS_DIR_PAST) return a + (diff > 0 || (strict && !diff) ? diff - 7 : diff);
+    if (dir == ZS_DIR_FUTURE) return a + (diff < 0 || (strict && !diff) ? diff + 7 : diff);
     if (diff > 3) diff -= 7;
     if (diff < -3) diff += 7;
     return a + diff;
@@ -457,7 +458,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     }
     if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {
         if (tv->weekday < 1 || tv->weekday > 7) return false;
-        set_day(sp, weekday_near(aday, tv->weekday, dir));
+        set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE));
         return true;
     }
     if (y != ZS_UNSET || tv->month != ZS_UNSET || tv->day != ZS_UNSET) {

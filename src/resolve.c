@@ -228,7 +228,8 @@ static int lean_year(int ay, int key, int akey, int period, zs_dir dir)
     if (dir == ZS_DIR_PAST) return key > akey ? ay - 1 : ay;
     if (dir == ZS_DIR_FUTURE) return key < akey ? ay + 1 : ay;
     if (key - akey > period / 2) return ay - 1;
-    if (akey - key >= period / 2 && period) return ay + 1; /* a tie leans ahead */
+    if (akey - key > period / 2 || (period == 12 && akey - key == 6))
+        return ay + 1; /* half a year either way: ahead */
     return ay;
 }
 

@@ -158,7 +158,7 @@ static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
     R->steps = 0;
     R->found = false;
     int nslots = 2 * r->ncaps + (r->ext_slot >= 0 ? 2 : 0);
-    for (int i = 0; i < nslots && i < MAX_SLOTS; i++) R->slots[i] = -1;
+    memset(R->slots, 0xff, (size_t)(nslots < MAX_SLOTS ? nslots : MAX_SLOTS) * sizeof *R->slots);
     exec(R, 0, start);
     if (R->found && R->best_end > start) record(R, start, out);
 }

@@ -49,7 +49,7 @@ static uint32_t hash_form(const char *s, size_t n)
         n -= 8;
     }
     uint64_t k = 0;
-    memcpy(&k, s, n);
+    for (size_t i = 0; i < n; i++) k |= (uint64_t)(unsigned char)s[i] << (8 * i);
     h = (h ^ k) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 32;
     return (uint32_t)h | 1; /* never 0, so that an entry is never 0 */

@@ -114,6 +114,20 @@ static const uint8_t ascii_class[128] = {
     C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_LETTER, C_OTHER, C_OTHER, C_OTHER, C_OTHER, C_OTHER,
 };
 
+/* 1 for ASCII letters and digits, by byte (0 for bytes >= 0x80). */
+static const uint8_t ascii_alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 static int classify(UChar32 c)
 {
     if (c < 0x80) return ascii_class[c];
@@ -149,7 +163,18 @@ static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0
     t->num = num;
     t->sent = 0;
     size_t at = fold->len;
-    zs_fold(d->text + b0, b1 - b0, fold);
+    if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points) */
+        size_t len = b1 - b0;
+        if (fold->len + len + 1 > fold->cap) zs_buf_grow(fold, len);
+        const char *src = d->text + b0;
+        char *dst = fold->data + fold->len;
+        for (size_t k = 0; k < len; k++)
+            dst[k] = (char)(src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k]);
+        fold->len += len;
+        fold->data[fold->len] = '\0';
+    } else {
+        zs_fold(d->text + b0, b1 - b0, fold);
+    }
     size_t n = fold->len - at;
     if (n > UINT16_MAX) n = UINT16_MAX;
     t->fold = (uint32_t)at;
@@ -203,9 +228,8 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         int64_t num = k == C_DIGIT ? c - '0' : 0;
         for (;;) {
             /* ASCII letters and digits in a tight loop */
-            while (i < len && s[i] < 0x80 && ascii_class[s[i]] != C_SPACE &&
-                   ascii_class[s[i]] != C_OTHER) {
-                if (ascii_class[s[i]] == C_DIGIT) {
+            while (i < len && ascii_alnum[s[i]]) {
+                if (s[i] <= '9') {
                     digits = true;
                     if (num < 100000000) num = num * 10 + (s[i] - '0');
                 } else {

@@ -126,11 +126,22 @@ bool zs_tz_valid(const char *tz)
     return U_SUCCESS(st) && sys;
 }
 
+/* The calendar of the zone asked for last, per thread (opening one costs
+ * far more than a query). Kept for the life of the thread. */
+static _Thread_local UCalendar *cached_cal;
+static _Thread_local char cached_tz[64];
+
 int zs_tz_offset(const char *tz, zs_lsec t)
 {
     if (!tz || !*tz) return 0;
-    UCalendar *cal = open_cal(tz);
-    if (!cal) return 0;
+    if (!cached_cal || strcmp(cached_tz, tz) != 0) {
+        if (strlen(tz) >= sizeof cached_tz) return 0;
+        if (cached_cal) ucal_close(cached_cal);
+        cached_cal = open_cal(tz);
+        if (!cached_cal) return 0;
+        snprintf(cached_tz, sizeof cached_tz, "%s", tz);
+    }
+    UCalendar *cal = cached_cal;
     int y, m, d, h, mi, s;
     zs_lsec_split(t, &y, &m, &d, &h, &mi, &s);
     UErrorCode st = U_ZERO_ERROR;
@@ -138,7 +149,6 @@ int zs_tz_offset(const char *tz, zs_lsec t)
     ucal_setDateTime(cal, y, m - 1, d, h, mi, s, &st);
     int32_t zo = ucal_get(cal, UCAL_ZONE_OFFSET, &st);
     int32_t dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
-    ucal_close(cal);
     if (U_FAILURE(st)) return 0;
     return (zo + dst) / 1000;
 }

@@ -150,6 +150,13 @@ static void record(run *R, uint32_t start, zs_matches *out)
     }
 }
 
+/* Whether a match of r can start at token i (its first words, numbers). */
+static bool can_start(const zs_rule *r, const zs_token *t)
+{
+    if (t->kind == ZS_TOK_NUM && r->first_num) return true;
+    return t->word && (r->first[t->word->id / 8] >> (t->word->id % 8) & 1);
+}
+
 static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
 {
     if (r->genre && r->genre != (R->d->narrative ? 2 : 1)) return;
@@ -203,7 +210,8 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
                 const zs_rule *r = &L->rules[lists[l][k]];
                 uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
                 if (s < next_start[r->id]) s = next_start[r->id];
-                for (; s <= i; s++) try_rule(R, r, s, out);
+                for (; s <= i; s++)
+                    if (can_start(r, &d->toks[s])) try_rule(R, r, s, out);
                 next_start[r->id] = i + 1;
             }
     }

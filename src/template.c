@@ -703,41 +703,56 @@ static void add_rule_to(uint32_t **arr, uint32_t *n, uint32_t *cap, uint32_t rul
     (*arr)[(*n)++] = rule;
 }
 
-/* Registers rule as a candidate at every token its pattern can start with.
- * Returns true if n can match no token at all (then the caller goes on to
- * the next item of a sequence). */
+/* Registers rule as a candidate at every token n can start with: in the
+ * index of words (r NULL) or in r's list of possible first words. Returns
+ * true if n can match no token at all (then the caller goes on to the next
+ * item of a sequence). */
+static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r);
+
+static void add_first(zs_lang *L, uint32_t word, uint32_t rule, zs_rule *r)
+{
+    if (r) {
+        ZS_GROW(r->first_words, r->first_cap, r->nfirst + 1);
+        r->first_words[r->nfirst++] = word;
+    } else {
+        zs_word *w = L->words[word];
+        add_rule_to(&w->rules, &w->nrules, &w->rules_cap, rule);
+    }
+}
+
 static bool index_first(zs_lang *L, const node *n, uint32_t rule)
+{
+    return index_first_in(L, n, rule, NULL);
+}
+
+static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
 {
     switch (n->kind) {
     case N_SEQ:
         for (int i = 0; i < n->nkids; i++)
-            if (!index_first(L, n->kids[i], rule)) return false;
+            if (!index_first_in(L, n->kids[i], rule, r)) return false;
         return true;
     case N_ALT: {
         bool nullable = false;
-        for (int i = 0; i < n->nkids; i++) nullable |= index_first(L, n->kids[i], rule);
+        for (int i = 0; i < n->nkids; i++) nullable |= index_first_in(L, n->kids[i], rule, r);
         return nullable;
     }
     case N_OPT:
-        index_first(L, n->kids[0], rule);
+        index_first_in(L, n->kids[0], rule, r);
         return true;
     case N_CAP:
     case N_EXT:
-        return index_first(L, n->kids[0], rule);
-    case N_LIT: {
-        zs_word *w = L->words[n->words[0]];
-        add_rule_to(&w->rules, &w->nrules, &w->rules_cap, rule);
+        return index_first_in(L, n->kids[0], rule, r);
+    case N_LIT:
+        add_first(L, n->words[0], rule, r);
         return false;
-    }
     case N_LEX:
-        for (uint32_t i = 0; i < L->nentries; i++) {
-            if (L->entries[i]->lex != n->lex) continue;
-            zs_word *w = L->words[L->entries[i]->words[0]];
-            add_rule_to(&w->rules, &w->nrules, &w->rules_cap, rule);
-        }
+        for (uint32_t i = 0; i < L->nentries; i++)
+            if (L->entries[i]->lex == n->lex) add_first(L, L->entries[i]->words[0], rule, r);
         return false;
     case N_INT:
-        add_rule_to(&L->num_rules, &L->nnum_rules, &L->num_rules_cap, rule);
+        if (r) r->first_num = true;
+        else add_rule_to(&L->num_rules, &L->nnum_rules, &L->num_rules_cap, rule);
         return false;
     }
     return false;
@@ -1340,6 +1355,8 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         r->lead = lead;
         if (nullable(root) || index_first(L, anchor, id))
             ok = fail(&S, S.p, "pattern can match no token at all%s", NULL);
+        else
+            index_first_in(L, root, id, r); /* where a match can start */
     }
     if (ok) {
         r->values = lalloc(L, (size_t)(pr->nvalues ? pr->nvalues : 1) * sizeof *r->values);
@@ -1451,6 +1468,14 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     if (!L->zone) L->zone = lstrdup(L, "UTC");
     for (uint32_t i = 0; i < L->nwords; i++)
         stable_sort_starts(L->words[i]);
+    for (uint32_t i = 0; i < L->nrules; i++) { /* first-word lists to bitmaps */
+        zs_rule *r = &L->rules[i];
+        uint8_t *bits = lalloc(L, L->nwords / 8 + 1);
+        for (uint32_t k = 0; k < r->nfirst; k++) bits[r->first_words[k] / 8] |= (uint8_t)(1u << (r->first_words[k] % 8));
+        free(r->first_words);
+        r->first_words = NULL;
+        r->first = bits;
+    }
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past = well_known(L, "tense_past");
     L->lex_future = well_known(L, "tense_future");
@@ -1474,7 +1499,10 @@ void zs_lang_free(zs_lang *L)
     free(L->table);
     free(L->lexicons);
     free(L->entries);
-    for (uint32_t i = 0; i < L->nrules; i++) free(L->rules[i].examples);
+    for (uint32_t i = 0; i < L->nrules; i++) {
+        free(L->rules[i].examples);
+        free(L->rules[i].first_words);
+    }
     free(L->rules);
     free(L->lit_pool);
     free(L->num_rules);

@@ -118,6 +118,10 @@ typedef struct zs_rule {
     int ext_slot;       /* slot pair of [ ] extent, or -1 */
     int lead;           /* most tokens optional items can take before the
                            item the rule is indexed by */
+    const uint8_t *first; /* bit per word id: a match can start there */
+    bool first_num;       /* a match can start at a number */
+    uint32_t *first_words; /* while loading */
+    uint32_t nfirst, first_cap;
     zs_value *values;
     int nvalues;
     zs_example *examples;

@@ -113,6 +113,16 @@ static bool dct_from_dateline(zs_doc *d, zs_error *err)
     return false;
 }
 
+/* Whether the word before token t makes a year an aside in a narrative
+ * ("bis 1915", "seit 1870": a bound, not the story's time). */
+static bool aside(const zs_doc *d, uint32_t t)
+{
+    const zs_lang *L = d->lang;
+    if (t == 0 || L->lex_aside == UINT32_MAX) return false;
+    const zs_word *w = d->toks[t - 1].word;
+    return w && zs_word_in(w, L->lex_aside, NULL);
+}
+
 /* Whether tv needs a day to be anchored to (a clock time, a part of day, a
  * weekday, or an offset in days or weeks) rather than any date. */
 static bool needs_day(const zs_tv *tv)
@@ -156,8 +166,10 @@ static void resolve_timexes(zs_doc *d)
         if (x->rv.has_interval && x->tv.ref == ZS_REF_NONE && !x->is_dct) {
             /* a year named in passing ("wie 1870/71") does not move a
              * narrative more than a generation away */
-            bool passing = d->narrative && narrated && x->rv.gran == ZS_GRAN_YEAR &&
-                           llabs(zs_lsec_days(x->rv.begin) - zs_lsec_days(last)) > 20 * 366;
+            bool passing = d->narrative && narrated &&
+                           ((x->rv.gran == ZS_GRAN_YEAR &&
+                             llabs(zs_lsec_days(x->rv.begin) - zs_lsec_days(last)) > 20 * 366) ||
+                            aside(d, x->t0));
             if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
                 last = x->rv.begin;
                 last_gran = x->rv.gran;

@@ -1483,6 +1483,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_event_verb = well_known(L, "event_verb");
     L->lex_modal_planned = well_known(L, "modal_planned");
     L->lex_modal_possible = well_known(L, "modal_possible");
+    L->lex_aside = well_known(L, "narrative_aside");
     return L;
 }
 

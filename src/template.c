@@ -35,30 +35,17 @@ static char *lstrdup(zs_lang *L, const char *s)
 
 /* ---- words -------------------------------------------------------------- */
 
-/* A fast hash of a short string, 8 bytes at a time (the lexicon lookup is
- * the hottest path of tagging: once per token). */
 static uint32_t hash_form(const char *s, size_t n)
 {
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
-    while (n >= 8) {
-        uint64_t k;
-        memcpy(&k, s, 8);
-        h = (h ^ k) * 0xc4ceb9fe1a85ec53ULL;
-        h ^= h >> 29;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t k = 0;
-    for (size_t i = 0; i < n; i++) k |= (uint64_t)(unsigned char)s[i] << (8 * i);
-    h = (h ^ k) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 32;
-    return (uint32_t)h | 1; /* never 0, so that an entry is never 0 */
+    uint32_t h = ZS_WORD_HASH_INIT;
+    for (size_t i = 0; i < n; i++) h = zs_word_hash_byte(h, (unsigned char)s[i]);
+    return h | 1; /* never 0, so that a table entry is never 0 */
 }
 
-const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
+const zs_word *zs_lang_word_hashed(const zs_lang *L, const char *form, size_t len, uint32_t h)
 {
     if (!L->table) return NULL;
-    uint32_t h = hash_form(form, len);
+    h |= 1;
     uint32_t i = h & L->table_mask;
     for (;;) {
         uint64_t v = L->table[i];
@@ -69,6 +56,11 @@ const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
         }
         i = (i + 1) & L->table_mask;
     }
+}
+
+const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
+{
+    return zs_lang_word_hashed(L, form, len, hash_form(form, len));
 }
 
 static void table_insert(zs_lang *L, uint32_t id)

@@ -165,8 +165,19 @@ const char *const *zs_field_syms(zs_field f);
 /* The enum value of symbol s for field f, or -1. */
 int zs_field_sym(zs_field f, const char *s, size_t n);
 
+/* The hash of folded forms (32-bit FNV-1a), byte by byte so that the
+ * tokenizer can compute it while it folds. */
+#define ZS_WORD_HASH_INIT 2166136261u
+static inline uint32_t zs_word_hash_byte(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * 16777619u;
+}
+
 /* The word record of a folded form, or NULL. */
 const zs_word *zs_lang_word(const struct zs_lang *lang, const char *form, size_t len);
+/* The same, given the form's hash. */
+const zs_word *zs_lang_word_hashed(const struct zs_lang *lang, const char *form, size_t len,
+                                   uint32_t hash);
 
 /* True if word w starts an entry of lexicon lex of one token; *e gets it. */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);

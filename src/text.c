@@ -163,23 +163,28 @@ static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0
     t->num = num;
     t->sent = 0;
     size_t at = fold->len;
-    if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points) */
+    uint32_t h = ZS_WORD_HASH_INIT;
+    if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points): fold and hash */
         size_t len = b1 - b0;
         if (fold->len + len + 1 > fold->cap) zs_buf_grow(fold, len);
-        const char *src = d->text + b0;
+        const unsigned char *src = (const unsigned char *)d->text + b0;
         char *dst = fold->data + fold->len;
-        for (size_t k = 0; k < len; k++)
-            dst[k] = (char)(src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k]);
+        for (size_t k = 0; k < len; k++) {
+            unsigned char c = src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k];
+            dst[k] = (char)c;
+            h = zs_word_hash_byte(h, c);
+        }
         fold->len += len;
         fold->data[fold->len] = '\0';
     } else {
         zs_fold(d->text + b0, b1 - b0, fold);
+        for (size_t k = at; k < fold->len; k++) h = zs_word_hash_byte(h, (unsigned char)fold->data[k]);
     }
     size_t n = fold->len - at;
     if (n > UINT16_MAX) n = UINT16_MAX;
     t->fold = (uint32_t)at;
     t->fold_len = (uint16_t)n;
-    t->word = lang ? zs_lang_word(lang, fold->data + at, n) : NULL;
+    t->word = lang ? zs_lang_word_hashed(lang, fold->data + at, n, h) : NULL;
 }
 
 bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)

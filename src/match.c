@@ -64,6 +64,15 @@ static void exec(run *R, int pc, uint32_t pos)
             pc++;
             continue;
         }
+        case ZS_OP_NOUN: {
+            if (pos >= R->end) goto done;
+            const zs_token *t = &R->d->toks[pos];
+            if (t->kind != ZS_TOK_WORD || !(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART))
+                goto done;
+            pos++;
+            pc++;
+            continue;
+        }
         case ZS_OP_LEX: {
             if (pos >= R->end || !R->d->toks[pos].word || R->npath == 64) goto done;
             const zs_word *w = R->d->toks[pos].word;
@@ -153,7 +162,7 @@ static void record(run *R, uint32_t start, zs_matches *out)
 /* Whether a match of r can start at token i (its first words, numbers). */
 static bool can_start(const zs_rule *r, const zs_token *t)
 {
-    if (t->kind == ZS_TOK_NUM && r->first_num) return true;
+    if ((t->kind == ZS_TOK_NUM && r->first_num) || r->first_any) return true;
     return t->word && (r->first[t->word->id / 8] >> (t->word->id % 8) & 1);
 }
 

@@ -370,7 +370,7 @@ static bool build_compound(zs_lang *L, scan *S, uint32_t lex, uint32_t a, uint32
 
 /* ---- rule patterns ------------------------------------------------------- */
 
-typedef enum { N_SEQ, N_ALT, N_OPT, N_CAP, N_EXT, N_LIT, N_LEX, N_INT } nkind;
+typedef enum { N_SEQ, N_ALT, N_OPT, N_CAP, N_EXT, N_LIT, N_LEX, N_INT, N_NOUN } nkind;
 
 typedef struct node {
     nkind kind;
@@ -537,6 +537,11 @@ static node *parse_atom(rparse *R)
         }
         return n;
     }
+    if (wn == 4 && memcmp(w, "noun", 4) == 0) { /* a capitalized word inside a sentence */
+        node *n = new_node(R, N_NOUN);
+        n->at = at;
+        return n;
+    }
     char name[64];
     snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
     fail(S, at, "unknown item '%s' (literals are quoted, lexicons start with @)", name);
@@ -685,6 +690,9 @@ static void compile(zs_lang *L, const node *n, prog *P, int ext_slot)
     case N_INT:
         emit(P, ZS_OP_INT, n->lo, n->hi, n->digits);
         break;
+    case N_NOUN:
+        emit(P, ZS_OP_NOUN, 0, 0, 0);
+        break;
     }
 }
 
@@ -746,6 +754,9 @@ static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
         if (r) r->first_num = true;
         else add_rule_to(&L->num_rules, &L->nnum_rules, &L->num_rules_cap, rule);
         return false;
+    case N_NOUN: /* any capitalized word: cannot be indexed */
+        if (r) r->first_any = true;
+        return false;
     }
     return false;
 }
@@ -790,7 +801,8 @@ static int max_len(const zs_lang *L, const node *n)
         for (uint32_t i = 0; i < L->nentries; i++)
             if (L->entries[i]->lex == n->lex && L->entries[i]->ntok > m) m = L->entries[i]->ntok;
         return m;
-    case N_INT: return 1;
+    case N_INT:
+    case N_NOUN: return 1;
     }
     return m;
 }
@@ -835,6 +847,7 @@ static int frequency(const zs_lang *L, const node *n)
 {
     nkind k = unwrap(n)->kind;
     if (k == N_LEX) return 1;
+    if (k == N_NOUN) return 1000; /* not indexable: only if nothing else is */
     return k == N_INT ? 20 : wordish(L, n) ? 4 : 40;
 }
 
@@ -1347,6 +1360,8 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         r->lead = lead;
         if (nullable(root) || index_first(L, anchor, id))
             ok = fail(&S, S.p, "pattern can match no token at all%s", NULL);
+        else if (unwrap(anchor)->kind == N_NOUN)
+            ok = fail(&S, S.p, "a pattern needs an item besides 'noun'%s", NULL);
         else
             index_first_in(L, root, id, r); /* where a match can start */
     }

@@ -49,6 +49,7 @@ typedef enum {
     ZS_OP_LIT,    /* a = first word id index in lit pool, b = count */
     ZS_OP_LEX,    /* a = lexicon id */
     ZS_OP_INT,    /* a..b inclusive range; c = exact digit count or 0 */
+    ZS_OP_NOUN,   /* a capitalized word not starting its sentence */
     ZS_OP_SPLIT,  /* try a, then b */
     ZS_OP_JMP,    /* go to a */
     ZS_OP_SAVE,   /* slot a = position */
@@ -120,6 +121,7 @@ typedef struct zs_rule {
                            item the rule is indexed by */
     const uint8_t *first; /* bit per word id: a match can start there */
     bool first_num;       /* a match can start at a number */
+    bool first_any;       /* a match can start at any word ("noun") */
     uint32_t *first_words; /* while loading */
     uint32_t nfirst, first_cap;
     zs_value *values;

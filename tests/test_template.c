@@ -75,6 +75,10 @@ static void test_errors(void **state)
     expect_error("lang xx\nrule a\n  match \"x\"\n  ex \"[a] [b]\" => 2017\nend\n", "4:6",
                  "number of values differs");
     expect_error("lang xx\nfrobnicate\n", "2:1", "expected lexicon, compound, rule");
+    expect_error("lang xx\nrule a\n  match noun\nend\n", "3:9", "needs an item besides 'noun'");
+    expect_error("lang xx\nrule a\n  genre poetry\n  match \"x\"\nend\n", "3:15", "genre news");
+    expect_error("lang xx\nrule a\n  match n:int(1..9)\n  value date(day=n|x)\nend\n", "4:20",
+                 "bad default");
     expect_error("lang xx\nzone Mars/Olympus\n", "2:6", "unknown time zone");
     expect_error("lang xx\nlexicon m\n  mai = 5\nend\nlexicon m\nend\n", "5:9",
                  "lexicon defined twice");

@@ -243,6 +243,14 @@ static int full_year(int y, int ay)
     return y;
 }
 
+/* The TIMEX year of astronomical year y: "2017", or "BC0499" for -498. */
+static const char *year_str(char *buf, size_t n, int y)
+{
+    if (y <= 0) snprintf(buf, n, "BC%04d", 1 - y);
+    else snprintf(buf, n, "%04d", y);
+    return buf;
+}
+
 /* A year; y < 0 is the year -y before Christ ("BC0499"), astronomical
  * year y + 1 on the proleptic calendar. */
 static void set_year(span *sp, int y)
@@ -253,8 +261,8 @@ static void set_year(span *sp, int y)
     sp->m = 1;
     sp->b = day_start(astro, 1, 1);
     sp->u = day_start(astro + 1, 1, 1);
-    if (y < 0) snprintf(sp->value, sizeof sp->value, "BC%04d", -y);
-    else snprintf(sp->value, sizeof sp->value, "%04d", y);
+    char ys[16];
+    snprintf(sp->value, sizeof sp->value, "%s", year_str(ys, sizeof ys, astro));
 }
 
 static void set_month(span *sp, int y, int m)
@@ -266,7 +274,8 @@ static void set_month(span *sp, int y, int m)
     int ny = y, nm = m;
     add_months(&ny, &nm, 1);
     sp->u = day_start(ny, nm, 1);
-    snprintf(sp->value, sizeof sp->value, "%04d-%02d", y, m);
+    char ys[16];
+    snprintf(sp->value, sizeof sp->value, "%s-%02d", year_str(ys, sizeof ys, y), m);
 }
 
 static void set_day(span *sp, int64_t day)
@@ -278,7 +287,8 @@ static void set_day(span *sp, int64_t day)
     sp->m = m;
     sp->b = zs_lsec_make(day, 0, 0, 0);
     sp->u = zs_lsec_make(day + 1, 0, 0, 0);
-    snprintf(sp->value, sizeof sp->value, "%04d-%02d-%02d", y, m, d);
+    char ys[16];
+    snprintf(sp->value, sizeof sp->value, "%s-%02d-%02d", year_str(ys, sizeof ys, y), m, d);
 }
 
 static void set_week(span *sp, int64_t monday, bool weekend)
@@ -290,11 +300,13 @@ static void set_week(span *sp, int64_t monday, bool weekend)
     zs_civil_from_days(monday, &sp->y, &sp->m, &d);
     sp->b = zs_lsec_make(monday + (weekend ? 5 : 0), 0, 0, 0);
     sp->u = zs_lsec_make(monday + 7, 0, 0, 0);
-    snprintf(sp->value, sizeof sp->value, "%04d-W%02d%s", iy, w, weekend ? "-WE" : "");
+    char ys[16];
+    snprintf(sp->value, sizeof sp->value, "%s-W%02d%s", year_str(ys, sizeof ys, iy), w,
+             weekend ? "-WE" : "");
 }
 
 /* n-th part (1-based) of a year split into parts of months each. */
-static void set_part(span *sp, int y, int n, int months, zs_gran g, const char *fmt)
+static void set_part(span *sp, int y, int n, int months, zs_gran g, char letter)
 {
     sp->g = g;
     sp->y = y;
@@ -303,7 +315,8 @@ static void set_part(span *sp, int y, int n, int months, zs_gran g, const char *
     int ny = y, nm = sp->m;
     add_months(&ny, &nm, months);
     sp->u = day_start(ny, nm, 1);
-    snprintf(sp->value, sizeof sp->value, fmt, y, n);
+    char ys[16];
+    snprintf(sp->value, sizeof sp->value, "%s-%c%d", year_str(ys, sizeof ys, y), letter, n);
 }
 
 static void set_season(span *sp, int y, zs_season s)
@@ -318,7 +331,8 @@ static void set_season(span *sp, int y, zs_season s)
     int ny = by, nm = first[s];
     add_months(&ny, &nm, 3);
     sp->u = day_start(ny, nm, 1);
-    snprintf(sp->value, sizeof sp->value, "%04d-%s", y, codes[s]);
+    char ys[16];
+    snprintf(sp->value, sizeof sp->value, "%s-%s", year_str(ys, sizeof ys, y), codes[s]);
 }
 
 static void set_decade(span *sp, int dec)
@@ -355,13 +369,13 @@ static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *s
     case ZS_U_QUARTER: {
         int y = ay, m = (am - 1) / 3 * 3 + 1;
         add_months(&y, &m, 3 * (int64_t)tv->offset);
-        set_part(sp, y, (m - 1) / 3 + 1, 3, ZS_GRAN_QUARTER, "%04d-Q%d");
+        set_part(sp, y, (m - 1) / 3 + 1, 3, ZS_GRAN_QUARTER, 'Q');
         return true;
     }
     case ZS_U_HALF: {
         int y = ay, m = (am - 1) / 6 * 6 + 1;
         add_months(&y, &m, 6 * (int64_t)tv->offset);
-        set_part(sp, y, (m - 1) / 6 + 1, 6, ZS_GRAN_HALF, "%04d-H%d");
+        set_part(sp, y, (m - 1) / 6 + 1, 6, ZS_GRAN_HALF, 'H');
         return true;
     }
     case ZS_U_YEAR:
@@ -454,7 +468,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         if (n < 1 || n > (q ? 4 : 2)) return false;
         int yy = y != ZS_UNSET ? y : lean_year(ay, n, q ? (am - 1) / 3 + 1 : (am - 1) / 6 + 1, q ? 4 : 2, dir);
         set_part(sp, yy, n, q ? 3 : 6, q ? ZS_GRAN_QUARTER : ZS_GRAN_HALF,
-                 q ? "%04d-Q%d" : "%04d-H%d");
+                 q ? 'Q' : 'H');
         return true;
     }
     if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {

@@ -200,13 +200,19 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
                      zs_matches *out)
 {
     if (t1 <= t0) return;
-    run *R = zs_xmalloc(sizeof *R);
+    if (!out->run) {
+        out->run = zs_xmalloc(sizeof *out->run);
+        out->next_start = zs_xcalloc(L->nrules ? L->nrules : 1, sizeof *out->next_start);
+    }
+    run *R = out->run;
     R->L = L;
     R->d = d;
     R->end = t1;
     /* a rule is indexed by an item that may follow optional ones: at that
-     * item, try every start up to r->lead tokens before it, once each */
-    uint32_t *next_start = zs_xcalloc(L->nrules ? L->nrules : 1, sizeof *next_start);
+     * item, try every start up to r->lead tokens before it, once each
+     * (token positions only grow from call to call, so next_start needs no
+     * reset for the next sentence of the same doc) */
+    uint32_t *next_start = out->next_start;
     size_t first = out->n;
     for (uint32_t i = t0; i < t1; i++) {
         const zs_token *t = &d->toks[i];
@@ -224,14 +230,14 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
                 next_start[r->id] = i + 1;
             }
     }
-    free(next_start);
-    free(R);
     size_t n = out->n - first;
     if (n < 2) return;
     zs_match *m = out->m + first;
     qsort(m, n, sizeof *m, cmp_quality);
     /* greedy: keep a match if none of its tokens is taken */
-    uint8_t *taken = zs_xcalloc(t1 - t0, 1);
+    ZS_GROW(out->taken, out->taken_cap, t1 - t0);
+    uint8_t *taken = out->taken;
+    memset(taken, 0, t1 - t0);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         bool free_span = true;
@@ -240,7 +246,6 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
         for (uint32_t k = m[i].t0; k < m[i].t1; k++) taken[k - t0] = 1;
         m[kept++] = m[i];
     }
-    free(taken);
     out->n = first + kept;
     qsort(m, kept, sizeof *m, cmp_pos);
 }
@@ -255,5 +260,8 @@ void zs_matches_free(zs_matches *ms)
 {
     free(ms->m);
     free(ms->pool);
+    free(ms->run);
+    free(ms->next_start);
+    free(ms->taken);
     memset(ms, 0, sizeof *ms);
 }

@@ -27,11 +27,17 @@ typedef struct zs_matches {
     size_t n, cap;
     zs_capval *pool;
     size_t npool, poolcap;
+    /* scratch space reused from call to call (one doc at a time) */
+    struct run *run;
+    uint32_t *next_start;   /* per rule: first start not yet tried */
+    uint8_t *taken;
+    size_t taken_cap;
 } zs_matches;
 
 /* Finds the best non-overlapping matches in tokens [t0, t1) of doc, in text
  * order: longer matches win, then higher prio, then the earlier rule.
- * Appends to out (reset it first to reuse). */
+ * Appends to out (reset it first to reuse). Successive calls with one out
+ * must cover ranges of one doc in text order (its scratch space assumes it). */
 void zs_match_tokens(const zs_lang *lang, const zs_doc *doc, uint32_t t0,
                      uint32_t t1, zs_matches *out);
 

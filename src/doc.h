@@ -114,6 +114,10 @@ struct zs_doc {
     bool narrative;              /* anchor relative values narratively */
 };
 
+/* Clauses are looked at no further than this many tokens either side of a
+ * word, so that a text without punctuation stays linear to analyse. */
+#define ZS_CLAUSE_WINDOW 40
+
 /* Folded form of token i (not NUL-terminated; length toks[i].fold_len). */
 static inline const char *zs_tok_fold(const struct zs_doc *d, size_t i)
 {

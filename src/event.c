@@ -29,8 +29,8 @@ static void clause_of(const zs_doc *d, uint32_t i, uint32_t *c0, uint32_t *c1)
 {
     const zs_sentence *s = &d->sents[d->toks[i].sent];
     uint32_t a = i, b = i + 1;
-    while (a > s->t0 && !is_punct(d, a - 1, ",;:()")) a--;
-    while (b < s->t1 && !is_punct(d, b, ",;:()")) b++;
+    while (a > s->t0 && i - a < ZS_CLAUSE_WINDOW && !is_punct(d, a - 1, ",;:()")) a--;
+    while (b < s->t1 && b - i < ZS_CLAUSE_WINDOW && !is_punct(d, b, ",;:()")) b++;
     *c0 = a;
     *c1 = b;
 }
@@ -203,10 +203,13 @@ static void set_modality(zs_doc *d, zs_event *e)
 {
     const zs_lang *L = d->lang;
     const zs_sentence *s = &d->sents[e->sent];
-    uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s->t0;
-    uint32_t b = e->noun ? e->t0 : s->t1;
+    /* the sentence, as far as a clause window reaches */
+    uint32_t s0 = e->t0 - s->t0 > ZS_CLAUSE_WINDOW ? e->t0 - ZS_CLAUSE_WINDOW : s->t0;
+    uint32_t s1 = s->t1 - e->t1 > ZS_CLAUSE_WINDOW ? e->t1 + ZS_CLAUSE_WINDOW : s->t1;
+    uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
+    uint32_t b = e->noun ? e->t0 : s1;
     if (has_word_in(d, a, b, L->lex_modal_possible)) e->modality = ZS_MODAL_POSSIBLE;
-    else if (has_word_in(d, s->t0, s->t1, L->lex_modal_planned)) e->modality = ZS_MODAL_PLANNED;
+    else if (has_word_in(d, s0, s1, L->lex_modal_planned)) e->modality = ZS_MODAL_PLANNED;
 }
 
 /* A noun's own timex: one that follows it closely in its clause

@@ -96,8 +96,8 @@ zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
     /* the clause: the sentence cut at ; and : (commas often separate a
      * date from its verb: "Am Freitag, so der Sprecher, soll ...") */
     uint32_t c0 = t0, c1 = t1;
-    while (c0 > s->t0 && !is_clause_end(d, c0 - 1)) c0--;
-    while (c1 < s->t1 && !is_clause_end(d, c1)) c1++;
+    while (c0 > s->t0 && t0 - c0 < ZS_CLAUSE_WINDOW && !is_clause_end(d, c0 - 1)) c0--;
+    while (c1 < s->t1 && c1 - t1 < ZS_CLAUSE_WINDOW && !is_clause_end(d, c1)) c1++;
     zs_dir best = ZS_DIR_NONE;
     uint32_t best_dist = UINT32_MAX;
     for (uint32_t i = c0; i < c1; i++) {

@@ -90,6 +90,19 @@ typedef struct zs_options {
 zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text,
                    size_t len, const zs_options *opts, zs_error *err);
 
+/* Analyses the TEXT of a TimeML document (bytes[0..len), e.g. a TempEval-3
+ * input file: a DCT TIMEX3 with functionInDocument="CREATION_TIME" and the
+ * raw TEXT; entities are decoded, timex tags already inside TEXT ignored).
+ * The publication time is opts->dct if set, else the file's creation time
+ * (a date or date-time). The doc keeps the file, so the "timeml" writer
+ * writes it back with the doc's timexes as TIMEX3 elements. Returns a new
+ * doc owned by the caller (free with zs_doc_free), or NULL with err filled:
+ * ZS_ERR_INPUT for malformed XML ("name:line:col: message"), no TEXT, a
+ * file not in UTF-8; ZS_ERR_DCT for no usable creation time; else as
+ * zs_doc_new. */
+zs_doc *zs_doc_from_timeml(const zs_lang *lang, const char *name, const char *bytes,
+                           size_t len, const zs_options *opts, zs_error *err);
+
 /* Frees a doc. Accepts NULL. A graph holding the doc must be freed first. */
 void zs_doc_free(zs_doc *doc);
 
@@ -118,10 +131,12 @@ void zs_graph_free(zs_graph *g);
 /* ---- writers ---------------------------------------------------------- */
 
 /* The format a file name implies ("ics", "svg", "png", "pdf", "dot",
- * "jsonl", "text"), or NULL if the extension is unknown. Static string. */
+ * "jsonl", "text", "timeml" for .tml), or NULL if the extension is unknown.
+ * Static string. */
 const char *zs_format_from_path(const char *path);
 
-/* Writes the graph in format to out. Returns 0, or -1 with err filled. */
+/* Writes the graph in format to out. Returns 0, or -1 with err filled.
+ * "timeml" needs a graph of exactly one doc (ZS_ERR_USAGE otherwise). */
 int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err);
 
 /* Writes the graph to path (format NULL: from the extension) through a

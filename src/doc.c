@@ -9,6 +9,7 @@
 #include "resolve.h"
 #include "template.h"
 #include "text.h"
+#include "timeml.h"
 
 /* The dateline is looked for in this many first lines. */
 #define DATELINE_LINES 5
@@ -268,6 +269,7 @@ void zs_doc_free(zs_doc *d)
     free(d->folds);
     free(d->text);
     free(d->name);
+    zs_timeml_src_free(d->timeml);
     free(d);
 }
 

@@ -11,6 +11,7 @@
 
 struct zs_word; /* lexicon record of a folded token (template.h) */
 struct zs_rule;
+struct zs_timeml_src; /* the TimeML file a doc was read from (timeml.h) */
 
 typedef enum { ZS_TOK_WORD = 0, ZS_TOK_NUM, ZS_TOK_ALNUM, ZS_TOK_PUNCT } zs_tokkind;
 
@@ -112,6 +113,8 @@ struct zs_doc {
     char locale[16];             /* ICU locale for labels, "de" */
     int dct_timex;               /* index of the dateline timex, or -1 */
     bool narrative;              /* anchor relative values narratively */
+    struct zs_timeml_src *timeml; /* the TimeML file the text is the TEXT of
+                                    (zs_doc_from_timeml), or NULL (owned) */
 };
 
 /* Clauses are looked at no further than this many tokens either side of a

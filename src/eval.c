@@ -1,6 +1,7 @@
 /* zeitstrahl eval: TempEval-3 task-A scoring of temporal expressions.
  *
- * Reading. A gold or system file is parsed with libxml2's xmlTextReader.
+ * Reading (the TimeML reader of timeml.c, shared with zs_doc_from_timeml).
+ * A gold or system file is parsed with libxml2's xmlTextReader.
  * The document text is the character content of its first TEXT element
  * with all tags removed (entities decoded); offsets are Unicode code points
  * into it. Every TIMEX3 or TIMEX2 element inside TEXT is a temporal
@@ -29,7 +30,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -37,11 +37,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
-#include <libxml/xmlversion.h>
-
 #include "doc.h"
+#include "timeml.h"
 #include "tvalue.h"
 #include "util.h"
 
@@ -152,329 +149,33 @@ static void doc_finish_timexes(ev_doc *d)
 
 /* ---- reading TimeML / TIMEX2 ------------------------------------------- */
 
-/* True if s[i..n) starts a well-formed entity or character reference. */
-static bool is_reference(const char *s, size_t i, size_t n)
-{
-    size_t j = i + 1;
-    if (j < n && s[j] == '#') {
-        j++;
-        bool hex = j < n && s[j] == 'x';
-        if (hex) j++;
-        size_t d0 = j;
-        while (j < n && (hex ? strchr("0123456789abcdefABCDEF", s[j]) && s[j]
-                             : (s[j] >= '0' && s[j] <= '9')))
-            j++;
-        return j > d0 && j < n && s[j] == ';';
-    }
-    if (j >= n || !((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
-                    s[j] == '_' || s[j] == ':'))
-        return false;
-    while (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
-                     (s[j] >= '0' && s[j] <= '9') || s[j] == '_' || s[j] == ':' ||
-                     s[j] == '.' || s[j] == '-'))
-        j++;
-    return j < n && s[j] == ';';
-}
-
-/* If s[0..n) holds a bare "&" (one that starts no reference, outside CDATA
- * sections and comments), returns a new copy with each one written "&amp;"
- * and its length in *out_n; else NULL. */
-static char *escape_bare_amps(const char *s, size_t n, size_t *out_n)
-{
-    zs_buf b = {0};
-    size_t done = 0; /* s[0..done) is in b */
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '<' && n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
-            const char *e = NULL;
-            for (size_t j = i + 9; j + 3 <= n; j++)
-                if (memcmp(s + j, "]]>", 3) == 0) {
-                    e = s + j;
-                    break;
-                }
-            if (!e) break;
-            i = (size_t)(e - s) + 2;
-        } else if (s[i] == '<' && n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            const char *e = NULL;
-            for (size_t j = i + 4; j + 3 <= n; j++)
-                if (memcmp(s + j, "-->", 3) == 0) {
-                    e = s + j;
-                    break;
-                }
-            if (!e) break;
-            i = (size_t)(e - s) + 2;
-        } else if (s[i] == '&' && !is_reference(s, i, n)) {
-            zs_buf_put(&b, s + done, i + 1 - done);
-            zs_buf_puts(&b, "amp;");
-            done = i + 1;
-            any = true;
-        }
-    }
-    if (!any) {
-        zs_buf_free(&b);
-        return NULL;
-    }
-    zs_buf_put(&b, s + done, n - done);
-    *out_n = b.len;
-    return b.data;
-}
-
-/* State of one parse. */
-typedef struct ev_parse {
-    ev_doc *d;
-    zs_buf text;
-    uint32_t cp;              /* code points in text so far */
-    bool in_text, text_seen;
-    int text_depth;
-    int dct_depth;            /* depth of the open DCT/DATETIME element, or -1 */
-    bool dct_elem_seen;
-    zs_buf dct_text;          /* its character content */
-    char *dct_creation;       /* value of a CREATION_TIME TIMEX3 (owned) */
-    char *dct_timex;          /* value of a timex inside DCT/DATETIME (owned) */
-    size_t *open;             /* indices into d->tx of unclosed timexes */
-    size_t nopen, open_cap;
-    bool failed;              /* the first error is in msg */
-    char msg[400];
-} ev_parse;
-
-/* libxml2 structured error handler: keeps the first error's position and
- * message (warnings are ignored). */
-#if LIBXML_VERSION >= 21200
-static void on_xml_error(void *ctx, const xmlError *e)
-#else
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-#endif
-{
-    ev_parse *p = ctx;
-    if (!e || e->level < XML_ERR_ERROR || p->failed) return;
-    p->failed = true;
-    snprintf(p->msg, sizeof p->msg, "%d:%d: %s", e->line, e->int2,
-             e->message ? e->message : "malformed XML");
-    size_t n = strlen(p->msg);
-    while (n && (p->msg[n - 1] == '\n' || p->msg[n - 1] == ' ')) p->msg[--n] = '\0';
-}
-
-/* Whether an element name is one of the timex tags. */
-static bool is_timex_name(const xmlChar *name)
-{
-    return name && (xmlStrcasecmp(name, BAD_CAST "TIMEX3") == 0 ||
-                    xmlStrcasecmp(name, BAD_CAST "TIMEX2") == 0);
-}
-
-/* An attribute of the current element as a new string (free with free), or
- * NULL when absent. */
-static char *attr(xmlTextReaderPtr r, const char *name)
-{
-    xmlChar *v = xmlTextReaderGetAttribute(r, BAD_CAST name);
-    if (!v) return NULL;
-    char *s = zs_xstrdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-/* The TIMEX3 type a TIMEX2 value (and its set/periodicity attributes)
- * implies. Static string. */
-static const char *timex2_type(const char *val, bool set)
-{
-    if (set) return "SET";
-    if (!val || !*val) return "DATE";
-    if (val[0] == 'P' && (val[1] == 'T' || val[1] == 'X' || (val[1] >= '0' && val[1] <= '9')))
-        return "DURATION";
-    const char *t = strchr(val, 'T');
-    if (t && t > val && (t[-1] == 'X' || (t[-1] >= '0' && t[-1] <= '9')) && t[1] &&
-        strchr("0123456789XMAEND", t[1]))
-        return "TIME";
-    return "DATE";
-}
-
-/* Handles an element start at depth. */
-static void on_element(ev_parse *p, xmlTextReaderPtr r, const xmlChar *name, int depth)
-{
-    bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-    if (!p->in_text && !p->text_seen && xmlStrcasecmp(name, BAD_CAST "TEXT") == 0) {
-        p->text_seen = true;
-        if (!empty) {
-            p->in_text = true;
-            p->text_depth = depth;
-        }
-        return;
-    }
-    if (!p->in_text && p->dct_depth < 0 && !p->dct_elem_seen &&
-        (xmlStrcasecmp(name, BAD_CAST "DCT") == 0 ||
-         xmlStrcasecmp(name, BAD_CAST "DATETIME") == 0 ||
-         xmlStrcasecmp(name, BAD_CAST "DATE_TIME") == 0)) {
-        p->dct_elem_seen = true;
-        if (!empty) p->dct_depth = depth;
-        return;
-    }
-    if (!is_timex_name(name)) return;
-    bool t2 = xmlStrcasecmp(name, BAD_CAST "TIMEX2") == 0;
-    char *value = attr(r, t2 ? "val" : "value");
-    if (!value && t2) value = attr(r, "value");
-    if (!value && !t2) value = attr(r, "val");
-    char *fn = attr(r, "functionInDocument");
-    bool creation = fn && strcmp(fn, "CREATION_TIME") == 0;
-    free(fn);
-    if (creation && !p->dct_creation && value) p->dct_creation = zs_xstrdup(value);
-    if (p->dct_depth >= 0 && !p->dct_timex && value) p->dct_timex = zs_xstrdup(value);
-    if (p->in_text && !empty) {
-        char *type = attr(r, "type");
-        if (!type || !*type) {
-            char *set = attr(r, "set"), *per = attr(r, "periodicity");
-            bool is_set = (set && strcasecmp(set, "YES") == 0) || (per && *per);
-            free(type);
-            type = zs_xstrdup(timex2_type(value, is_set));
-            free(set);
-            free(per);
-        }
-        char *mod = attr(r, "mod");
-        size_t k = doc_add(p->d, p->cp, p->cp, type, value, mod, creation);
-        free(type);
-        free(mod);
-        ZS_GROW(p->open, p->open_cap, p->nopen + 1);
-        p->open[p->nopen++] = k;
-    }
-    free(value);
-}
-
-/* Handles an element end at depth. */
-static void on_end(ev_parse *p, const xmlChar *name, int depth)
-{
-    if (p->in_text && depth == p->text_depth && xmlStrcasecmp(name, BAD_CAST "TEXT") == 0) {
-        p->in_text = false;
-        return;
-    }
-    if (p->dct_depth >= 0 && depth == p->dct_depth) {
-        p->dct_depth = -1;
-        return;
-    }
-    if (p->in_text && is_timex_name(name) && p->nopen > 0)
-        p->d->tx[p->open[--p->nopen]].c1 = p->cp;
-}
-
-/* Appends character content s to the text (inside TEXT) or the DCT text. */
-static void on_chars(ev_parse *p, const char *s)
-{
-    if (!s) return;
-    size_t n = strlen(s);
-    if (p->in_text) {
-        zs_buf_put(&p->text, s, n);
-        for (size_t i = 0; i < n; i++)
-            if (((unsigned char)s[i] & 0xC0) != 0x80) p->cp++;
-    } else if (p->dct_depth >= 0) {
-        zs_buf_put(&p->dct_text, s, n);
-    }
-}
-
-/* The trimmed copy of s (NULL if s is NULL or blank). */
-static char *trimmed(const char *s)
-{
-    if (!s) return NULL;
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    return n ? zs_xstrndup(s, n) : NULL;
-}
-
-/* Reads the annotated file path into d (zeroed by the caller). Returns 0, or
- * a zs_status with err filled ("path: message", "path:line:col: message"). */
+/* Reads the annotated file path into d (zeroed by the caller) with the
+ * TimeML reader (timeml.h). Returns 0, or a zs_status with err filled
+ * ("path: message", "path:line:col: message"). */
 static int read_doc(const char *path, ev_doc *d, zs_error *err)
 {
     size_t len;
     char *raw = zs_read_file(path, &len, err);
     if (!raw) return err->code;
-    size_t fixed_len;
-    char *fixed = escape_bare_amps(raw, len, &fixed_len);
-    if (fixed) {
-        free(raw);
-        raw = fixed;
-        len = fixed_len;
-    }
-    if (len > INT_MAX) {
-        free(raw);
-        zs_set_error(err, ZS_ERR_INPUT, "%s: file larger than 2 GB", path);
-        return ZS_ERR_INPUT;
-    }
-    ev_parse p = {.d = d, .dct_depth = -1};
-    xmlTextReaderPtr r = xmlReaderForMemory(raw, (int)len, path, NULL, XML_PARSE_NONET);
-    int ret = -1;
-    if (r) {
-        xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &p);
-        while ((ret = xmlTextReaderRead(r)) == 1) {
-            int type = xmlTextReaderNodeType(r);
-            const xmlChar *name = xmlTextReaderConstName(r);
-            int depth = xmlTextReaderDepth(r);
-            switch (type) {
-            case XML_READER_TYPE_ELEMENT:
-                on_element(&p, r, name, depth);
-                break;
-            case XML_READER_TYPE_END_ELEMENT:
-                on_end(&p, name, depth);
-                break;
-            case XML_READER_TYPE_TEXT:
-            case XML_READER_TYPE_CDATA:
-            case XML_READER_TYPE_WHITESPACE:
-            case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-                on_chars(&p, (const char *)xmlTextReaderConstValue(r));
-                break;
-            default:
-                break;
-            }
-        }
-        xmlFreeTextReader(r);
-    }
+    zs_timeml t;
+    int rc = zs_timeml_read(path, raw, len, 0, &t, err);
     free(raw);
-    int rc = 0;
-    if (ret != 0 || p.failed) {
-        if (p.failed) zs_set_error(err, ZS_ERR_INPUT, "%s:%s", path, p.msg);
-        else zs_set_error(err, ZS_ERR_INPUT, "%s: malformed XML", path);
-        rc = ZS_ERR_INPUT;
-    } else if (!p.text_seen) {
-        zs_set_error(err, ZS_ERR_INPUT, "%s: no <TEXT> element", path);
-        rc = ZS_ERR_INPUT;
+    if (rc != 0) return rc;
+    for (size_t i = 0; i < t.ntx; i++) {
+        const zs_timeml_timex *x = &t.tx[i];
+        doc_add(d, x->c0, x->c1, x->type, x->value, x->mod, x->creation);
     }
-    if (rc == 0) {
-        zs_buf_grow(&p.text, 0);
-        d->text = p.text.data;
-        d->len = p.text.len;
-        p.text.data = NULL;
-        zs_buf_grow(&p.dct_text, 0);
-        d->dct = p.dct_creation ? p.dct_creation
-                 : p.dct_timex  ? p.dct_timex
-                                : trimmed(p.dct_text.data);
-        if (d->dct == p.dct_creation) p.dct_creation = NULL;
-        if (d->dct == p.dct_timex) p.dct_timex = NULL;
-        doc_index(d);
-        doc_finish_timexes(d);
-    }
-    zs_buf_free(&p.text);
-    zs_buf_free(&p.dct_text);
-    free(p.dct_creation);
-    free(p.dct_timex);
-    free(p.open);
-    return rc;
+    d->text = t.text;
+    d->len = t.len;
+    d->dct = t.dct;
+    t.text = t.dct = NULL;
+    zs_timeml_clear(&t);
+    doc_index(d);
+    doc_finish_timexes(d);
+    return 0;
 }
 
 /* ---- running zeitstrahl ------------------------------------------------- */
-
-/* The DCT to give zeitstrahl for a gold creation time: dct itself if it is
- * ISO 8601 as zs_options accepts it, else its first 10 characters if they
- * are a date (into buf), else NULL (zeitstrahl then looks for a dateline). */
-static const char *usable_dct(const char *dct, char *buf, size_t n)
-{
-    if (!dct) return NULL;
-    zs_lsec t;
-    bool has_time, has_off;
-    int off;
-    if (zs_parse_iso(dct, &t, &has_time, &has_off, &off)) return dct;
-    if (strlen(dct) >= 10 && n > 10) {
-        memcpy(buf, dct, 10);
-        buf[10] = '\0';
-        if (zs_parse_iso(buf, &t, &has_time, &has_off, &off)) return buf;
-    }
-    return NULL;
-}
 
 /* Fills sys (zeroed) with zeitstrahl's expressions on gold's text, anchored
  * to gold's creation time, in narrative mode if narrative. name labels
@@ -487,7 +188,7 @@ static int run_zeitstrahl(const zs_lang *lang, const char *name, const ev_doc *g
     doc_index(sys);
     if (span_blank(gold, 0, gold->ncp)) return 0;
     char buf[16];
-    zs_options opts = {.dct = usable_dct(gold->dct, buf, sizeof buf), .timex_only = 1,
+    zs_options opts = {.dct = zs_timeml_usable_dct(gold->dct, buf, sizeof buf), .timex_only = 1,
                        .narrative = narrative};
     zs_doc *zd = zs_doc_new(lang, name, gold->text, gold->len, &opts, err);
     if (!zd) return err->code ? (int)err->code : ZS_ERR_INTERNAL;

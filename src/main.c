@@ -30,9 +30,12 @@ static const char usage[] =
     "                     without a year follow the last date mentioned, not the\n"
     "                     publication time\n"
     "  --templates DIR    folder holding one template folder per language\n"
+    "  --input FORMAT     the FILEs are 'text' (default) or 'timeml': TimeML\n"
+    "                     with the DCT and the TEXT, as TempEval-3 input files\n"
     "  -o FILE            write FILE; the format follows the extension:\n"
-    "                     .ics .svg .png .pdf .dot .jsonl .txt (repeatable)\n"
-    "  -f FORMAT          write FORMAT to stdout (ics svg png pdf dot jsonl text)\n"
+    "                     .ics .svg .png .pdf .dot .jsonl .txt .tml (repeatable)\n"
+    "  -f FORMAT          write FORMAT to stdout (ics svg png pdf dot jsonl text\n"
+    "                     timeml); timeml writes one FILE back with TIMEX3 tags\n"
     "  --check-templates  run the examples of the language's rule files and exit\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
@@ -135,7 +138,8 @@ static char *read_input(const char *path, size_t *len, zs_error *err)
     return text;
 }
 
-enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE };
+enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE,
+       OPT_INPUT };
 
 /* zeitstrahl eval ...: the German templates unless --templates/--lang say
  * otherwise (both must come right after "eval"). */
@@ -169,6 +173,7 @@ int main(int argc, char **argv)
         {"tz", required_argument, NULL, OPT_TZ},
         {"narrative", no_argument, NULL, OPT_NARRATIVE},
         {"templates", required_argument, NULL, OPT_TEMPLATES},
+        {"input", required_argument, NULL, OPT_INPUT},
         {"check-templates", no_argument, NULL, OPT_CHECK},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -177,7 +182,7 @@ int main(int argc, char **argv)
     zs_options opts = {0};
     const char **outputs = calloc((size_t)argc, sizeof *outputs);
     int noutputs = 0;
-    bool check = false;
+    bool check = false, timeml_input = false;
     int c;
     while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -186,6 +191,14 @@ int main(int argc, char **argv)
         case OPT_TZ: opts.tz = optarg; break;
         case OPT_NARRATIVE: opts.narrative = 1; break;
         case OPT_TEMPLATES: templates = optarg; break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "timeml") != 0 && strcmp(optarg, "text") != 0) {
+                fprintf(stderr, "zeitstrahl: unknown input format '%s' (text, timeml)\n", optarg);
+                free(outputs);
+                return ZS_ERR_USAGE;
+            }
+            timeml_input = strcmp(optarg, "timeml") == 0;
+            break;
         case OPT_CHECK: check = true; break;
         case 'o': outputs[noutputs++] = optarg; break;
         case 'f': format = optarg; break;
@@ -200,15 +213,23 @@ int main(int argc, char **argv)
     zs_error err = {0};
     for (int i = 0; i < noutputs; i++) {
         if (!zs_format_from_path(outputs[i])) {
-            fprintf(stderr, "zeitstrahl: %s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt)\n", outputs[i]);
+            fprintf(stderr, "zeitstrahl: %s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt .tml)\n", outputs[i]);
             free(outputs);
             return ZS_ERR_USAGE;
         }
     }
     char padded[64];
     snprintf(padded, sizeof padded, " %s ", format ? format : "text");
-    if (strchr(format ? format : "", ' ') || !strstr(" ics svg png pdf dot jsonl text ", padded)) {
-        fprintf(stderr, "zeitstrahl: unknown format '%s' (ics svg png pdf dot jsonl text)\n", format);
+    if (strchr(format ? format : "", ' ') || !strstr(" ics svg png pdf dot jsonl text timeml ", padded)) {
+        fprintf(stderr, "zeitstrahl: unknown format '%s' (ics svg png pdf dot jsonl text timeml)\n", format);
+        free(outputs);
+        return ZS_ERR_USAGE;
+    }
+    bool timeml_out = format && strcmp(format, "timeml") == 0;
+    for (int i = 0; i < noutputs; i++)
+        if (strcmp(zs_format_from_path(outputs[i]), "timeml") == 0) timeml_out = true;
+    if (timeml_out && argc - optind > 1) {
+        fprintf(stderr, "zeitstrahl: TimeML output holds one document: give one input file\n");
         free(outputs);
         return ZS_ERR_USAGE;
     }
@@ -249,7 +270,8 @@ int main(int argc, char **argv)
             break;
         }
         const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-        docs[i] = zs_doc_new(lang, name, text, len, &opts, &err);
+        docs[i] = timeml_input ? zs_doc_from_timeml(lang, name, text, len, &opts, &err)
+                               : zs_doc_new(lang, name, text, len, &opts, &err);
         free(text);
         if (!docs[i]) rc = fail(&err);
         else zs_graph_add(g, docs[i]);

@@ -8,7 +8,7 @@
 
 #include "writers.h"
 
-static const char *const formats[] = {"ics", "svg", "png", "pdf", "dot", "jsonl", "text", NULL};
+static const char *const formats[] = {"ics", "svg", "png", "pdf", "dot", "jsonl", "text", "timeml", NULL};
 
 const char *zs_format_from_path(const char *path)
 {
@@ -18,6 +18,7 @@ const char *zs_format_from_path(const char *path)
     dot++;
     if (strcmp(dot, "txt") == 0) return "text";
     if (strcmp(dot, "json") == 0) return "jsonl";
+    if (strcmp(dot, "tml") == 0) return "timeml";
     for (int i = 0; formats[i]; i++)
         if (strcmp(dot, formats[i]) == 0) return formats[i];
     return NULL;
@@ -40,11 +41,12 @@ static int render(const zs_graph *g, const char *format, zs_buf *out, zs_error *
     if (strcmp(format, "jsonl") == 0) return zs_write_jsonl(g, out, err);
     if (strcmp(format, "text") == 0) return zs_write_text(g, out, err);
     if (strcmp(format, "ics") == 0) return zs_write_ics(g, out, err);
+    if (strcmp(format, "timeml") == 0) return zs_write_timeml(g, out, err);
     if (!strcmp(format, "dot") || !strcmp(format, "svg") || !strcmp(format, "png") ||
         !strcmp(format, "pdf"))
         return zs_write_graphviz(g, format, out, err);
     zs_set_error(err, ZS_ERR_USAGE,
-                 "unknown format '%s' (ics, svg, png, pdf, dot, jsonl, text)", format);
+                 "unknown format '%s' (ics, svg, png, pdf, dot, jsonl, text, timeml)", format);
     return -1;
 }
 
@@ -65,7 +67,7 @@ int zs_write_file(const zs_graph *g, const char *path, const char *format, zs_er
     if (!format) format = zs_format_from_path(path);
     if (!format) {
         zs_set_error(err, ZS_ERR_USAGE,
-                     "%s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt)", path);
+                     "%s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt .tml)", path);
         return -1;
     }
     zs_buf b = {0};

@@ -10,6 +10,8 @@
 int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err);
 int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err);
 int zs_write_ics(const zs_graph *g, zs_buf *out, zs_error *err);
+/* TimeML (write_timeml.c): the graph's one document with inline TIMEX3. */
+int zs_write_timeml(const zs_graph *g, zs_buf *out, zs_error *err);
 /* format: "dot", "svg", "png" or "pdf" (rendered by libgvc). */
 int zs_write_graphviz(const zs_graph *g, const char *format, zs_buf *out,
                       zs_error *err);

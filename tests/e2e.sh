@@ -83,6 +83,22 @@ check "stdin with --dct" sh -c "printf 'Am Freitag soll gewählt werden.' | $run
 check "--help" sh -c "$run --help | grep -q 'Usage: zeitstrahl'"
 check "--version" sh -c "$run --version | grep -q '^zeitstrahl [0-9]'"
 
+# ---- TimeML in and out ---------------------------------------------------------
+krauts=../shared/corpora/krauts/KRAUTS_Dolomiten-42_raw-text/34487_text.txt.tml
+if [ -f "$krauts" ]; then
+    check "timeml: --input timeml -f timeml" sh -c "$run --input timeml -f timeml $krauts > $tmp/k.tml"
+    check "timeml: well-formed" xmllint --noout "$tmp/k.tml"
+    check "timeml: TIMEX3 with anchorTimeID" has "$tmp/k.tml" '<TIMEX3 tid="t1" type="DATE" value="2010-02-25" anchorTimeID="t0">Donnerstag, 25. Februar</TIMEX3>'
+    check "timeml: the input without the new tags" sh -c \
+        "sed -e '/<TEXT>/,/<\\/TEXT>/s#<TIMEX3 [^>]*>##g' -e '/<TEXT>/,/<\\/TEXT>/s#</TIMEX3>##g' $tmp/k.tml | cmp -s - $krauts"
+    check "timeml: -o FILE.tml" sh -c "$run --input timeml -o $tmp/k2.tml $krauts && cmp -s $tmp/k.tml $tmp/k2.tml"
+else
+    echo "note: $krauts not found; TimeML checks skipped"
+fi
+check "timeml: plain text as TimeML is well-formed" sh -c "$run -f timeml $sample | xmllint --noout -"
+printf '<TimeML><TEXT>Am 3. Mai.</TEXT>\n' >"$tmp/broken.tml"
+printf '<TimeML><TEXT>Am 3. Mai.</TEXT></TimeML>\n' >"$tmp/nodct.tml"
+
 # ---- errors: one line naming the file, non-zero exit, no output left ---------
 # expect_error NAME EXPECTED-TEXT ARGS...: exit non-zero, one stderr line
 # containing EXPECTED-TEXT, and $tmp/e.ics neither created nor changed.
@@ -111,6 +127,10 @@ expect_error "malformed --dct" "malformed --dct '2017-02-30'" --dct 2017-02-30 "
 expect_error "no dateline" "$tmp/nodate.txt: no publication time" "$tmp/nodate.txt"
 expect_error "unknown format" "unknown format 'docx'" -f docx "$sample"
 expect_error "a directory" "$tmp: is a directory" "$tmp"
+expect_error "malformed TimeML" "$tmp/broken.tml:1:" --input timeml "$tmp/broken.tml"
+expect_error "TimeML without DCT" "$tmp/nodct.tml: no publication time" --input timeml "$tmp/nodct.tml"
+expect_error "unknown input format" "unknown input format 'xml'" --input xml "$sample"
+expect_error "TimeML of two documents" "TimeML output holds one document" -f timeml "$sample" "$sample"
 expect_error "bad template dir" "/nonexistent/de: cannot open" --templates /nonexistent "$sample"
 check "error: unwritable output names the file" sh -c \
     "$run -o $tmp/no/such/dir.ics $sample 2>&1 >/dev/null | grep -q '^zeitstrahl: $tmp/no/such/dir.ics: No such file'"

@@ -1,0 +1,331 @@
+/* TimeML output: the doc's timexes as inline TIMEX3 elements, as TempEval-3
+ * tools read them.
+ *
+ * A doc read with zs_doc_from_timeml is written as its source file, byte
+ * for byte, except that the timex elements inside TEXT lose their tags (a
+ * creation-time TIMEX3 stays) and each timex of the doc gets
+ *     <TIMEX3 tid="tN" type=".." value=".." [mod=".."] [anchorTimeID=".."]>
+ * around its mention. tids count from t1 and skip the tids the file keeps
+ * (its DCT's, usually t0, and any timex element outside TEXT);
+ * anchorTimeID names the file's DCT timex for values anchored to the DCT,
+ * when the doc's DCT is the file's. A doc's byte offsets are offsets into
+ * the decoded TEXT content; the source (timeml.h) maps them back to the
+ * file. Where markup of the source (an EVENT's tags, say) meets a mention's
+ * edge, the TIMEX3 goes inside it if the tags then nest, else outside.
+ *
+ * Any other doc becomes a minimal TimeML document: XML declaration, TimeML,
+ * DOCID (the doc's name), DCT (the doc's publication time as TIMEX3 t0,
+ * CREATION_TIME) and TEXT holding the doc's text exactly (escaped; a CR as
+ * "&#13;" so that parsers keep it), with the TIMEX3 elements inserted. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeml.h"
+
+/* Appends s[0..n) escaped for XML character data, or with attr for an
+ * attribute value in double quotes. Characters XML 1.0 cannot hold (C0
+ * controls other than tab, line feed and CR) become spaces, U+FFFE and
+ * U+FFFF become U+FFFD, so that the byte offsets stay. */
+static void put_escaped(zs_buf *b, const char *s, size_t n, bool attr)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        size_t skip = 1;
+        if (c == '&') rep = "&amp;";
+        else if (c == '<') rep = "&lt;";
+        else if (c == '>') rep = "&gt;";
+        else if (c == '"' && attr) rep = "&quot;";
+        else if (c == '\r') rep = "&#13;";
+        else if (c == '\t' && attr) rep = "&#9;";
+        else if (c == '\n' && attr) rep = "&#10;";
+        else if (c < 0x20 && c != '\t' && c != '\n') rep = " ";
+        else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+                 ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+            rep = "\xEF\xBF\xBD";
+            skip = 3;
+        }
+        if (!rep) continue;
+        zs_buf_put(b, s + run, i - run);
+        zs_buf_puts(b, rep);
+        run = i + skip;
+        i += skip - 1;
+    }
+    zs_buf_put(b, s + run, n - run);
+}
+
+/* Whether tid is one of the tids the source keeps (src may be NULL). */
+static bool tid_taken(const struct zs_timeml_src *src, const char *tid)
+{
+    for (size_t i = 0; src && i < src->ntids; i++)
+        if (strcmp(src->tids[i], tid) == 0) return true;
+    return false;
+}
+
+/* Writes the next free tid ("t1", "t2", ...) after *k into buf. */
+static void next_tid(const struct zs_timeml_src *src, size_t *k, char *buf, size_t n)
+{
+    do snprintf(buf, n, "t%zu", ++*k);
+    while (tid_taken(src, buf));
+}
+
+/* Appends the start tag of timex x with id tid; anchor_tid (or NULL) is
+ * the anchorTimeID of values anchored to the DCT. */
+static void put_start(zs_buf *b, const char *tid, const zs_timex *x, const char *anchor_tid)
+{
+    zs_buf_printf(b, "<TIMEX3 tid=\"%s\" type=\"%s\" value=\"", tid, zs_ttype_name(x->rv.type));
+    put_escaped(b, x->rv.value, strlen(x->rv.value), true);
+    zs_buf_putc(b, '"');
+    const char *mod = zs_mod_name(x->rv.mod);
+    if (*mod) zs_buf_printf(b, " mod=\"%s\"", mod);
+    if (anchor_tid && x->anchor == ZS_ANCHOR_DCT) {
+        zs_buf_puts(b, " anchorTimeID=\"");
+        put_escaped(b, anchor_tid, strlen(anchor_tid), true);
+        zs_buf_putc(b, '"');
+    }
+    zs_buf_putc(b, '>');
+}
+
+/* A timex to write: its extent in the text, and where its tags go. */
+typedef struct tw_item {
+    uint32_t b0, b1;
+    size_t x;           /* index into doc->timexes */
+    uint32_t s, e;      /* file positions of the tags (source docs) */
+} tw_item;
+
+/* Orders items by extent, then by timex index. */
+static int cmp_item(const void *a, const void *b)
+{
+    const tw_item *p = a, *q = b;
+    if (p->b0 != q->b0) return p->b0 < q->b0 ? -1 : 1;
+    if (p->b1 != q->b1) return p->b1 < q->b1 ? -1 : 1;
+    return p->x < q->x ? -1 : p->x > q->x;
+}
+
+/* The doc's timexes to write, in text order, without empty ones and those
+ * overlapping an earlier one. Returns a new array (free it) of *n items;
+ * adds the left-out ones to *skipped. */
+static tw_item *pick_timexes(const zs_doc *d, size_t *n, size_t *skipped)
+{
+    tw_item *it = zs_xreallocarray(NULL, d->ntimexes ? d->ntimexes : 1, sizeof *it);
+    for (size_t i = 0; i < d->ntimexes; i++)
+        it[i] = (tw_item){.b0 = d->timexes[i].b0, .b1 = d->timexes[i].b1, .x = i};
+    if (d->ntimexes > 1) qsort(it, d->ntimexes, sizeof *it, cmp_item);
+    size_t k = 0;
+    uint32_t end = 0;
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        if (it[i].b1 <= it[i].b0 || it[i].b1 > d->len || it[i].b0 < end) {
+            (*skipped)++;
+            continue;
+        }
+        end = it[i].b1;
+        it[k++] = it[i];
+    }
+    *n = k;
+    return it;
+}
+
+/* ---- written back into the source ------------------------------------------ */
+
+/* The marks of a source with what the writer needs to know about them. */
+typedef struct tw_src {
+    const struct zs_timeml_src *s;
+    bool *cdata_after;  /* per mark: inside a CDATA section after it */
+    uint32_t *cand;     /* scratch: candidate positions */
+    size_t cand_cap;
+} tw_src;
+
+/* Index of the first mark with b >= p (nmarks if none). */
+static size_t first_mark_from(const struct zs_timeml_src *s, uint32_t p)
+{
+    size_t lo = 0, hi = s->nmarks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->marks[mid].b < p) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Whether file position p lies inside a CDATA section (a tag put there
+ * would be text). */
+static bool in_cdata(const tw_src *w, uint32_t p)
+{
+    const struct zs_timeml_src *s = w->s;
+    /* the last mark ending at or before p */
+    size_t lo = 0, hi = s->nmarks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->marks[mid].e <= p) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && w->cdata_after[lo - 1];
+}
+
+/* Fills w->cand with the positions where a tag may go at text boundary x:
+ * after the file bytes of the text before x, after each piece of markup
+ * there, up to the bytes of the text from x. Returns their number (0 if x
+ * lies inside one unit such as an entity). */
+static size_t candidates(tw_src *w, uint32_t x)
+{
+    const struct zs_timeml_src *s = w->s;
+    uint32_t lo = x > 0 ? s->ce[x - 1] : s->text_b;
+    uint32_t hi = x < s->len ? s->cs[x] : s->text_e;
+    if (lo > hi) return 0;
+    size_t n = 0;
+    ZS_GROW(w->cand, w->cand_cap, n + 1);
+    w->cand[n++] = lo;
+    for (size_t k = first_mark_from(s, lo); k < s->nmarks && s->marks[k].e <= hi; k++) {
+        ZS_GROW(w->cand, w->cand_cap, n + 1);
+        w->cand[n++] = s->marks[k].e;
+    }
+    return n;
+}
+
+/* Whether the kept markup between file positions a <= b is balanced: every
+ * element opened there closes there and none closes that opened before. */
+static bool balanced(const struct zs_timeml_src *s, uint32_t a, uint32_t b)
+{
+    size_t depth = 0;
+    for (size_t k = first_mark_from(s, a); k < s->nmarks && s->marks[k].e <= b; k++) {
+        if (s->marks[k].kind == ZS_MK_OPEN) depth++;
+        else if (s->marks[k].kind == ZS_MK_CLOSE && depth-- == 0) return false;
+    }
+    return depth == 0;
+}
+
+/* Chooses the file positions it->s, it->e of the tags of one mention, not
+ * before min: the start as late and the end as early as the markup there
+ * allows while the markup between them stays balanced and neither is in a
+ * CDATA section. Returns false if there are none. */
+static bool place(tw_src *w, tw_item *it, uint32_t min)
+{
+    size_t ns = candidates(w, it->b0);
+    if (ns == 0) return false;
+    uint32_t *starts = zs_xreallocarray(NULL, ns, sizeof *starts);
+    memcpy(starts, w->cand, ns * sizeof *starts);
+    size_t ne = candidates(w, it->b1);
+    bool found = false;
+    for (size_t i = ns; i-- > 0 && !found;) {
+        uint32_t s = starts[i];
+        if (s < min || in_cdata(w, s)) continue;
+        for (size_t j = 0; j < ne && !found; j++) {
+            uint32_t e = w->cand[j];
+            if (e < s || in_cdata(w, e) || !balanced(w->s, s, e)) continue;
+            it->s = s;
+            it->e = e;
+            found = true;
+        }
+    }
+    free(starts);
+    return found;
+}
+
+/* Appends the file bytes [p, q) without the dropped tags among them; *k is
+ * the first mark not yet passed. */
+static void copy_source(zs_buf *out, const struct zs_timeml_src *s, size_t *k, uint32_t p,
+                        uint32_t q)
+{
+    for (; *k < s->nmarks && s->marks[*k].b < q; (*k)++) {
+        const zs_timeml_mark *m = &s->marks[*k];
+        if (m->kind != ZS_MK_DROP || m->b < p) continue;
+        zs_buf_put(out, s->raw + p, m->b - p);
+        p = m->e;
+    }
+    if (q > p) zs_buf_put(out, s->raw + p, q - p);
+}
+
+/* The source doc d back with its timexes. */
+static void write_source(const zs_doc *d, zs_buf *out, size_t *skipped)
+{
+    const struct zs_timeml_src *s = d->timeml;
+    tw_src w = {.s = s, .cdata_after = zs_xcalloc(s->nmarks ? s->nmarks : 1, sizeof (bool))};
+    bool in = false;
+    for (size_t k = 0; k < s->nmarks; k++) {
+        if (s->marks[k].kind == ZS_MK_CDATA_OPEN) in = true;
+        else if (s->marks[k].kind == ZS_MK_CDATA_CLOSE) in = false;
+        w.cdata_after[k] = in;
+    }
+    size_t n;
+    tw_item *it = pick_timexes(d, &n, skipped);
+    size_t kept = 0;
+    uint32_t min = s->text_b;
+    for (size_t i = 0; i < n; i++) {
+        if (!place(&w, &it[i], min)) {
+            (*skipped)++;
+            continue;
+        }
+        min = it[i].e;
+        it[kept++] = it[i];
+    }
+    const char *anchor = s->dct_from_file ? s->dct_tid : NULL;
+    size_t mk = 0, tidn = 0;
+    uint32_t p = 0;
+    char tid[32];
+    for (size_t i = 0; i < kept; i++) {
+        copy_source(out, s, &mk, p, it[i].s);
+        next_tid(s, &tidn, tid, sizeof tid);
+        put_start(out, tid, &d->timexes[it[i].x], anchor);
+        copy_source(out, s, &mk, it[i].s, it[i].e);
+        zs_buf_puts(out, "</TIMEX3>");
+        p = it[i].e;
+    }
+    copy_source(out, s, &mk, p, (uint32_t)s->raw_len);
+    free(it);
+    free(w.cand);
+    free(w.cdata_after);
+}
+
+/* ---- a new document ------------------------------------------------------- */
+
+/* Plain doc d as a minimal TimeML document. */
+static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
+{
+    char dct[48];
+    zs_format_lsec(dct, sizeof dct, d->dct, d->dct_gran == ZS_GRAN_DAY, NULL);
+    zs_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                     "xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n"
+                     "<DOCID>");
+    put_escaped(out, d->name, strlen(d->name), false);
+    zs_buf_printf(out, "</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"%s\" value=\"%s\" "
+                  "temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">%s</TIMEX3>"
+                  "</DCT>\n<TEXT>",
+                  d->dct_gran == ZS_GRAN_DAY ? "DATE" : "TIME", dct, dct);
+    size_t n, tidn = 0;
+    tw_item *it = pick_timexes(d, &n, skipped);
+    uint32_t p = 0;
+    char tid[32];
+    for (size_t i = 0; i < n; i++) {
+        put_escaped(out, d->text + p, it[i].b0 - p, false);
+        next_tid(NULL, &tidn, tid, sizeof tid);
+        put_start(out, tid, &d->timexes[it[i].x], "t0");
+        put_escaped(out, d->text + it[i].b0, it[i].b1 - it[i].b0, false);
+        zs_buf_puts(out, "</TIMEX3>");
+        p = it[i].b1;
+    }
+    put_escaped(out, d->text + p, d->len - p, false);
+    zs_buf_puts(out, "</TEXT>\n</TimeML>\n");
+    free(it);
+}
+
+int zs_timeml_write_doc(const zs_doc *d, zs_buf *out, size_t *skipped)
+{
+    size_t sk = 0;
+    if (d->timeml && d->timeml->len == d->len) write_source(d, out, &sk);
+    else write_plain(d, out, &sk);
+    if (skipped) *skipped = sk;
+    return 0;
+}
+
+int zs_write_timeml(const zs_graph *g, zs_buf *out, zs_error *err)
+{
+    if (g->ndocs != 1) {
+        zs_set_error(err, ZS_ERR_USAGE,
+                     "TimeML output holds one document, not %zu: give one input file per run",
+                     g->ndocs);
+        return -1;
+    }
+    return zs_timeml_write_doc(g->docs[0], out, NULL);
+}

@@ -81,6 +81,10 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 
 /* ---- tense cues ------------------------------------------------------------ */
 
+/* A tense cue counts only this many tokens away from the date (measured
+ * on KRAUTS: nearer cues decide better than the clause's farthest verb). */
+#define TENSE_REACH 6
+
 static bool is_clause_end(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
@@ -109,6 +113,7 @@ zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
         else if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) dir = ZS_DIR_PAST;
         if (dir == ZS_DIR_NONE) continue;
         uint32_t dist = i < t0 ? t0 - i : i - t1;
+        if (dist > TENSE_REACH) continue;
         if (dist < best_dist) {
             best_dist = dist;
             best = dir;

@@ -9,8 +9,9 @@
 /* Builds the underspecified value of value line v from the captures. */
 void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
 
-/* The tense of the sentence around tokens [t0, t1): the nearest word of the
- * language's tense_past / tense_future lexicons, or ZS_DIR_NONE. */
+/* The tense around tokens [t0, t1): the nearest word of the language's
+ * tense_past / tense_future lexicons in the same clause (up to ; or :) and
+ * at most a few tokens away, or ZS_DIR_NONE. */
 zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1);
 
 #endif

@@ -136,6 +136,14 @@ void fixture_doc_free(zs_doc *d)
     zs_doc_free(d); /* built from the same heap blocks as a real doc */
 }
 
+zs_lang *fixture_lang_de(void)
+{
+    zs_error err;
+    zs_lang *de = zs_lang_load("templates/de", &err);
+    if (!de) fprintf(stderr, "%s\n", err.msg);
+    return de;
+}
+
 zs_graph *fixture_graph(const zs_doc *d)
 {
     zs_graph *g = zs_graph_new();

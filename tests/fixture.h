@@ -13,4 +13,8 @@ zs_doc *fixture_doc(void);
 void fixture_doc_free(zs_doc *d);
 zs_graph *fixture_graph(const zs_doc *d);
 
+/* The German templates (tests run from the repository root), or NULL after
+ * printing why. Free with zs_lang_free. */
+zs_lang *fixture_lang_de(void);
+
 #endif

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "eval.h"
+#include "fixture.h"
 #include "zeitstrahl.h"
 
 #define KRAUTS "../shared/corpora/krauts"
@@ -27,9 +28,7 @@ static char tmp[64]; /* a fresh folder per test */
 static int setup(void **state)
 {
     (void)state;
-    zs_error err;
-    de = zs_lang_load("templates/de", &err);
-    if (!de) fprintf(stderr, "%s\n", err.msg);
+    de = fixture_lang_de();
     return de ? 0 : -1;
 }
 

@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "util.h"
+#include "fixture.h"
 #include "zeitstrahl.h"
 
 #define SEED "../shared/seed/000_2980830859de3c92.txt"
@@ -24,9 +25,7 @@ static zs_lang *de;
 static int setup(void **state)
 {
     (void)state;
-    zs_error err;
-    de = zs_lang_load("templates/de", &err);
-    if (!de) fprintf(stderr, "%s\n", err.msg);
+    de = fixture_lang_de();
     return de ? 0 : -1;
 }
 

@@ -22,6 +22,7 @@
 #include "doc.h"
 #include "eval.h"
 #include "timeml.h"
+#include "fixture.h"
 #include "zeitstrahl.h"
 
 #define CORPORA "../shared/corpora"
@@ -33,9 +34,7 @@ static zs_lang *de;
 static int setup(void **state)
 {
     (void)state;
-    zs_error err;
-    de = zs_lang_load("templates/de", &err);
-    if (!de) fprintf(stderr, "%s\n", err.msg);
+    de = fixture_lang_de();
     return de ? 0 : -1;
 }
 

@@ -101,7 +101,7 @@ static bool dct_from_dateline(zs_doc *d, zs_error *err)
             tv->type == ZS_SET)
             continue;
         zs_rv rv;
-        if (!zs_tv_resolve(tv, 0, ZS_GRAN_DAY, ZS_DIR_NONE, &rv) || tv->year < 1000) continue;
+        if (!zs_tv_resolve(tv, 0, ZS_DIR_NONE, &rv) || tv->year < 1000) continue;
         x->is_dct = true;
         d->dct_timex = (int)i;
         d->dct = rv.begin;
@@ -140,7 +140,6 @@ static void resolve_timexes(zs_doc *d)
 {
     size_t kept = 0;
     zs_lsec last = d->dct, last_day = d->dct;
-    zs_gran last_gran = d->dct_gran;
     bool narrated = false; /* last is a date of the text, not the DCT */
     zs_lsec sent_day = d->dct;
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
@@ -148,7 +147,7 @@ static void resolve_timexes(zs_doc *d)
         zs_timex *x = &d->timexes[i];
         bool ok;
         if (x->is_dct) {
-            ok = zs_tv_resolve(&x->tv, d->dct, d->dct_gran, ZS_DIR_NONE, &x->rv);
+            ok = zs_tv_resolve(&x->tv, d->dct, ZS_DIR_NONE, &x->rv);
             x->anchor = ZS_ANCHOR_NONE;
         } else {
             bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE || d->narrative;
@@ -156,10 +155,9 @@ static void resolve_timexes(zs_doc *d)
             /* a day mentioned earlier in the same sentence comes first */
             bool here = day && sent_day_of == x->sent;
             zs_lsec a = !narrative ? d->dct : here ? sent_day : day ? last_day : last;
-            zs_gran ag = !narrative ? d->dct_gran : day ? ZS_GRAN_DAY : last_gran;
             /* in a narrative the tense is past throughout and says nothing */
             zs_dir hint = d->narrative ? ZS_DIR_SAME : zs_tense_hint(d, x->t0, x->t1);
-            ok = zs_tv_resolve(&x->tv, a, ag, hint, &x->rv);
+            ok = zs_tv_resolve(&x->tv, a, hint, &x->rv);
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
@@ -173,7 +171,6 @@ static void resolve_timexes(zs_doc *d)
                             aside(d, x->t0));
             if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
                 last = x->rv.begin;
-                last_gran = x->rv.gran;
                 narrated = true;
             }
             if (x->rv.gran >= ZS_GRAN_DAY) {

@@ -507,13 +507,11 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     return false;
 }
 
-bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran, zs_dir hint,
-                   zs_rv *out)
+bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
 {
     memset(out, 0, sizeof *out);
     out->type = tv->type;
     out->mod = tv->mod;
-    (void)anchor_gran;
     if (tv->ref != ZS_REF_NONE) {
         static const char *refs[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
         out->type = ZS_DATE;

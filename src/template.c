@@ -328,7 +328,7 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
 }
 
 /* compound NAME = A B: every one-token entry of A joined with one of B. */
-static bool build_compound(zs_lang *L, scan *S, uint32_t lex, uint32_t a, uint32_t b)
+static void build_compound(zs_lang *L, uint32_t lex, uint32_t a, uint32_t b)
 {
     zs_buf form = {0};
     uint32_t n = L->nentries;
@@ -364,8 +364,6 @@ static bool build_compound(zs_lang *L, scan *S, uint32_t lex, uint32_t a, uint32
         }
     }
     zs_buf_free(&form);
-    (void)S;
-    return true;
 }
 
 /* ---- rule patterns ------------------------------------------------------- */
@@ -927,7 +925,7 @@ int zs_field_sym(zs_field f, const char *s, size_t n)
     return -1;
 }
 
-static bool parse_value(rparse *R, zs_rule *rule, zs_value *v)
+static bool parse_value(rparse *R, zs_value *v)
 {
     scan *S = R->S;
     const char *w;
@@ -1018,13 +1016,12 @@ static bool parse_value(rparse *R, zs_rule *rule, zs_value *v)
     v->args = lalloc(R->L, (size_t)(nargs ? nargs : 1) * sizeof *v->args);
     memcpy(v->args, args, (size_t)nargs * sizeof *args);
     v->nargs = nargs;
-    (void)rule;
     return true;
 }
 
 /* ---- examples ---------------------------------------------------------------- */
 
-static bool parse_expect(zs_lang *L, scan *S, zs_expect *e)
+static bool parse_expect(scan *S, zs_expect *e)
 {
     const char *w;
     size_t wn;
@@ -1056,7 +1053,6 @@ static bool parse_expect(zs_lang *L, scan *S, zs_expect *e)
         if (t < 0) return fail(S, at, "expected a mod (START, MID, ...) or a type (DATE, TIME, DURATION, SET)%s", NULL);
         e->type = t;
     }
-    (void)L;
     return true;
 }
 
@@ -1118,7 +1114,7 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
         int n = 0;
         do {
             if (n == 16) return fail(S, S->p, "too many values%s", NULL);
-            if (!parse_expect(L, S, &tmp[n])) return false;
+            if (!parse_expect(S, &tmp[n])) return false;
             n++;
         } while (accept(S, ','));
         if (!at_end(S)) return fail(S, S->p, "unexpected text after the values%s", NULL);
@@ -1371,7 +1367,7 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
             S.line = pr->values[i].line;
             S.start = pr->values[i].text;
             S.p = S.start + pr->values[i].col;
-            ok = parse_value(&R, r, &r->values[i]);
+            ok = parse_value(&R, &r->values[i]);
         }
         r->nvalues = pr->nvalues;
     }
@@ -1447,7 +1443,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     }
     zs_buf_free(&path);
     for (uint32_t i = 0; ok && i < ld.ncompounds; i++)
-        ok = build_compound(L, NULL, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
+        build_compound(L, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
     if (ok) {
         L->rules = zs_xcalloc(ld.nrules ? ld.nrules : 1, sizeof *L->rules);
         for (uint32_t i = 0; ok && i < ld.nrules; i++) {

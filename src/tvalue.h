@@ -118,11 +118,10 @@ typedef struct zs_rv {
 } zs_rv;
 const char *zs_mod_name(zs_mod m); /* "START", ...; "" for none */
 
-/* Resolves tv against anchor (a wall-clock instant, with anchor_gran telling
- * how precise it is). dir_hint comes from tense cues when tv->dir is unset.
- * Returns false if the value is impossible (31 February, hour 25). */
-bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_gran anchor_gran,
-                   zs_dir dir_hint, zs_rv *out);
+/* Resolves tv against anchor (a wall-clock instant). dir_hint comes from
+ * tense cues when tv->dir is unset. Returns false if the value is
+ * impossible (31 February, hour 25). */
+bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir dir_hint, zs_rv *out);
 
 /* Parses an ISO 8601 date or date-time ("2017-05-02", "2017-05-02T21:06",
  * "2017-05-02T21:06:00+02:00", "...Z"). *has_time, *has_offset tell what was

@@ -92,16 +92,16 @@ static void test_resolve_month_tense(void **state)
     zs_rv rv;
     zs_tv_init(&tv);
     tv.month = 1;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_PAST, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
     assert_string_equal(rv.value, "2017-01");
     assert_int_equal(rv.gran, ZS_GRAN_MONTH);
     tv.month = 7;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_PAST, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
     assert_string_equal(rv.value, "2016-07");
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_FUTURE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_FUTURE, &rv));
     assert_string_equal(rv.value, "2017-07");
     tv.month = 3;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_FUTURE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_FUTURE, &rv));
     assert_string_equal(rv.value, "2018-03");
 }
 
@@ -113,13 +113,13 @@ static void test_resolve_mod_and_pod(void **state)
     zs_tv_init(&tv);
     tv.month = 4;
     tv.mod = ZS_MOD_START;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2017-04");
     assert_int_equal(rv.mod, ZS_MOD_START);
     assert_int_equal(rv.begin, zs_lsec_make(zs_days_from_civil(2017, 4, 1), 0, 0, 0));
     assert_int_equal(rv.until, zs_lsec_make(zs_days_from_civil(2017, 4, 11), 0, 0, 0));
     tv.mod = ZS_MOD_END;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_int_equal(rv.begin, zs_lsec_make(zs_days_from_civil(2017, 4, 21), 0, 0, 0));
     assert_int_equal(rv.until, zs_lsec_make(zs_days_from_civil(2017, 5, 1), 0, 0, 0));
 
@@ -127,7 +127,7 @@ static void test_resolve_mod_and_pod(void **state)
     tv.weekday = 2;
     tv.pod = ZS_POD_NI;
     tv.type = ZS_TIME;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2017-05-02TNI");
     assert_int_equal(rv.type, ZS_TIME);
     assert_int_equal(rv.until - rv.begin, 8 * 3600); /* 22:00 to 06:00 */
@@ -141,37 +141,37 @@ static void test_resolve_relative_and_impossible(void **state)
     zs_tv_init(&tv);
     tv.offset = -1;
     tv.unit = ZS_U_DAY;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2017-05-01");
     tv.offset = 1;
     tv.unit = ZS_U_WEEK;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2017-W19");
     tv.offset = -5;
     tv.unit = ZS_U_MONTH;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2016-12");
 
     zs_tv_init(&tv);
     tv.day = 31;
     tv.month = 2;
     tv.year = 2019;
-    assert_false(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_false(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     tv.day = 29;
     tv.year = 2016;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2016-02-29");
 
     zs_tv_init(&tv);
     tv.type = ZS_DURATION;
     tv.amount = 3;
     tv.unit = ZS_U_DAY;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "P3D");
     assert_false(rv.has_interval);
     tv.unit = ZS_U_HOUR;
     tv.amount = 2;
-    assert_true(zs_tv_resolve(&tv, dct(), ZS_GRAN_MINUTE, ZS_DIR_NONE, &rv));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "PT2H");
 }
 

@@ -79,6 +79,9 @@ typedef struct zs_event {
     zs_lsec begin, until;
     zs_gran gran;
     zs_mod mod;                  /* vagueness of the anchoring timex */
+    int32_t rank;                /* order among events of the same interval:
+                                    one said to come after another ranks
+                                    above it */
 } zs_event;
 
 typedef enum {

@@ -279,6 +279,70 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
     snprintf(l->source, sizeof l->source, "%s", source);
 }
 
+/* The signal entry of lexicon lex that ends right at token end (exclusive),
+ * at most MAX_SIGNAL_GAP tokens before it, or NULL; *at gets its start. */
+#define MAX_SIGNAL_GAP 3
+static const zs_entry *signal_before_token(const zs_doc *d, uint32_t lex, uint32_t lo,
+                                           uint32_t end, uint32_t *at)
+{
+    if (lex == UINT32_MAX) return NULL;
+    for (uint32_t i = end; i > lo && end - i < MAX_SIGNAL_GAP + 3; i--) {
+        const zs_word *w = d->toks[i - 1].word;
+        if (!w) continue;
+        for (uint32_t k = 0; k < w->nstarts; k++) {
+            const zs_entry *e = w->starts[k];
+            if (e->lex != lex || i - 1 + e->ntok > end) continue;
+            bool ok = true;
+            for (uint32_t j = 1; j < e->ntok && ok; j++) {
+                const zs_word *wj = d->toks[i - 1 + j].word;
+                ok = wj && wj->id == e->words[j];
+            }
+            if (ok && end - (i - 1 + e->ntok) <= MAX_SIGNAL_GAP) {
+                *at = i - 1;
+                return e;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* "Das teilte der Kreml nach einem Telefonat ... mit": a signal word before
+ * a noun event orders the event it depends on, the nearest one before the
+ * signal in the clause (else the nearest after the noun), after or before
+ * it. An undated event so related takes the other's interval, ranked
+ * after or before it. */
+static void relate_by_signals(zs_doc *d)
+{
+    const zs_lang *L = d->lang;
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e2 = &d->events[k];
+        if (!e2->noun) continue;
+        uint32_t c0, c1, at = 0;
+        clause_of(d, e2->t0, &c0, &c1);
+        const zs_entry *sig = signal_before_token(d, L->lex_signal_after, c0, e2->t0, &at);
+        bool after = sig != NULL;
+        if (!sig) sig = signal_before_token(d, L->lex_signal_before, c0, e2->t0, &at);
+        if (!sig) continue;
+        zs_event *e1 = NULL;
+        for (size_t j = k; j-- > 0 && !e1;)
+            if (d->events[j].t1 <= at && d->events[j].t0 >= c0) e1 = &d->events[j];
+        for (size_t j = k + 1; j < d->nevents && !e1; j++)
+            if (d->events[j].t0 < c1) e1 = &d->events[j];
+        if (!e1) continue;
+        char source[32];
+        snprintf(source, sizeof source, "signal:%s", sig->lemma);
+        add_tlink(d, e1->id, e2->id, after ? ZS_REL_AFTER : ZS_REL_BEFORE, source);
+        if (!e1->has_interval && e2->has_interval) {
+            e1->has_interval = true;
+            e1->begin = e2->begin;
+            e1->until = e2->until;
+            e1->gran = e2->gran;
+            e1->mod = e2->mod;
+            e1->rank = e2->rank + (after ? 1 : -1);
+        }
+    }
+}
+
 void zs_find_events(zs_doc *d)
 {
     tok_index ix;
@@ -307,6 +371,7 @@ void zs_find_events(zs_doc *d)
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
+    relate_by_signals(d);
     free(ix.start);
     free(ix.cover);
 }

@@ -55,6 +55,7 @@ static int cmp_nodes(const void *pa, const void *pb)
     if (ea->has_interval) {
         if (ea->begin != eb->begin) return ea->begin < eb->begin ? -1 : 1;
         if (ea->until != eb->until) return ea->until < eb->until ? -1 : 1;
+        if (a->docno == b->docno && ea->rank != eb->rank) return ea->rank < eb->rank ? -1 : 1;
     }
     if (a->docno != b->docno) {
         int c = strcmp(a->doc->name, b->doc->name);

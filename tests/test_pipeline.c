@@ -295,6 +295,46 @@ static void test_seed_calendar(void **state)
     zs_doc_free(d);
 }
 
+static const zs_event *event_titled(const zs_doc *d, const char *title, bool dated)
+{
+    for (size_t i = 0; i < d->nevents; i++)
+        if (strcmp(d->events[i].title, title) == 0 && d->events[i].has_interval == dated)
+            return &d->events[i];
+    fail_msg("no event \"%s\"", title);
+    return NULL;
+}
+
+static void test_seed_signal(void **state)
+{
+    (void)state;
+    zs_doc *d = seed();
+    if (!d) skip();
+    /* "Das teilte der Kreml ... nach einem Telefonat ... am Dienstagabend mit." */
+    const zs_event *call = event_titled(d, "Telefonat", true);
+    const zs_event *said = event_titled(d, "Mitteilung", true);
+    assert_int_equal(said->begin, call->begin);
+    assert_true(said->rank > call->rank);
+    bool linked = false;
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (!strcmp(l->from, said->id) && !strcmp(l->to, call->id) && l->rel == ZS_REL_AFTER &&
+            !strcmp(l->source, "signal:nach"))
+            linked = true;
+    }
+    assert_true(linked);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    size_t at_call = 0, at_said = 0;
+    for (size_t i = 0; i < g->nevents; i++) {
+        if (zs_gnode_event(&g->events[i]) == call) at_call = i;
+        if (zs_gnode_event(&g->events[i]) == said) at_said = i;
+    }
+    assert_true(at_call < at_said);
+    zs_graph_free(g);
+    zs_doc_free(d);
+}
+
 static void test_seed_order(void **state)
 {
     (void)state;
@@ -326,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_seed_timexes),
         cmocka_unit_test(test_seed_calendar),
         cmocka_unit_test(test_seed_order),
+        cmocka_unit_test(test_seed_signal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -135,6 +135,11 @@ void zs_graph_free(zs_graph *g);
  * Static string. */
 const char *zs_format_from_path(const char *path);
 
+/* The format to write: format itself if given, else the one path implies.
+ * Returns a static string, or NULL with err filled (ZS_ERR_USAGE: an
+ * unknown format or extension, named in the message). */
+const char *zs_format_check(const char *path, const char *format, zs_error *err);
+
 /* Writes the graph in format to out. Returns 0, or -1 with err filled.
  * "timeml" needs a graph of exactly one doc (ZS_ERR_USAGE otherwise). */
 int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err);

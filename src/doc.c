@@ -129,8 +129,8 @@ static bool aside(const zs_doc *d, uint32_t t)
 static bool needs_day(const zs_tv *tv)
 {
     return tv->hour != ZS_UNSET || tv->pod != ZS_POD_NONE || tv->weekday != ZS_UNSET ||
-           (tv->offset != ZS_UNSET && (tv->unit == ZS_U_DAY || tv->unit == ZS_U_WEEK ||
-                                       tv->unit == ZS_U_WEEKEND || tv->unit <= ZS_U_HOUR));
+           (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE &&
+            (tv->unit <= ZS_U_WEEK || tv->unit == ZS_U_WEEKEND));
 }
 
 /* Anchors every timex; drops impossible ones ("31. Februar"). Narrative

@@ -114,6 +114,25 @@ static zs_event *new_event(zs_doc *d, uint32_t t0, uint32_t t1, const char *lemm
     return e;
 }
 
+/* Appends lemma with its first letter in upper case ("übergabe" ->
+ * "Übergabe"). */
+static void put_capitalized(zs_buf *b, const char *lemma)
+{
+    int32_t i = 0, n = (int32_t)strlen(lemma);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)lemma, i, n, c);
+    uint8_t up[4];
+    int32_t k = 0;
+    UBool err = c < 0;
+    if (!err) U8_APPEND(up, k, 4, u_toupper(c), err);
+    if (err) {
+        zs_buf_puts(b, lemma);
+        return;
+    }
+    zs_buf_put(b, up, (size_t)k);
+    zs_buf_puts(b, lemma + i);
+}
+
 /* Title of a noun event: its surface modifiers plus the head's lemma
  * ("G20-Gipfels" -> "G20-Gipfel", "Hackerangriffen" -> "Hackerangriff"). */
 static char *noun_title(const zs_doc *d, uint32_t t0, uint32_t head, size_t mod_bytes,
@@ -121,15 +140,8 @@ static char *noun_title(const zs_doc *d, uint32_t t0, uint32_t head, size_t mod_
 {
     zs_buf b = {0};
     zs_buf_put(&b, d->text + d->toks[t0].b0, d->toks[head].b0 + mod_bytes - d->toks[t0].b0);
-    const char *lemma = e->lemma;
-    bool upper = b.len == 0 || d->text[d->toks[head].b0 - 1] == '-' ? true : false;
-    if (mod_bytes) upper = false;
-    if (upper && lemma[0] >= 'a' && lemma[0] <= 'z') {
-        zs_buf_putc(&b, (char)(lemma[0] - 32));
-        zs_buf_puts(&b, lemma + 1);
-    } else {
-        zs_buf_puts(&b, lemma);
-    }
+    if (mod_bytes) zs_buf_puts(&b, e->lemma); /* inside a compound word */
+    else put_capitalized(&b, e->lemma);
     return b.data;
 }
 
@@ -148,18 +160,8 @@ static char *verb_title(const zs_entry *e, const char *lemma)
 {
     const zs_attr *t = zs_entry_attr(e, "title");
     if (t) return zs_xstrdup(t->sym);
-    int32_t i = 0, n = (int32_t)strlen(lemma);
-    UChar32 c;
-    U8_NEXT((const uint8_t *)lemma, i, n, c);
-    if (c < 0) return zs_xstrdup(lemma);
     zs_buf b = {0};
-    uint8_t up[4];
-    int32_t k = 0;
-    UBool err = 0;
-    U8_APPEND((uint8_t *)up, k, 4, u_toupper(c), err);
-    if (err) return zs_xstrdup(lemma);
-    zs_buf_put(&b, up, (size_t)k);
-    zs_buf_puts(&b, lemma + i);
+    put_capitalized(&b, lemma);
     return b.data;
 }
 

@@ -211,23 +211,17 @@ int main(int argc, char **argv)
         }
     }
     zs_error err = {0};
-    for (int i = 0; i < noutputs; i++) {
-        if (!zs_format_from_path(outputs[i])) {
-            fprintf(stderr, "zeitstrahl: %s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt .tml)\n", outputs[i]);
+    /* every format is checked before anything is read or written */
+    bool timeml_out = false;
+    for (int i = 0; i <= noutputs; i++) {
+        const char *f = i < noutputs ? zs_format_check(outputs[i], NULL, &err)
+                                     : format ? zs_format_check(NULL, format, &err) : "text";
+        if (!f) {
             free(outputs);
-            return ZS_ERR_USAGE;
+            return fail(&err);
         }
+        timeml_out |= strcmp(f, "timeml") == 0;
     }
-    char padded[64];
-    snprintf(padded, sizeof padded, " %s ", format ? format : "text");
-    if (strchr(format ? format : "", ' ') || !strstr(" ics svg png pdf dot jsonl text timeml ", padded)) {
-        fprintf(stderr, "zeitstrahl: unknown format '%s' (ics svg png pdf dot jsonl text timeml)\n", format);
-        free(outputs);
-        return ZS_ERR_USAGE;
-    }
-    bool timeml_out = format && strcmp(format, "timeml") == 0;
-    for (int i = 0; i < noutputs; i++)
-        if (strcmp(zs_format_from_path(outputs[i]), "timeml") == 0) timeml_out = true;
     if (timeml_out && argc - optind > 1) {
         fprintf(stderr, "zeitstrahl: TimeML output holds one document: give one input file\n");
         free(outputs);

@@ -92,34 +92,39 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
            (d->text[t->b0] == ';' || d->text[t->b0] == ':');
 }
 
-zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
+/* The cue direction of token i, or ZS_DIR_NONE. */
+static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     const zs_lang *L = d->lang;
-    if (!L || t0 >= d->ntoks) return ZS_DIR_NONE;
+    const zs_word *w = d->toks[i].word;
+    if (!w) return ZS_DIR_NONE;
+    if (L->lex_future != UINT32_MAX && zs_word_in(w, L->lex_future, NULL)) return ZS_DIR_FUTURE;
+    if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) return ZS_DIR_PAST;
+    return ZS_DIR_NONE;
+}
+
+zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
+{
+    if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
     const zs_sentence *s = &d->sents[d->toks[t0].sent];
-    /* the clause: the sentence cut at ; and : (commas often separate a
-     * date from its verb: "Am Freitag, so der Sprecher, soll ...") */
-    uint32_t c0 = t0, c1 = t1;
-    while (c0 > s->t0 && t0 - c0 < ZS_CLAUSE_WINDOW && !is_clause_end(d, c0 - 1)) c0--;
-    while (c1 < s->t1 && c1 - t1 < ZS_CLAUSE_WINDOW && !is_clause_end(d, c1)) c1++;
-    zs_dir best = ZS_DIR_NONE;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t i = c0; i < c1; i++) {
-        if (i >= t0 && i < t1) continue;
-        const zs_word *w = d->toks[i].word;
-        if (!w) continue;
-        zs_dir dir = ZS_DIR_NONE;
-        if (L->lex_future != UINT32_MAX && zs_word_in(w, L->lex_future, NULL)) dir = ZS_DIR_FUTURE;
-        else if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) dir = ZS_DIR_PAST;
-        if (dir == ZS_DIR_NONE) continue;
-        uint32_t dist = i < t0 ? t0 - i : i - t1;
-        if (dist > TENSE_REACH) continue;
-        if (dist < best_dist) {
-            best_dist = dist;
-            best = dir;
+    /* outwards from the date, nearest first (the left side wins a tie),
+     * within the clause: the sentence cut at ; and : (commas often separate
+     * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */
+    bool left = true, right = true;
+    for (uint32_t k = 1; k <= TENSE_REACH && (left || right); k++) {
+        if (left && (t0 < s->t0 + k || is_clause_end(d, t0 - k))) left = false;
+        if (left) {
+            zs_dir dir = cue_at(d, t0 - k);
+            if (dir != ZS_DIR_NONE) return dir;
+        }
+        uint32_t r = t1 - 1 + k;
+        if (right && (r >= s->t1 || is_clause_end(d, r))) right = false;
+        if (right) {
+            zs_dir dir = cue_at(d, r);
+            if (dir != ZS_DIR_NONE) return dir;
         }
     }
-    return best;
+    return ZS_DIR_NONE;
 }
 
 /* ---- resolution ------------------------------------------------------------- */

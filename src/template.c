@@ -5,6 +5,7 @@
 #include "template.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,11 +146,17 @@ typedef struct scan {
     bool failed;
 } scan;
 
-static bool fail(scan *S, const char *at, const char *fmt, const char *arg)
+/* Reports the first error of a scan at position at: "file:line:col: msg". */
+static bool fail(scan *S, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool fail(scan *S, const char *at, const char *fmt, ...)
 {
     if (S->failed) return false;
     char msg[300];
-    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     zs_set_error(S->err, ZS_ERR_TEMPLATE, "%s:%d:%d: %s", S->file, S->line,
                  (int)(at - S->start) + 1, msg);
     S->failed = true;
@@ -198,14 +205,14 @@ static bool quoted(scan *S, zs_buf *out)
 {
     skip_ws(S);
     const char *at = S->p;
-    if (*S->p != '"') return fail(S, at, "expected a quoted string%s", NULL);
+    if (*S->p != '"') return fail(S, at, "expected a quoted string");
     S->p++;
     zs_buf_reset(out);
     while (*S->p && *S->p != '"') {
         if (*S->p == '\\' && (S->p[1] == '"' || S->p[1] == '\\')) S->p++;
         zs_buf_putc(out, *S->p++);
     }
-    if (*S->p != '"') return fail(S, at, "unterminated string%s", NULL);
+    if (*S->p != '"') return fail(S, at, "unterminated string");
     S->p++;
     zs_buf_grow(out, 0);
     return true;
@@ -254,24 +261,24 @@ static bool parse_attrs(zs_lang *L, scan *S, zs_attr **attrs, uint16_t *n)
     zs_attr tmp[16];
     int k = 0;
     while (!at_end(S)) {
-        if (k == 16) return fail(S, S->p, "too many attributes%s", NULL);
+        if (k == 16) return fail(S, S->p, "too many attributes");
         const char *w;
         size_t wn;
         const char *at = S->p;
-        if (!word(S, &w, &wn)) return fail(S, at, "expected a value%s", NULL);
+        if (!word(S, &w, &wn)) return fail(S, at, "expected a value");
         tmp[k].key = NULL;
         if (accept(S, '=')) {
             tmp[k].key = lstrndup(L, w, wn);
             at = S->p;
-            if (!word(S, &w, &wn)) return fail(S, at, "expected a value after '='%s", NULL);
+            if (!word(S, &w, &wn)) return fail(S, at, "expected a value after '='");
         } else if (k > 0) {
-            return fail(S, at, "expected key=value%s", NULL);
+            return fail(S, at, "expected key=value");
         }
         tmp[k].sym = lstrndup(L, w, wn);
         if (!parse_int(w, wn, &tmp[k].num)) tmp[k].num = ZS_UNSET;
         k++;
     }
-    if (k == 0) return fail(S, S->p, "expected a value after '='%s", NULL);
+    if (k == 0) return fail(S, S->p, "expected a value after '='");
     *attrs = lalloc(L, (size_t)k * sizeof **attrs);
     memcpy(*attrs, tmp, (size_t)k * sizeof **attrs);
     *n = (uint16_t)k;
@@ -290,7 +297,7 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
         if (*S->p == '=' || *S->p == '\0') break;
         if (nf == 64) {
             zs_buf_free(&q);
-            return fail(S, S->p, "too many forms on one line%s", NULL);
+            return fail(S, S->p, "too many forms on one line");
         }
         const char *at = S->p;
         if (*S->p == '"') {
@@ -306,7 +313,7 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
     }
     zs_buf_free(&q);
     if (S->failed) return false;
-    if (nf == 0) return fail(S, S->p, "expected a form%s", NULL);
+    if (nf == 0) return fail(S, S->p, "expected a form");
     zs_attr *attrs = NULL;
     uint16_t nattrs = 0;
     if (accept(S, '=') && !parse_attrs(L, S, &attrs, &nattrs)) return false;
@@ -315,7 +322,7 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
         zs_entry *e = lalloc(L, sizeof *e);
         uint32_t *ids;
         int n = intern_tokens(L, forms[i], lens[i], &ids);
-        if (n == 0) return fail(S, forms[i], "form has no word%s", NULL);
+        if (n == 0) return fail(S, forms[i], "form has no word");
         e->lex = lex;
         e->ntok = (uint16_t)n;
         e->words = ids;
@@ -428,7 +435,7 @@ static node *parse_atom(rparse *R)
         S->p++;
         if (ext) {
             if (R->has_ext) {
-                fail(S, at, "only one [ ] extent per rule%s", NULL);
+                fail(S, at, "only one [ ] extent per rule");
                 return NULL;
             }
             R->has_ext = true;
@@ -436,7 +443,7 @@ static node *parse_atom(rparse *R)
         node *inner = parse_alt(R, close);
         if (!inner) return NULL;
         if (!accept(S, close)) {
-            fail(S, S->p, close == ')' ? "expected ')'%s" : "expected ']'%s", NULL);
+            fail(S, S->p, "expected '%c'", close);
             return NULL;
         }
         if (!ext) return inner;
@@ -455,7 +462,7 @@ static node *parse_atom(rparse *R)
         n->nwords = intern_tokens(R->L, q.data, q.len, &n->words);
         zs_buf_free(&q);
         if (n->nwords == 0) {
-            fail(S, at, "literal has no word%s", NULL);
+            fail(S, at, "literal has no word");
             return NULL;
         }
         return n;
@@ -465,14 +472,12 @@ static node *parse_atom(rparse *R)
         const char *w;
         size_t wn;
         if (!word(S, &w, &wn)) {
-            fail(S, S->p, "expected a lexicon name after '@'%s", NULL);
+            fail(S, S->p, "expected a lexicon name after '@'");
             return NULL;
         }
         uint32_t lex = find_lexicon(R->L, w, wn);
         if (lex == UINT32_MAX) {
-            char name[64];
-            snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
-            fail(S, at, "unknown lexicon '%s'", name);
+            fail(S, at, "unknown lexicon '%.*s'", (int)(wn < 60 ? wn : 60), w);
             return NULL;
         }
         node *n = new_node(R, N_LEX);
@@ -483,7 +488,7 @@ static node *parse_atom(rparse *R)
     const char *w;
     size_t wn;
     if (!word(S, &w, &wn)) {
-        fail(S, at, "expected a pattern item%s", NULL);
+        fail(S, at, "expected a pattern item");
         return NULL;
     }
     if ((wn == 3 && memcmp(w, "int", 3) == 0) || (wn == 6 && memcmp(w, "digits", 6) == 0)) {
@@ -491,7 +496,7 @@ static node *parse_atom(rparse *R)
         node *n = new_node(R, N_INT);
         n->at = at;
         if (!accept(S, '(')) {
-            fail(S, S->p, "expected '('%s", NULL);
+            fail(S, S->p, "expected '('");
             return NULL;
         }
         const char *a;
@@ -503,26 +508,26 @@ static node *parse_atom(rparse *R)
         a = numat;
         an = (size_t)(S->p - numat);
         if (!parse_int(a, an, &lo)) {
-            fail(S, numat, "expected a number%s", NULL);
+            fail(S, numat, "expected a number");
             return NULL;
         }
         if (is_int) {
             if (!(S->p[0] == '.' && S->p[1] == '.')) {
-                fail(S, S->p, "expected '..' in int(lo..hi)%s", NULL);
+                fail(S, S->p, "expected '..' in int(lo..hi)");
                 return NULL;
             }
             S->p += 2;
             numat = S->p;
             while ((*S->p >= '0' && *S->p <= '9')) S->p++;
             if (!parse_int(numat, (size_t)(S->p - numat), &hi) || hi < lo) {
-                fail(S, numat, "expected an upper bound >= the lower one%s", NULL);
+                fail(S, numat, "expected an upper bound >= the lower one");
                 return NULL;
             }
             n->lo = lo;
             n->hi = hi;
         } else {
             if (lo < 1 || lo > 9) {
-                fail(S, numat, "digits(n) needs 1 <= n <= 9%s", NULL);
+                fail(S, numat, "digits(n) needs 1 <= n <= 9");
                 return NULL;
             }
             n->lo = 0;
@@ -530,7 +535,7 @@ static node *parse_atom(rparse *R)
             n->digits = lo;
         }
         if (!accept(S, ')')) {
-            fail(S, S->p, "expected ')'%s", NULL);
+            fail(S, S->p, "expected ')'");
             return NULL;
         }
         return n;
@@ -540,9 +545,7 @@ static node *parse_atom(rparse *R)
         n->at = at;
         return n;
     }
-    char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
-    fail(S, at, "unknown item '%s' (literals are quoted, lexicons start with @)", name);
+    fail(S, at, "unknown item '%.*s' (literals are quoted, lexicons start with @)", (int)(wn < 60 ? wn : 60), w);
     return NULL;
 }
 
@@ -562,7 +565,7 @@ static node *parse_item(rparse *R)
             cap = cap_index(R, S->p, n);
         } else {
             if (R->ncaps == 32) {
-                fail(S, at, "too many captures%s", NULL);
+                fail(S, at, "too many captures");
                 return NULL;
             }
             cap = R->ncaps;
@@ -602,7 +605,7 @@ static node *parse_seq(rparse *R, char close)
         add_kid(seq, it);
     }
     if (seq->nkids == 0) {
-        fail(R->S, R->S->p, "empty pattern%s", NULL);
+        fail(R->S, R->S->p, "empty pattern");
         return NULL;
     }
     return seq;
@@ -938,25 +941,25 @@ static bool parse_value(rparse *R, zs_value *v)
     while ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_') q++;
     if (q > S->p && *q == ':') {
         int c = cap_index(R, S->p, (size_t)(q - S->p));
-        if (c < 0) return fail(S, S->p, "unknown capture before ':'%s", NULL);
+        if (c < 0) return fail(S, S->p, "unknown capture before ':'");
         v->cap = c;
         S->p = q + 1;
     }
     at = S->p;
-    if (!word(S, &w, &wn)) return fail(S, at, "expected a constructor%s", NULL);
+    if (!word(S, &w, &wn)) return fail(S, at, "expected a constructor");
     bool ref_sugar = false;
     if (wn == 4 && memcmp(w, "date", 4) == 0) v->type = ZS_DATE;
     else if (wn == 4 && memcmp(w, "time", 4) == 0) v->type = ZS_TIME;
     else if (wn == 8 && memcmp(w, "duration", 8) == 0) v->type = ZS_DURATION;
     else if (wn == 3 && memcmp(w, "set", 3) == 0) v->type = ZS_SET;
     else if (wn == 3 && memcmp(w, "ref", 3) == 0) { v->type = ZS_DATE; ref_sugar = true; }
-    else return fail(S, at, "unknown constructor (date, time, duration, set, ref)%s", NULL);
-    if (!accept(S, '(')) return fail(S, S->p, "expected '('%s", NULL);
+    else return fail(S, at, "unknown constructor (date, time, duration, set, ref)");
+    if (!accept(S, '(')) return fail(S, S->p, "expected '('");
     zs_arg args[ZS_F_COUNT];
     int nargs = 0;
     while (!accept(S, ')')) {
-        if (nargs && !accept(S, ',')) return fail(S, S->p, "expected ',' or ')'%s", NULL);
-        if (nargs == ZS_F_COUNT) return fail(S, S->p, "too many arguments%s", NULL);
+        if (nargs && !accept(S, ',')) return fail(S, S->p, "expected ',' or ')'");
+        if (nargs == ZS_F_COUNT) return fail(S, S->p, "too many arguments");
         zs_arg *a = &args[nargs];
         memset(a, 0, sizeof *a);
         a->cap = -1;
@@ -965,15 +968,15 @@ static bool parse_value(rparse *R, zs_value *v)
         if (ref_sugar) {
             a->field = ZS_F_REF;
         } else {
-            if (!word(S, &w, &wn)) return fail(S, at, "expected field=value%s", NULL);
+            if (!word(S, &w, &wn)) return fail(S, at, "expected field=value");
             size_t k = 0;
             for (; k < sizeof field_names / sizeof *field_names; k++)
                 if (strlen(field_names[k].name) == wn && memcmp(field_names[k].name, w, wn) == 0)
                     break;
             if (k == sizeof field_names / sizeof *field_names)
-                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, pod, mod, ref, dir, lean, anchor)%s", NULL);
+                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, pod, mod, ref, dir, lean, anchor)");
             a->field = field_names[k].f;
-            if (!accept(S, '=')) return fail(S, S->p, "expected '='%s", NULL);
+            if (!accept(S, '=')) return fail(S, S->p, "expected '='");
         }
         skip_ws(S);
         if (*S->p == '-' && !(S->p[1] >= '0' && S->p[1] <= '9')) {
@@ -981,7 +984,7 @@ static bool parse_value(rparse *R, zs_value *v)
             S->p++;
         }
         at = S->p;
-        if (!word(S, &w, &wn)) return fail(S, at, "expected a value%s", NULL);
+        if (!word(S, &w, &wn)) return fail(S, at, "expected a value");
         const char *dot = memchr(w, '.', wn);
         size_t base = dot ? (size_t)(dot - w) : wn;
         int c = cap_index(R, w, base);
@@ -992,27 +995,25 @@ static bool parse_value(rparse *R, zs_value *v)
                 at = S->p;
                 skip_ws(S);
                 at = S->p;
-                if (!word(S, &w, &wn)) return fail(S, at, "expected a default value after '|'%s", NULL);
+                if (!word(S, &w, &wn)) return fail(S, at, "expected a default value after '|'");
                 int sym = zs_field_sym(a->field, w, wn);
                 if (zs_field_syms(a->field) ? sym < 0 : !parse_int(w, wn, &a->def))
-                    return fail(S, at, "bad default for this field%s", NULL);
+                    return fail(S, at, "bad default for this field");
                 if (sym >= 0) a->def = sym;
                 a->has_default = true;
             }
         } else if (parse_int(w, wn, &a->num)) {
-            if (zs_field_syms(a->field)) return fail(S, at, "this field takes a symbol, not a number%s", NULL);
+            if (zs_field_syms(a->field)) return fail(S, at, "this field takes a symbol, not a number");
         } else {
             int sym = zs_field_sym(a->field, w, wn);
             if (sym < 0) {
-                char name[64];
-                snprintf(name, sizeof name, "%.*s", (int)(wn < 60 ? wn : 60), w);
-                return fail(S, at, "'%s' is neither a capture nor a value of this field", name);
+                return fail(S, at, "'%.*s' is neither a capture nor a value of this field", (int)(wn < 60 ? wn : 60), w);
             }
             a->num = sym;
         }
         nargs++;
     }
-    if (!at_end(S)) return fail(S, S->p, "unexpected text after value%s", NULL);
+    if (!at_end(S)) return fail(S, S->p, "unexpected text after value");
     v->args = lalloc(R->L, (size_t)(nargs ? nargs : 1) * sizeof *v->args);
     memcpy(v->args, args, (size_t)nargs * sizeof *args);
     v->nargs = nargs;
@@ -1031,7 +1032,7 @@ static bool parse_expect(scan *S, zs_expect *e)
     /* values may hold ':' and '+' ("2017-05-02T21:06") */
     while (*S->p && *S->p != ' ' && *S->p != '\t' && *S->p != ',' && *S->p != '#') S->p++;
     wn = (size_t)(S->p - at);
-    if (wn == 0 || wn >= sizeof e->value) return fail(S, at, "expected a TIMEX3 value%s", NULL);
+    if (wn == 0 || wn >= sizeof e->value) return fail(S, at, "expected a TIMEX3 value");
     memcpy(e->value, at, wn);
     e->value[wn] = '\0';
     e->mod = ZS_MOD_NONE;
@@ -1040,7 +1041,7 @@ static bool parse_expect(scan *S, zs_expect *e)
         skip_ws(S);
         if (*S->p == ',' || *S->p == '\0') break;
         at = S->p;
-        if (!word(S, &w, &wn)) return fail(S, at, "expected a mod or type%s", NULL);
+        if (!word(S, &w, &wn)) return fail(S, at, "expected a mod or type");
         int m = zs_field_sym(ZS_F_MOD, w, wn);
         if (m > 0) {
             e->mod = (zs_mod)m;
@@ -1050,7 +1051,7 @@ static bool parse_expect(scan *S, zs_expect *e)
         for (int k = 0; k < 4; k++)
             if (strlen(zs_ttype_name((zs_ttype)k)) == wn && memcmp(zs_ttype_name((zs_ttype)k), w, wn) == 0)
                 t = k;
-        if (t < 0) return fail(S, at, "expected a mod (START, MID, ...) or a type (DATE, TIME, DURATION, SET)%s", NULL);
+        if (t < 0) return fail(S, at, "expected a mod (START, MID, ...) or a type (DATE, TIME, DURATION, SET)");
         e->type = t;
     }
     return true;
@@ -1091,7 +1092,7 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
     x->text = lstrndup(L, text.data, text.len);
     size_t tlen = text.len;
     zs_buf_free(&text);
-    if (open >= 0) return fail(S, S->p, "unclosed '[' in example%s", NULL);
+    if (open >= 0) return fail(S, S->p, "unclosed '[' in example");
     skip_ws(S);
     if (*S->p == '@') {
         S->p++;
@@ -1102,22 +1103,22 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
         bool ht, ho;
         int off;
         if (!zs_parse_iso(x->dct, &t, &ht, &ho, &off))
-            return fail(S, b, "malformed example DCT (ISO 8601 expected)%s", NULL);
+            return fail(S, b, "malformed example DCT (ISO 8601 expected)");
     }
     if (negative) {
-        if (!at_end(S)) return fail(S, S->p, "a 'no' example takes no value%s", NULL);
+        if (!at_end(S)) return fail(S, S->p, "a 'no' example takes no value");
     } else {
         skip_ws(S);
-        if (!(S->p[0] == '=' && S->p[1] == '>')) return fail(S, S->p, "expected '=>' and the value%s", NULL);
+        if (!(S->p[0] == '=' && S->p[1] == '>')) return fail(S, S->p, "expected '=>' and the value");
         S->p += 2;
         zs_expect tmp[16];
         int n = 0;
         do {
-            if (n == 16) return fail(S, S->p, "too many values%s", NULL);
+            if (n == 16) return fail(S, S->p, "too many values");
             if (!parse_expect(S, &tmp[n])) return false;
             n++;
         } while (accept(S, ','));
-        if (!at_end(S)) return fail(S, S->p, "unexpected text after the values%s", NULL);
+        if (!at_end(S)) return fail(S, S->p, "unexpected text after the values");
         if (nspans == 0) {
             size_t b = 0, e = tlen;
             while (b < e && (x->text[b] == ' ')) b++;
@@ -1126,7 +1127,7 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
             spans[0].b1 = (uint32_t)e;
             nspans = 1;
         }
-        if (n != nspans) return fail(S, text_at, "the number of values differs from the number of [ ] mentions%s", NULL);
+        if (n != nspans) return fail(S, text_at, "the number of values differs from the number of [ ] mentions");
         for (int i = 0; i < n; i++) {
             tmp[i].b0 = spans[i].b0;
             tmp[i].b1 = spans[i].b1;
@@ -1212,10 +1213,10 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 }
             } else if (state == RULE) {
                 if (keyword(w, wn, "end") && at_end(&S)) {
-                    if (!pr->has_match) ok = fail(&S, at, "rule has no match line%s", NULL);
+                    if (!pr->has_match) ok = fail(&S, at, "rule has no match line");
                     state = TOP;
                 } else if (keyword(w, wn, "match")) {
-                    if (pr->has_match) ok = fail(&S, at, "a rule has one match line%s", NULL);
+                    if (pr->has_match) ok = fail(&S, at, "a rule has one match line");
                     skip_ws(&S);
                     pr->match = (src_line){lstrdup(L, line), (size_t)(S.p - line), lineno};
                     pr->has_match = true;
@@ -1230,24 +1231,24 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     size_t bn;
                     if (!word(&S, &b, &bn) || !at_end(&S) ||
                         !(keyword(b, bn, "news") || keyword(b, bn, "narrative")))
-                        ok = fail(&S, S.p, "expected 'genre news' or 'genre narrative'%s", NULL);
+                        ok = fail(&S, S.p, "expected 'genre news' or 'genre narrative'");
                     else
                         pr->rule.genre = keyword(b, bn, "news") ? 1 : 2;
                 } else if (keyword(w, wn, "prio")) {
                     const char *b;
                     size_t bn;
                     if (!word(&S, &b, &bn) || !parse_int(b, bn, &pr->rule.prio) || !at_end(&S))
-                        ok = fail(&S, S.p, "expected 'prio N'%s", NULL);
+                        ok = fail(&S, S.p, "expected 'prio N'");
                 } else {
-                    ok = fail(&S, at, "expected match, value, ex, no, prio, genre or end%s", NULL);
+                    ok = fail(&S, at, "expected match, value, ex, no, prio, genre or end");
                 }
             } else if (keyword(w, wn, "lexicon")) {
                 const char *name;
                 size_t nn;
                 if (!word(&S, &name, &nn) || !at_end(&S)) {
-                    ok = fail(&S, S.p, "expected 'lexicon NAME'%s", NULL);
+                    ok = fail(&S, S.p, "expected 'lexicon NAME'");
                 } else if (find_lexicon(L, name, nn) != UINT32_MAX) {
-                    ok = fail(&S, name, "lexicon defined twice%s", NULL);
+                    ok = fail(&S, name, "lexicon defined twice");
                 } else {
                     ZS_GROW(L->lexicons, L->lexicons_cap, L->nlexicons + 1);
                     lex = L->nlexicons++;
@@ -1260,12 +1261,12 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 size_t nn, an, bn;
                 if (!word(&S, &name, &nn) || !accept(&S, '=') || !accept(&S, '@') ||
                     !word(&S, &a, &an) || !accept(&S, '@') || !word(&S, &b, &bn) || !at_end(&S)) {
-                    ok = fail(&S, S.p, "expected 'compound NAME = @A @B'%s", NULL);
+                    ok = fail(&S, S.p, "expected 'compound NAME = @A @B'");
                 } else {
                     uint32_t la = find_lexicon(L, a, an), lb = find_lexicon(L, b, bn);
-                    if (la == UINT32_MAX) ok = fail(&S, a, "unknown lexicon (define it before the compound)%s", NULL);
-                    else if (lb == UINT32_MAX) ok = fail(&S, b, "unknown lexicon (define it before the compound)%s", NULL);
-                    else if (find_lexicon(L, name, nn) != UINT32_MAX) ok = fail(&S, name, "lexicon defined twice%s", NULL);
+                    if (la == UINT32_MAX) ok = fail(&S, a, "unknown lexicon (define it before the compound)");
+                    else if (lb == UINT32_MAX) ok = fail(&S, b, "unknown lexicon (define it before the compound)");
+                    else if (find_lexicon(L, name, nn) != UINT32_MAX) ok = fail(&S, name, "lexicon defined twice");
                     else {
                         ZS_GROW(L->lexicons, L->lexicons_cap, L->nlexicons + 1);
                         uint32_t id = L->nlexicons++;
@@ -1282,7 +1283,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 const char *name;
                 size_t nn;
                 if (!word(&S, &name, &nn) || !at_end(&S)) {
-                    ok = fail(&S, S.p, "expected 'rule NAME'%s", NULL);
+                    ok = fail(&S, S.p, "expected 'rule NAME'");
                 } else {
                     ZS_GROW(ld->rules, ld->cap, ld->nrules + 1);
                     pr = &ld->rules[ld->nrules++];
@@ -1298,20 +1299,20 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 const char *b = S.p;
                 while (*S.p && *S.p != ' ' && *S.p != '\t' && *S.p != '#') S.p++;
                 char *val = lstrndup(L, b, (size_t)(S.p - b));
-                if (!*val || !at_end(&S)) ok = fail(&S, b, "expected one value%s", NULL);
+                if (!*val || !at_end(&S)) ok = fail(&S, b, "expected one value");
                 else if (keyword(w, wn, "lang")) L->code = val;
                 else if (keyword(w, wn, "zone")) {
-                    if (!zs_tz_valid(val)) ok = fail(&S, b, "unknown time zone%s", NULL);
+                    if (!zs_tz_valid(val)) ok = fail(&S, b, "unknown time zone");
                     L->zone = val;
                 } else {
                     zs_lsec t;
                     bool ht, ho;
                     int off;
-                    if (!zs_parse_iso(val, &t, &ht, &ho, &off)) ok = fail(&S, b, "malformed date (ISO 8601 expected)%s", NULL);
+                    if (!zs_parse_iso(val, &t, &ht, &ho, &off)) ok = fail(&S, b, "malformed date (ISO 8601 expected)");
                     L->now = val;
                 }
             } else {
-                ok = fail(&S, at, "expected lexicon, compound, rule, lang, zone or now%s", NULL);
+                ok = fail(&S, at, "expected lexicon, compound, rule, lang, zone or now");
             }
         }
     next:
@@ -1335,7 +1336,7 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
     rparse R = {.L = L, .S = &S};
     node *root = parse_alt(&R, 0);
     bool ok = root != NULL && !S.failed;
-    if (ok && !at_end(&S)) ok = fail(&S, S.p, "unexpected '%s'", (char[]){*S.p, 0});
+    if (ok && !at_end(&S)) ok = fail(&S, S.p, "unexpected '%c'", *S.p);
     zs_rule *r = &pr->rule;
     if (ok) {
         r->id = id;
@@ -1355,9 +1356,9 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         const node *anchor = anchor_of(L, root, &lead);
         r->lead = lead;
         if (nullable(root) || index_first(L, anchor, id))
-            ok = fail(&S, S.p, "pattern can match no token at all%s", NULL);
+            ok = fail(&S, S.p, "pattern can match no token at all");
         else if (unwrap(anchor)->kind == N_NOUN)
-            ok = fail(&S, S.p, "a pattern needs an item besides 'noun'%s", NULL);
+            ok = fail(&S, S.p, "a pattern needs an item besides 'noun'");
         else
             index_first_in(L, root, id, r); /* where a match can start */
     }

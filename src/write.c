@@ -24,6 +24,23 @@ const char *zs_format_from_path(const char *path)
     return NULL;
 }
 
+const char *zs_format_check(const char *path, const char *format, zs_error *err)
+{
+    if (format) {
+        for (int i = 0; formats[i]; i++)
+            if (strcmp(format, formats[i]) == 0) return formats[i];
+        zs_set_error(err, ZS_ERR_USAGE,
+                     "unknown format '%s' (ics, svg, png, pdf, dot, jsonl, text, timeml)", format);
+        return NULL;
+    }
+    const char *f = path ? zs_format_from_path(path) : NULL;
+    if (!f)
+        zs_set_error(err, ZS_ERR_USAGE,
+                     "%s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt .tml)",
+                     path ? path : "");
+    return f;
+}
+
 /* mkstemp creates 0600; outputs get the usual 0666 less the umask. */
 static void fchmod_default(const char *path)
 {
@@ -38,16 +55,13 @@ static int render(const zs_graph *g, const char *format, zs_buf *out, zs_error *
         zs_set_error(err, ZS_ERR_INTERNAL, "graph written before zs_graph_finish");
         return -1;
     }
+    format = zs_format_check(NULL, format, err);
+    if (!format) return -1;
     if (strcmp(format, "jsonl") == 0) return zs_write_jsonl(g, out, err);
     if (strcmp(format, "text") == 0) return zs_write_text(g, out, err);
     if (strcmp(format, "ics") == 0) return zs_write_ics(g, out, err);
     if (strcmp(format, "timeml") == 0) return zs_write_timeml(g, out, err);
-    if (!strcmp(format, "dot") || !strcmp(format, "svg") || !strcmp(format, "png") ||
-        !strcmp(format, "pdf"))
-        return zs_write_graphviz(g, format, out, err);
-    zs_set_error(err, ZS_ERR_USAGE,
-                 "unknown format '%s' (ics, svg, png, pdf, dot, jsonl, text, timeml)", format);
-    return -1;
+    return zs_write_graphviz(g, format, out, err); /* dot, svg, png, pdf */
 }
 
 int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err)
@@ -64,12 +78,8 @@ int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err)
 
 int zs_write_file(const zs_graph *g, const char *path, const char *format, zs_error *err)
 {
-    if (!format) format = zs_format_from_path(path);
-    if (!format) {
-        zs_set_error(err, ZS_ERR_USAGE,
-                     "%s: unknown output format (use .ics .svg .png .pdf .dot .jsonl .txt .tml)", path);
-        return -1;
-    }
+    format = zs_format_check(path, format, err);
+    if (!format) return -1;
     zs_buf b = {0};
     if (render(g, format, &b, err) != 0) {
         zs_buf_free(&b);

@@ -27,7 +27,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
     for (size_t i = 0; i < g->ndocs; i++) {
         const zs_doc *d = g->docs[i];
         zs_buf_printf(out, "%s: published %s (%s)\n\n", d->name, d->dct_iso,
-                      d->dct_timex >= 0 ? "dateline" : "--dct");
+                      d->dct_timex >= 0 ? "dateline" : "given");
         zs_buf_puts(out, "  id    type      value                 mention\n");
         for (size_t k = 0; k < d->ntimexes; k++) {
             const zs_timex *x = &d->timexes[k];

@@ -7,7 +7,9 @@
 #   make eval       TempEval-3 scores on the German corpora in ../shared/corpora
 #   make bench      throughput (MB/s) and peak memory on ../shared/corpora
 #   make asan       the tests built with AddressSanitizer + UBSan
+#   make ubsan      the tests built with UBSan alone
 #   make leakcheck  the tests under valgrind
+#   make fuzz       each libFuzzer target for FUZZ_TIME seconds (clang)
 #
 # demo and check install missing Debian packages first when run as root.
 
@@ -41,12 +43,17 @@ LIB_SRC    = src/util.c src/tvalue.c src/text.c src/template.c src/match.c \
              src/write_dot.c src/write_timeml.c src/timeml.c src/eval.c
 LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 PIC_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
-TESTS      = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+# libFuzzer targets (tests/fuzz/fuzz_NAME.c); make check replays their seeds
+# and regression inputs through tests/fuzz/driver.c
+FUZZ_TARGETS = doc template dct
+TESTS      = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c)) \
+             $(FUZZ_TARGETS:%=$(BUILD)/tests/regress_%)
 CORPORA   ?= ../shared/corpora
 
 # Debian packages the build, the tests and the demo need.
 DEBS = build-essential pkg-config libicu-dev libical-dev libgraphviz-dev \
-       libcmocka-dev libxml2-dev libxml2-utils python3 python3-icalendar
+       libcmocka-dev libxml2-dev libxml2-utils python3 python3-icalendar \
+       valgrind clang libclang-rt-14-dev
 
 all: libzeitstrahl.a libzeitstrahl.so zeitstrahl
 
@@ -74,6 +81,10 @@ $(BUILD)/tests/fixture.o: tests/fixture.c tests/fixture.h $(wildcard src/*.h) | 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/tests/fixture.o libzeitstrahl.a tests/fixture.h
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests $(DEP_CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	    $(BUILD)/tests/fixture.o libzeitstrahl.a $(DEP_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/regress_%: tests/fuzz/driver.c tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h libzeitstrahl.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests/fuzz -DFUZZ_NAME='"$*"' $(DEP_CFLAGS) -o $@ \
+	    tests/fuzz/driver.c tests/fuzz/fuzz_$*.c libzeitstrahl.a $(DEP_LIBS)
 
 # ---- dependencies --------------------------------------------------------
 deps:
@@ -128,8 +139,56 @@ asan:
 	    LDFLAGS="-fsanitize=address,undefined" check
 	$(MAKE) clean
 
+ubsan:
+	$(MAKE) clean
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) CFLAGS="-O1 -g -fsanitize=undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=undefined" check
+	$(MAKE) clean
+
 leakcheck: all tests
 	ZS_VALGRIND=1 ZS_BIN=./zeitstrahl sh tests/run.sh $(TESTS)
+
+# ---- fuzzing ---------------------------------------------------------------
+# make fuzz builds every target with clang's libFuzzer, ASan and UBSan and
+# runs each for FUZZ_TIME seconds from its seeds (tests/fuzz/seeds/NAME),
+# keeping what it learns in $(FUZZ_DIR)/corpus/NAME. A finding stops it and
+# leaves the input in $(FUZZ_DIR)/; fixed, it goes to
+# tests/fuzz/regressions/NAME, which make check replays.
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 30
+FUZZ_DIR   ?= $(BUILD)/fuzz
+FUZZ_SAN    = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/fuzz/%.o)
+FUZZ_BIN    = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+.SECONDARY: $(FUZZ_OBJ)
+
+$(BUILD)/fuzz/%.o: src/%.c $(wildcard src/*.h include/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) $(DEP_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Itests/fuzz $(DEP_CFLAGS) \
+	    -o $@ $< $(FUZZ_OBJ) $(DEP_LIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(FUZZ_DIR)/corpus/$$t || exit 1; \
+	    dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	    echo "fuzz_$$t: $(FUZZ_TIME) s"; \
+	    ASAN_OPTIONS=allocator_may_return_null=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
+	        -print_final_stats=1 $$dict -artifact_prefix=$(FUZZ_DIR)/$$t- \
+	        $(FUZZ_DIR)/corpus/$$t tests/fuzz/seeds/$$t >$(FUZZ_DIR)/$$t.log 2>&1; \
+	    rc=$$?; \
+	    grep -E '^stat::number_of_executed_units|^stat::new_units_added' $(FUZZ_DIR)/$$t.log | sed 's/^/  /'; \
+	    if [ $$rc -ne 0 ]; then tail -n 40 $(FUZZ_DIR)/$$t.log; \
+	        echo "fuzz_$$t: finding, see $(FUZZ_DIR)/$$t.log and $(FUZZ_DIR)/$$t-*"; exit 1; fi; \
+	done
 
 # ---- install -------------------------------------------------------------
 zeitstrahl.pc: Makefile
@@ -158,4 +217,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) libzeitstrahl.a libzeitstrahl.so zeitstrahl zeitstrahl.pc out
 
-.PHONY: all deps print-debs demo check tests eval bench asan leakcheck install uninstall clean
+.PHONY: all deps print-debs demo check tests eval bench asan ubsan leakcheck fuzz install uninstall clean

@@ -55,7 +55,7 @@ static void find_timexes(zs_doc *d)
         zs_match_tokens(d->lang, d, d->sents[s].t0, d->sents[s].t1, &ms);
         for (size_t i = 0; i < ms.n; i++) {
             const zs_match *m = &ms.m[i];
-            const zs_capval *caps = ms.pool + m->caps;
+            const zs_capval *caps = ms.pool ? ms.pool + m->caps : NULL; /* no rule captured yet */
             int group = m->rule->nvalues > 1 ? (int)d->ntimexes : -1;
             for (int v = 0; v < m->rule->nvalues; v++)
                 add_timex(d, m, &m->rule->values[v], caps, group);

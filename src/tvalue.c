@@ -108,7 +108,7 @@ static UCalendar *open_cal(const char *tz)
     UChar zid[128];
     UErrorCode st = U_ZERO_ERROR;
     u_strFromUTF8(zid, 128, NULL, tz, -1, &st);
-    if (U_FAILURE(st)) return NULL;
+    if (st != U_ZERO_ERROR) return NULL; /* also too long to be terminated */
     UCalendar *cal = ucal_open(zid, -1, "en_US@calendar=gregorian", UCAL_GREGORIAN, &st);
     if (U_FAILURE(st)) return NULL;
     return cal;
@@ -116,11 +116,12 @@ static UCalendar *open_cal(const char *tz)
 
 bool zs_tz_valid(const char *tz)
 {
-    if (!tz || !*tz) return false;
+    /* IANA names are short; a doc keeps its zone in 64 bytes */
+    if (!tz || !*tz || strlen(tz) >= 64) return false;
     UChar zid[128], canon[128];
     UErrorCode st = U_ZERO_ERROR;
     u_strFromUTF8(zid, 128, NULL, tz, -1, &st);
-    if (U_FAILURE(st)) return false;
+    if (st != U_ZERO_ERROR) return false;
     UBool sys = 0;
     ucal_getCanonicalTimeZoneID(zid, -1, canon, 128, &sys, &st);
     return U_SUCCESS(st) && sys;

@@ -176,6 +176,7 @@ char *zs_read_file(const char *path, size_t *len, zs_error *err)
     }
     fclose(f);
     zs_buf_grow(&b, 0);
+    b.data[b.len] = '\0'; /* an empty file too */
     *len = b.len;
     return b.data;
 }

@@ -4,7 +4,7 @@
 #   make demo       the sample article -> out/timeline.{ics,svg,jsonl}
 #   make check      every test; ends with "N passed, N failed"
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make eval       TempEval-3 scores on the German corpora in ../shared/corpora
+#   make eval       TempEval-3 scores on the German and English corpora in ../shared/corpora
 #   make bench      throughput (MB/s) and peak memory on ../shared/corpora
 #   make asan       the tests built with AddressSanitizer + UBSan
 #   make ubsan      the tests built with UBSan alone
@@ -119,13 +119,15 @@ check: deps
 tests: $(TESTS)
 
 # TempEval-3 task A on the German development corpora, zeitstrahl and the
-# HeidelTime output shipped with KRAUTS
+# HeidelTime output shipped with KRAUTS, then on the English TempEval-3 data
 eval: all
 	./zeitstrahl eval $(CORPORA)/krauts/KRAUTS_Dolomiten-100 $(CORPORA)/krauts/KRAUTS_Dolomiten-42 \
 	    --narrative $(CORPORA)/wikiwarsde/keyinline
 	@echo "HeidelTime (shipped output):"
 	@./zeitstrahl eval --system $(CORPORA)/krauts/KRAUTS_Dolomiten-100_Heideltime $(CORPORA)/krauts/KRAUTS_Dolomiten-100 \
 	    --system $(CORPORA)/krauts/KRAUTS_Dolomiten-42_Heideltime $(CORPORA)/krauts/KRAUTS_Dolomiten-42
+	@echo "English (TempEval-3 TBAQ-cleaned):"
+	@./zeitstrahl eval --lang en $(CORPORA)/tempeval3/TBAQ-cleaned/AQUAINT $(CORPORA)/tempeval3/TBAQ-cleaned/TimeBank
 
 bench: all $(BUILD)/tests/bench
 	$(BUILD)/tests/bench $(CORPORA) 20

@@ -81,7 +81,12 @@ typedef struct zs_options {
     int narrative;   /* non-zero: a narrative (history, biography), where
                         dates without a year or day follow the last date
                         mentioned; zero: news, anchored to the DCT */
+    int date_order;  /* numeric dates ("3/12/2015"): ZS_ORDER_MDY or
+                        ZS_ORDER_DMY; 0: the language's ("order" line) */
 } zs_options;
+
+/* Orders of numeric dates (zs_options.date_order). */
+enum { ZS_ORDER_LANG = 0, ZS_ORDER_MDY = 1, ZS_ORDER_DMY = 2 };
 
 /* Analyses text (UTF-8, len bytes; need not be NUL-terminated, is copied).
  * name labels the document in outputs and errors (copied). opts may be NULL.

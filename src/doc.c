@@ -223,6 +223,7 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
     d->len = len;
     d->dct_timex = -1;
     d->narrative = opts && opts->narrative;
+    d->order = opts && opts->date_order ? opts->date_order : lang->order;
     const char *tz = opts && opts->tz ? opts->tz : lang->zone;
     if (!zs_tz_valid(tz)) {
         zs_set_error(err, ZS_ERR_USAGE, "%s: unknown time zone '%s'", name, tz);

@@ -116,6 +116,7 @@ struct zs_doc {
     char locale[16];             /* ICU locale for labels, "de" */
     int dct_timex;               /* index of the dateline timex, or -1 */
     bool narrative;              /* anchor relative values narratively */
+    int order;                   /* numeric date order: ZS_ORDER_MDY/DMY */
     struct zs_timeml_src *timeml; /* the TimeML file the text is the TEXT of
                                     (zs_doc_from_timeml), or NULL (owned) */
 };

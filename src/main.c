@@ -26,6 +26,8 @@ static const char usage[] =
     "                     (default: the article's dateline in its first lines)\n"
     "  --lang CODE        language of the templates (default: de)\n"
     "  --tz ZONE          IANA time zone of the articles (default: the language's)\n"
+    "  --date-order ORDER numeric dates like 3/12/2015: mdy or dmy (default: the\n"
+    "                     language's, mdy for en, dmy for de)\n"
     "  --narrative        the texts are narratives (history, biography): dates\n"
     "                     without a year follow the last date mentioned, not the\n"
     "                     publication time\n"
@@ -139,7 +141,7 @@ static char *read_input(const char *path, size_t *len, zs_error *err)
 }
 
 enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE,
-       OPT_INPUT };
+       OPT_INPUT, OPT_DATE_ORDER };
 
 /* zeitstrahl eval ...: the German templates unless --templates/--lang say
  * otherwise (both must come right after "eval"). */
@@ -171,6 +173,7 @@ int main(int argc, char **argv)
         {"dct", required_argument, NULL, OPT_DCT},
         {"lang", required_argument, NULL, OPT_LANG},
         {"tz", required_argument, NULL, OPT_TZ},
+        {"date-order", required_argument, NULL, OPT_DATE_ORDER},
         {"narrative", no_argument, NULL, OPT_NARRATIVE},
         {"templates", required_argument, NULL, OPT_TEMPLATES},
         {"input", required_argument, NULL, OPT_INPUT},
@@ -189,6 +192,14 @@ int main(int argc, char **argv)
         case OPT_DCT: opts.dct = optarg; break;
         case OPT_LANG: lang_code = optarg; break;
         case OPT_TZ: opts.tz = optarg; break;
+        case OPT_DATE_ORDER:
+            if (strcmp(optarg, "mdy") != 0 && strcmp(optarg, "dmy") != 0) {
+                fprintf(stderr, "zeitstrahl: unknown date order '%s' (mdy, dmy)\n", optarg);
+                free(outputs);
+                return ZS_ERR_USAGE;
+            }
+            opts.date_order = strcmp(optarg, "mdy") == 0 ? ZS_ORDER_MDY : ZS_ORDER_DMY;
+            break;
         case OPT_NARRATIVE: opts.narrative = 1; break;
         case OPT_TEMPLATES: templates = optarg; break;
         case OPT_INPUT:

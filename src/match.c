@@ -169,6 +169,7 @@ static bool can_start(const zs_rule *r, const zs_token *t)
 static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
 {
     if (r->genre && r->genre != (R->d->narrative ? 2 : 1)) return;
+    if (r->order && r->order != R->d->order) return;
     R->r = r;
     R->npath = 0;
     R->steps = 0;

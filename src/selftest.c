@@ -55,7 +55,8 @@ static bool check_expect(const zs_doc *d, const zs_rule *r, const zs_expect *e, 
 
 static bool run_example(const zs_lang *L, const zs_rule *r, const zs_example *x, zs_buf *why)
 {
-    zs_options opts = {.dct = x->dct ? x->dct : L->now, .narrative = r->genre == 2};
+    zs_options opts = {.dct = x->dct ? x->dct : L->now, .narrative = r->genre == 2,
+                       .date_order = r->order};
     zs_error err;
     zs_doc *d = zs_doc_new(L, "example", x->text, strlen(x->text), &opts, &err);
     if (!d) {

@@ -1165,6 +1165,12 @@ static bool keyword(const char *w, size_t n, const char *k)
     return strlen(k) == n && memcmp(w, k, n) == 0;
 }
 
+/* ZS_ORDER_MDY for "mdy", ZS_ORDER_DMY for "dmy", else 0. */
+static int order_code(const char *w, size_t n)
+{
+    return keyword(w, n, "mdy") ? ZS_ORDER_MDY : keyword(w, n, "dmy") ? ZS_ORDER_DMY : 0;
+}
+
 typedef struct loader {
     zs_lang *L;
     pending_rule *rules;
@@ -1234,13 +1240,19 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                         ok = fail(&S, S.p, "expected 'genre news' or 'genre narrative'");
                     else
                         pr->rule.genre = keyword(b, bn, "news") ? 1 : 2;
+                } else if (keyword(w, wn, "order")) {
+                    const char *b;
+                    size_t bn;
+                    int o = word(&S, &b, &bn) && at_end(&S) ? order_code(b, bn) : 0;
+                    if (!o) ok = fail(&S, S.p, "expected 'order mdy' or 'order dmy'");
+                    else pr->rule.order = o;
                 } else if (keyword(w, wn, "prio")) {
                     const char *b;
                     size_t bn;
                     if (!word(&S, &b, &bn) || !parse_int(b, bn, &pr->rule.prio) || !at_end(&S))
                         ok = fail(&S, S.p, "expected 'prio N'");
                 } else {
-                    ok = fail(&S, at, "expected match, value, ex, no, prio, genre or end");
+                    ok = fail(&S, at, "expected match, value, ex, no, prio, genre, order or end");
                 }
             } else if (keyword(w, wn, "lexicon")) {
                 const char *name;
@@ -1294,6 +1306,12 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     state = RULE;
                     block_line = lineno;
                 }
+            } else if (keyword(w, wn, "order")) {
+                const char *b;
+                size_t bn;
+                int o = word(&S, &b, &bn) && at_end(&S) ? order_code(b, bn) : 0;
+                if (!o) ok = fail(&S, S.p, "expected 'order mdy' or 'order dmy'");
+                else L->order = o;
             } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {
                 skip_ws(&S);
                 const char *b = S.p;
@@ -1312,7 +1330,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     L->now = val;
                 }
             } else {
-                ok = fail(&S, at, "expected lexicon, compound, rule, lang, zone or now");
+                ok = fail(&S, at, "expected lexicon, compound, rule, lang, zone, now or order");
             }
         }
     next:
@@ -1470,6 +1488,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         return NULL;
     }
     if (!L->zone) L->zone = lstrdup(L, "UTC");
+    if (!L->order) L->order = ZS_ORDER_DMY;
     for (uint32_t i = 0; i < L->nwords; i++)
         stable_sort_starts(L->words[i]);
     for (uint32_t i = 0; i < L->nrules; i++) { /* first-word lists to bitmaps */

@@ -112,6 +112,7 @@ typedef struct zs_rule {
     int line;
     int prio;
     int genre;          /* 0: any text, 1: news only, 2: narratives only */
+    int order;          /* 0: any date order, else ZS_ORDER_MDY/DMY only */
     zs_inst *prog;
     int nprog;
     int ncaps;          /* named captures, slots 2*i, 2*i+1 */
@@ -135,6 +136,7 @@ struct zs_lang {
     char *zone;                 /* default IANA zone */
     char *now;                  /* default DCT for examples */
     char *dir;
+    int order;                  /* numeric date order (ZS_ORDER_MDY/DMY) */
     /* words */
     zs_word **words;            /* by id */
     uint32_t nwords, words_cap;

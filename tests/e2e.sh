@@ -131,6 +131,10 @@ expect_error "malformed TimeML" "$tmp/broken.tml:1:" --input timeml "$tmp/broken
 expect_error "TimeML without DCT" "$tmp/nodct.tml: no publication time" --input timeml "$tmp/nodct.tml"
 expect_error "unknown input format" "unknown input format 'xml'" --input xml "$sample"
 expect_error "TimeML of two documents" "TimeML output holds one document" -f timeml "$sample" "$sample"
+expect_error "unknown date order" "unknown date order 'ymd'" --date-order ymd "$sample"
+printf 'Sales rose on 3/12/2015.\n' > "$tmp/en.txt"
+check "en: 3/12/2015 is March 12 by default" sh -c "$run --lang en --dct 2015-06-01 -f jsonl $tmp/en.txt | grep -q '\"value\":\"2015-03-12\"'"
+check "en: --date-order dmy reads 3 December" sh -c "$run --lang en --dct 2015-06-01 --date-order dmy -f jsonl $tmp/en.txt | grep -q '\"value\":\"2015-12-03\"'"
 expect_error "bad template dir" "/nonexistent/de: cannot open" --templates /nonexistent "$sample"
 check "error: unwritable output names the file" sh -c \
     "$run -o $tmp/no/such/dir.ics $sample 2>&1 >/dev/null | grep -q '^zeitstrahl: $tmp/no/such/dir.ics: No such file'"

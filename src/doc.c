@@ -11,6 +11,9 @@
 #include "text.h"
 #include "timeml.h"
 
+/* A time within this many tokens of its sentence's start opens it. */
+#define OPENING_TOKENS 8
+
 /* The dateline is looked for in this many first lines. */
 #define DATELINE_LINES 5
 
@@ -155,6 +158,16 @@ static void resolve_timexes(zs_doc *d)
             /* a day mentioned earlier in the same sentence comes first */
             bool here = day && sent_day_of == x->sent;
             zs_lsec a = !narrative ? d->dct : here ? sent_day : day ? last_day : last;
+            bool clock = (x->tv.hour != ZS_UNSET || x->tv.pod != ZS_POD_NONE) &&
+                         (x->tv.offset == ZS_UNSET || x->tv.offset == 0);
+            if (narrative && !d->narrative && clock && !here) {
+                /* news: a time opening its sentence ("Um 9 Uhr startet
+                 * ...") goes on with the day of the sentence before; any
+                 * other is the publication day's */
+                bool opening = x->t0 - d->sents[x->sent].t0 < OPENING_TOKENS;
+                a = opening && sent_day_of != UINT32_MAX && sent_day_of + 1 == x->sent
+                        ? sent_day : d->dct;
+            }
             /* in a narrative the tense is past throughout and says nothing */
             zs_dir hint = d->narrative ? ZS_DIR_SAME : zs_tense_hint(d, x->t0, x->t1);
             ok = zs_tv_resolve(&x->tv, a, hint, &x->rv);

@@ -65,6 +65,11 @@ void zs_lang_free(zs_lang *lang);
 /* The language code from the templates' "lang" line, e.g. "de". Owned by lang. */
 const char *zs_lang_code(const zs_lang *lang);
 
+/* Which of langs[0..n) text (UTF-8, len bytes) is written in: the index of
+ * the language whose "stopword" lexicon lists the most words of the text's
+ * first 4 KB (the first language on a tie, or when none has such a list). */
+size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, size_t len);
+
 /* Runs every ex/no example of the language's rule files through the full
  * engine. Writes one line per failure (and, with verbose, per success) to
  * report; adds to *passed and *failed. Returns the number of failures. */

@@ -378,7 +378,8 @@ typedef struct ev_corpus {
 } ev_corpus;
 
 typedef struct ev_run {
-    const zs_lang *lang;
+    const zs_lang *const *langs; /* zeitstrahl's languages, one picked per file */
+    size_t nlangs;
     bool errors;
     zs_buf err_lines;
     ev_corpus *corpora;
@@ -465,12 +466,13 @@ static int eval_file(ev_run *run, ev_corpus *c, const char *goldfile, const char
                              sysfile, goldfile, (unsigned)k);
                 rc = ZS_ERR_INPUT;
             }
-        } else if (!run->lang) {
+        } else if (!run->nlangs) {
             zs_set_error(err, ZS_ERR_USAGE, "%s: no language loaded to run zeitstrahl on; "
                          "give --system", goldfile);
             rc = ZS_ERR_USAGE;
         } else {
-            rc = run_zeitstrahl(run->lang, goldfile, &gold, narrative, &sys, err);
+            const zs_lang *lang = run->langs[zs_lang_detect(run->langs, run->nlangs, gold.text, gold.len)];
+            rc = run_zeitstrahl(lang, goldfile, &gold, narrative, &sys, err);
         }
     }
     if (rc == 0) score_doc(&gold, &sys, goldfile, &c->c, run->errors ? &run->err_lines : NULL);
@@ -629,6 +631,12 @@ static const char eval_usage[] =
 
 int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error *err)
 {
+    return zs_eval_run_langs(argc, argv, &lang, lang ? 1 : 0, out, err);
+}
+
+int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t nlangs,
+                      FILE *out, zs_error *err)
+{
     /* The PATHs with the --system / --narrative before them. */
     typedef struct { const char *path, *system; bool narrative; } item;
     item *items = zs_xcalloc(argc > 0 ? (size_t)argc : 1, sizeof *items);
@@ -684,7 +692,7 @@ int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error 
         zs_set_error(err, ZS_ERR_USAGE, "eval: no gold file or folder (try 'zeitstrahl eval --help')");
         rc = ZS_ERR_USAGE;
     }
-    ev_run run = {.lang = lang, .errors = errors};
+    ev_run run = {.langs = langs, .nlangs = nlangs, .errors = errors};
     for (size_t i = 0; i < nitems && rc == 0; i++)
         rc = eval_path(&run, items[i].path, items[i].system, items[i].narrative, err);
     if (rc == 0) {
@@ -705,10 +713,10 @@ int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out, zs_error 
     return rc;
 }
 
-int zs_eval_main(int argc, char **argv, const zs_lang *lang)
+int zs_eval_main(int argc, char **argv, const zs_lang *const *langs, size_t nlangs)
 {
     zs_error err = {0};
-    int rc = zs_eval_run(argc, argv, lang, stdout, &err);
+    int rc = zs_eval_run_langs(argc, argv, langs, nlangs, stdout, &err);
     if (rc != 0) fprintf(stderr, "zeitstrahl: %s\n", err.msg);
     return rc;
 }

@@ -40,8 +40,13 @@
 int zs_eval_run(int argc, char **argv, const zs_lang *lang, FILE *out,
                 zs_error *err);
 
-/* The command: zs_eval_run to standard output; an error goes to standard
- * error as "zeitstrahl: message". Returns the exit code (a zs_status). */
-int zs_eval_main(int argc, char **argv, const zs_lang *lang);
+/* The same with several languages: each gold file is read in the one
+ * zs_lang_detect picks among langs[0..nlangs). */
+int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t nlangs,
+                      FILE *out, zs_error *err);
+
+/* The command: zs_eval_run_langs to standard output; an error goes to
+ * standard error as "zeitstrahl: message". Returns the exit code (a zs_status). */
+int zs_eval_main(int argc, char **argv, const zs_lang *const *langs, size_t nlangs);
 
 #endif

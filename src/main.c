@@ -1,4 +1,5 @@
 /* zeitstrahl: the command-line client of the library. Options and I/O only. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -24,7 +25,9 @@ static const char usage[] =
     "\n"
     "  --dct ISO          publication time, e.g. 2017-05-02 or 2017-05-02T21:06+02:00\n"
     "                     (default: the article's dateline in its first lines)\n"
-    "  --lang CODE        language of the templates (default: de)\n"
+    "  --lang CODE        language of the templates, or auto (the default): each\n"
+    "                     FILE in the language of templates/*/ whose stop words\n"
+    "                     it uses most\n"
     "  --tz ZONE          IANA time zone of the articles (default: the language's)\n"
     "  --date-order ORDER numeric dates like 3/12/2015: mdy or dmy (default: the\n"
     "                     language's, mdy for en, dmy for de)\n"
@@ -140,29 +143,89 @@ static char *read_input(const char *path, size_t *len, zs_error *err)
     return text;
 }
 
+/* The languages to read with: the one folder base/code, or with code
+ * "auto" every folder of base (in name order) holding a language. Returns
+ * the number loaded (> 0) into *out (free with free_langs), or 0 with err
+ * filled. */
+static size_t load_langs(const char *base, const char *code, zs_lang ***out, zs_error *err)
+{
+    char dir[PATH_MAX + 64];
+    *out = NULL;
+    if (strcmp(code, "auto") != 0) {
+        if (strchr(code, '/') || strstr(code, "..")) {
+            snprintf(err->msg, sizeof err->msg, "bad language code '%s'", code);
+            err->code = ZS_ERR_USAGE;
+            return 0;
+        }
+        snprintf(dir, sizeof dir, "%s/%s", base, code);
+        zs_lang *l = zs_lang_load(dir, err);
+        if (!l) return 0;
+        *out = malloc(sizeof **out);
+        (*out)[0] = l;
+        return 1;
+    }
+    struct dirent **names;
+    int nn = scandir(base, &names, NULL, alphasort);
+    if (nn < 0) {
+        snprintf(err->msg, sizeof err->msg, "%s: cannot open: %s", base, strerror(errno));
+        err->code = ZS_ERR_TEMPLATE;
+        return 0;
+    }
+    size_t n = 0;
+    zs_lang **langs = calloc((size_t)nn + 1, sizeof *langs);
+    bool ok = true;
+    for (int i = 0; i < nn; i++) {
+        snprintf(dir, sizeof dir, "%s/%s", base, names[i]->d_name);
+        if (ok && names[i]->d_name[0] != '.' && is_dir(dir)) {
+            langs[n] = zs_lang_load(dir, err);
+            if (langs[n]) n++;
+            else ok = false;
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (ok && n == 0) {
+        snprintf(err->msg, sizeof err->msg, "%s: no language folder", base);
+        err->code = ZS_ERR_TEMPLATE;
+    }
+    if (!ok || n == 0) {
+        for (size_t i = 0; i < n; i++) zs_lang_free(langs[i]);
+        free(langs);
+        return 0;
+    }
+    *out = langs;
+    return n;
+}
+
+static void free_langs(zs_lang **langs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) zs_lang_free(langs[i]);
+    free(langs);
+}
+
 enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE,
        OPT_INPUT, OPT_DATE_ORDER };
 
-/* zeitstrahl eval ...: the German templates unless --templates/--lang say
- * otherwise (both must come right after "eval"). */
+/* zeitstrahl eval ...: every language, picked per file, unless
+ * --templates/--lang say otherwise (both must come right after "eval"). */
 static int eval_command(int argc, char **argv)
 {
-    const char *templates = NULL, *lang_code = "de";
+    const char *templates = NULL, *lang_code = "auto";
     int i = 1;
     for (; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--templates") == 0) templates = argv[i + 1];
         else if (strcmp(argv[i], "--lang") == 0) lang_code = argv[i + 1];
         else break;
     }
-    char base[PATH_MAX], dir[PATH_MAX + 64];
+    char base[PATH_MAX];
     template_base(templates, base, sizeof base);
-    snprintf(dir, sizeof dir, "%s/%s", base, lang_code);
     zs_error err = {0};
-    zs_lang *lang = zs_lang_load(dir, &err);
-    if (!lang) return fail(&err);
+    zs_lang **langs;
+    size_t nlangs = load_langs(base, lang_code, &langs, &err);
+    if (!nlangs) return fail(&err);
     argv[i - 1] = argv[0]; /* "eval" stays argv[0] of the subcommand */
-    int rc = zs_eval_main(argc - (i - 1), argv + (i - 1), lang);
-    zs_lang_free(lang);
+    int rc = zs_eval_main(argc - (i - 1), argv + (i - 1), (const zs_lang *const *)langs, nlangs);
+    free_langs(langs, nlangs);
     return rc;
 }
 
@@ -181,7 +244,7 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0}};
-    const char *lang_code = "de", *templates = NULL, *format = NULL;
+    const char *lang_code = "auto", *templates = NULL, *format = NULL;
     zs_options opts = {0};
     const char **outputs = calloc((size_t)argc, sizeof *outputs);
     int noutputs = 0;
@@ -238,24 +301,19 @@ int main(int argc, char **argv)
         free(outputs);
         return ZS_ERR_USAGE;
     }
-    if (strchr(lang_code, '/') || strstr(lang_code, "..")) {
-        fprintf(stderr, "zeitstrahl: bad language code '%s'\n", lang_code);
-        free(outputs);
-        return ZS_ERR_USAGE;
-    }
-    char base[PATH_MAX], dir[PATH_MAX + 64];
+    char base[PATH_MAX];
     template_base(templates, base, sizeof base);
-    snprintf(dir, sizeof dir, "%s/%s", base, lang_code);
-    zs_lang *lang = zs_lang_load(dir, &err);
-    if (!lang) {
+    zs_lang **langs;
+    size_t nlangs = load_langs(base, lang_code, &langs, &err);
+    if (!nlangs) {
         free(outputs);
         return fail(&err);
     }
     if (check) {
         int passed = 0, failed = 0;
-        zs_lang_selftest(lang, stdout, 0, &passed, &failed);
+        for (size_t i = 0; i < nlangs; i++) zs_lang_selftest(langs[i], stdout, 0, &passed, &failed);
         printf("%d passed, %d failed\n", passed, failed);
-        zs_lang_free(lang);
+        free_langs(langs, nlangs);
         free(outputs);
         return failed ? 1 : 0;
     }
@@ -275,6 +333,7 @@ int main(int argc, char **argv)
             break;
         }
         const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        const zs_lang *lang = langs[zs_lang_detect((const zs_lang *const *)langs, nlangs, text, len)];
         docs[i] = timeml_input ? zs_doc_from_timeml(lang, name, text, len, &opts, &err)
                                : zs_doc_new(lang, name, text, len, &opts, &err);
         free(text);
@@ -291,7 +350,7 @@ int main(int argc, char **argv)
     zs_graph_free(g);
     for (int i = 0; i < nfiles; i++) zs_doc_free(docs[i]);
     free(docs);
-    zs_lang_free(lang);
+    free_langs(langs, nlangs);
     free(outputs);
     return rc;
 }

@@ -1507,6 +1507,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_modal_planned = well_known(L, "modal_planned");
     L->lex_modal_possible = well_known(L, "modal_possible");
     L->lex_aside = well_known(L, "narrative_aside");
+    L->lex_stopword = well_known(L, "stopword");
     L->lex_signal_after = well_known(L, "signal_after");
     L->lex_signal_before = well_known(L, "signal_before");
     return L;

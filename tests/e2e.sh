@@ -132,10 +132,12 @@ expect_error "TimeML without DCT" "$tmp/nodct.tml: no publication time" --input 
 expect_error "unknown input format" "unknown input format 'xml'" --input xml "$sample"
 expect_error "TimeML of two documents" "TimeML output holds one document" -f timeml "$sample" "$sample"
 expect_error "unknown date order" "unknown date order 'ymd'" --date-order ymd "$sample"
-printf 'Sales rose on 3/12/2015.\n' > "$tmp/en.txt"
+printf 'Sales rose on 3/12/2015, the company said.\n' > "$tmp/en.txt"
 check "en: 3/12/2015 is March 12 by default" sh -c "$run --lang en --dct 2015-06-01 -f jsonl $tmp/en.txt | grep -q '\"value\":\"2015-03-12\"'"
 check "en: --date-order dmy reads 3 December" sh -c "$run --lang en --dct 2015-06-01 --date-order dmy -f jsonl $tmp/en.txt | grep -q '\"value\":\"2015-12-03\"'"
-expect_error "bad template dir" "/nonexistent/de: cannot open" --templates /nonexistent "$sample"
+check "auto: an English text is read in English" sh -c "$run --dct 2015-06-01 -f jsonl $tmp/en.txt | grep -q '\"lang\":\"en\"'"
+check "auto: the German sample is read in German" sh -c "$run -f jsonl $sample | grep -q '\"lang\":\"de\"'"
+expect_error "bad template dir" "/nonexistent: cannot open" --templates /nonexistent "$sample"
 check "error: unwritable output names the file" sh -c \
     "$run -o $tmp/no/such/dir.ics $sample 2>&1 >/dev/null | grep -q '^zeitstrahl: $tmp/no/such/dir.ics: No such file'"
 

@@ -74,12 +74,48 @@ static void test_english_basics(void **state)
     check_value(en, "It may be too late now.", 0, "PRESENT_REF");
 }
 
+/* --lang auto: the stop words of each language's templates decide. */
+static void test_detect(void **state)
+{
+    (void)state;
+    const zs_lang *both[] = {de, en}, *both_rev[] = {en, de};
+    const char *en_text = "The council said on Tuesday that it would not vote before the end of the year.";
+    const char *de_text = "Der Rat hat am Dienstag mitgeteilt, dass er vor dem Jahresende nicht abstimmen wird.";
+    assert_int_equal(zs_lang_detect(both, 2, en_text, strlen(en_text)), 1);
+    assert_int_equal(zs_lang_detect(both, 2, de_text, strlen(de_text)), 0);
+    assert_int_equal(zs_lang_detect(both_rev, 2, en_text, strlen(en_text)), 0);
+    assert_int_equal(zs_lang_detect(both_rev, 2, de_text, strlen(de_text)), 1);
+    /* no stop word of either: the first language */
+    assert_int_equal(zs_lang_detect(both, 2, "12345 !!", 8), 0);
+    assert_int_equal(zs_lang_detect(both_rev, 2, "Paris, London", 13), 0);
+    /* one language: always it */
+    assert_int_equal(zs_lang_detect(both, 1, en_text, strlen(en_text)), 0);
+    /* capitals and non-ASCII words are folded like article text */
+    const char *de_caps = "DIE WAHL IST FÜR DEN RAT UND DIE STADT.";
+    assert_int_equal(zs_lang_detect(both_rev, 2, de_caps, strlen(de_caps)), 1);
+}
+
+/* Only the first 4 KB count: a long English text with German at its end. */
+static void test_detect_prefix(void **state)
+{
+    (void)state;
+    const zs_lang *both[] = {de, en};
+    size_t n = 0;
+    char *text = malloc(20000);
+    while (n + 40 < 8000) n += (size_t)sprintf(text + n, "%s", "the house of the people and the city. ");
+    while (n + 40 < 19000) n += (size_t)sprintf(text + n, "%s", "der und die das ist nicht mit den dem. ");
+    assert_int_equal(zs_lang_detect(both, 2, text, n), 1);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_order),
         cmocka_unit_test(test_date_order_invalid),
         cmocka_unit_test(test_english_basics),
+        cmocka_unit_test(test_detect),
+        cmocka_unit_test(test_detect_prefix),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

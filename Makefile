@@ -38,7 +38,7 @@ TEST_LIBS  = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 BUILD      = build
 LIB_SRC    = src/util.c src/tvalue.c src/text.c src/template.c src/match.c \
-             src/resolve.c src/event.c src/graph.c src/doc.c src/selftest.c \
+             src/resolve.c src/event.c src/closure.c src/graph.c src/doc.c src/selftest.c \
              src/write.c src/write_json.c src/write_text.c src/write_ics.c \
              src/write_dot.c src/write_timeml.c src/timeml.c src/eval.c \
              src/langid.c

@@ -119,6 +119,10 @@ void zs_doc_free(zs_doc *doc);
 /* Counts of what the doc holds. */
 size_t zs_doc_timex_count(const zs_doc *doc);
 size_t zs_doc_event_count(const zs_doc *doc);
+/* Temporal relations of the doc that contradict what its other relations
+ * imply (each is in the JSONL output as a "contradiction" record with the
+ * links that cause it). */
+size_t zs_doc_contradiction_count(const zs_doc *doc);
 
 /* The publication time as ISO 8601 with offset, e.g. "2017-05-02T21:06+02:00".
  * Owned by doc. */

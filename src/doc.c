@@ -275,6 +275,8 @@ void zs_doc_free(zs_doc *d)
     free(d->events);
     free(d->timexes);
     free(d->tlinks);
+    for (size_t i = 0; i < d->ncontras; i++) free(d->contras[i].with);
+    free(d->contras);
     free(d->toks);
     free(d->sents);
     free(d->folds);
@@ -297,4 +299,9 @@ size_t zs_doc_event_count(const zs_doc *d)
 const char *zs_doc_dct(const zs_doc *d)
 {
     return d->dct_iso;
+}
+
+size_t zs_doc_contradiction_count(const zs_doc *d)
+{
+    return d->ncontras;
 }

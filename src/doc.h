@@ -82,19 +82,50 @@ typedef struct zs_event {
     int32_t rank;                /* order among events of the same interval:
                                     one said to come after another ranks
                                     above it */
+    const char *key;             /* what mentions of the same event share:
+                                    the entry's "same" attribute or lemma
+                                    (owned by the lang or the event) */
+    bool bare;                   /* a verb, or a noun without modifiers */
+    bool signal_object;
+    bool light;                  /* a light verb ("stattfinden"): the same
+                                    event as a noun before it */          /* named right after a signal word */
+    int coref;                   /* index of the first mention of the same
+                                    event in the doc, or -1 */
+    bool placed;                 /* place_* set: where the graph sorts it */
+    zs_lsec place_begin, place_until;
+    int32_t place_rank;
 } zs_event;
 
 typedef enum {
     ZS_REL_BEFORE = 0, ZS_REL_AFTER, ZS_REL_INCLUDES, ZS_REL_IS_INCLUDED,
-    ZS_REL_DURING, ZS_REL_SIMULTANEOUS, ZS_REL_OVERLAP
+    ZS_REL_DURING, ZS_REL_SIMULTANEOUS, ZS_REL_OVERLAP, ZS_REL_IDENTITY,
+    ZS_REL_IBEFORE, ZS_REL_IAFTER, ZS_REL_BEGINS, ZS_REL_BEGUN_BY, ZS_REL_ENDS,
+    ZS_REL_ENDED_BY, ZS_REL_DURING_INV
 } zs_relkind;
+#define ZS_NREL 15
+/* The relation of a name ("BEFORE"), or -1. */
+int zs_rel_from_name(const char *name);
+/* The relation seen from the other end (BEFORE <-> AFTER). */
+zs_relkind zs_rel_inverse(zs_relkind r);
 const char *zs_rel_name(zs_relkind r);
 
 typedef struct zs_tlink {
     char from[24], to[24];       /* event, timex or "t0" (the DCT) ids */
     zs_relkind rel;
-    char source[32];             /* "anchor", "signal:nach", "interval" */
+    char source[32];             /* "anchor", "signal:nach", "interval",
+                                    "coref", "tense:hatte", "modality",
+                                    "closure" */
+    int contradiction;           /* index into doc->contras of the
+                                    contradiction this link was left out
+                                    of the closure for, or -1 */
 } zs_tlink;
+
+/* A link that contradicts what the doc's other links imply, with a smallest
+ * set of those links that imply the opposite. */
+typedef struct zs_contra {
+    size_t link;                 /* the contradicted link (into doc->tlinks) */
+    size_t *with; size_t nwith;  /* the links it contradicts (owned) */
+} zs_contra;
 
 struct zs_doc {
     const struct zs_lang *lang;
@@ -108,6 +139,10 @@ struct zs_doc {
     zs_timex *timexes; size_t ntimexes, timexes_cap;
     zs_event *events; size_t nevents, events_cap;
     zs_tlink *tlinks; size_t ntlinks, tlinks_cap;
+    size_t nbase;                /* tlinks[0..nbase) found in the text, the
+                                    rest derived by closure */
+    zs_contra *contras; size_t ncontras, contras_cap;
+    bool closure_skipped;        /* too many linked nodes to close */
     /* publication time */
     zs_lsec dct;                 /* wall clock in tz */
     zs_gran dct_gran;            /* ZS_GRAN_DAY or ZS_GRAN_MINUTE */

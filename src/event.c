@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "closure.h"
 #include "template.h"
 
 /* Shortest compound modifier before a head ("Giftgas|einsatz"). */
@@ -111,6 +112,8 @@ static zs_event *new_event(zs_doc *d, uint32_t t0, uint32_t t1, const char *lemm
     e->cls = cls;
     e->noun = noun;
     e->time = -1;
+    e->coref = -1;
+    e->key = e->lemma;
     return e;
 }
 
@@ -165,6 +168,15 @@ static char *verb_title(const zs_entry *e, const char *lemma)
     return b.data;
 }
 
+/* The key mentions of one event share: the entry's "same" attribute
+ * ("begegnung" same=treffen), else the lemma; "light" marks a light verb. */
+static void set_key(zs_event *ev, const zs_entry *e)
+{
+    const zs_attr *same = zs_entry_attr(e, "same");
+    if (same) ev->key = same->sym;
+    ev->light = zs_entry_attr(e, "light") != NULL;
+}
+
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -188,6 +200,8 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             const zs_attr *lem = zs_entry_attr(e, "lemma");
             zs_event *ev = new_event(d, i, i + 1, lem ? lem->sym : e->lemma, class_of(e), false);
             ev->title = verb_title(e, ev->lemma);
+            ev->bare = true;
+            set_key(ev, e);
             continue;
         }
         if (L->lex_event_noun == UINT32_MAX || !(t->flags & ZS_TF_UPPER)) continue;
@@ -198,6 +212,8 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         /* the folded and the surface modifier differ only in case here */
         zs_event *ev = new_event(d, t0, i + 1, e->lemma, class_of(e), true);
         ev->title = noun_title(d, t0, i, mod_bytes, e);
+        ev->bare = t0 == i && mod_bytes == 0;
+        set_key(ev, e);
     }
 }
 
@@ -279,69 +295,272 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
     snprintf(l->to, sizeof l->to, "%s", to);
     l->rel = rel;
     snprintf(l->source, sizeof l->source, "%s", source);
+    l->contradiction = -1;
 }
 
-/* The signal entry of lexicon lex that ends right at token end (exclusive),
- * at most MAX_SIGNAL_GAP tokens before it, or NULL; *at gets its start. */
-#define MAX_SIGNAL_GAP 3
-static const zs_entry *signal_before_token(const zs_doc *d, uint32_t lex, uint32_t lo,
-                                           uint32_t end, uint32_t *at)
+/* The signal entry (of signal_after, signal_before or signal_during) that
+ * starts at token i, or NULL; *rel gets the relation it states of the
+ * event it depends on to the event it names, *end its end. */
+static const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
+                                 uint32_t *end)
 {
-    if (lex == UINT32_MAX) return NULL;
-    for (uint32_t i = end; i > lo && end - i < MAX_SIGNAL_GAP + 3; i--) {
-        const zs_word *w = d->toks[i - 1].word;
-        if (!w) continue;
-        for (uint32_t k = 0; k < w->nstarts; k++) {
-            const zs_entry *e = w->starts[k];
-            if (e->lex != lex || i - 1 + e->ntok > end) continue;
-            bool ok = true;
-            for (uint32_t j = 1; j < e->ntok && ok; j++) {
-                const zs_word *wj = d->toks[i - 1 + j].word;
-                ok = wj && wj->id == e->words[j];
-            }
-            if (ok && end - (i - 1 + e->ntok) <= MAX_SIGNAL_GAP) {
-                *at = i - 1;
-                return e;
-            }
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[i].word;
+    if (!w) return NULL;
+    for (uint32_t k = 0; k < w->nstarts; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex == L->lex_signal_after) *rel = ZS_REL_AFTER;
+        else if (e->lex == L->lex_signal_before) *rel = ZS_REL_BEFORE;
+        else if (e->lex == L->lex_signal_during) *rel = ZS_REL_IS_INCLUDED;
+        else continue;
+        if (i + e->ntok > lim) continue;
+        bool ok = true;
+        for (uint32_t j = 1; j < e->ntok && ok; j++) {
+            const zs_word *wj = d->toks[i + j].word;
+            ok = wj && wj->id == e->words[j];
         }
+        if (!ok) continue;
+        *end = i + e->ntok;
+        return e;
     }
     return NULL;
 }
 
-/* "Das teilte der Kreml nach einem Telefonat ... mit": a signal word before
- * a noun event orders the event it depends on, the nearest one before the
- * signal in the clause (else the nearest after the noun), after or before
- * it. An undated event so related takes the other's interval, ranked
- * after or before it. */
-static void relate_by_signals(zs_doc *d)
+/* Tokens allowed between a signal and the noun event it names ("nach
+ * einem langen Telefonat"); a verb event may be anywhere in the signal's
+ * clause ("nachdem ... vorgeworfen hatten"). */
+#define MAX_SIGNAL_GAP 3
+
+/* "Das teilte der Kreml nach einem Telefonat ... mit": a signal word
+ * ("nach", "vor", "seit", "am Rande", "nachdem", "Vergeltung für") names an
+ * event, the first one after it in its clause; it orders the event that
+ * depends on it: the nearest one before the signal in the sentence, else the
+ * nearest after the named one. An undated event so related takes the
+ * other's interval, ranked after or before it. */
+static void relate_by_signals(zs_doc *d, const tok_index *ix)
+{
+    if (!d->nevents) return;
+    int32_t *ev_at = zs_xmalloc((d->ntoks + 1) * sizeof *ev_at);
+    for (size_t i = 0; i <= d->ntoks; i++) ev_at[i] = -1;
+    for (size_t k = d->nevents; k-- > 0;) ev_at[d->events[k].t0] = (int32_t)k;
+    for (size_t si = 0; si < d->nsents; si++) {
+        const zs_sentence *s = &d->sents[si];
+        for (uint32_t i = s->t0; i < s->t1; i++) {
+            if (ix->cover[i] >= 0) continue;
+            zs_relkind rel;
+            uint32_t end;
+            const zs_entry *sig = signal_at(d, i, s->t1, &rel, &end);
+            if (!sig) continue;
+            uint32_t c0, c1;
+            clause_of(d, end < s->t1 ? end : i, &c0, &c1);
+            int named = -1;
+            for (uint32_t j = end; j < c1 && named < 0; j++) {
+                if (ev_at[j] < 0) continue;
+                const zs_event *y = &d->events[ev_at[j]];
+                if (!y->noun || j - end <= MAX_SIGNAL_GAP) named = ev_at[j];
+                else break;
+            }
+            if (named < 0) continue;
+            zs_event *e2 = &d->events[named];
+            zs_event *e1 = NULL;
+            for (size_t j = (size_t)named; j-- > 0 && !e1;) {
+                const zs_event *x = &d->events[j];
+                if (x->t1 <= i && x->t0 >= s->t0 && i - x->t1 <= ZS_CLAUSE_WINDOW) e1 = &d->events[j];
+            }
+            uint32_t y0, y1;
+            clause_of(d, e2->t0, &y0, &y1);
+            for (size_t j = (size_t)named + 1; j < d->nevents && !e1; j++) {
+                const zs_event *x = &d->events[j];
+                if (x->t0 >= s->t1 || x->t0 - e2->t1 > ZS_CLAUSE_WINDOW) break;
+                if (x->t0 >= e2->t1) e1 = &d->events[j];
+            }
+            if (!e1) continue;
+            e2->signal_object = true;
+            char source[32];
+            snprintf(source, sizeof source, "signal:%s", sig->lemma);
+            add_tlink(d, e1->id, e2->id, rel, source);
+            i = end - 1;
+        }
+    }
+    free(ev_at);
+}
+
+/* Whether a word of lexicon lex is one of the two before noun event e. */
+static bool before_noun(const zs_doc *d, const zs_event *e, uint32_t lex)
+{
+    uint32_t s0 = d->sents[e->sent].t0;
+    return has_word_in(d, e->t0 >= s0 + 2 ? e->t0 - 2 : s0, e->t0, lex);
+}
+
+/* Mentions of one event: a later mention with the key of an earlier one is
+ * the same event when it adds no modifier of its own ("der Gipfel" after
+ * "G20-Gipfel", "telefoniert" after "Telefonat") or repeats the title, and
+ * their own dates, if any, overlap. A light verb ("soll ... stattfinden")
+ * is the nearest event before it that no signal names ("Treffen", not the
+ * "G20-Gipfel" of "nach dem G20-Gipfel"). */
+static void link_mentions(zs_doc *d)
+{
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        int j = -1;
+        if (e->light) {
+            for (size_t i = k; i-- > 0 && j < 0;) {
+                const zs_event *x = &d->events[i];
+                if (e->sent - x->sent > 2) break;
+                if (x->noun && !x->signal_object && !x->light) j = (int)i;
+            }
+        } else if (!(e->noun && (before_noun(d, e, d->lang->lex_article_indef) ||
+                                 before_noun(d, e, d->lang->lex_event_new)))) {
+            for (size_t i = k; i-- > 0 && j < 0;) {
+                const zs_event *x = &d->events[i];
+                if (strcmp(x->key, e->key) != 0) continue;
+                if (!e->bare && strcmp(x->title, e->title) != 0) continue;
+                if (e->has_interval && x->has_interval &&
+                    (e->until <= x->begin || x->until <= e->begin))
+                    continue;
+                j = (int)i;
+            }
+        }
+        if (j < 0) continue;
+        const zs_event *x = &d->events[j];
+        e->coref = x->coref >= 0 ? x->coref : j;
+        add_tlink(d, e->id, x->id, ZS_REL_IDENTITY, "coref");
+    }
+}
+
+/* The tense cue nearest to e: of tense_past or tense_future in its clause,
+ * else within reach in its sentence; a perfect auxiliary (tense_perfect)
+ * in its clause counts as past. Returns +1 future, -1 past, 0 none. */
+#define TENSE_REACH 6
+static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
+{
+    const zs_lang *L = d->lang;
+    const zs_sentence *s = &d->sents[e->sent];
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    for (uint32_t dist = 1; dist <= ZS_CLAUSE_WINDOW; dist++) {
+        for (int side = 0; side < 2; side++) {
+            int64_t i = side ? (int64_t)e->t1 - 1 + dist : (int64_t)e->t0 - dist;
+            if (i < s->t0 || i >= s->t1) continue;
+            bool in_clause = i >= c0 && i < c1;
+            if (!in_clause && dist > TENSE_REACH) continue;
+            const zs_word *w = d->toks[i].word;
+            if (!w) continue;
+            const zs_entry *en;
+            int t = 0;
+            if (zs_word_in(w, L->lex_past, &en)) t = -1;
+            else if (zs_word_in(w, L->lex_future, &en)) t = 1;
+            else if (in_clause && L->lex_tense_perfect != UINT32_MAX &&
+                     zs_word_in(w, L->lex_tense_perfect, &en))
+                t = -1;
+            if (!t) continue;
+            (void)en;
+            *cue = (uint32_t)i;
+            return t;
+        }
+    }
+    return 0;
+}
+
+/* Event - publication time from modality and tense: a planned event lies
+ * after it ("soll ... stattfinden"), one told in the past before it. Only
+ * for events without a time of their own; not for a noun with an indefinite
+ * article ("für eine Begegnung"), which need not have happened. */
+static void relate_to_dct(zs_doc *d)
 {
     const zs_lang *L = d->lang;
     for (size_t k = 0; k < d->nevents; k++) {
-        zs_event *e2 = &d->events[k];
-        if (!e2->noun) continue;
-        uint32_t c0, c1, at = 0;
-        clause_of(d, e2->t0, &c0, &c1);
-        const zs_entry *sig = signal_before_token(d, L->lex_signal_after, c0, e2->t0, &at);
-        bool after = sig != NULL;
-        if (!sig) sig = signal_before_token(d, L->lex_signal_before, c0, e2->t0, &at);
-        if (!sig) continue;
-        zs_event *e1 = NULL;
-        for (size_t j = k; j-- > 0 && !e1;)
-            if (d->events[j].t1 <= at && d->events[j].t0 >= c0) e1 = &d->events[j];
-        for (size_t j = k + 1; j < d->nevents && !e1; j++)
-            if (d->events[j].t0 < c1) e1 = &d->events[j];
-        if (!e1) continue;
-        char source[32];
-        snprintf(source, sizeof source, "signal:%s", sig->lemma);
-        add_tlink(d, e1->id, e2->id, after ? ZS_REL_AFTER : ZS_REL_BEFORE, source);
-        if (!e1->has_interval && e2->has_interval) {
-            e1->has_interval = true;
-            e1->begin = e2->begin;
-            e1->until = e2->until;
-            e1->gran = e2->gran;
-            e1->mod = e2->mod;
-            e1->rank = e2->rank + (after ? 1 : -1);
+        const zs_event *e = &d->events[k];
+        if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->signal_object) continue;
+        if (e->modality == ZS_MODAL_PLANNED) {
+            add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
+            continue;
         }
+        if (e->noun && before_noun(d, e, L->lex_article_indef)) continue;
+        uint32_t cue = 0;
+        int t = tense_of(d, e, &cue);
+        if (t >= 0) continue;
+        char source[32];
+        snprintf(source, sizeof source, "tense:%.*s", (int)d->toks[cue].fold_len, zs_tok_fold(d, cue));
+        add_tlink(d, e->id, "t0", ZS_REL_BEFORE, source);
+    }
+}
+
+/* Relation of two half-open intervals. */
+static zs_relkind interval_rel(zs_lsec b1, zs_lsec u1, zs_lsec b2, zs_lsec u2)
+{
+    if (u1 <= b2) return ZS_REL_BEFORE;
+    if (u2 <= b1) return ZS_REL_AFTER;
+    if (b1 == b2 && u1 == u2) return ZS_REL_SIMULTANEOUS;
+    if (b1 <= b2 && u2 <= u1) return ZS_REL_INCLUDES;
+    if (b2 <= b1 && u1 <= u2) return ZS_REL_IS_INCLUDED;
+    return ZS_REL_OVERLAP;
+}
+
+/* Whether timex x is a calendar interval the graph can compare. */
+static bool comparable(const zs_timex *x)
+{
+    return x->rv.has_interval && x->tv.ref == ZS_REF_NONE && x->rv.type != ZS_DURATION &&
+           x->rv.type != ZS_SET && x->rv.gran != ZS_GRAN_NONE;
+}
+
+/* Timex - timex and timex - publication time from their values, for the
+ * timexes events are anchored to. */
+static void relate_times(zs_doc *d)
+{
+    bool *used = zs_xcalloc(d->ntimexes + 1, sizeof *used);
+    for (size_t k = 0; k < d->nevents; k++)
+        if (d->events[k].time >= 0) used[d->events[k].time] = true;
+    zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
+    for (size_t a = 0; a < d->ntimexes; a++) {
+        if (!used[a]) continue;
+        const zs_timex *x = &d->timexes[a];
+        if (x->tv.ref != ZS_REF_NONE) {
+            zs_relkind r = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_SIMULTANEOUS
+                           : x->tv.ref == ZS_REF_PAST  ? ZS_REL_BEFORE
+                                                       : ZS_REL_AFTER;
+            add_tlink(d, x->id, "t0", r, "interval");
+            continue;
+        }
+        if (!comparable(x)) continue;
+        add_tlink(d, x->id, "t0", interval_rel(x->rv.begin, x->rv.until, db, du), "interval");
+        for (size_t b = a + 1; b < d->ntimexes; b++) {
+            const zs_timex *y = &d->timexes[b];
+            if (!used[b] || !comparable(y)) continue;
+            add_tlink(d, x->id, y->id,
+                      interval_rel(x->rv.begin, x->rv.until, y->rv.begin, y->rv.until),
+                      "interval");
+        }
+    }
+    free(used);
+}
+
+/* An undated event that a signal, in a link the closure kept, puts within
+ * or right after or before an event of a day or finer ("teilte ... nach
+ * einem Telefonat am Dienstagabend mit") takes that event's interval,
+ * ranked after or before it. */
+static void borrow_intervals(zs_doc *d)
+{
+    for (size_t k = 0; k < d->nbase; k++) {
+        const zs_tlink *l = &d->tlinks[k];
+        if (l->contradiction >= 0 || strncmp(l->source, "signal:", 7) != 0) continue;
+        zs_event *e1 = NULL, *e2 = NULL;
+        for (size_t j = 0; j < d->nevents; j++) {
+            if (!strcmp(d->events[j].id, l->from)) e1 = &d->events[j];
+            if (!strcmp(d->events[j].id, l->to)) e2 = &d->events[j];
+        }
+        if (!e1 || !e2 || e1->has_interval || !e2->has_interval) continue;
+        if (l->rel != ZS_REL_IS_INCLUDED && e2->gran < ZS_GRAN_DAY) continue;
+        e1->has_interval = true;
+        e1->begin = e2->begin;
+        e1->until = e2->until;
+        e1->gran = e2->gran;
+        e1->mod = e2->mod;
+        e1->rank = e2->rank + (l->rel == ZS_REL_AFTER ? 1 : l->rel == ZS_REL_BEFORE ? -1 : 0);
+        e1->placed = true;
+        e1->place_begin = e1->begin;
+        e1->place_until = e1->until;
+        e1->place_rank = e1->rank;
     }
 }
 
@@ -373,7 +592,12 @@ void zs_find_events(zs_doc *d)
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
-    relate_by_signals(d);
+    relate_by_signals(d, &ix);
+    link_mentions(d);
+    relate_to_dct(d);
+    relate_times(d);
     free(ix.start);
     free(ix.cover);
+    zs_close_doc(d);
+    borrow_intervals(d);
 }

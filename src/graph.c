@@ -18,11 +18,29 @@ const char *zs_modality_name(zs_modality m)
     return (unsigned)m < 3 ? names[m] : "asserted";
 }
 
+static const char *rel_names[ZS_NREL] = {
+    "BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "DURING", "SIMULTANEOUS", "OVERLAP",
+    "IDENTITY", "IBEFORE", "IAFTER", "BEGINS", "BEGUN_BY", "ENDS", "ENDED_BY", "DURING_INV"};
+
 const char *zs_rel_name(zs_relkind r)
 {
-    static const char *names[] = {"BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED",
-                                  "DURING", "SIMULTANEOUS", "OVERLAP"};
-    return (unsigned)r < sizeof names / sizeof *names ? names[r] : "OVERLAP";
+    return (unsigned)r < ZS_NREL ? rel_names[r] : "OVERLAP";
+}
+
+int zs_rel_from_name(const char *name)
+{
+    for (int i = 0; i < ZS_NREL; i++)
+        if (strcmp(rel_names[i], name) == 0) return i;
+    return -1;
+}
+
+zs_relkind zs_rel_inverse(zs_relkind r)
+{
+    static const zs_relkind inv[ZS_NREL] = {
+        ZS_REL_AFTER, ZS_REL_BEFORE, ZS_REL_IS_INCLUDED, ZS_REL_INCLUDES, ZS_REL_DURING_INV,
+        ZS_REL_SIMULTANEOUS, ZS_REL_OVERLAP, ZS_REL_IDENTITY, ZS_REL_IAFTER, ZS_REL_IBEFORE,
+        ZS_REL_BEGUN_BY, ZS_REL_BEGINS, ZS_REL_ENDED_BY, ZS_REL_ENDS, ZS_REL_DURING};
+    return (unsigned)r < ZS_NREL ? inv[r] : r;
 }
 
 zs_graph *zs_graph_new(void)
@@ -45,17 +63,36 @@ void zs_graph_add(zs_graph *g, const zs_doc *doc)
     g->finished = false;
 }
 
-/* Dated events first, by begin, then the shorter interval, then the order of
- * documents and of mentions; undated events keep text order at the end. */
+/* Events with a place first (their own interval, or one their relations
+ * give them), by begin, then the shorter interval, then rank within a doc,
+ * then the order of documents and of mentions; events without a place keep
+ * text order at the end. */
+static bool place_of(const zs_event *e, zs_lsec *b, zs_lsec *u, int32_t *r)
+{
+    if (e->has_interval) {
+        *b = e->begin;
+        *u = e->until;
+        *r = e->rank;
+        return true;
+    }
+    *b = e->place_begin;
+    *u = e->place_until;
+    *r = e->place_rank;
+    return e->placed;
+}
+
 static int cmp_nodes(const void *pa, const void *pb)
 {
     const zs_gnode *a = pa, *b = pb;
-    const zs_event *ea = zs_gnode_event(a), *eb = zs_gnode_event(b);
-    if (ea->has_interval != eb->has_interval) return ea->has_interval ? -1 : 1;
-    if (ea->has_interval) {
-        if (ea->begin != eb->begin) return ea->begin < eb->begin ? -1 : 1;
-        if (ea->until != eb->until) return ea->until < eb->until ? -1 : 1;
-        if (a->docno == b->docno && ea->rank != eb->rank) return ea->rank < eb->rank ? -1 : 1;
+    zs_lsec ab, au, bb, bu;
+    int32_t ar, br;
+    bool pa_ = place_of(zs_gnode_event(a), &ab, &au, &ar);
+    bool pb_ = place_of(zs_gnode_event(b), &bb, &bu, &br);
+    if (pa_ != pb_) return pa_ ? -1 : 1;
+    if (pa_) {
+        if (ab != bb) return ab < bb ? -1 : 1;
+        if (au != bu) return au < bu ? -1 : 1;
+        if (a->docno == b->docno && ar != br) return ar < br ? -1 : 1;
     }
     if (a->docno != b->docno) {
         int c = strcmp(a->doc->name, b->doc->name);

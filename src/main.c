@@ -337,8 +337,15 @@ int main(int argc, char **argv)
         docs[i] = timeml_input ? zs_doc_from_timeml(lang, name, text, len, &opts, &err)
                                : zs_doc_new(lang, name, text, len, &opts, &err);
         free(text);
-        if (!docs[i]) rc = fail(&err);
-        else zs_graph_add(g, docs[i]);
+        if (!docs[i]) {
+            rc = fail(&err);
+            break;
+        }
+        zs_graph_add(g, docs[i]);
+        size_t nc = zs_doc_contradiction_count(docs[i]);
+        if (nc)
+            fprintf(stderr, "zeitstrahl: %s: %zu contradictory temporal relation%s (JSONL kind \"contradiction\")\n",
+                    name, nc, nc == 1 ? "" : "s");
     }
     if (rc == 0) {
         zs_graph_finish(g);

@@ -1,4 +1,4 @@
-/* JSONL: one record per line (doc, timex, event, tlink) as in
+/* JSONL: one record per line (doc, timex, event, tlink, contradiction) as in
  * ARCHITECTURE.md; offsets are code points, half-open. */
 #include <string.h>
 
@@ -62,6 +62,7 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
     kv_cstr(b, "title", e->title);
     kv_cstr(b, "class", zs_eclass_name(e->cls));
     kv_cstr(b, "modality", zs_modality_name(e->modality));
+    if (e->coref >= 0) kv_cstr(b, "same_as", d->events[e->coref].id);
     if (e->time >= 0) kv_cstr(b, "time", d->timexes[e->time].id);
     else zs_buf_puts(b, ",\"time\":null");
     if (e->has_interval) {
@@ -70,6 +71,17 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
     }
     zs_buf_printf(b, ",\"sentence\":%u", e->sent);
     zs_buf_puts(b, "}\n");
+}
+
+/* "from","to","rel","source" of a link, the first without a comma. */
+static void link_fields(zs_buf *b, const zs_tlink *l)
+{
+    zs_buf_puts(b, "\"from\":\"");
+    zs_buf_json_str(b, l->from, strlen(l->from));
+    zs_buf_putc(b, '"');
+    kv_cstr(b, "to", l->to);
+    kv_cstr(b, "rel", zs_rel_name(l->rel));
+    kv_cstr(b, "source", l->source);
 }
 
 int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
@@ -81,17 +93,31 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
         kv_cstr(out, "dct", d->dct_iso);
         kv_cstr(out, "tz", d->tz);
         kv_cstr(out, "lang", d->locale);
+        if (d->ncontras) zs_buf_printf(out, ",\"contradictions\":%zu", d->ncontras);
+        if (d->closure_skipped) zs_buf_puts(out, ",\"closure\":\"skipped\"");
         zs_buf_puts(out, "}\n");
         for (size_t k = 0; k < d->ntimexes; k++) write_timex(out, d, &d->timexes[k]);
         for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &d->events[k]);
         for (size_t k = 0; k < d->ntlinks; k++) {
             const zs_tlink *l = &d->tlinks[k];
             head(out, d, "tlink");
-            kv_cstr(out, "from", l->from);
-            kv_cstr(out, "to", l->to);
-            kv_cstr(out, "rel", zs_rel_name(l->rel));
-            kv_cstr(out, "source", l->source);
+            zs_buf_putc(out, ',');
+            link_fields(out, l);
+            if (l->contradiction >= 0) zs_buf_printf(out, ",\"contradiction\":\"c%d\"", l->contradiction + 1);
             zs_buf_puts(out, "}\n");
+        }
+        for (size_t k = 0; k < d->ncontras; k++) {
+            const zs_contra *c = &d->contras[k];
+            head(out, d, "contradiction");
+            zs_buf_printf(out, ",\"id\":\"c%zu\",\"link\":{", k + 1);
+            link_fields(out, &d->tlinks[c->link]);
+            zs_buf_puts(out, "},\"with\":[");
+            for (size_t j = 0; j < c->nwith; j++) {
+                zs_buf_puts(out, j ? ",{" : "{");
+                link_fields(out, &d->tlinks[c->with[j]]);
+                zs_buf_putc(out, '}');
+            }
+            zs_buf_puts(out, "]}\n");
         }
     }
     return 0;

@@ -56,6 +56,10 @@ LIST
     check "seed svg: well-formed" xmllint --noout "$tmp/t.svg"
     check "seed svg: events left to right in time order" \
         $py tests/svg_order.py "$tmp/t.svg" Amtsantritt US-Angriff Telefonat G20-Gipfel
+    check "seed events: rows and order of EXPECTED.md, the tension reported" \
+        $py tests/events_check.py "$tmp/seed.jsonl" tests/events/seed.spec
+    check "seed events: contradictions counted on stderr" sh -c \
+        "$run -f jsonl $seed 2>&1 >/dev/null | grep -q ': 1 contradictory temporal relation '"
 else
     echo "note: $seed not found; seed checks skipped"
 fi

@@ -1,0 +1,407 @@
+/* Closure of a doc's temporal relations: every node (event, timex, the DCT)
+ * is an interval with a start and an end point; every relation is a set of
+ * constraints between those points in the point algebra {<, =, >}; path
+ * consistency over the points makes every implied relation explicit and
+ * finds the links that cannot all hold. */
+#include "closure.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { LT = 1, EQ = 2, GT = 4, LE = LT | EQ, GE = GT | EQ, ALL = 7 };
+
+/* compose[a][b]: the relation of x to z given x a y and y b z */
+static uint8_t compose[8][8];
+
+static void init_compose(void)
+{
+    if (compose[1][1]) return;
+    static const uint8_t basic[3][3] = {
+        /* <      =   > */
+        {LT, LT, ALL}, /* < */
+        {LT, EQ, GT},  /* = */
+        {ALL, GT, GT}  /* > */
+    };
+    for (int a = 0; a < 8; a++)
+        for (int b = 0; b < 8; b++) {
+            uint8_t r = 0;
+            for (int i = 0; i < 3; i++)
+                for (int j = 0; j < 3; j++)
+                    if ((a >> i & 1) && (b >> j & 1)) r |= basic[i][j];
+            compose[a][b] = r;
+        }
+}
+
+static uint8_t inverse(uint8_t m)
+{
+    return (uint8_t)((m & LT ? GT : 0) | (m & EQ) | (m & GT ? LT : 0));
+}
+
+/* The point constraints of a relation of a to b: start/end of a (0/1),
+ * start/end of b, allowed relations; at most two. */
+typedef struct pcon { uint8_t pa, pb, mask; } pcon;
+
+static int constraints(zs_relkind r, pcon c[2])
+{
+    switch (r) {
+    case ZS_REL_BEFORE: c[0] = (pcon){1, 0, LE}; return 1;
+    case ZS_REL_AFTER: c[0] = (pcon){0, 1, GE}; return 1;
+    case ZS_REL_IBEFORE: c[0] = (pcon){1, 0, EQ}; return 1;
+    case ZS_REL_IAFTER: c[0] = (pcon){0, 1, EQ}; return 1;
+    case ZS_REL_INCLUDES:
+    case ZS_REL_DURING_INV: c[0] = (pcon){0, 0, LE}; c[1] = (pcon){1, 1, GE}; return 2;
+    case ZS_REL_IS_INCLUDED:
+    case ZS_REL_DURING: c[0] = (pcon){0, 0, GE}; c[1] = (pcon){1, 1, LE}; return 2;
+    case ZS_REL_SIMULTANEOUS:
+    case ZS_REL_IDENTITY: c[0] = (pcon){0, 0, EQ}; c[1] = (pcon){1, 1, EQ}; return 2;
+    case ZS_REL_BEGINS: c[0] = (pcon){0, 0, EQ}; c[1] = (pcon){1, 1, LT}; return 2;
+    case ZS_REL_BEGUN_BY: c[0] = (pcon){0, 0, EQ}; c[1] = (pcon){1, 1, GT}; return 2;
+    case ZS_REL_ENDS: c[0] = (pcon){1, 1, EQ}; c[1] = (pcon){0, 0, GT}; return 2;
+    case ZS_REL_ENDED_BY: c[0] = (pcon){1, 1, EQ}; c[1] = (pcon){0, 0, LT}; return 2;
+    case ZS_REL_OVERLAP: c[0] = (pcon){0, 1, LT}; c[1] = (pcon){1, 0, GT}; return 2;
+    }
+    return 0;
+}
+
+/* ---- the point network ------------------------------------------------ */
+
+typedef struct net {
+    size_t n;          /* points: node i has start 2i and end 2i+1 */
+    uint8_t *m;        /* n x n relation masks */
+    uint8_t *inq;      /* pair queued */
+    uint32_t *q;       /* circular queue of pairs i*n+j */
+    size_t qh, qlen;
+} net;
+
+static void net_init(net *t, size_t nodes)
+{
+    size_t n = 2 * nodes;
+    t->n = n;
+    t->m = zs_xmalloc(n * n);
+    t->inq = zs_xcalloc(n * n, 1);
+    t->q = zs_xmalloc(n * n * sizeof *t->q);
+    t->qh = t->qlen = 0;
+}
+
+static void net_reset(net *t)
+{
+    size_t n = t->n;
+    memset(t->m, ALL, n * n);
+    memset(t->inq, 0, n * n);
+    t->qh = t->qlen = 0;
+    for (size_t i = 0; i < n; i++) t->m[i * n + i] = EQ;
+    for (size_t i = 0; i < n; i += 2) { /* a start lies before its end */
+        t->m[i * n + i + 1] = LT;
+        t->m[(i + 1) * n + i] = GT;
+    }
+}
+
+static void net_free(net *t)
+{
+    free(t->m);
+    free(t->inq);
+    free(t->q);
+}
+
+/* Narrows the relation of points i, j to mask; false if nothing is left. */
+static bool narrow(net *t, size_t i, size_t j, uint8_t mask)
+{
+    size_t n = t->n;
+    uint8_t old = t->m[i * n + j], now = old & mask;
+    if (now == old) return true;
+    t->m[i * n + j] = now;
+    t->m[j * n + i] = inverse(now);
+    if (!now) return false;
+    size_t p = i < j ? i * n + j : j * n + i;
+    if (!t->inq[p]) {
+        t->inq[p] = 1;
+        t->q[(t->qh + t->qlen++) % (n * n)] = (uint32_t)p;
+    }
+    return true;
+}
+
+/* Path consistency from the queued pairs; false on a contradiction. */
+static bool propagate(net *t)
+{
+    size_t n = t->n;
+    while (t->qlen) {
+        uint32_t p = t->q[t->qh];
+        t->qh = (t->qh + 1) % (n * n);
+        t->qlen--;
+        t->inq[p] = 0;
+        size_t i = p / n, j = p % n;
+        uint8_t ij = t->m[i * n + j], ji = t->m[j * n + i];
+        for (size_t k = 0; k < n; k++) {
+            if (k == i || k == j) continue;
+            if (!narrow(t, i, k, compose[ij][t->m[j * n + k]])) return false;
+            if (!narrow(t, k, j, compose[t->m[k * n + i]][ij])) return false;
+            if (!narrow(t, j, k, compose[ji][t->m[i * n + k]])) return false;
+            if (!narrow(t, k, i, compose[t->m[k * n + j]][ji])) return false;
+        }
+    }
+    return true;
+}
+
+/* ---- nodes and links ---------------------------------------------------- */
+
+/* Node numbers: 0 the DCT, 1 + k timex k, 1 + ntimexes + k event k. */
+static int node_of(const zs_doc *d, const char *id)
+{
+    if (strcmp(id, "t0") == 0) return 0;
+    for (size_t k = 0; k < d->ntimexes; k++)
+        if (strcmp(d->timexes[k].id, id) == 0) return (int)(1 + k);
+    for (size_t k = 0; k < d->nevents; k++)
+        if (strcmp(d->events[k].id, id) == 0) return (int)(1 + d->ntimexes + k);
+    return -1;
+}
+
+typedef struct ctx {
+    zs_doc *d;
+    int *dense;       /* node number -> network node, or -1 */
+    int *from, *to;   /* per base link: network nodes, or -1 */
+    net t;
+} ctx;
+
+/* Adds base link k to the network; false on a contradiction. */
+static bool add_link(ctx *c, size_t k)
+{
+    if (c->from[k] < 0 || c->to[k] < 0) return true;
+    pcon pc[2];
+    int nc = constraints(c->d->tlinks[k].rel, pc);
+    for (int i = 0; i < nc; i++)
+        if (!narrow(&c->t, 2 * (size_t)c->from[k] + pc[i].pa, 2 * (size_t)c->to[k] + pc[i].pb,
+                    pc[i].mask))
+            return false;
+    return propagate(&c->t);
+}
+
+static bool contains(const size_t *v, size_t n, size_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x) return true;
+    return false;
+}
+
+/* A small set of accepted links that, with link bad, cannot hold: grown
+ * link by link, each time adding the accepted link at which the network
+ * first fails. */
+static void explain(ctx *c, size_t bad, const size_t *acc, size_t nacc, zs_contra *out)
+{
+    size_t *core = zs_xmalloc((nacc + 1) * sizeof *core), ncore = 0;
+    for (;;) {
+        net_reset(&c->t);
+        bool ok = add_link(c, bad);
+        for (size_t i = 0; i < ncore && ok; i++) ok = add_link(c, core[i]);
+        if (!ok) break;
+        size_t i = 0;
+        for (; i < nacc; i++) {
+            if (contains(core, ncore, acc[i])) continue;
+            if (!add_link(c, acc[i])) break;
+        }
+        if (i == nacc) break; /* cannot happen: acc with bad fails */
+        core[ncore++] = acc[i];
+    }
+    /* in link order */
+    for (size_t i = 1; i < ncore; i++)
+        for (size_t j = i; j > 0 && core[j - 1] > core[j]; j--) {
+            size_t x = core[j];
+            core[j] = core[j - 1];
+            core[j - 1] = x;
+        }
+    out->link = bad;
+    out->with = core;
+    out->nwith = ncore;
+}
+
+/* Trust of a link's source: anchors first, tense cues last. */
+static int trust(const zs_tlink *l)
+{
+    static const char *order[] = {"anchor", "interval", "coref", "signal", "modality", "tense"};
+    for (int i = 0; i < 6; i++)
+        if (strncmp(l->source, order[i], strlen(order[i])) == 0) return i;
+    return 6;
+}
+
+/* The relation the network implies between nodes a and b, or -1. */
+static int derived(const net *t, size_t a, size_t b)
+{
+    size_t n = t->n;
+    uint8_t ss = t->m[2 * a * n + 2 * b], se = t->m[2 * a * n + 2 * b + 1];
+    uint8_t es = t->m[(2 * a + 1) * n + 2 * b], ee = t->m[(2 * a + 1) * n + 2 * b + 1];
+    if (!(es & GT)) return ZS_REL_BEFORE;
+    if (!(se & LT)) return ZS_REL_AFTER;
+    if (ss == EQ && ee == EQ) return ZS_REL_SIMULTANEOUS;
+    if (!(ss & LT) && !(ee & GT)) return ZS_REL_IS_INCLUDED;
+    if (!(ss & GT) && !(ee & LT)) return ZS_REL_INCLUDES;
+    if (se == LT && es == GT) return ZS_REL_OVERLAP;
+    return -1;
+}
+
+static void node_name(const zs_doc *d, size_t node, char out[24])
+{
+    if (node == 0) snprintf(out, 24, "t0");
+    else if (node <= d->ntimexes) snprintf(out, 24, "%s", d->timexes[node - 1].id);
+    else snprintf(out, 24, "%s", d->events[node - 1 - d->ntimexes].id);
+}
+
+/* Interval of node (number), if it has a calendar one. */
+static bool node_interval(const zs_doc *d, size_t node, zs_lsec *b, zs_lsec *u, int32_t *rank)
+{
+    *rank = 0;
+    if (node == 0) return false;
+    if (node <= d->ntimexes) {
+        const zs_timex *x = &d->timexes[node - 1];
+        if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.type == ZS_DURATION ||
+            x->rv.type == ZS_SET || x->rv.gran == ZS_GRAN_NONE)
+            return false;
+        *b = x->rv.begin;
+        *u = x->rv.until;
+        return true;
+    }
+    const zs_event *e = &d->events[node - 1 - d->ntimexes];
+    if (!e->has_interval) return false;
+    *b = e->begin;
+    *u = e->until;
+    *rank = e->rank;
+    return true;
+}
+
+/* An undated event takes its place in the time order from the dated node
+ * it is most tightly related to: one it is part of or the same as, else the
+ * latest one it follows, else the earliest one it precedes. */
+static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
+{
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (e->has_interval) {
+            e->placed = true;
+            e->place_begin = e->begin;
+            e->place_until = e->until;
+            e->place_rank = e->rank;
+            continue;
+        }
+        int me = c->dense[1 + d->ntimexes + k];
+        if (me < 0) continue;
+        int best_kind = 3;
+        zs_lsec bb = 0, bu = 0;
+        int32_t br = 0;
+        for (size_t j = 0; j < nn; j++) {
+            if ((int)j == me) continue;
+            zs_lsec b, u;
+            int32_t r;
+            if (!node_interval(d, (size_t)sparse[j], &b, &u, &r)) continue;
+            int rel = derived(&c->t, (size_t)me, j), kind;
+            if (rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IS_INCLUDED) kind = 0;
+            else if (rel == ZS_REL_AFTER) kind = 1;
+            else if (rel == ZS_REL_BEFORE) kind = 2;
+            else continue;
+            bool better = kind < best_kind ||
+                          (kind == best_kind &&
+                           (kind == 0 ? u - b < bu - bb : kind == 1 ? b > bb : b < bb));
+            if (!better) continue;
+            best_kind = kind;
+            bb = b;
+            bu = u;
+            br = r + (kind == 1 ? 1 : kind == 2 ? -1 : 0);
+        }
+        if (best_kind == 3) continue;
+        e->placed = true;
+        e->place_begin = bb;
+        e->place_until = bu;
+        e->place_rank = br;
+    }
+}
+
+void zs_close_doc(zs_doc *d)
+{
+    init_compose();
+    d->nbase = d->ntlinks;
+    size_t nall = 1 + d->ntimexes + d->nevents, nl = d->ntlinks;
+    ctx c = {.d = d};
+    c.dense = zs_xmalloc(nall * sizeof *c.dense);
+    for (size_t i = 0; i < nall; i++) c.dense[i] = -1;
+    c.from = zs_xmalloc((nl + 1) * sizeof *c.from);
+    c.to = zs_xmalloc((nl + 1) * sizeof *c.to);
+    int *sparse = zs_xmalloc(nall * sizeof *sparse);
+    size_t nn = 0;
+    for (size_t k = 0; k < nl; k++) {
+        d->tlinks[k].contradiction = -1;
+        int a = node_of(d, d->tlinks[k].from), b = node_of(d, d->tlinks[k].to);
+        if (a >= 0 && c.dense[a] < 0) sparse[c.dense[a] = (int)nn++] = a;
+        if (b >= 0 && c.dense[b] < 0) sparse[c.dense[b] = (int)nn++] = b;
+        c.from[k] = a >= 0 ? c.dense[a] : -1;
+        c.to[k] = b >= 0 ? c.dense[b] : -1;
+    }
+    if (nn > ZS_CLOSURE_MAX_NODES) {
+        d->closure_skipped = true;
+        goto done;
+    }
+    /* links in order of trust, then of the text */
+    size_t *order = zs_xmalloc((nl + 1) * sizeof *order), *acc = zs_xmalloc((nl + 1) * sizeof *acc);
+    size_t nacc = 0;
+    for (size_t k = 0; k < nl; k++) order[k] = k;
+    for (size_t i = 1; i < nl; i++)
+        for (size_t j = i; j > 0 && trust(&d->tlinks[order[j - 1]]) > trust(&d->tlinks[order[j]]); j--) {
+            size_t x = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = x;
+        }
+    net_init(&c.t, nn);
+    net_reset(&c.t);
+    net saved;
+    net_init(&saved, nn);
+    for (size_t i = 0; i < nl; i++) {
+        size_t k = order[i];
+        size_t bytes = c.t.n * c.t.n;
+        memcpy(saved.m, c.t.m, bytes);
+        if (add_link(&c, k)) {
+            acc[nacc++] = k;
+            continue;
+        }
+        ZS_GROW(d->contras, d->contras_cap, d->ncontras + 1);
+        zs_contra *x = &d->contras[d->ncontras];
+        d->tlinks[k].contradiction = (int)d->ncontras++;
+        explain(&c, k, acc, nacc, x);
+        /* back to the accepted links alone */
+        memcpy(c.t.m, saved.m, bytes);
+        memset(c.t.inq, 0, bytes);
+        c.t.qh = c.t.qlen = 0;
+    }
+    net_free(&saved);
+    free(order);
+    free(acc);
+
+    /* what the links imply and no link states: event to event (one way),
+       event to timex, event or timex to the DCT */
+    uint8_t *stated = zs_xcalloc(nn * nn, 1);
+    for (size_t k = 0; k < nl; k++)
+        if (d->tlinks[k].contradiction < 0 && c.from[k] >= 0 && c.to[k] >= 0) {
+            stated[(size_t)c.from[k] * nn + (size_t)c.to[k]] = 1;
+            stated[(size_t)c.to[k] * nn + (size_t)c.from[k]] = 1;
+        }
+    for (size_t a = 0; a < nn; a++)
+        for (size_t b = 0; b < nn; b++) {
+            size_t na = (size_t)sparse[a], nb = (size_t)sparse[b];
+            bool ea = na > d->ntimexes, eb = nb > d->ntimexes;
+            if (ea ? eb && nb <= na : !(na > 0 && nb == 0)) continue;
+            if (stated[a * nn + b]) continue;
+            int rel = derived(&c.t, a, b);
+            if (rel < 0) continue;
+            ZS_GROW(d->tlinks, d->tlinks_cap, d->ntlinks + 1);
+            zs_tlink *l = &d->tlinks[d->ntlinks++];
+            memset(l, 0, sizeof *l);
+            node_name(d, na, l->from);
+            node_name(d, nb, l->to);
+            l->rel = (zs_relkind)rel;
+            snprintf(l->source, sizeof l->source, "closure");
+            l->contradiction = -1;
+        }
+    free(stated);
+    place(d, &c, sparse, nn);
+    net_free(&c.t);
+done:
+    free(c.dense);
+    free(c.from);
+    free(c.to);
+    free(sparse);
+}

@@ -145,6 +145,7 @@ static void resolve_timexes(zs_doc *d)
     zs_lsec last = d->dct, last_day = d->dct;
     bool narrated = false; /* last is a date of the text, not the DCT */
     zs_lsec sent_day = d->dct;
+    zs_rv mention = {0}; /* the last date of the text, for anchor=mention */
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
@@ -170,7 +171,9 @@ static void resolve_timexes(zs_doc *d)
             }
             /* in a narrative the tense is past throughout and says nothing */
             zs_dir hint = d->narrative ? ZS_DIR_SAME : zs_tense_hint(d, x->t0, x->t1);
-            ok = zs_tv_resolve(&x->tv, a, hint, &x->rv);
+            bool shifted = x->tv.anchor == ZS_ANCHOR_MENTION && zs_tv_shift(&x->tv, &mention, &x->rv);
+            ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
+            if (shifted) narrative = true;
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
@@ -182,6 +185,7 @@ static void resolve_timexes(zs_doc *d)
                            ((x->rv.gran == ZS_GRAN_YEAR &&
                              llabs(zs_lsec_days(x->rv.begin) - zs_lsec_days(last)) > 20 * 366) ||
                             aside(d, x->t0));
+            if (x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY) mention = x->rv;
             if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
                 last = x->rv.begin;
                 narrated = true;

@@ -35,6 +35,7 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_EASTER: tv->easter = v; break;
     case ZS_F_SEASON: tv->season = (zs_season)v; break;
     case ZS_F_LEAN: tv->lean = (zs_dir)v; break;
+    case ZS_F_NTH: tv->nth = v; break;
     case ZS_F_COUNT: break;
     }
 }
@@ -481,6 +482,26 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
                  q ? 'Q' : 'H');
         return true;
     }
+    if (tv->nth != ZS_UNSET && tv->month != ZS_UNSET && tv->weekday != ZS_UNSET) {
+        /* the nth weekday of the month, this year's or the nearest in dir */
+        if (tv->month < 1 || tv->month > 12 || tv->weekday < 1 || tv->weekday > 7 ||
+            tv->nth == 0 || tv->nth < -5 || tv->nth > 5)
+            return false;
+        int yy = y != ZS_UNSET ? y : lean_year(ay, tv->month, am, 12, dir);
+        int64_t day;
+        if (tv->nth > 0) {
+            int64_t first = zs_days_from_civil(yy, tv->month, 1);
+            day = first + (tv->weekday - zs_weekday(first) + 7) % 7 + 7 * (tv->nth - 1);
+        } else {
+            int64_t last = zs_days_from_civil(yy, tv->month, zs_days_in_month(yy, tv->month));
+            day = last - (zs_weekday(last) - tv->weekday + 7) % 7 + 7 * (tv->nth + 1);
+        }
+        int cy, cm, cd;
+        zs_civil_from_days(day, &cy, &cm, &cd);
+        if (cm != tv->month) return false; /* no fifth one this month */
+        set_day(sp, day);
+        return true;
+    }
     if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {
         if (tv->weekday < 1 || tv->weekday > 7) return false;
         set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE));
@@ -510,6 +531,42 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         return true;
     }
     return false;
+}
+
+bool zs_tv_shift(const zs_tv *tv, const zs_rv *from, zs_rv *out)
+{
+    if (tv->offset == ZS_UNSET || !from->has_interval) return false;
+    int64_t months = 0, days = 0;
+    zs_gran need; /* the coarsest granularity the unit can shift */
+    switch (tv->unit) {
+    case ZS_U_YEAR: months = 12 * (int64_t)tv->offset; need = ZS_GRAN_YEAR; break;
+    case ZS_U_HALF: months = 6 * (int64_t)tv->offset; need = ZS_GRAN_HALF; break;
+    case ZS_U_QUARTER: months = 3 * (int64_t)tv->offset; need = ZS_GRAN_QUARTER; break;
+    case ZS_U_MONTH: months = tv->offset; need = ZS_GRAN_MONTH; break;
+    case ZS_U_WEEK: days = 7 * (int64_t)tv->offset; need = ZS_GRAN_DAY; break;
+    case ZS_U_DAY: days = tv->offset; need = ZS_GRAN_DAY; break;
+    default: return false;
+    }
+    zs_gran g = from->gran;
+    if (g < need || g == ZS_GRAN_SEASON || g == ZS_GRAN_WEEK || g > ZS_GRAN_DAY) return false;
+    int y, m, d;
+    zs_civil_from_days(zs_lsec_days(from->begin), &y, &m, &d);
+    zs_tv n;
+    zs_tv_init(&n);
+    n.type = ZS_DATE;
+    n.mod = tv->mod;
+    if (days) {
+        zs_civil_from_days(zs_lsec_days(from->begin) + days, &y, &m, &d);
+    } else {
+        add_months(&y, &m, months);
+        if (d > zs_days_in_month(y, m)) d = zs_days_in_month(y, m);
+    }
+    n.year = y;
+    if (g == ZS_GRAN_HALF) n.half = (m - 1) / 6 + 1;
+    else if (g == ZS_GRAN_QUARTER) n.quarter = (m - 1) / 3 + 1;
+    else if (g >= ZS_GRAN_MONTH) n.month = m;
+    if (g == ZS_GRAN_DAY) n.day = d;
+    return zs_tv_resolve(&n, from->begin, ZS_DIR_NONE, out);
 }
 
 bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)

@@ -14,4 +14,11 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
  * at most a few tokens away, or ZS_DIR_NONE. */
 zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1);
 
+/* tv (offset units, anchor=mention) applied to from, the last date
+ * mentioned, in from's granularity: a year before a quarter is a quarter,
+ * before a day a day. Returns false when from is coarser than tv's unit or
+ * not a year, half, quarter, month or day; the caller then resolves tv
+ * against the publication time. */
+bool zs_tv_shift(const zs_tv *tv, const zs_rv *from, zs_rv *out);
+
 #endif

@@ -889,7 +889,7 @@ static const struct { const char *name; zs_field f; } field_names[] = {
     {"ref", ZS_F_REF},       {"dir", ZS_F_DIR},       {"anchor", ZS_F_ANCHOR},
     {"week", ZS_F_WEEK},     {"quarter", ZS_F_QUARTER}, {"half", ZS_F_HALF},
     {"decade", ZS_F_DECADE}, {"century", ZS_F_CENTURY}, {"easter", ZS_F_EASTER},
-    {"season", ZS_F_SEASON}, {"lean", ZS_F_LEAN},
+    {"season", ZS_F_SEASON}, {"lean", ZS_F_LEAN}, {"nth", ZS_F_NTH},
 };
 
 /* Symbol tables of the symbolic fields; index = enum value. */
@@ -902,7 +902,7 @@ static const char *const mod_syms[] = {"", "START", "MID", "END", "APPROX",
                                        "LESS_THAN", "MORE_THAN", NULL};
 static const char *const ref_syms[] = {"", "PRESENT", "PAST", "FUTURE", NULL};
 static const char *const dir_syms[] = {"", "past", "future", NULL};
-static const char *const anchor_syms[] = {"", "dct", "narrative", NULL};
+static const char *const anchor_syms[] = {"", "dct", "narrative", "mention", NULL};
 
 const char *const *zs_field_syms(zs_field f)
 {

@@ -257,5 +257,5 @@ void zs_tv_init(zs_tv *tv)
     tv->year = tv->month = tv->day = ZS_UNSET;
     tv->hour = tv->minute = tv->second = ZS_UNSET;
     tv->weekday = tv->offset = tv->amount = ZS_UNSET;
-    tv->week = tv->quarter = tv->half = tv->decade = tv->century = tv->easter = ZS_UNSET;
+    tv->week = tv->quarter = tv->half = tv->decade = tv->century = tv->easter = tv->nth = ZS_UNSET;
 }

@@ -78,7 +78,9 @@ typedef enum { ZS_REF_NONE = 0, ZS_REF_PRESENT, ZS_REF_PAST, ZS_REF_FUTURE } zs_
 /* Which way an underspecified value leans ("im Januar" in the past). */
 typedef enum { ZS_DIR_NONE = 0, ZS_DIR_PAST, ZS_DIR_FUTURE,
                ZS_DIR_SAME /* the anchor's own year or week (narratives) */ } zs_dir;
-typedef enum { ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE } zs_anchor;
+/* mention: the last date mentioned, shifted in its own granularity ("a year
+ * earlier" after "the third quarter" is that quarter a year before). */
+typedef enum { ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE, ZS_ANCHOR_MENTION } zs_anchor;
 
 /* The value a rule builds: every field ZS_UNSET (or 0 for enums) unless the
  * rule set it. Absolute fields (year..minute) and relative ones (offset in
@@ -96,6 +98,8 @@ typedef struct zs_tv {
     int32_t decade;   /* 199 (1990s), or 90 (two digits: the nearest past) */
     int32_t century;  /* ordinal: 20 = 1900-1999 */
     int32_t easter;   /* days from Easter Sunday (Karfreitag = -2) */
+    int32_t nth;      /* with month and weekday: the nth such weekday of the
+                         month (-1: the last; Thanksgiving: 4th Thursday) */
     zs_season season;
     zs_pod pod;
     zs_mod mod;

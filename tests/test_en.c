@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "resolve.h"
 #include "template.h"
 #include "zeitstrahl.h"
 
@@ -74,6 +75,77 @@ static void test_english_basics(void **state)
     check_value(en, "It may be too late now.", 0, "PRESENT_REF");
 }
 
+/* The i-th timex's value of text read in English. */
+static void check_nth(const char *text, const char *dct, size_t i, const char *value)
+{
+    zs_options o = {.dct = dct};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_true(d->ntimexes > i);
+    assert_string_equal(d->timexes[i].rv.value, value);
+    zs_doc_free(d);
+}
+
+/* anchor=mention: "a year earlier" in the granularity of the last date. */
+static void test_mention_shift(void **state)
+{
+    (void)state;
+    check_nth("Net rose in the third quarter from a year earlier.", "1989-10-20", 1, "1988-Q3");
+    check_nth("Sales on Oct. 26 were up from a year ago.", "1989-10-30", 1, "1988-10-26");
+    check_nth("Sales in September rose from a year ago.", "1989-10-30", 1, "1988-09");
+    check_nth("Sales in 1988 rose from a year earlier.", "1989-10-30", 1, "1987");
+    check_nth("Sales rose from a year ago.", "1989-10-30", 0, "1988"); /* no date before */
+    /* Feb. 29 a year later is Feb. 28 */
+    zs_tv tv;
+    zs_tv_init(&tv);
+    tv.offset = 1;
+    tv.unit = ZS_U_YEAR;
+    tv.anchor = ZS_ANCHOR_MENTION;
+    zs_tv leap;
+    zs_tv_init(&leap);
+    leap.year = 2016;
+    leap.month = 2;
+    leap.day = 29;
+    zs_rv from, out;
+    assert_true(zs_tv_resolve(&leap, 0, ZS_DIR_NONE, &from));
+    assert_true(zs_tv_shift(&tv, &from, &out));
+    assert_string_equal(out.value, "2017-02-28");
+    /* a month from a year: too coarse, no shift */
+    tv.unit = ZS_U_MONTH;
+    zs_tv year;
+    zs_tv_init(&year);
+    year.year = 2016;
+    assert_true(zs_tv_resolve(&year, 0, ZS_DIR_NONE, &from));
+    assert_false(zs_tv_shift(&tv, &from, &out));
+    /* three days from a day */
+    tv.unit = ZS_U_DAY;
+    tv.offset = -3;
+    assert_true(zs_tv_resolve(&leap, 0, ZS_DIR_NONE, &from));
+    assert_true(zs_tv_shift(&tv, &from, &out));
+    assert_string_equal(out.value, "2016-02-26");
+}
+
+/* nth: holidays on the nth (or last) weekday of a month. */
+static void test_nth_weekday(void **state)
+{
+    (void)state;
+    check_nth("They met on Thanksgiving Day 1999.", "2019-11-12", 0, "1999-11-25");
+    check_nth("Stores close on Memorial Day 2020.", "2019-11-12", 0, "2020-05-25");
+    check_nth("Stores close on Labor Day 2015.", "2019-11-12", 0, "2015-09-07");
+    zs_tv tv;
+    zs_tv_init(&tv);
+    tv.year = 2019;
+    tv.month = 2;
+    tv.weekday = 5;
+    tv.nth = 5; /* February 2019 has four Fridays */
+    zs_rv out;
+    assert_false(zs_tv_resolve(&tv, 0, ZS_DIR_NONE, &out));
+    tv.nth = -1;
+    assert_true(zs_tv_resolve(&tv, 0, ZS_DIR_NONE, &out));
+    assert_string_equal(out.value, "2019-02-22");
+}
+
 /* --lang auto: the stop words of each language's templates decide. */
 static void test_detect(void **state)
 {
@@ -114,6 +186,8 @@ int main(void)
         cmocka_unit_test(test_date_order),
         cmocka_unit_test(test_date_order_invalid),
         cmocka_unit_test(test_english_basics),
+        cmocka_unit_test(test_mention_shift),
+        cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

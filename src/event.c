@@ -221,13 +221,40 @@ static void set_modality(zs_doc *d, zs_event *e)
 {
     const zs_lang *L = d->lang;
     const zs_sentence *s = &d->sents[e->sent];
-    /* the sentence, as far as a clause window reaches */
-    uint32_t s0 = e->t0 - s->t0 > ZS_CLAUSE_WINDOW ? e->t0 - ZS_CLAUSE_WINDOW : s->t0;
-    uint32_t s1 = s->t1 - e->t1 > ZS_CLAUSE_WINDOW ? e->t1 + ZS_CLAUSE_WINDOW : s->t1;
+    uint32_t s0, s1; /* the clause: "soll ..., teilte ... mit" */
+    clause_of(d, e->t0, &s0, &s1);
     uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
     uint32_t b = e->noun ? e->t0 : s1;
     if (has_word_in(d, a, b, L->lex_modal_possible)) e->modality = ZS_MODAL_POSSIBLE;
     else if (has_word_in(d, s0, s1, L->lex_modal_planned)) e->modality = ZS_MODAL_PLANNED;
+}
+
+/* Whether a word of lexicon lex is one of the two before noun event e. */
+static bool before_noun(const zs_doc *d, const zs_event *e, uint32_t lex)
+{
+    uint32_t s0 = d->sents[e->sent].t0;
+    return has_word_in(d, e->t0 >= s0 + 2 ? e->t0 - 2 : s0, e->t0, lex);
+}
+
+/* Whether an event can happen at timex x: a date or time, not a duration
+ * ("tagelangen") or a set. */
+static bool is_time(const zs_timex *x)
+{
+    return x->rv.type == ZS_DATE || x->rv.type == ZS_TIME;
+}
+
+/* Whether noun event k names an event mentioned before ("der Besuch"
+ * after "Staatsbesuch"): an earlier event with its key, and no modifier,
+ * article or word of its own that makes it a new one. */
+static bool anaphoric(const zs_doc *d, size_t k)
+{
+    const zs_event *e = &d->events[k];
+    if (!e->noun || !e->bare || before_noun(d, e, d->lang->lex_article_indef) ||
+        before_noun(d, e, d->lang->lex_event_new))
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (strcmp(d->events[i].key, e->key) == 0) return true;
+    return false;
 }
 
 /* A noun's own timex: one that follows it closely in its clause
@@ -236,8 +263,15 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
-    for (uint32_t i = e->t1; i < c1 && i <= e->t1 + MAX_POSTNOMINAL_GAP; i++)
-        if (ix->start[i] >= 0) return ix->start[i];
+    const zs_lang *L = d->lang;
+    for (uint32_t i = e->t1; i < c1 && i <= e->t1 + MAX_POSTNOMINAL_GAP; i++) {
+        if (ix->start[i] >= 0 && is_time(&d->timexes[ix->start[i]])) return ix->start[i];
+        /* a verb between: "Der Besuch war im Frühjahr angekündigt worden" */
+        const zs_word *w = d->toks[i].word;
+        if (w && (zs_word_in(w, L->lex_past, NULL) || zs_word_in(w, L->lex_future, NULL) ||
+                  (L->lex_tense_perfect != UINT32_MAX && zs_word_in(w, L->lex_tense_perfect, NULL))))
+            return -1;
+    }
     return -1;
 }
 
@@ -252,7 +286,7 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
         if (ix->start[i] < 0) continue;
         size_t k = (size_t)ix->start[i];
         const zs_timex *x = &d->timexes[k];
-        if (x->claimed || x->t1 > c1) continue;
+        if (x->claimed || x->t1 > c1 || !is_time(x)) continue;
         if (x->group >= 0 && (size_t)x->group != k) continue;
         uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
         if (dist < best_dist) {
@@ -354,11 +388,16 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             uint32_t c0, c1;
             clause_of(d, end < s->t1 ? end : i, &c0, &c1);
             int named = -1;
+            const zs_attr *note = zs_entry_attr(sig, NULL);
+            bool clause = note && strcmp(note->sym, "clause") == 0;
             for (uint32_t j = end; j < c1 && named < 0; j++) {
+                if (j > end && (d->toks[j - 1].flags & ZS_TF_UPPER) &&
+                    !(d->toks[j - 1].flags & ZS_TF_SSTART) && ev_at[j] < 0 && !clause)
+                    break; /* a noun of its own: "vor dem Parlament eine Rede" */
                 if (ev_at[j] < 0) continue;
                 const zs_event *y = &d->events[ev_at[j]];
-                if (!y->noun || j - end <= MAX_SIGNAL_GAP) named = ev_at[j];
-                else break;
+                if (y->noun ? j - end <= MAX_SIGNAL_GAP : clause) named = ev_at[j];
+                else if (y->noun) break;
             }
             if (named < 0) continue;
             zs_event *e2 = &d->events[named];
@@ -367,13 +406,16 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
                 const zs_event *x = &d->events[j];
                 if (x->t1 <= i && x->t0 >= s->t0 && i - x->t1 <= ZS_CLAUSE_WINDOW) e1 = &d->events[j];
             }
-            uint32_t y0, y1;
-            clause_of(d, e2->t0, &y0, &y1);
+            zs_event *first = NULL; /* the verb after the named event, else
+                                       the nearest event */
             for (size_t j = (size_t)named + 1; j < d->nevents && !e1; j++) {
-                const zs_event *x = &d->events[j];
+                zs_event *x = &d->events[j];
                 if (x->t0 >= s->t1 || x->t0 - e2->t1 > ZS_CLAUSE_WINDOW) break;
-                if (x->t0 >= e2->t1) e1 = &d->events[j];
+                if (x->t0 < e2->t1) continue;
+                if (!first) first = x;
+                if (!x->noun) e1 = x;
             }
+            if (!e1) e1 = first;
             if (!e1) continue;
             e2->signal_object = true;
             char source[32];
@@ -383,13 +425,6 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
         }
     }
     free(ev_at);
-}
-
-/* Whether a word of lexicon lex is one of the two before noun event e. */
-static bool before_noun(const zs_doc *d, const zs_event *e, uint32_t lex)
-{
-    uint32_t s0 = d->sents[e->sent].t0;
-    return has_word_in(d, e->t0 >= s0 + 2 ? e->t0 - 2 : s0, e->t0, lex);
 }
 
 /* Mentions of one event: a later mention with the key of an earlier one is
@@ -422,9 +457,14 @@ static void link_mentions(zs_doc *d)
             }
         }
         if (j < 0) continue;
-        const zs_event *x = &d->events[j];
+        zs_event *x = &d->events[j];
         e->coref = x->coref >= 0 ? x->coref : j;
         add_tlink(d, e->id, x->id, ZS_REL_IDENTITY, "coref");
+        if (e->light && e->time >= 0 && x->time < 0 && !x->has_interval) {
+            /* "Der Gipfel findet am 24. Oktober statt": the noun's date */
+            anchor(d, x, e->time);
+            add_tlink(d, x->id, d->timexes[x->time].id, ZS_REL_IS_INCLUDED, "anchor");
+        }
     }
 }
 
@@ -438,9 +478,9 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
     const zs_sentence *s = &d->sents[e->sent];
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
-    for (uint32_t dist = 1; dist <= ZS_CLAUSE_WINDOW; dist++) {
-        for (int side = 0; side < 2; side++) {
-            int64_t i = side ? (int64_t)e->t1 - 1 + dist : (int64_t)e->t0 - dist;
+    for (uint32_t dist = e->noun ? 1 : 0; dist <= ZS_CLAUSE_WINDOW; dist++) {
+        for (int side = 0; side < (dist ? 2 : 1); side++) {
+            int64_t i = side ? (int64_t)e->t1 - 1 + dist : (int64_t)e->t0 - dist; /* 0: the verb */
             if (i < s->t0 || i >= s->t1) continue;
             bool in_clause = i >= c0 && i < c1;
             if (!in_clause && dist > TENSE_REACH) continue;
@@ -465,7 +505,9 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
 /* Event - publication time from modality and tense: a planned event lies
  * after it ("soll ... stattfinden"), one told in the past before it. Only
  * for events without a time of their own; not for a noun with an indefinite
- * article ("für eine Begegnung"), which need not have happened. */
+ * article ("für eine Begegnung"), which need not have happened, nor for one
+ * named again ("Der Besuch war ... angekündigt worden"), whose time the
+ * clause does not tell. */
 static void relate_to_dct(zs_doc *d)
 {
     const zs_lang *L = d->lang;
@@ -476,7 +518,7 @@ static void relate_to_dct(zs_doc *d)
             add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
             continue;
         }
-        if (e->noun && before_noun(d, e, L->lex_article_indef)) continue;
+        if (e->noun && (before_noun(d, e, L->lex_article_indef) || anaphoric(d, k))) continue;
         uint32_t cue = 0;
         int t = tense_of(d, e, &cue);
         if (t >= 0) continue;
@@ -579,9 +621,14 @@ void zs_find_events(zs_doc *d)
         d->timexes[k].claimed = true;
         anchor(d, e, k);
     }
+    relate_by_signals(d, &ix);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
-        if (e->time >= 0) continue;
+        /* the date of a clause belongs to what the clause says, not to a
+           known event it names again ("Der Besuch war im Frühjahr
+           angekündigt worden") or one a signal names ("Nach tagelangen
+           Gesprächen ... am Mittwochabend geeinigt") */
+        if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i)) continue;
         int k = clause_timex(d, &ix, e);
         if (k >= 0) anchor(d, e, k);
     }
@@ -592,7 +639,6 @@ void zs_find_events(zs_doc *d)
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
-    relate_by_signals(d, &ix);
     link_mentions(d);
     relate_to_dct(d);
     relate_times(d);

@@ -64,6 +64,14 @@ else
     echo "note: $seed not found; seed checks skipped"
 fi
 
+# ---- German articles with hand-checked events and order (tests/events/) ----
+for spec in tests/events/*.spec; do
+    text=${spec%.spec}.txt
+    [ -f "$text" ] || continue
+    check "events: $(basename "$text") as in $(basename "$spec")" sh -c \
+        "$run -f jsonl $text > $tmp/ev.jsonl && $py tests/events_check.py $tmp/ev.jsonl $spec"
+done
+
 # ---- the sample article: golden files ----------------------------------------
 check "sample: jsonl equals golden" sh -c "$run -f jsonl $sample | cmp - tests/golden/beispiel.jsonl"
 check "sample: ics equals golden" sh -c "$run -f ics $sample | cmp - tests/golden/beispiel.ics"

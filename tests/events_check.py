@@ -13,6 +13,9 @@ Expectation lines (blank lines and # comments ignored):
                                or B AFTER A), from any source, not one left
                                out as contradicted
     rel A <= B                 as <, or B directly after A (IBEFORE)
+    rel A in B                 A is included in B (IS_INCLUDED, DURING, or B
+                               INCLUDES A)
+    rel A same B               A and B are one event or simultaneous
     rel A sameday B            both intervals lie within the same day
     rel A < dct / A > dct      A before / after the publication time
     rel A ~ dct                A overlaps the publication time
@@ -91,6 +94,11 @@ def main():
                     ok = ok or ("SIMULTANEOUS", False) in r
             elif op == ">":
                 ok = any((rel, not inv) in BEFORE for rel, inv in r)
+            elif op == "in":
+                ok = bool(r & {("IS_INCLUDED", False), ("DURING", False),
+                               ("INCLUDES", True), ("DURING_INV", True)})
+            elif op == "same":
+                ok = any(rel in ("IDENTITY", "SIMULTANEOUS") for rel, _ in r)
             elif op == "~":
                 ok = any(rel in OVERLAPS for rel, _ in r)
             elif op == "sameday":

@@ -254,11 +254,42 @@ static int full_year(int y, int ay)
     return y;
 }
 
-/* The TIMEX year of astronomical year y: "2017", or "BC0499" for -498. */
+_Static_assert(sizeof ((span *)0)->value == sizeof ((zs_rv *)0)->value, "span and rv values");
+
+/* Writes v >= 0 in decimal, zero-padded to width digits, at p; returns
+ * the end (values are formatted for every timex: no printf here). */
+static char *put_num(char *p, int v, int width)
+{
+    char tmp[12];
+    int k = 0;
+    unsigned u = (unsigned)v;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k < width) tmp[k++] = '0';
+    while (k) *p++ = tmp[--k];
+    *p = '\0';
+    return p;
+}
+
+/* Writes the TIMEX year of astronomical year y at p: "2017", or "BC0499"
+ * for -498 (at most 13 bytes with the NUL); returns the end. */
+static char *put_year(char *p, int y)
+{
+    if (y <= 0) {
+        *p++ = 'B';
+        *p++ = 'C';
+        y = 1 - y;
+    }
+    return put_num(p, y, 4);
+}
+
+/* The TIMEX year of astronomical year y in buf (of at least 16 bytes). */
 static const char *year_str(char *buf, size_t n, int y)
 {
-    if (y <= 0) snprintf(buf, n, "BC%04d", 1 - y);
-    else snprintf(buf, n, "%04d", y);
+    if (n >= 16) put_year(buf, y);
+    else if (n) buf[0] = '\0';
     return buf;
 }
 
@@ -272,8 +303,7 @@ static void set_year(span *sp, int y)
     sp->m = 1;
     sp->b = day_start(astro, 1, 1);
     sp->u = day_start(astro + 1, 1, 1);
-    char ys[16];
-    snprintf(sp->value, sizeof sp->value, "%s", year_str(ys, sizeof ys, astro));
+    put_year(sp->value, astro);
 }
 
 static void set_month(span *sp, int y, int m)
@@ -285,8 +315,9 @@ static void set_month(span *sp, int y, int m)
     int ny = y, nm = m;
     add_months(&ny, &nm, 1);
     sp->u = day_start(ny, nm, 1);
-    char ys[16];
-    snprintf(sp->value, sizeof sp->value, "%s-%02d", year_str(ys, sizeof ys, y), m);
+    char *p = put_year(sp->value, y);
+    *p++ = '-';
+    put_num(p, m, 2);
 }
 
 static void set_day(span *sp, int64_t day)
@@ -298,8 +329,11 @@ static void set_day(span *sp, int64_t day)
     sp->m = m;
     sp->b = zs_lsec_make(day, 0, 0, 0);
     sp->u = zs_lsec_make(day + 1, 0, 0, 0);
-    char ys[16];
-    snprintf(sp->value, sizeof sp->value, "%s-%02d-%02d", year_str(ys, sizeof ys, y), m, d);
+    char *p = put_year(sp->value, y);
+    *p++ = '-';
+    p = put_num(p, m, 2);
+    *p++ = '-';
+    put_num(p, d, 2);
 }
 
 static void set_week(span *sp, int64_t monday, bool weekend)
@@ -601,7 +635,7 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
     int y = sp.y, m = sp.m;
     zs_gran g = sp.g;
     zs_lsec b = sp.b, u = sp.u;
-    snprintf(out->value, sizeof out->value, "%s", sp.value);
+    memcpy(out->value, sp.value, sizeof out->value);
     if (g == ZS_GRAN_DAY) {
         int64_t day = zs_lsec_days(b);
         if (tv->hour != ZS_UNSET) {
@@ -609,8 +643,11 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
             if (h < 0 || h > 24 || mi < 0 || mi > 59 || (h == 24 && mi)) return false;
             if (tv->pod == ZS_POD_AF || tv->pod == ZS_POD_EV || tv->pod == ZS_POD_NI)
                 if (h < 12 && !(tv->pod == ZS_POD_NI && h < 5)) h += 12;
-            size_t n = strlen(out->value);
-            snprintf(out->value + n, sizeof out->value - n, "T%02d:%02d", h, mi);
+            char *p = out->value + strlen(out->value); /* room: a date is short */
+            *p++ = 'T';
+            p = put_num(p, h, 2);
+            *p++ = ':';
+            put_num(p, mi, 2);
             b = zs_lsec_make(day, h, mi, 0);
             if (tv->minute != ZS_UNSET) {
                 u = b + 60;

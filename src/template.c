@@ -43,22 +43,6 @@ static uint32_t hash_form(const char *s, size_t n)
     return h | 1; /* never 0, so that a table entry is never 0 */
 }
 
-const zs_word *zs_lang_word_hashed(const zs_lang *L, const char *form, size_t len, uint32_t h)
-{
-    if (!L->table) return NULL;
-    h |= 1;
-    uint32_t i = h & L->table_mask;
-    for (;;) {
-        uint64_t v = L->table[i];
-        if (!v) return NULL;
-        if ((uint32_t)(v >> 32) == h) {
-            const zs_word *w = L->words[(uint32_t)v - 1];
-            if (w->len == len && memcmp(w->form, form, len) == 0) return w;
-        }
-        i = (i + 1) & L->table_mask;
-    }
-}
-
 const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
 {
     return zs_lang_word_hashed(L, form, len, hash_form(form, len));

@@ -181,9 +181,24 @@ static inline uint32_t zs_word_hash_byte(uint32_t h, unsigned char b)
 
 /* The word record of a folded form, or NULL. */
 const zs_word *zs_lang_word(const struct zs_lang *lang, const char *form, size_t len);
-/* The same, given the form's hash. */
-const zs_word *zs_lang_word_hashed(const struct zs_lang *lang, const char *form, size_t len,
-                                   uint32_t hash);
+/* The same, given the form's hash (inline: the tokenizer looks up every
+ * token). */
+static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const char *form,
+                                                 size_t len, uint32_t h)
+{
+    if (!L->table) return NULL;
+    h |= 1;
+    for (uint32_t i = h & L->table_mask;; i = (i + 1) & L->table_mask) {
+        uint64_t v = L->table[i];
+        if (!v) return NULL;
+        if ((uint32_t)(v >> 32) != h) continue;
+        const zs_word *w = L->words[(uint32_t)v - 1];
+        if (w->len != len) continue;
+        size_t k = 0;
+        while (k < len && w->form[k] == form[k]) k++;
+        if (k == len) return w;
+    }
+}
 
 /* True if word w starts an entry of lexicon lex of one token; *e gets it. */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);

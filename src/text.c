@@ -128,6 +128,20 @@ static const uint8_t ascii_alnum[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/* ASCII letters and digits folded (lower case), by byte; 0 for the rest. */
+static const uint8_t ascii_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 static int classify(UChar32 c)
 {
     if (c < 0x80) return ascii_class[c];
@@ -148,9 +162,8 @@ static inline UChar32 next_cp(const uint8_t *s, int32_t *i, int32_t len)
     return c;
 }
 
-static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0,
-                       uint32_t b1, uint32_t c0, uint32_t c1, int kind, int flags,
-                       int32_t num)
+static inline zs_token *new_token(zs_doc *d, uint32_t b0, uint32_t b1, uint32_t c0, uint32_t c1,
+                           int kind, int flags, int32_t num)
 {
     ZS_GROW(d->toks, d->toks_cap, d->ntoks + 1);
     zs_token *t = &d->toks[d->ntoks++];
@@ -162,6 +175,23 @@ static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0
     t->flags = (uint8_t)flags;
     t->num = num;
     t->sent = 0;
+    return t;
+}
+
+/* Gives t its folded form fold[at..at+n) of hash h and its lexicon word. */
+static void set_fold(zs_token *t, const zs_lang *lang, const zs_buf *fold, size_t at, size_t n,
+                     uint32_t h)
+{
+    t->fold = (uint32_t)at;
+    t->fold_len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
+    t->word = lang ? zs_lang_word_hashed(lang, fold->data + at, n, h) : NULL;
+}
+
+static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0,
+                       uint32_t b1, uint32_t c0, uint32_t c1, int kind, int flags,
+                       int32_t num)
+{
+    zs_token *t = new_token(d, b0, b1, c0, c1, kind, flags, num);
     size_t at = fold->len;
     uint32_t h = ZS_WORD_HASH_INIT;
     if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points): fold and hash */
@@ -180,11 +210,85 @@ static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0
         zs_fold(d->text + b0, b1 - b0, fold);
         for (size_t k = at; k < fold->len; k++) h = zs_word_hash_byte(h, (unsigned char)fold->data[k]);
     }
-    size_t n = fold->len - at;
-    if (n > UINT16_MAX) n = UINT16_MAX;
-    t->fold = (uint32_t)at;
-    t->fold_len = (uint16_t)n;
-    t->word = lang ? zs_lang_word_hashed(lang, fold->data + at, n, h) : NULL;
+    set_fold(t, lang, fold, at, fold->len - at, h);
+}
+
+/* A run of letters and digits scanned on the fast path. */
+typedef struct fast_run {
+    int32_t end;       /* byte after the run */
+    uint32_t ncp;      /* code points */
+    uint32_t hash;     /* of the folded form, written after the fold buffer's end */
+    size_t nfold;      /* its length in bytes */
+    bool letters, digits;
+    int64_t num;
+} fast_run;
+
+/* Scans the run of letters and digits at s[start], folding it after the
+ * end of fold (fold->len is left to the caller) and hashing it as
+ * push_token would, when it holds only ASCII and
+ * precomposed Latin-1 letters (nearly every German word). Returns false,
+ * with nothing appended, for a run with any other letter. */
+static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold, fast_run *r)
+{
+    if (fold->len + (size_t)(len - start) + 1 > fold->cap) zs_buf_grow(fold, (size_t)(len - start));
+    unsigned char *o0 = (unsigned char *)fold->data + fold->len, *o = o0;
+    const uint8_t *p = s + start, *e = s + len;
+    uint32_t h = ZS_WORD_HASH_INIT, pairs = 0;
+    /* folded letters have bit 0x40, digits not: any_of has it if there is
+     * a letter, all_of lacks it if there is a digit */
+    unsigned any_of = 0, all_of = 0xFF;
+    while (p < e) {
+        unsigned char b = ascii_fold[*p];
+        if (b) {
+            any_of |= b;
+            all_of &= b;
+            *o++ = b;
+            h = zs_word_hash_byte(h, b);
+            p++;
+            continue;
+        }
+        if (*p < 0x80) break;
+        if (p[0] == 0xC3 && p + 1 < e && p[1] >= 0x80 && p[1] <= 0xBF && p[1] != 0x97 &&
+            p[1] != 0xB7) { /* U+00C0..U+00FF but × ÷ */
+            unsigned char c2 = p[1];
+            if (c2 == 0x9F) { /* ß */
+                *o++ = 's';
+                *o++ = 's';
+                h = zs_word_hash_byte(zs_word_hash_byte(h, 's'), 's');
+            } else {
+                if (c2 <= 0x9E) c2 += 0x20; /* À..Þ */
+                *o++ = 0xC3;
+                *o++ = c2;
+                h = zs_word_hash_byte(zs_word_hash_byte(h, 0xC3), c2);
+            }
+            any_of |= 0x40;
+            p += 2;
+            pairs++;
+            continue;
+        }
+        /* any other character ends the run, unless it is a letter */
+        int32_t j = (int32_t)(p - s);
+        UChar32 c = next_cp(s, &j, len);
+        if (c > 0) {
+            int k = classify(c);
+            if (k == C_LETTER || k == C_DIGIT) return false;
+        }
+        break;
+    }
+    int32_t i = (int32_t)(p - s);
+    bool letters = any_of & 0x40, digits = !(all_of & 0x40);
+    int64_t num = 0;
+    if (digits && !letters)
+        for (int32_t k = start; k < i; k++)
+            if (num < 100000000) num = num * 10 + (s[k] - '0');
+    r->end = i;
+    r->nfold = (size_t)(o - o0);
+    r->ncp = (uint32_t)(i - start) - pairs;
+    r->hash = h;
+    r->letters = letters;
+    r->digits = digits;
+    r->num = num;
+    return true;
 }
 
 bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
@@ -197,6 +301,12 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     uint32_t cp = 0;
     int pending = 0, newlines = 0;
     while (i < len) {
+        if (s[i] == ' ') { /* the commonest character first */
+            pending |= ZS_TF_SPACE;
+            i++;
+            cp++;
+            continue;
+        }
         int32_t start = i;
         UChar32 c = next_cp(s, &i, len);
         if (c < 0) {
@@ -221,6 +331,22 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         }
         newlines = 0;
         uint32_t c0 = cp++;
+        fast_run fr;
+        if (k != C_OTHER && c < 0x100 && scan_fast(s, len, start, &fold, &fr)) {
+            bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
+            int kind = fr.letters ? (fr.digits ? ZS_TOK_ALNUM : ZS_TOK_WORD) : ZS_TOK_NUM;
+            zs_token *t = new_token(d, (uint32_t)start, (uint32_t)fr.end, c0, c0 + fr.ncp, kind,
+                                    pending | (upper ? ZS_TF_UPPER : 0),
+                                    kind == ZS_TOK_NUM ? (int32_t)fr.num : -1);
+            size_t at = fold.len;
+            fold.len += fr.nfold;
+            fold.data[fold.len] = '\0';
+            set_fold(t, lang, &fold, at, fr.nfold, fr.hash);
+            i = fr.end;
+            cp = c0 + fr.ncp;
+            pending = 0;
+            continue;
+        }
         if (k == C_OTHER) {
             push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp,
                        ZS_TOK_PUNCT, pending, -1);

@@ -15,6 +15,11 @@ typedef struct atom {
     const zs_entry *entry;
 } atom;
 
+/* A slot's value before a SAVE, restored on backtracking. */
+typedef struct undo {
+    int32_t slot, old;
+} undo;
+
 typedef struct run {
     const zs_lang *L;
     const zs_doc *d;
@@ -24,6 +29,8 @@ typedef struct run {
     atom path[64];
     int npath;
     int steps;
+    undo trail[MAX_STEPS]; /* each SAVE is a step: never more */
+    int ntrail;
     /* the best (longest) match so far */
     bool found;
     uint32_t best_end;
@@ -40,7 +47,7 @@ static bool word_is(const zs_doc *d, uint32_t pos, uint32_t word_id)
 
 static void exec(run *R, int pc, uint32_t pos)
 {
-    int saved_npath = R->npath;
+    int saved_npath = R->npath, saved_ntrail = R->ntrail;
     for (;;) {
         if (++R->steps > MAX_STEPS) break;
         const zs_inst *in = &R->r->prog[pc];
@@ -101,13 +108,11 @@ static void exec(run *R, int pc, uint32_t pos)
         case ZS_OP_JMP:
             pc = in->a;
             continue;
-        case ZS_OP_SAVE: {
-            int32_t old = R->slots[in->a];
+        case ZS_OP_SAVE: /* undone when this call returns */
+            R->trail[R->ntrail++] = (undo){in->a, R->slots[in->a]};
             R->slots[in->a] = (int32_t)pos;
-            exec(R, pc + 1, pos);
-            R->slots[in->a] = old;
-            goto done;
-        }
+            pc++;
+            continue;
         case ZS_OP_MATCH:
             if (!R->found || pos > R->best_end) {
                 R->found = true;
@@ -121,6 +126,10 @@ static void exec(run *R, int pc, uint32_t pos)
     }
 done:
     R->npath = saved_npath;
+    while (R->ntrail > saved_ntrail) {
+        const undo *u = &R->trail[--R->ntrail];
+        R->slots[u->slot] = u->old;
+    }
 }
 
 static void record(run *R, uint32_t start, zs_matches *out)
@@ -172,12 +181,28 @@ static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
     if (r->order && r->order != R->d->order) return;
     R->r = r;
     R->npath = 0;
+    R->ntrail = 0;
     R->steps = 0;
     R->found = false;
     int nslots = 2 * r->ncaps + (r->ext_slot >= 0 ? 2 : 0);
     memset(R->slots, 0xff, (size_t)(nslots < MAX_SLOTS ? nslots : MAX_SLOTS) * sizeof *R->slots);
     exec(R, 0, start);
     if (R->found && R->best_end > start) record(R, start, out);
+}
+
+/* Tries the rules indexed at token i (ids[0..n)) at every start they can
+ * have. */
+static void try_rules(run *R, const uint32_t *ids, uint32_t n, uint32_t t0, uint32_t i,
+                      uint32_t *next_start, zs_matches *out)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        const zs_rule *r = &R->L->rules[ids[k]];
+        uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
+        if (s < next_start[r->id]) s = next_start[r->id];
+        for (; s <= i; s++)
+            if (can_start(r, &R->d->toks[s])) try_rule(R, r, s, out);
+        next_start[r->id] = i + 1;
+    }
 }
 
 /* Longer first, then higher prio, then earlier rule, then earlier start. */
@@ -217,19 +242,10 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
     size_t first = out->n;
     for (uint32_t i = t0; i < t1; i++) {
         const zs_token *t = &d->toks[i];
-        const uint32_t *lists[2] = {t->word ? t->word->rules : NULL,
-                                    t->kind == ZS_TOK_NUM ? L->num_rules : NULL};
-        uint32_t counts[2] = {t->word ? t->word->nrules : 0,
-                              t->kind == ZS_TOK_NUM ? L->nnum_rules : 0};
-        for (int l = 0; l < 2; l++)
-            for (uint32_t k = 0; k < counts[l]; k++) {
-                const zs_rule *r = &L->rules[lists[l][k]];
-                uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
-                if (s < next_start[r->id]) s = next_start[r->id];
-                for (; s <= i; s++)
-                    if (can_start(r, &d->toks[s])) try_rule(R, r, s, out);
-                next_start[r->id] = i + 1;
-            }
+        if (t->word && t->word->nrules)
+            try_rules(R, t->word->rules, t->word->nrules, t0, i, next_start, out);
+        if (t->kind == ZS_TOK_NUM)
+            try_rules(R, L->num_rules, L->nnum_rules, t0, i, next_start, out);
     }
     size_t n = out->n - first;
     if (n < 2) return;

@@ -237,17 +237,16 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold
     /* folded letters have bit 0x40, digits not: any_of has it if there is
      * a letter, all_of lacks it if there is a digit */
     unsigned any_of = 0, all_of = 0xFF;
-    while (p < e) {
-        unsigned char b = ascii_fold[*p];
-        if (b) {
+    for (;;) {
+        unsigned char b;
+        while (p < e && (b = ascii_fold[*p]) != 0) {
             any_of |= b;
             all_of &= b;
             *o++ = b;
             h = zs_word_hash_byte(h, b);
             p++;
-            continue;
         }
-        if (*p < 0x80) break;
+        if (p == e || *p < 0x80) break;
         if (p[0] == 0xC3 && p + 1 < e && p[1] >= 0x80 && p[1] <= 0xBF && p[1] != 0x97 &&
             p[1] != 0xB7) { /* U+00C0..U+00FF but × ÷ */
             unsigned char c2 = p[1];
@@ -425,7 +424,8 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
     size_t start = 0;
     for (size_t i = 0; i < d->ntoks; i++) {
         bool brk = i > start && (d->toks[i].flags & ZS_TF_PARA);
-        if (!brk && i > start) {
+        /* only after punctuation */
+        if (!brk && i > start && d->toks[i - 1].kind == ZS_TOK_PUNCT) {
             /* the previous token closes a sentence if it is . ! ? (plus
              * closing quotes) and this token starts a new one */
             size_t j = i - 1;

@@ -136,6 +136,20 @@ static bool needs_day(const zs_tv *tv)
             (tv->unit <= ZS_U_WEEK || tv->unit == ZS_U_WEEKEND));
 }
 
+/* A heading: a paragraph of at most this many tokens, without final
+ * punctuation ("Östlicher Kriegsschauplatz", "1862"). */
+#define HEADING_TOKENS 8
+
+static bool is_heading(const zs_doc *d, uint32_t s)
+{
+    const zs_sentence *se = &d->sents[s];
+    if (se->t1 - se->t0 > HEADING_TOKENS) return false;
+    if (se->t0 > 0 && !(d->toks[se->t0].flags & ZS_TF_PARA)) return false;
+    if (se->t1 < d->ntoks && !(d->toks[se->t1].flags & ZS_TF_PARA)) return false;
+    int kind = d->toks[se->t1 - 1].kind;
+    return kind == ZS_TOK_WORD || kind == ZS_TOK_NUM || kind == ZS_TOK_ALNUM;
+}
+
 /* Anchors every timex; drops impossible ones ("31. Februar"). Narrative
  * values are anchored to the last date mentioned before them (the last day,
  * for values that need one), else to the publication time. */
@@ -147,6 +161,11 @@ static void resolve_timexes(zs_doc *d)
     zs_lsec sent_day = d->dct;
     zs_rv mention = {0}; /* the last date of the text, for anchor=mention */
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
+    /* narratives: a year standing as a heading ("1862") is the time of
+     * its section; each subheading ("Seekrieg") goes back to it */
+    zs_lsec section = 0;
+    bool has_section = false;
+    uint32_t seen_sent = 0; /* sentences before this are looked at */
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         bool ok;
@@ -154,6 +173,11 @@ static void resolve_timexes(zs_doc *d)
             ok = zs_tv_resolve(&x->tv, d->dct, ZS_DIR_NONE, &x->rv);
             x->anchor = ZS_ANCHOR_NONE;
         } else {
+            if (d->narrative) {
+                for (; seen_sent < x->sent; seen_sent++)
+                    if (has_section && is_heading(d, seen_sent)) last = last_day = section;
+                seen_sent = x->sent;
+            }
             bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE || d->narrative;
             bool day = needs_day(&x->tv);
             /* a day mentioned earlier in the same sentence comes first */
@@ -186,9 +210,18 @@ static void resolve_timexes(zs_doc *d)
                              llabs(zs_lsec_days(x->rv.begin) - zs_lsec_days(last)) > 20 * 366) ||
                             aside(d, x->t0));
             if (x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY) mention = x->rv;
+            /* a look back ("des letzten Jahres", "zwei Jahre zuvor")
+             * does not move the story */
+            if (x->tv.offset != ZS_UNSET && x->tv.offset < 0 && x->anchor == ZS_ANCHOR_NARRATIVE)
+                passing = true;
             if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
                 last = x->rv.begin;
                 narrated = true;
+            }
+            if (d->narrative && x->rv.gran == ZS_GRAN_YEAR && is_heading(d, x->sent) &&
+                x->t0 == d->sents[x->sent].t0 && x->t1 == d->sents[x->sent].t1) {
+                section = last = last_day = x->rv.begin;
+                has_section = true;
             }
             if (x->rv.gran >= ZS_GRAN_DAY) {
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);

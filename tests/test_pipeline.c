@@ -117,6 +117,40 @@ static void test_dct_option(void **state)
     zs_doc_free(d);
 }
 
+/* News: a clock time without a day in its sentence is the publication
+ * day's, unless it opens the sentence after one that names a day. */
+static void test_clock_time_anchoring(void **state)
+{
+    (void)state;
+    zs_error err;
+    zs_doc *d = doc_of("Am Freitag kam es zu einem Unfall. Um 9 Uhr wurde die Straße gesperrt. "
+                       "Der Markt in Bozen ist wie jeden Tag ab 14 Uhr offen.",
+                       "2017-05-02", &err);
+    assert_non_null(d);
+    expect_timex(d, "9 Uhr", "TIME", "2017-04-28T09:00", "");
+    expect_timex(d, "14 Uhr", "TIME", "2017-05-02T14:00", "");
+    zs_doc_free(d);
+}
+
+/* Narratives: a year standing as a heading is the time of its section,
+ * each subheading goes back to it; a look back does not move the story. */
+static void test_narrative_sections(void **state)
+{
+    (void)state;
+    const char text[] = "1862\n\nOsten\n\nIm Mai siegte der Norden. Am 1. Januar 1863 fiel die "
+                        "Stadt.\n\nSeekrieg\n\nIm Juni sank das Schiff, das im letzten Jahr gebaut "
+                        "worden war. Im Juli kam der Winter.\n";
+    zs_options o = {.dct = "2011-02-16", .narrative = true};
+    zs_error err;
+    zs_doc *d = zs_doc_new(de, "t.txt", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    expect_timex(d, "Mai", "DATE", "1862-05", "");
+    expect_timex(d, "Juni", "DATE", "1862-06", "");
+    expect_timex(d, "letzten Jahr", "DATE", "1861", "");
+    expect_timex(d, "Juli", "DATE", "1862-07", "");
+    zs_doc_free(d);
+}
+
 static void test_input_errors(void **state)
 {
     (void)state;
@@ -359,6 +393,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dateline_and_offsets),
         cmocka_unit_test(test_dct_option),
+        cmocka_unit_test(test_clock_time_anchoring),
+        cmocka_unit_test(test_narrative_sections),
         cmocka_unit_test(test_input_errors),
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_impossible_dates_dropped),

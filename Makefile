@@ -25,7 +25,7 @@ VERSION    = 0.1.0
 SOVERSION  = 0
 
 CC        ?= cc
-PKGS       = icu-uc icu-i18n libical libcgraph libgvc libxml-2.0
+PKGS       = icu-uc icu-i18n libical libcgraph libgvc libxml-2.0 jansson
 TEST_PKGS  = cmocka
 CFLAGS    ?= -O2 -g
 WARN       = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
@@ -41,7 +41,7 @@ LIB_SRC    = src/util.c src/tvalue.c src/text.c src/template.c src/match.c \
              src/resolve.c src/event.c src/closure.c src/graph.c src/doc.c src/selftest.c \
              src/write.c src/write_json.c src/write_text.c src/write_ics.c \
              src/write_dot.c src/write_timeml.c src/timeml.c src/eval.c \
-             src/langid.c
+             src/langid.c src/jsonl.c src/merge.c src/corpus.c
 LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 PIC_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c); make check replays their seeds
@@ -54,7 +54,8 @@ CORPORA   ?= ../shared/corpora
 # Debian packages the build, the tests and the demo need.
 DEBS = build-essential pkg-config libicu-dev libical-dev libgraphviz-dev \
        libcmocka-dev libxml2-dev libxml2-utils python3 python3-icalendar \
-       valgrind clang libclang-rt-14-dev
+       valgrind clang libclang-rt-14-dev \
+       libjansson-dev parallel
 
 all: libzeitstrahl.a libzeitstrahl.so zeitstrahl
 

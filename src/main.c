@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "eval.h"
 #include "zeitstrahl.h"
 
@@ -20,6 +21,7 @@
 static const char usage[] =
     "Usage: zeitstrahl [OPTIONS] [FILE...]\n"
     "       zeitstrahl eval [--errors] [--system DIR|FILE | --narrative | --news] GOLD...\n"
+    "       zeitstrahl merge [-o FILE]... [-f FORMAT] [--skip-bad] [FILE...]\n"
     "Finds the temporal expressions and events of news articles (stdin when no\n"
     "FILE) and writes their timeline.\n"
     "\n"
@@ -35,8 +37,12 @@ static const char usage[] =
     "                     without a year follow the last date mentioned, not the\n"
     "                     publication time\n"
     "  --templates DIR    folder holding one template folder per language\n"
-    "  --input FORMAT     the FILEs are 'text' (default) or 'timeml': TimeML\n"
-    "                     with the DCT and the TEXT, as TempEval-3 input files\n"
+    "  --input FORMAT     the FILEs are 'text' (default), 'timeml' (TimeML with\n"
+    "                     the DCT and the TEXT, as TempEval-3 input files) or\n"
+    "                     'jsonl' (a corpus: one JSON document a line, fields\n"
+    "                     id dct lang text url; JSONL records out, in order)\n"
+    "  -j N               analyse a jsonl corpus on N threads (default 1)\n"
+    "  --skip-bad         jsonl: report and count bad lines, go on\n"
     "  -o FILE            write FILE; the format follows the extension:\n"
     "                     .ics .svg .png .pdf .dot .jsonl .txt .tml (repeatable)\n"
     "  -f FORMAT          write FORMAT to stdout (ics svg png pdf dot jsonl text\n"
@@ -50,6 +56,9 @@ static const char usage[] =
     "eval scores zeitstrahl (or, with --system, another tagger's TimeML) against\n"
     "annotated TimeML or TIMEX2 files or folders with the TempEval-3 task A\n"
     "measures; --narrative and --news set the genre of the GOLD paths after it.\n"
+    "\n"
+    "merge reduces JSONL records (of --input jsonl runs over shards of a corpus)\n"
+    "to one timeline, the same whatever the order of its inputs (default -f jsonl).\n"
     "Exit codes: 0 ok, 2 usage, 3 file i/o, 4 bad input, 5 no or bad publication\n"
     "time, 6 template error, 7 internal error.\n";
 
@@ -204,7 +213,7 @@ static void free_langs(zs_lang **langs, size_t n)
 }
 
 enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE,
-       OPT_INPUT, OPT_DATE_ORDER };
+       OPT_INPUT, OPT_DATE_ORDER, OPT_SKIP_BAD };
 
 /* zeitstrahl eval ...: every language, picked per file, unless
  * --templates/--lang say otherwise (both must come right after "eval"). */
@@ -229,9 +238,36 @@ static int eval_command(int argc, char **argv)
     return rc;
 }
 
+/* zeitstrahl merge [-o FILE]... [-f FORMAT] [--skip-bad] [FILE...] */
+static int merge_command(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
+                                              {"help", no_argument, NULL, 'h'},
+                                              {NULL, 0, NULL, 0}};
+    const char **outputs = calloc((size_t)argc, sizeof *outputs);
+    zs_corpus_opts co = {.outputs = outputs, .progress = 0};
+    int c, rc = -1;
+    while (rc < 0 && (c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': outputs[co.noutputs++] = optarg; break;
+        case 'f': co.format = optarg; break;
+        case OPT_SKIP_BAD: co.skip_bad = 1; break;
+        case 'h': fputs(usage, stdout); rc = 0; break;
+        default: fputs("Try 'zeitstrahl --help'.\n", stderr); rc = ZS_ERR_USAGE;
+        }
+    }
+    const char *stdin_only[] = {"-"};
+    if (rc < 0)
+        rc = optind < argc ? zs_merge_run(&co, (const char *const *)argv + optind, argc - optind)
+                           : zs_merge_run(&co, stdin_only, 1);
+    free(outputs);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "eval") == 0) return eval_command(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) return merge_command(argc - 1, argv + 1);
     static const struct option longopts[] = {
         {"dct", required_argument, NULL, OPT_DCT},
         {"lang", required_argument, NULL, OPT_LANG},
@@ -240,6 +276,7 @@ int main(int argc, char **argv)
         {"narrative", no_argument, NULL, OPT_NARRATIVE},
         {"templates", required_argument, NULL, OPT_TEMPLATES},
         {"input", required_argument, NULL, OPT_INPUT},
+        {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
         {"check-templates", no_argument, NULL, OPT_CHECK},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -248,9 +285,10 @@ int main(int argc, char **argv)
     zs_options opts = {0};
     const char **outputs = calloc((size_t)argc, sizeof *outputs);
     int noutputs = 0;
-    bool check = false, timeml_input = false;
+    bool check = false, timeml_input = false, jsonl_input = false, skip_bad = false;
+    long jobs = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:j:h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_DCT: opts.dct = optarg; break;
         case OPT_LANG: lang_code = optarg; break;
@@ -266,13 +304,27 @@ int main(int argc, char **argv)
         case OPT_NARRATIVE: opts.narrative = 1; break;
         case OPT_TEMPLATES: templates = optarg; break;
         case OPT_INPUT:
-            if (strcmp(optarg, "timeml") != 0 && strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "zeitstrahl: unknown input format '%s' (text, timeml)\n", optarg);
+            if (strcmp(optarg, "timeml") != 0 && strcmp(optarg, "text") != 0 &&
+                strcmp(optarg, "jsonl") != 0) {
+                fprintf(stderr, "zeitstrahl: unknown input format '%s' (text, timeml, jsonl)\n",
+                        optarg);
                 free(outputs);
                 return ZS_ERR_USAGE;
             }
             timeml_input = strcmp(optarg, "timeml") == 0;
+            jsonl_input = strcmp(optarg, "jsonl") == 0;
             break;
+        case 'j': {
+            char *end;
+            jobs = strtol(optarg, &end, 10);
+            if (*end || jobs < 1 || jobs > 256) {
+                fprintf(stderr, "zeitstrahl: -j wants a number of threads from 1 to 256\n");
+                free(outputs);
+                return ZS_ERR_USAGE;
+            }
+            break;
+        }
+        case OPT_SKIP_BAD: skip_bad = true; break;
         case OPT_CHECK: check = true; break;
         case 'o': outputs[noutputs++] = optarg; break;
         case 'f': format = optarg; break;
@@ -308,6 +360,20 @@ int main(int argc, char **argv)
     if (!nlangs) {
         free(outputs);
         return fail(&err);
+    }
+    if (jsonl_input && !check) {
+        zs_corpus_opts co = {.template_base = base, .lang = lang_code,
+                             .langs = (const zs_lang *const *)langs, .nlangs = nlangs,
+                             .doc = opts, .jobs = (int)jobs, .skip_bad = skip_bad,
+                             .progress = -1, .outputs = outputs, .noutputs = noutputs,
+                             .format = format};
+        const char *stdin_only[] = {"-"};
+        int rc = optind < argc ? zs_corpus_run(&co, (const char *const *)argv + optind,
+                                               argc - optind)
+                               : zs_corpus_run(&co, stdin_only, 1);
+        free_langs(langs, nlangs);
+        free(outputs);
+        return rc;
     }
     if (check) {
         int passed = 0, failed = 0;

@@ -154,6 +154,13 @@ int zs_tz_offset(const char *tz, zs_lsec t)
     return (zo + dst) / 1000;
 }
 
+void zs_tz_cache_free(void)
+{
+    if (cached_cal) ucal_close(cached_cal);
+    cached_cal = NULL;
+    cached_tz[0] = '\0';
+}
+
 static int digits(const char **p, int n)
 {
     int v = 0;

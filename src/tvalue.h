@@ -35,6 +35,9 @@ void zs_lsec_split(zs_lsec t, int *y, int *m, int *d, int *h, int *mi, int *s);
 /* UTC offset in seconds of zone tz (IANA name) at wall-clock time t, via ICU.
  * Returns 0 for an unknown zone. */
 int zs_tz_offset(const char *tz, zs_lsec t);
+/* Frees the calling thread's cached ICU calendar of zs_tz_offset; for
+ * threads to call before they end. */
+void zs_tz_cache_free(void);
 /* True if tz names a zone ICU knows. */
 bool zs_tz_valid(const char *tz);
 

@@ -70,6 +70,13 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
         if (e->mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(e->mod));
     }
     zs_buf_printf(b, ",\"sentence\":%u", e->sent);
+    if (e->rank) zs_buf_printf(b, ",\"rank\":%d", (int)e->rank);
+    if (e->sent < d->nsents) { /* the sentence quoted, so merged runs can quote it */
+        const zs_sentence *s = &d->sents[e->sent];
+        if (s->t1 > s->t0)
+            kv_str(b, "context", d->text + d->toks[s->t0].b0,
+                   d->toks[s->t1 - 1].b1 - d->toks[s->t0].b0);
+    }
     zs_buf_puts(b, "}\n");
 }
 

@@ -161,5 +161,8 @@ check "installed tree" test -f "$tmp/root/usr/include/zeitstrahl.h" -a -f "$tmp/
 check "installed binary finds its templates" sh -c "cd / && $tmp/root/usr/bin/zeitstrahl --dct 2017-05-02 $top/$sample >/dev/null"
 check "pkg-config file" sh -c "PKG_CONFIG_PATH=$tmp/root/usr/lib/pkgconfig pkg-config --libs zeitstrahl | grep -q -- -lzeitstrahl"
 
+# ---- corpus mode and merge ------------------------------------------------------
+. tests/corpus.sh
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

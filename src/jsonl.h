@@ -1,0 +1,61 @@
+/* JSONL corpus input: a line reader for streams of any size and the parser
+ * of one document line ({"id","dct","lang","text","url"}, only "text"
+ * required). Private to the library. */
+#ifndef ZS_JSONL_H
+#define ZS_JSONL_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "util.h"
+
+/* One document line. Every string is owned (NUL-terminated) or NULL when the
+ * field is absent or null; text is never NULL after a successful parse. */
+typedef struct zs_jsonl_doc {
+    char *id;        /* "id": a string or an integer */
+    char *dct;       /* "dct": ISO 8601 publication time */
+    char *lang;      /* "lang": template language code */
+    char *url;       /* "url" */
+    char *text;      /* "text": the article, UTF-8 */
+    size_t text_len; /* bytes of text (may hold no NUL) */
+} zs_jsonl_doc;
+
+/* Parses one line (len bytes, without its line end; need not be
+ * NUL-terminated) into doc, which must be zeroed or cleared. Returns 0, or
+ * -1 with err filled (ZS_ERR_INPUT, "column N: message", N counted in bytes
+ * from 1) and doc left empty: malformed JSON, invalid UTF-8, a NUL (also as
+ * \u0000), a line that is not an object, no "text" or a field of the wrong
+ * type. Unknown fields are ignored. Any input is safe. */
+int zs_jsonl_parse_line(const char *line, size_t len, zs_jsonl_doc *doc, zs_error *err);
+
+/* Frees doc's strings and zeroes it. Accepts NULL. */
+void zs_jsonl_doc_clear(zs_jsonl_doc *doc);
+
+/* True if the line holds only spaces, tabs and CRs (skipped by readers). */
+int zs_jsonl_blank(const char *line, size_t len);
+
+/* Reads a stream line by line, each line whole in one buffer, whatever its
+ * length. Zero-initialise, then set f (and max, the longest line accepted in
+ * bytes; 0: no limit). */
+typedef struct zs_line_reader {
+    FILE *f;
+    size_t max;
+    unsigned long lineno; /* number of the line last read, from 1 */
+    uint64_t offset;      /* byte offset of the line last read */
+    uint64_t consumed;    /* bytes read so far, line ends included */
+    zs_buf line;          /* the line last read, without "\n" or "\r\n" */
+    char *chunk;          /* read-ahead */
+    size_t chunk_pos, chunk_len;
+    int eof;
+} zs_line_reader;
+
+/* Reads the next line into r->line. Returns 1, 0 at the end of the stream,
+ * or -1 with err filled (ZS_ERR_IO for a read error, ZS_ERR_INPUT for a
+ * line longer than max, which is then passed over so reading can go on; the
+ * message has no file name, the caller adds it). */
+int zs_line_read(zs_line_reader *r, zs_error *err);
+
+/* Frees the reader's buffers (not f). */
+void zs_line_reader_free(zs_line_reader *r);
+
+#endif

@@ -1,0 +1,573 @@
+/* The reduce step of corpus runs. Each document's records are read back into
+ * a document that holds what the writers need: its mentions, the sentences
+ * its events quote and its rule names live in one text buffer. A finished
+ * document is kept as its canonical records (the jsonl writer's output), so
+ * duplicates compare equal however their input was formatted, and the
+ * reduction is a sorted set union: associative, commutative, idempotent. */
+#include "merge.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "jsonl.h"
+#include "writers.h"
+
+/* Sentence indexes beyond this are refused (the sentence table is dense). */
+#define MAX_SENTENCE (1u << 24)
+
+typedef struct {
+    uint32_t b0, b1; /* of the quoted sentence in the text buffer; b1 == 0: none */
+} ctx_span;
+
+typedef struct builder {
+    zs_doc *d;
+    zs_buf text;
+    uint32_t *rule_off; /* per timex: its rule name in text */
+    size_t rule_cap;
+    ctx_span *ctx;      /* per event */
+    size_t ctx_cap;
+} builder;
+
+typedef struct doc_group {
+    char *name;
+    char *bytes; /* canonical records */
+    size_t len;
+} doc_group;
+
+struct zs_merge {
+    builder cur;
+    char *skipping; /* the document whose bad record was refused */
+    doc_group *groups;
+    size_t ngroups, groups_cap;
+    zs_doc **docs;
+    size_t ndocs;
+    zs_graph *g;
+};
+
+zs_merge *zs_merge_new(void)
+{
+    return zs_xcalloc(1, sizeof(zs_merge));
+}
+
+static void builder_drop(builder *b)
+{
+    zs_doc_free(b->d);
+    b->d = NULL;
+    zs_buf_free(&b->text);
+    free(b->rule_off);
+    free(b->ctx);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- fields ------------------------------------------------------------ */
+
+typedef struct rec {
+    json_t *o;
+    const char *file;
+    unsigned long line;
+    zs_error *err;
+} rec;
+
+static bool bad(const rec *r, const char *what, const char *key)
+{
+    zs_set_error(r->err, ZS_ERR_INPUT, "%s:%lu: \"%s\" %s", r->file, r->line, key, what);
+    return false;
+}
+
+/* A string field of at most max bytes (0: any); NULL with err when missing. */
+static const char *str(const rec *r, const char *key, size_t max, bool required, bool *ok)
+{
+    json_t *v = json_object_get(r->o, key);
+    if (!v) {
+        if (required) *ok = bad(r, "is missing", key);
+        return NULL;
+    }
+    if (!json_is_string(v)) {
+        *ok = bad(r, "must be a string", key);
+        return NULL;
+    }
+    if (max && json_string_length(v) >= max) {
+        *ok = bad(r, "is too long", key);
+        return NULL;
+    }
+    return json_string_value(v);
+}
+
+static uint32_t num(const rec *r, const char *key, uint32_t max, bool required, bool *ok)
+{
+    json_t *v = json_object_get(r->o, key);
+    if (!v) {
+        if (required) *ok = bad(r, "is missing", key);
+        return 0;
+    }
+    if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > max) {
+        *ok = bad(r, "must be a small non-negative integer", key);
+        return 0;
+    }
+    return (uint32_t)json_integer_value(v);
+}
+
+/* The index of name in names(0..n) (as printed by name_of), or -1. */
+static int lookup(const char *s, const char *(*name_of)(int), int n)
+{
+    for (int i = 0; s && i < n; i++)
+        if (strcmp(s, name_of(i)) == 0) return i;
+    return -1;
+}
+static const char *gran_name(int i) { return zs_gran_name((zs_gran)i); }
+static const char *ttype_name(int i) { return zs_ttype_name((zs_ttype)i); }
+static const char *mod_name(int i) { return zs_mod_name((zs_mod)i); }
+static const char *eclass_name(int i) { return zs_eclass_name((zs_eclass)i); }
+static const char *modality_name(int i) { return zs_modality_name((zs_modality)i); }
+static const char *rel_name(int i) { return zs_rel_name((zs_relkind)i); }
+static const char *anchor_name(int i)
+{
+    static const char *names[] = {"none", "dct", "narrative"};
+    return names[i];
+}
+
+static int enum_field(const rec *r, const char *key, const char *(*name_of)(int), int n,
+                      bool *ok)
+{
+    const char *s = str(r, key, 0, true, ok);
+    if (!s) return 0;
+    int i = lookup(s, name_of, n);
+    if (i < 0) {
+        *ok = bad(r, "has an unknown value", key);
+        return 0;
+    }
+    return i;
+}
+
+static int two_digits(const char **p)
+{
+    const char *q = *p;
+    if (q[0] < '0' || q[0] > '9' || q[1] < '0' || q[1] > '9') return -1;
+    *p += 2;
+    return (q[0] - '0') * 10 + (q[1] - '0');
+}
+
+/* "2017-05-02", "-0044-03-15", "2017-05-02T18:00+02:00", "...T18:00:30Z":
+ * the wall-clock time written (the offset is the zone's and not applied). */
+static bool parse_time(const char *p, zs_lsec *t, bool *has_time)
+{
+    int sign = 1;
+    if (*p == '-') {
+        sign = -1;
+        p++;
+    }
+    long long y = 0;
+    int nd = 0;
+    while (*p >= '0' && *p <= '9' && nd < 9) y = y * 10 + (*p++ - '0'), nd++;
+    if (nd < 4 || *p++ != '-') return false;
+    int mo = two_digits(&p);
+    if (mo < 1 || mo > 12 || *p++ != '-') return false;
+    int d = two_digits(&p), h = 0, mi = 0, sec = 0;
+    y *= sign;
+    if (d < 1 || d > zs_days_in_month((int)y, mo)) return false;
+    *has_time = *p == 'T';
+    if (*has_time) {
+        p++;
+        h = two_digits(&p);
+        if (h < 0 || h > 23 || *p++ != ':') return false;
+        mi = two_digits(&p);
+        if (mi < 0 || mi > 59) return false;
+        if (*p == ':') {
+            p++;
+            sec = two_digits(&p);
+            if (sec < 0 || sec > 59) return false;
+        }
+        if (*p == 'Z') {
+            p++;
+        } else if (*p == '+' || *p == '-') {
+            p++;
+            if (two_digits(&p) < 0 || *p++ != ':' || two_digits(&p) < 0) return false;
+        }
+    }
+    if (*p) return false;
+    *t = zs_lsec_make(zs_days_from_civil(y, mo, d), h, mi, sec);
+    return true;
+}
+
+static zs_lsec time_field(const rec *r, const char *key, bool *ok)
+{
+    const char *s = str(r, key, 64, true, ok);
+    zs_lsec t = 0;
+    bool has_time;
+    if (s && !parse_time(s, &t, &has_time)) *ok = bad(r, "is not a date or date-time", key);
+    return t;
+}
+
+/* begin, until, granularity: all three or none. */
+static bool interval(const rec *r, zs_lsec *begin, zs_lsec *until, zs_gran *gran, bool *ok)
+{
+    if (!json_object_get(r->o, "begin") && !json_object_get(r->o, "until") &&
+        !json_object_get(r->o, "granularity"))
+        return false;
+    *begin = time_field(r, "begin", ok);
+    *until = time_field(r, "until", ok);
+    *gran = (zs_gran)enum_field(r, "granularity", gran_name, ZS_GRAN_SECOND + 1, ok);
+    return true;
+}
+
+/* Appends s to the text buffer; its span in *b0, *b1. */
+static void put_text(builder *b, const char *s, size_t n, uint32_t *b0, uint32_t *b1)
+{
+    *b0 = (uint32_t)b->text.len;
+    zs_buf_put(&b->text, s, n);
+    *b1 = (uint32_t)b->text.len;
+}
+
+/* id, text, start, end and sentence of a timex or event. */
+static void mention(builder *b, const rec *r, char id[24], uint32_t *b0, uint32_t *b1,
+                    uint32_t *c0, uint32_t *c1, uint32_t *sent, bool *ok)
+{
+    const char *s = str(r, "id", 24, true, ok);
+    if (s) snprintf(id, 24, "%s", s);
+    s = str(r, "text", 0, true, ok);
+    if (s) put_text(b, s, json_string_length(json_object_get(r->o, "text")), b0, b1);
+    *c0 = num(r, "start", UINT32_MAX, true, ok);
+    *c1 = num(r, "end", UINT32_MAX, true, ok);
+    *sent = num(r, "sentence", MAX_SENTENCE, true, ok);
+}
+
+static int timex_index(const zs_doc *d, const char *id)
+{
+    if (!id) return -1;
+    for (size_t i = 0; i < d->ntimexes; i++)
+        if (strcmp(d->timexes[i].id, id) == 0) return (int)i;
+    return -1;
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+static bool doc_record(builder *b, const rec *r, const char *name)
+{
+    bool ok = true;
+    const char *dct = str(r, "dct", 40, true, &ok);
+    const char *tz = str(r, "tz", 64, true, &ok);
+    const char *lang = str(r, "lang", 16, true, &ok);
+    if (!ok) return false;
+    zs_lsec t;
+    bool has_time;
+    if (!parse_time(dct, &t, &has_time)) return bad(r, "is not a date or date-time", "dct");
+    if (!zs_tz_valid(tz)) return bad(r, "is not a known time zone", "tz");
+    zs_doc *d = b->d = zs_xcalloc(1, sizeof *d);
+    d->name = zs_xstrdup(name);
+    d->dct = t;
+    d->dct_gran = has_time ? ZS_GRAN_MINUTE : ZS_GRAN_DAY;
+    d->dct_timex = -1;
+    snprintf(d->dct_iso, sizeof d->dct_iso, "%s", dct);
+    snprintf(d->tz, sizeof d->tz, "%s", tz);
+    snprintf(d->locale, sizeof d->locale, "%s", lang);
+    return true;
+}
+
+static bool timex_record(builder *b, const rec *r)
+{
+    zs_doc *d = b->d;
+    ZS_GROW(d->timexes, d->timexes_cap, d->ntimexes + 1);
+    ZS_GROW(b->rule_off, b->rule_cap, d->ntimexes + 1);
+    zs_timex *x = &d->timexes[d->ntimexes];
+    memset(x, 0, sizeof *x);
+    x->group = -1;
+    bool ok = true;
+    mention(b, r, x->id, &x->b0, &x->b1, &x->c0, &x->c1, &x->sent, &ok);
+    x->rv.type = (zs_ttype)enum_field(r, "type", ttype_name, ZS_SET + 1, &ok);
+    const char *value = str(r, "value", sizeof x->rv.value, true, &ok);
+    if (value) snprintf(x->rv.value, sizeof x->rv.value, "%s", value);
+    if (json_object_get(r->o, "mod")) {
+        x->rv.mod = (zs_mod)enum_field(r, "mod", mod_name, ZS_MOD_MORE_THAN + 1, &ok);
+        if (x->rv.mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
+    }
+    x->rv.has_interval = interval(r, &x->rv.begin, &x->rv.until, &x->rv.gran, &ok);
+    if (x->rv.has_interval && x->rv.gran == ZS_GRAN_NONE) ok = bad(r, "is none", "granularity");
+    x->anchor = (zs_anchor)enum_field(r, "anchor", anchor_name, 3, &ok);
+    const char *fn = str(r, "function", 0, false, &ok);
+    if (fn && strcmp(fn, "CREATION_TIME") != 0) ok = bad(r, "has an unknown value", "function");
+    if (fn && d->dct_timex >= 0) ok = bad(r, "names a second creation time", "function");
+    const char *group = str(r, "group", 0, false, &ok);
+    if (group) {
+        x->group = timex_index(d, group);
+        if (x->group < 0 && strcmp(group, x->id) == 0) x->group = (int)d->ntimexes;
+        if (x->group < 0) ok = bad(r, "names no earlier timex", "group");
+    }
+    const char *rule = str(r, "rule", 0, true, &ok);
+    if (!ok) return false;
+    if (timex_index(d, x->id) >= 0) return bad(r, "is used twice", "id");
+    uint32_t r0, r1;
+    put_text(b, rule, strlen(rule) + 1, &r0, &r1);
+    b->rule_off[d->ntimexes] = r0;
+    if (fn) {
+        x->is_dct = true;
+        d->dct_timex = (int)d->ntimexes;
+    }
+    d->ntimexes++;
+    return true;
+}
+
+static bool event_record(builder *b, const rec *r)
+{
+    zs_doc *d = b->d;
+    ZS_GROW(d->events, d->events_cap, d->nevents + 1);
+    ZS_GROW(b->ctx, b->ctx_cap, d->nevents + 1);
+    zs_event *e = &d->events[d->nevents];
+    memset(e, 0, sizeof *e);
+    bool ok = true;
+    mention(b, r, e->id, &e->b0, &e->b1, &e->c0, &e->c1, &e->sent, &ok);
+    const char *lemma = str(r, "lemma", 0, true, &ok);
+    const char *title = str(r, "title", 0, true, &ok);
+    e->cls = (zs_eclass)enum_field(r, "class", eclass_name, ZS_EC_PERCEPTION + 1, &ok);
+    e->modality = (zs_modality)enum_field(r, "modality", modality_name, 3, &ok);
+    json_t *time = json_object_get(r->o, "time");
+    e->time = -1;
+    if (!time) ok = bad(r, "is missing", "time");
+    else if (json_is_string(time)) {
+        e->time = timex_index(d, json_string_value(time));
+        if (e->time < 0) ok = bad(r, "names no timex of the document", "time");
+    } else if (!json_is_null(time)) ok = bad(r, "must be a timex id or null", "time");
+    e->has_interval = interval(r, &e->begin, &e->until, &e->gran, &ok);
+    if (json_object_get(r->o, "mod")) {
+        if (!e->has_interval) ok = bad(r, "needs an interval", "mod");
+        e->mod = (zs_mod)enum_field(r, "mod", mod_name, ZS_MOD_MORE_THAN + 1, &ok);
+        if (e->mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
+    }
+    json_t *rank = json_object_get(r->o, "rank");
+    if (rank) {
+        if (!json_is_integer(rank) || json_integer_value(rank) < -1000000 ||
+            json_integer_value(rank) > 1000000)
+            ok = bad(r, "must be a small integer", "rank");
+        else e->rank = (int32_t)json_integer_value(rank);
+    }
+    const char *context = str(r, "context", 0, false, &ok);
+    if (!ok) return false;
+    for (size_t i = 0; i < d->nevents; i++)
+        if (strcmp(d->events[i].id, e->id) == 0) return bad(r, "is used twice", "id");
+    b->ctx[d->nevents] = (ctx_span){0, 0};
+    if (context)
+        put_text(b, context, json_string_length(json_object_get(r->o, "context")),
+                 &b->ctx[d->nevents].b0, &b->ctx[d->nevents].b1);
+    e->lemma = zs_xstrdup(lemma);
+    e->title = zs_xstrdup(title);
+    d->nevents++;
+    return true;
+}
+
+static bool tlink_record(builder *b, const rec *r)
+{
+    zs_doc *d = b->d;
+    ZS_GROW(d->tlinks, d->tlinks_cap, d->ntlinks + 1);
+    zs_tlink *l = &d->tlinks[d->ntlinks];
+    memset(l, 0, sizeof *l);
+    bool ok = true;
+    const char *from = str(r, "from", sizeof l->from, true, &ok);
+    const char *to = str(r, "to", sizeof l->to, true, &ok);
+    l->rel = (zs_relkind)enum_field(r, "rel", rel_name, ZS_REL_OVERLAP + 1, &ok);
+    const char *source = str(r, "source", sizeof l->source, true, &ok);
+    if (!ok) return false;
+    snprintf(l->from, sizeof l->from, "%s", from);
+    snprintf(l->to, sizeof l->to, "%s", to);
+    snprintf(l->source, sizeof l->source, "%s", source);
+    d->ntlinks++;
+    return true;
+}
+
+/* Turns the builder into a finished document (owned by the caller). */
+static zs_doc *builder_finish(builder *b)
+{
+    zs_doc *d = b->d;
+    zs_buf_grow(&b->text, 0);
+    d->text = b->text.data ? b->text.data : zs_xstrdup("");
+    d->len = b->text.len;
+    b->text = (zs_buf){0};
+    for (size_t i = 0; i < d->ntimexes; i++) d->timexes[i].rule = d->text + b->rule_off[i];
+    /* one token per quoted sentence */
+    uint32_t nsents = 0;
+    for (size_t i = 0; i < d->nevents; i++)
+        if (d->events[i].sent + 1 > nsents) nsents = d->events[i].sent + 1;
+    d->sents = zs_xcalloc(nsents ? nsents : 1, sizeof *d->sents);
+    d->nsents = d->sents_cap = nsents;
+    for (size_t i = 0; i < d->nevents; i++) {
+        zs_sentence *s = &d->sents[d->events[i].sent];
+        if (s->t1 > s->t0 || b->ctx[i].b1 == 0) continue;
+        ZS_GROW(d->toks, d->toks_cap, d->ntoks + 1);
+        zs_token *t = &d->toks[d->ntoks];
+        memset(t, 0, sizeof *t);
+        t->b0 = b->ctx[i].b0;
+        t->b1 = b->ctx[i].b1;
+        s->t0 = (uint32_t)d->ntoks++;
+        s->t1 = s->t0 + 1;
+    }
+    b->d = NULL;
+    builder_drop(b);
+    return d;
+}
+
+/* Parses one record line; NULL with err filled if it is no JSON object with
+ * a string "kind" and "doc". */
+static json_t *parse_record(const char *line, size_t len, const char *file,
+                            unsigned long lineno, const char **kind, const char **name,
+                            zs_error *err)
+{
+    json_error_t je;
+    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s:%lu: column %d: %s", file, lineno,
+                     je.position > 0 ? je.position : 1, je.text);
+        return NULL;
+    }
+    rec r = {o, file, lineno, err};
+    bool ok = true;
+    if (!json_is_object(o)) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s:%lu: a record must be a JSON object", file, lineno);
+        ok = false;
+    } else {
+        *kind = str(&r, "kind", 0, true, &ok);
+        if (ok) *name = str(&r, "doc", 0, true, &ok);
+    }
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Adds a timex, event or tlink record of b's document. */
+static bool add_part(builder *b, const rec *r, const char *kind)
+{
+    if (strcmp(kind, "timex") == 0) return timex_record(b, r);
+    if (strcmp(kind, "event") == 0) return event_record(b, r);
+    if (strcmp(kind, "tlink") == 0) return tlink_record(b, r);
+    return bad(r, "has an unknown value", "kind");
+}
+
+/* ---- the reduction ----------------------------------------------------- */
+
+static void close_doc(zs_merge *m)
+{
+    if (!m->cur.d) return;
+    zs_doc *d = builder_finish(&m->cur);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    zs_buf out = {0};
+    zs_write_jsonl(g, &out, NULL);
+    zs_graph_free(g);
+    ZS_GROW(m->groups, m->groups_cap, m->ngroups + 1);
+    m->groups[m->ngroups++] = (doc_group){zs_xstrdup(d->name), out.data, out.len};
+    zs_doc_free(d);
+}
+
+int zs_merge_add_line(zs_merge *m, const char *line, size_t len, const char *file,
+                      unsigned long lineno, zs_error *err)
+{
+    if (zs_jsonl_blank(line, len)) return 0;
+    const char *kind, *name;
+    json_t *o = parse_record(line, len, file, lineno, &kind, &name, err);
+    if (!o) return -1;
+    rec r = {o, file, lineno, err};
+    bool ok;
+    if (strcmp(kind, "doc") == 0) {
+        close_doc(m);
+        free(m->skipping);
+        m->skipping = NULL;
+        ok = doc_record(&m->cur, &r, name);
+    } else if (m->skipping && strcmp(m->skipping, name) == 0) {
+        ok = true; /* the rest of a document already refused */
+    } else if (!m->cur.d || strcmp(name, m->cur.d->name) != 0) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s:%lu: a %s record of '%s' outside its doc's records",
+                     file, lineno, kind, name);
+        ok = false;
+    } else {
+        ok = add_part(&m->cur, &r, kind);
+    }
+    if (!ok && m->cur.d) {
+        free(m->skipping);
+        m->skipping = zs_xstrdup(m->cur.d->name);
+        builder_drop(&m->cur);
+    }
+    json_decref(o);
+    return ok ? 0 : -1;
+}
+
+void zs_merge_end_stream(zs_merge *m)
+{
+    close_doc(m);
+    free(m->skipping);
+    m->skipping = NULL;
+}
+
+static int cmp_groups(const void *pa, const void *pb)
+{
+    const doc_group *a = pa, *b = pb;
+    int c = strcmp(a->name, b->name);
+    if (c) return c;
+    size_t n = a->len < b->len ? a->len : b->len;
+    c = memcmp(a->bytes, b->bytes, n);
+    if (c) return c;
+    return a->len < b->len ? -1 : a->len > b->len;
+}
+
+const zs_graph *zs_merge_finish(zs_merge *m)
+{
+    close_doc(m);
+    if (m->ngroups > 1) qsort(m->groups, m->ngroups, sizeof *m->groups, cmp_groups);
+    m->g = zs_graph_new();
+    m->docs = zs_xcalloc(m->ngroups ? m->ngroups : 1, sizeof *m->docs);
+    for (size_t i = 0; i < m->ngroups; i++) {
+        if (i > 0 && cmp_groups(&m->groups[i - 1], &m->groups[i]) == 0) continue;
+        /* read the canonical records back (they were checked on the way in) */
+        builder b = {0};
+        const char *p = m->groups[i].bytes, *end = p + m->groups[i].len;
+        bool ok = true;
+        while (p < end && ok) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            zs_error err;
+            const char *kind, *name;
+            json_t *o = parse_record(p, n, m->groups[i].name, 0, &kind, &name, &err);
+            rec r = {o, m->groups[i].name, 0, &err};
+            ok = o && (strcmp(kind, "doc") == 0 ? doc_record(&b, &r, name)
+                                                 : b.d && add_part(&b, &r, kind));
+            json_decref(o);
+            p += n + 1;
+        }
+        if (!ok || !b.d) {
+            builder_drop(&b);
+            continue;
+        }
+        m->docs[m->ndocs] = builder_finish(&b);
+        zs_graph_add(m->g, m->docs[m->ndocs++]);
+    }
+    /* documents are ordered by name, so events tied in time are too */
+    zs_graph_finish(m->g);
+    return m->g;
+}
+
+size_t zs_merge_docs_added(const zs_merge *m)
+{
+    return m->ngroups + (m->cur.d != NULL);
+}
+
+size_t zs_merge_docs_kept(const zs_merge *m)
+{
+    return m->ndocs;
+}
+
+void zs_merge_free(zs_merge *m)
+{
+    if (!m) return;
+    builder_drop(&m->cur);
+    free(m->skipping);
+    zs_graph_free(m->g);
+    for (size_t i = 0; i < m->ndocs; i++) zs_doc_free(m->docs[i]);
+    free(m->docs);
+    for (size_t i = 0; i < m->ngroups; i++) {
+        free(m->groups[i].name);
+        free(m->groups[i].bytes);
+    }
+    free(m->groups);
+    free(m);
+}

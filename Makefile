@@ -8,6 +8,7 @@
 #   make bench      throughput (MB/s) and peak memory on ../shared/corpora
 #   make asan       the tests built with AddressSanitizer + UBSan
 #   make ubsan      the tests built with UBSan alone
+#   make tsan       corpus mode on several threads under ThreadSanitizer
 #   make leakcheck  the tests under valgrind
 #   make fuzz       each libFuzzer target for FUZZ_TIME seconds (clang)
 #
@@ -133,6 +134,20 @@ eval: all
 
 bench: all $(BUILD)/tests/bench
 	$(BUILD)/tests/bench $(CORPORA) 20
+	/usr/bin/python3 tests/bench_corpus.py ./zeitstrahl $(CORPORA) 20 200
+
+# corpus mode on several threads under ThreadSanitizer (its own objects in
+# build/tsan, so the ordinary build stays)
+TSAN_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/tsan/%.o) $(BUILD)/tsan/main.o
+$(BUILD)/tsan/%.o: src/%.c $(wildcard src/*.h include/*.h)
+	@mkdir -p $(BUILD)/tsan
+	$(CC) $(WARN) -O1 -g -fsanitize=thread $(CPPFLAGS) $(DEP_CFLAGS) -c $< -o $@
+
+$(BUILD)/tsan/zeitstrahl: $(TSAN_OBJ)
+	$(CC) -fsanitize=thread -o $@ $^ $(DEP_LIBS)
+
+tsan: deps $(BUILD)/tsan/zeitstrahl
+	ZS_BIN=$(BUILD)/tsan/zeitstrahl CORPORA=$(CORPORA) sh tests/tsan.sh
 
 asan:
 	$(MAKE) clean
@@ -221,4 +236,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) libzeitstrahl.a libzeitstrahl.so zeitstrahl zeitstrahl.pc out
 
-.PHONY: all deps print-debs demo check tests eval bench asan ubsan leakcheck fuzz install uninstall clean
+.PHONY: all deps print-debs demo check tests eval bench tsan asan ubsan leakcheck fuzz install uninstall clean

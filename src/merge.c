@@ -70,8 +70,10 @@ typedef struct rec {
     zs_error *err;
 } rec;
 
+/* Reports the first problem of a record. */
 static bool bad(const rec *r, const char *what, const char *key)
 {
+    if (r->err->code) return false;
     zs_set_error(r->err, ZS_ERR_INPUT, "%s:%lu: \"%s\" %s", r->file, r->line, key, what);
     return false;
 }
@@ -149,7 +151,7 @@ static int two_digits(const char **p)
     return (q[0] - '0') * 10 + (q[1] - '0');
 }
 
-/* "2017-05-02", "-0044-03-15", "2017-05-02T18:00+02:00", "...T18:00:30Z":
+/* "2017-05-02", "-043-03-15", "2017-05-02T18:00+02:00", "...T18:00:30Z":
  * the wall-clock time written (the offset is the zone's and not applied). */
 static bool parse_time(const char *p, zs_lsec *t, bool *has_time)
 {
@@ -161,7 +163,7 @@ static bool parse_time(const char *p, zs_lsec *t, bool *has_time)
     long long y = 0;
     int nd = 0;
     while (*p >= '0' && *p <= '9' && nd < 9) y = y * 10 + (*p++ - '0'), nd++;
-    if (nd < 4 || *p++ != '-') return false;
+    if (nd < 1 || *p++ != '-') return false;
     int mo = two_digits(&p);
     if (mo < 1 || mo > 12 || *p++ != '-') return false;
     int d = two_digits(&p), h = 0, mi = 0, sec = 0;
@@ -464,6 +466,7 @@ int zs_merge_add_line(zs_merge *m, const char *line, size_t len, const char *fil
                       unsigned long lineno, zs_error *err)
 {
     if (zs_jsonl_blank(line, len)) return 0;
+    err->code = ZS_OK;
     const char *kind, *name;
     json_t *o = parse_record(line, len, file, lineno, &kind, &name, err);
     if (!o) return -1;
@@ -525,7 +528,7 @@ const zs_graph *zs_merge_finish(zs_merge *m)
         while (p < end && ok) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            zs_error err;
+            zs_error err = {0};
             const char *kind, *name;
             json_t *o = parse_record(p, n, m->groups[i].name, 0, &kind, &name, &err);
             rec r = {o, m->groups[i].name, 0, &err};

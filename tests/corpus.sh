@@ -40,6 +40,13 @@ check "jsonl: url names a doc without id" has "$c/fields.out" '{"doc":"http://x/
 check "jsonl: a hash of the text names a doc without id or url" sh -c \
     "grep -q '^{\"doc\":\"text:[0-9a-f]\\{16\\}\",\"kind\":\"timex\",\"id\":\"t1\",\"text\":\"Gestern\".*\"value\":\"2017-12-31\"' $c/fields.out"
 
+if [ -d templates/en ]; then
+    printf '{"id":"en1","dct":"2017-05-02","text":"The ministers met yesterday."}\n{"id":"de1","dct":"2017-05-02","text":"Die Minister trafen sich gestern."}\n{"id":"en2","dct":"2017-05-02","lang":"en","text":"Gestern."}\n' >"$c/mixed.jsonl"
+    printf '%s\n' '{"doc":"en1","lang":"en"}' '{"doc":"de1","lang":"de"}' '{"doc":"en2","lang":"en"}' >"$c/mixed.want"
+    check "jsonl: each line in its detected language, or its lang" sh -c \
+        "$run --input jsonl -j 2 $c/mixed.jsonl | grep '\"kind\":\"doc\"' | cut -d, -f1,5 | cmp - $c/mixed.want"
+fi
+
 # ---- bad lines -------------------------------------------------------------------
 printf '{"id":"a","text":"Am 3. Mai 2017 kam er."}\n{"id":"b","text":"Am 3. Mai 2017 kam er."\n{"id":"c"}\n{"id":"d","text":"Am 3. Mai 2017 kam\\u0000 er."}\n["x"]\n{"id":"e","text":"Heute nicht."}\n{"id":"f","text":"Am 4. Mai 2017 ging er.","lang":"../x"}\n{"id":"g","text":"Am 5. Mai 2017 blieb er."}\n' >"$c/bad.jsonl"
 printf '{"id":"u","text":"Am 3. Mai 2017 \377 kam er."}\n' >"$c/badutf.jsonl"

@@ -111,6 +111,19 @@ static uint32_t num(const rec *r, const char *key, uint32_t max, bool required, 
     return (uint32_t)json_integer_value(v);
 }
 
+/* An optional integer within a million either side of 0 (0 when absent). */
+static int small_int(const rec *r, const char *key, bool *ok)
+{
+    json_t *v = json_object_get(r->o, key);
+    if (!v) return 0;
+    if (!json_is_integer(v) || json_integer_value(v) < -1000000 ||
+        json_integer_value(v) > 1000000) {
+        *ok = bad(r, "must be a small integer", key);
+        return 0;
+    }
+    return (int)json_integer_value(v);
+}
+
 /* The index of name in names(0..n) (as printed by name_of), or -1. */
 static int lookup(const char *s, const char *(*name_of)(int), int n)
 {
@@ -264,7 +277,10 @@ static bool doc_record(builder *b, const rec *r, const char *name)
     snprintf(d->dct_iso, sizeof d->dct_iso, "%s", dct);
     snprintf(d->tz, sizeof d->tz, "%s", tz);
     snprintf(d->locale, sizeof d->locale, "%s", lang);
-    return true;
+    const char *closure = str(r, "closure", 0, false, &ok);
+    if (closure && strcmp(closure, "skipped") != 0) return bad(r, "has an unknown value", "closure");
+    d->closure_skipped = closure != NULL;
+    return ok;
 }
 
 static bool timex_record(builder *b, const rec *r)
@@ -330,19 +346,24 @@ static bool event_record(builder *b, const rec *r)
         e->time = timex_index(d, json_string_value(time));
         if (e->time < 0) ok = bad(r, "names no timex of the document", "time");
     } else if (!json_is_null(time)) ok = bad(r, "must be a timex id or null", "time");
+    e->coref = -1;
+    const char *same = str(r, "same_as", 0, false, &ok);
+    for (size_t i = 0; same && i < d->nevents && e->coref < 0; i++)
+        if (strcmp(d->events[i].id, same) == 0) e->coref = (int)i;
+    if (same && e->coref < 0) ok = bad(r, "names no earlier event", "same_as");
     e->has_interval = interval(r, &e->begin, &e->until, &e->gran, &ok);
+    if (json_object_get(r->o, "place_begin") || json_object_get(r->o, "place_until")) {
+        e->placed = true;
+        e->place_begin = time_field(r, "place_begin", &ok);
+        e->place_until = time_field(r, "place_until", &ok);
+        e->place_rank = (int32_t)small_int(r, "place_rank", &ok);
+    }
     if (json_object_get(r->o, "mod")) {
         if (!e->has_interval) ok = bad(r, "needs an interval", "mod");
         e->mod = (zs_mod)enum_field(r, "mod", mod_name, ZS_MOD_MORE_THAN + 1, &ok);
         if (e->mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
     }
-    json_t *rank = json_object_get(r->o, "rank");
-    if (rank) {
-        if (!json_is_integer(rank) || json_integer_value(rank) < -1000000 ||
-            json_integer_value(rank) > 1000000)
-            ok = bad(r, "must be a small integer", "rank");
-        else e->rank = (int32_t)json_integer_value(rank);
-    }
+    e->rank = (int32_t)small_int(r, "rank", &ok);
     const char *context = str(r, "context", 0, false, &ok);
     if (!ok) return false;
     for (size_t i = 0; i < d->nevents; i++)
@@ -353,6 +374,7 @@ static bool event_record(builder *b, const rec *r)
                  &b->ctx[d->nevents].b0, &b->ctx[d->nevents].b1);
     e->lemma = zs_xstrdup(lemma);
     e->title = zs_xstrdup(title);
+    e->key = e->lemma;
     d->nevents++;
     return true;
 }
@@ -366,13 +388,65 @@ static bool tlink_record(builder *b, const rec *r)
     bool ok = true;
     const char *from = str(r, "from", sizeof l->from, true, &ok);
     const char *to = str(r, "to", sizeof l->to, true, &ok);
-    l->rel = (zs_relkind)enum_field(r, "rel", rel_name, ZS_REL_OVERLAP + 1, &ok);
+    l->rel = (zs_relkind)enum_field(r, "rel", rel_name, ZS_NREL, &ok);
+    l->contradiction = -1;
+    const char *contra = str(r, "contradiction", 0, false, &ok);
+    if (contra) {
+        char *end;
+        long k = contra[0] == 'c' ? strtol(contra + 1, &end, 10) : 0;
+        if (k < 1 || k > INT32_MAX || *end) ok = bad(r, "must name a contradiction, c1, c2, ...", "contradiction");
+        else l->contradiction = (int)(k - 1);
+    }
     const char *source = str(r, "source", sizeof l->source, true, &ok);
     if (!ok) return false;
     snprintf(l->from, sizeof l->from, "%s", from);
     snprintf(l->to, sizeof l->to, "%s", to);
     snprintf(l->source, sizeof l->source, "%s", source);
     d->ntlinks++;
+    return true;
+}
+
+/* The index of the tlink that o ({"from","to","rel","source"}) names. */
+static bool link_index(const zs_doc *d, const rec *r, json_t *o, const char *key, size_t *at)
+{
+    if (!json_is_object(o)) return bad(r, "must hold tlinks as objects", key);
+    rec sub = {o, r->file, r->line, r->err};
+    bool ok = true;
+    const char *from = str(&sub, "from", 0, true, &ok), *to = str(&sub, "to", 0, true, &ok);
+    const char *rel = str(&sub, "rel", 0, true, &ok), *source = str(&sub, "source", 0, true, &ok);
+    if (!ok) return false;
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (strcmp(l->from, from) == 0 && strcmp(l->to, to) == 0 &&
+            strcmp(zs_rel_name(l->rel), rel) == 0 && strcmp(l->source, source) == 0) {
+            *at = i;
+            return true;
+        }
+    }
+    return bad(r, "names a tlink the document does not have", key);
+}
+
+static bool contradiction_record(builder *b, const rec *r)
+{
+    zs_doc *d = b->d;
+    bool ok = true;
+    const char *id = str(r, "id", 0, true, &ok);
+    char want[32];
+    snprintf(want, sizeof want, "c%zu", d->ncontras + 1);
+    if (id && strcmp(id, want) != 0) ok = bad(r, "is not the next contradiction's", "id");
+    json_t *with = json_object_get(r->o, "with");
+    if (!json_is_array(with)) ok = bad(r, "must be an array of tlinks", "with");
+    size_t link = 0;
+    if (!ok || !link_index(d, r, json_object_get(r->o, "link"), "link", &link)) return false;
+    size_t n = json_array_size(with);
+    size_t *idx = zs_xcalloc(n ? n : 1, sizeof *idx);
+    for (size_t i = 0; i < n && ok; i++) ok = link_index(d, r, json_array_get(with, i), "with", &idx[i]);
+    if (!ok) {
+        free(idx);
+        return false;
+    }
+    ZS_GROW(d->contras, d->contras_cap, d->ncontras + 1);
+    d->contras[d->ncontras++] = (zs_contra){link, idx, n};
     return true;
 }
 
@@ -385,6 +459,9 @@ static zs_doc *builder_finish(builder *b)
     d->len = b->text.len;
     b->text = (zs_buf){0};
     for (size_t i = 0; i < d->ntimexes; i++) d->timexes[i].rule = d->text + b->rule_off[i];
+    d->nbase = d->ntlinks;
+    for (size_t i = 0; i < d->ntlinks; i++) /* a contradiction that never came */
+        if (d->tlinks[i].contradiction >= (int)d->ncontras) d->tlinks[i].contradiction = -1;
     /* one token per quoted sentence */
     uint32_t nsents = 0;
     for (size_t i = 0; i < d->nevents; i++)
@@ -442,6 +519,7 @@ static bool add_part(builder *b, const rec *r, const char *kind)
     if (strcmp(kind, "timex") == 0) return timex_record(b, r);
     if (strcmp(kind, "event") == 0) return event_record(b, r);
     if (strcmp(kind, "tlink") == 0) return tlink_record(b, r);
+    if (strcmp(kind, "contradiction") == 0) return contradiction_record(b, r);
     return bad(r, "has an unknown value", "kind");
 }
 

@@ -69,6 +69,12 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
         interval(b, d, e->begin, e->until, e->gran);
         if (e->mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(e->mod));
     }
+    if (!e->has_interval && e->placed) { /* where its relations put it */
+        char s[48];
+        kv_cstr(b, "place_begin", zs_format_lsec(s, sizeof s, e->place_begin, false, d->tz));
+        kv_cstr(b, "place_until", zs_format_lsec(s, sizeof s, e->place_until, false, d->tz));
+        if (e->place_rank) zs_buf_printf(b, ",\"place_rank\":%d", (int)e->place_rank);
+    }
     zs_buf_printf(b, ",\"sentence\":%u", e->sent);
     if (e->rank) zs_buf_printf(b, ",\"rank\":%d", (int)e->rank);
     if (e->sent < d->nsents) { /* the sentence quoted, so merged runs can quote it */

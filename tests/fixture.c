@@ -70,6 +70,7 @@ static void add_event(zs_doc *d, const char *trigger, const char *lemma,
     e->cls = cls;
     e->noun = true;
     e->time = time;
+    e->coref = -1; /* no earlier mention of the same event */
     if (time >= 0) {
         const zs_timex *x = &d->timexes[time];
         e->has_interval = x->rv.has_interval;

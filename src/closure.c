@@ -5,17 +5,19 @@
  * finds the links that cannot all hold. */
 #include "closure.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { LT = 1, EQ = 2, GT = 4, LE = LT | EQ, GE = GT | EQ, ALL = 7 };
 
-/* compose[a][b]: the relation of x to z given x a y and y b z */
+/* compose[a][b]: the relation of x to z given x a y and y b z; filled once
+ * per process (docs are closed on any number of threads) */
 static uint8_t compose[8][8];
+static pthread_once_t compose_once = PTHREAD_ONCE_INIT;
 
 static void init_compose(void)
 {
-    if (compose[1][1]) return;
     static const uint8_t basic[3][3] = {
         /* <      =   > */
         {LT, LT, ALL}, /* < */
@@ -314,7 +316,7 @@ static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
 
 void zs_close_doc(zs_doc *d)
 {
-    init_compose();
+    pthread_once(&compose_once, init_compose);
     d->nbase = d->ntlinks;
     size_t nall = 1 + d->ntimexes + d->nevents, nl = d->ntlinks;
     ctx c = {.d = d};

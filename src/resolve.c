@@ -627,6 +627,13 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
         set_value(tv, out);
         return true;
     }
+    if (tv->offset != ZS_UNSET && tv->unit >= ZS_U_SECOND && tv->unit <= ZS_U_HOUR) {
+        /* "drei Minuten später": a clock time the text does not give */
+        out->type = ZS_TIME;
+        snprintf(out->value, sizeof out->value, "XXXX-XX-XXTXX:XX");
+        out->gran = ZS_GRAN_NONE;
+        return true;
+    }
     zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir
                  : hint == ZS_DIR_SAME ? (tv->weekday != ZS_UNSET ? ZS_DIR_NONE : hint)
                  : hint != ZS_DIR_NONE ? hint : tv->lean;

@@ -227,7 +227,7 @@ static void resolve_timexes(zs_doc *d)
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
                 sent_day = day;
                 sent_day_of = x->sent;
-                if (x->tv.day != ZS_UNSET) last_day = day; /* a date written out */
+                if (x->tv.day != ZS_UNSET || x->tv.weekday != ZS_UNSET) last_day = day; /* a date or a weekday written out */
             }
         }
         if (kept != i) {

@@ -150,6 +150,12 @@ static void duration_value(const zs_tv *tv, zs_rv *out)
         snprintf(out->value, sizeof out->value, "P%sCE", amount);
     else if (tv->unit == ZS_U_NONE)
         snprintf(out->value, sizeof out->value, "PX");
+    else if (tv->unit == ZS_U_WEEKEND) /* "ein Wochenende": P1WE, as in KRAUTS */
+        snprintf(out->value, sizeof out->value, "P%sWE", amount);
+    else if (tv->unit == ZS_U_HALF && tv->amount != ZS_UNSET) /* half years in months */
+        snprintf(out->value, sizeof out->value, "P%dM", (int)tv->amount * 6);
+    else if (tv->unit >= (int)sizeof unit_letter || !unit_letter[tv->unit])
+        snprintf(out->value, sizeof out->value, "P%sX", amount);
     else
         snprintf(out->value, sizeof out->value, "P%s%s%c", clock ? "T" : "", amount,
                  unit_letter[tv->unit]);

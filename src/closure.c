@@ -218,10 +218,11 @@ static void explain(ctx *c, size_t bad, const size_t *acc, size_t nacc, zs_contr
 /* Trust of a link's source: anchors first, tense cues last. */
 static int trust(const zs_tlink *l)
 {
-    static const char *order[] = {"anchor", "interval", "coref", "signal", "modality", "tense"};
-    for (int i = 0; i < 6; i++)
+    static const char *order[] = {"anchor", "interval", "coref", "signal", "modality", "tense",
+                                  "reporting"};
+    for (int i = 0; i < 7; i++)
         if (strncmp(l->source, order[i], strlen(order[i])) == 0) return i;
-    return 6;
+    return 7;
 }
 
 /* The relation the network implies between nodes a and b, or -1. */
@@ -406,4 +407,62 @@ done:
     free(c.from);
     free(c.to);
     free(sparse);
+}
+
+/* ---- a network on its own ------------------------------------------------ */
+
+struct zs_pnet {
+    net t;
+    uint8_t *saved;
+};
+
+zs_pnet *zs_pnet_new(size_t nodes)
+{
+    init_compose();
+    zs_pnet *p = zs_xcalloc(1, sizeof *p);
+    net_init(&p->t, nodes ? nodes : 1);
+    net_reset(&p->t);
+    p->saved = zs_xmalloc(p->t.n * p->t.n);
+    return p;
+}
+
+void zs_pnet_free(zs_pnet *p)
+{
+    if (!p) return;
+    net_free(&p->t);
+    free(p->saved);
+    free(p);
+}
+
+bool zs_pnet_add(zs_pnet *p, size_t a, size_t b, zs_relkind rel)
+{
+    size_t bytes = p->t.n * p->t.n;
+    if (2 * a >= p->t.n || 2 * b >= p->t.n || a == b) return false;
+    memcpy(p->saved, p->t.m, bytes);
+    pcon pc[2];
+    int nc = constraints(rel, pc);
+    bool ok = true;
+    for (int i = 0; i < nc && ok; i++)
+        ok = narrow(&p->t, 2 * a + pc[i].pa, 2 * b + pc[i].pb, pc[i].mask);
+    if (ok) ok = propagate(&p->t);
+    if (!ok) {
+        memcpy(p->t.m, p->saved, bytes);
+        memset(p->t.inq, 0, bytes);
+        p->t.qh = p->t.qlen = 0;
+    }
+    return ok;
+}
+
+bool zs_pnet_entails(const zs_pnet *p, size_t a, size_t b, zs_relkind rel)
+{
+    if (2 * a >= p->t.n || 2 * b >= p->t.n) return false;
+    if (a == b) return rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IDENTITY;
+    pcon pc[2];
+    int nc = constraints(rel, pc);
+    size_t n = p->t.n;
+    for (int i = 0; i < nc; i++) {
+        uint8_t m = p->t.m[(2 * a + pc[i].pa) * n + 2 * b + pc[i].pb];
+        if (m & ~pc[i].mask) return false;
+    }
+    return nc > 0;
 }

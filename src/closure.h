@@ -19,4 +19,16 @@
  * undated event a place in the time order from its relations. */
 void zs_close_doc(zs_doc *d);
 
+
+/* A point-algebra network over the start and end points of nodes numbered
+ * 0..n-1, for comparing relation sets (eval's task C). */
+typedef struct zs_pnet zs_pnet;
+zs_pnet *zs_pnet_new(size_t nodes);
+void zs_pnet_free(zs_pnet *p);
+/* Adds "a rel b" and closes the network; if that contradicts what it holds,
+ * leaves the network as it was and returns false. */
+bool zs_pnet_add(zs_pnet *p, size_t a, size_t b, zs_relkind rel);
+/* Whether the network implies "a rel b". */
+bool zs_pnet_entails(const zs_pnet *p, size_t a, size_t b, zs_relkind rel);
+
 #endif

@@ -38,6 +38,7 @@
 #include <sys/stat.h>
 
 #include "doc.h"
+#include "eval_events.h"
 #include "timeml.h"
 #include "tvalue.h"
 #include "util.h"
@@ -375,6 +376,7 @@ typedef struct ev_corpus {
     char *key;   /* gold folder + system (owned) */
     char *label; /* name in the table (owned) */
     ev_counts c;
+    zs_evbc_counts bc; /* tasks B and C, where the gold has events */
 } ev_corpus;
 
 typedef struct ev_run {
@@ -473,6 +475,11 @@ static int eval_file(ev_run *run, ev_corpus *c, const char *goldfile, const char
         } else {
             const zs_lang *lang = run->langs[zs_lang_detect(run->langs, run->nlangs, gold.text, gold.len)];
             rc = run_zeitstrahl(lang, goldfile, &gold, narrative, &sys, err);
+            size_t len;
+            char *raw = rc == 0 ? zs_read_file(goldfile, &len, err) : NULL;
+            if (raw) rc = zs_eval_events_file(lang, goldfile, raw, len, &c->bc, err);
+            else if (rc == 0) rc = err->code;
+            free(raw);
         }
     }
     if (rc == 0) score_doc(&gold, &sys, goldfile, &c->c, run->errors ? &run->err_lines : NULL);
@@ -608,6 +615,17 @@ static void print_table(const ev_run *run, FILE *out)
                 i < run->ncorpora ? run->corpora[i].label : "overall", c->docs, c->gold,
                 c->sys, 100 * f[0], 100 * f[1], 100 * f[2], 100 * f[3], 100 * f[4],
                 100 * f[5], 100 * f[6], 100 * f[7]);
+    }
+    zs_evbc_counts ball = {0};
+    for (size_t i = 0; i < run->ncorpora; i++) zs_evbc_add(&ball, &run->corpora[i].bc);
+    if (!ball.docs) return;
+    for (int task_c = 0; task_c < 2; task_c++) {
+        fputc('\n', out);
+        zs_evbc_print(out, w, NULL, NULL, task_c);
+        for (size_t i = 0; i < run->ncorpora; i++)
+            if (run->corpora[i].bc.docs)
+                zs_evbc_print(out, w, run->corpora[i].label, &run->corpora[i].bc, task_c);
+        zs_evbc_print(out, w, "overall", &ball, task_c);
     }
 }
 

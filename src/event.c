@@ -175,6 +175,8 @@ static void set_key(zs_event *ev, const zs_entry *e)
     const zs_attr *same = zs_entry_attr(e, "same");
     if (same) ev->key = same->sym;
     ev->light = zs_entry_attr(e, "light") != NULL;
+    const zs_attr *tense = zs_entry_attr(e, "tense");
+    ev->past_form = tense && strcmp(tense->sym, "past") == 0;
 }
 
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
@@ -198,9 +200,11 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
                 if (!found) continue;
             }
             const zs_attr *lem = zs_entry_attr(e, "lemma");
-            zs_event *ev = new_event(d, i, i + 1, lem ? lem->sym : e->lemma, class_of(e), false);
+            const zs_attr *pos = zs_entry_attr(e, "pos");
+            bool noun = pos && strcmp(pos->sym, "noun") == 0;
+            zs_event *ev = new_event(d, i, i + 1, lem ? lem->sym : e->lemma, class_of(e), noun);
             ev->title = verb_title(e, ev->lemma);
-            ev->bare = true;
+            ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
             set_key(ev, e);
             continue;
         }
@@ -427,8 +431,9 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
     free(ev_at);
 }
 
-/* Mentions of one event: a later mention with the key of an earlier one is
- * the same event when it adds no modifier of its own ("der Gipfel" after
+/* Mentions of one event: a later mention with the key of an earlier one,
+ * not both verbs and not a report, is the same event when it adds no
+ * modifier of its own ("der Gipfel" after
  * "G20-Gipfel", "telefoniert" after "Telefonat") or repeats the title, and
  * their own dates, if any, overlap. A light verb ("soll ... stattfinden")
  * is the nearest event before it that no signal names ("Treffen", not the
@@ -446,9 +451,10 @@ static void link_mentions(zs_doc *d)
             }
         } else if (!(e->noun && (before_noun(d, e, d->lang->lex_article_indef) ||
                                  before_noun(d, e, d->lang->lex_event_new)))) {
-            for (size_t i = k; i-- > 0 && j < 0;) {
+            for (size_t i = k; i-- > 0 && j < 0 && e->cls != ZS_EC_REPORTING;) {
                 const zs_event *x = &d->events[i];
                 if (strcmp(x->key, e->key) != 0) continue;
+                if (!e->noun && !x->noun) continue; /* two "said": two events */
                 if (!e->bare && strcmp(x->title, e->title) != 0) continue;
                 if (e->has_interval && x->has_interval &&
                     (e->until <= x->begin || x->until <= e->begin))
@@ -470,7 +476,9 @@ static void link_mentions(zs_doc *d)
 
 /* The tense cue nearest to e: of tense_past or tense_future in its clause,
  * else within reach in its sentence; a perfect auxiliary (tense_perfect)
- * in its clause counts as past. Returns +1 future, -1 past, 0 none. */
+ * in its clause counts as past. A verb takes only its own form or such an
+ * auxiliary ("sagte", "hatten ... telefoniert"), not the tense of another
+ * verb near it. Returns +1 future, -1 past, 0 none. */
 #define TENSE_REACH 6
 static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
 {
@@ -488,6 +496,9 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
             if (!w) continue;
             const zs_entry *en;
             int t = 0;
+            if (!e->noun && dist > 0 && !(in_clause && L->lex_tense_perfect != UINT32_MAX &&
+                                          zs_word_in(w, L->lex_tense_perfect, &en)))
+                continue; /* a verb's tense is its own or its auxiliary's */
             if (zs_word_in(w, L->lex_past, &en)) t = -1;
             else if (zs_word_in(w, L->lex_future, &en)) t = 1;
             else if (in_clause && L->lex_tense_perfect != UINT32_MAX &&
@@ -519,13 +530,39 @@ static void relate_to_dct(zs_doc *d)
             continue;
         }
         if (e->noun && (before_noun(d, e, L->lex_article_indef) || anaphoric(d, k))) continue;
-        uint32_t cue = 0;
-        int t = tense_of(d, e, &cue);
+        uint32_t cue = e->t0;
+        int t = e->past_form ? -1 : tense_of(d, e, &cue);
         if (t >= 0) continue;
         char source[32];
         snprintf(source, sizeof source, "tense:%.*s", (int)d->toks[cue].fold_len, zs_tok_fold(d, cue));
         add_tlink(d, e->id, "t0", ZS_REL_BEFORE, source);
     }
+}
+
+/* A past event told in the same sentence as a past REPORTING event ("bombs
+ * exploded ..., witnesses said") happened before the report. */
+static void relate_reported(zs_doc *d)
+{
+    size_t n = d->ntlinks;
+    bool *past = zs_xcalloc(d->nevents + 1, sizeof *past);
+    for (size_t i = 0; i < n; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (strcmp(l->to, "t0") != 0 || l->rel != ZS_REL_BEFORE) continue;
+        for (size_t k = 0; k < d->nevents; k++)
+            if (strcmp(d->events[k].id, l->from) == 0) past[k] = true;
+    }
+    for (size_t r = 0; r < d->nevents; r++) {
+        const zs_event *rep = &d->events[r];
+        if (rep->cls != ZS_EC_REPORTING || !past[r]) continue;
+        for (size_t k = 0; k < d->nevents; k++) {
+            const zs_event *e = &d->events[k];
+            if (k == r || e->sent != rep->sent || !past[k] || e->cls == ZS_EC_REPORTING ||
+                e->coref >= 0 || rep->coref >= 0)
+                continue;
+            add_tlink(d, e->id, rep->id, ZS_REL_BEFORE, "reporting");
+        }
+    }
+    free(past);
 }
 
 /* Relation of two half-open intervals. */
@@ -641,6 +678,7 @@ void zs_find_events(zs_doc *d)
     }
     link_mentions(d);
     relate_to_dct(d);
+    relate_reported(d);
     relate_times(d);
     free(ix.start);
     free(ix.cover);

@@ -5,6 +5,7 @@
  * ../shared/corpora when present). */
 #include <dirent.h>
 #include <setjmp.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -289,6 +290,51 @@ static void test_zeitstrahl_timeml(void **state)
     free(out);
 }
 
+/* Tasks B and C: gold events and TLINKs; one event found with its class,
+ * one missed, one spurious; the anchor link and, by closure over the
+ * timexes' values, the one to the creation time. */
+static void test_events_and_links(void **state)
+{
+    (void)state;
+    const char *g =
+        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>x</DOCID>\n"
+        "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-08-01\" "
+        "functionInDocument=\"CREATION_TIME\">2017-08-01</TIMEX3></DCT>\n<TEXT>\n"
+        "Das <EVENT eid=\"e1\" class=\"OCCURRENCE\">Treffen</EVENT> am "
+        "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-07-07\">7. Juli 2017</TIMEX3> war lang. "
+        "Die <EVENT eid=\"e2\" class=\"STATE\">Krise</EVENT> dauert an. Es gab eine Erkl\xc3\xa4rung.\n"
+        "</TEXT>\n"
+        "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\"/>\n<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\"/>\n"
+        "<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>\n"
+        "<TLINK lid=\"l2\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n"
+        "</TimeML>\n";
+    const char *gf = put("ev/a.tml", g);
+    char *out;
+    zs_error err;
+    assert_int_equal(run(&out, &err, 1, gf), 0);
+    const char *b = strstr(out, "\ntask_B ");
+    assert_non_null(b);
+    b = strstr(b, "\nev ");
+    assert_non_null(b);
+    unsigned docs, gold, sys;
+    double f[8];
+    assert_int_equal(sscanf(b, " ev %u %u %u %lf %lf %lf %lf %lf %lf %lf", &docs, &gold, &sys, &f[0],
+                            &f[1], &f[2], &f[3], &f[4], &f[5], &f[6]),
+                     10);
+    assert_int_equal(gold, 2);
+    assert_int_equal(sys, 2);
+    assert_true(fabs(f[5] - 50) < 0.01 && fabs(f[6] - 50) < 0.01);
+    const char *c = strstr(out, "\ntask_C ");
+    assert_non_null(c);
+    c = strstr(c, "\nev ");
+    assert_non_null(c);
+    assert_int_equal(sscanf(c, " ev %u %u %u %lf %lf %lf", &docs, &gold, &sys, &f[0], &f[1], &f[2]), 6);
+    assert_int_equal(gold, 2);
+    assert_int_equal(sys, 1);
+    assert_true(fabs(f[0] - 100) < 0.01 && fabs(f[1] - 100) < 0.01);
+    free(out);
+}
+
 /* TIMEX2 gold as in WikiWarsDE: "val", no type, creation time in DATETIME,
  * a bare "&" in the text. */
 static void test_timex2_gold(void **state)
@@ -448,6 +494,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_errors_listing, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_file_pair, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_zeitstrahl_timeml, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(test_events_and_links, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_timex2_gold, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_narrative_mode, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_malformed_xml, make_tmp, remove_tmp),

@@ -1,0 +1,371 @@
+/* TempEval-3 tasks B and C (eval_events.h). */
+#include "eval_events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlreader.h>
+
+#include "closure.h"
+#include "doc.h"
+#include "timeml.h"
+#include "util.h"
+
+typedef struct gnode {
+    uint32_t c0, c1;
+    char id[32];
+    char cls[24];
+} gnode;
+
+typedef struct glink {
+    char a[32], b[32];
+    zs_relkind rel;
+} glink;
+
+typedef struct gdoc {
+    zs_buf text;
+    uint32_t ncp;
+    gnode *ev; size_t nev, ev_cap;
+    gnode *tx; size_t ntx, tx_cap;   /* [0] is the creation time once known */
+    glink *ln; size_t nln, ln_cap;
+    char (*inst)[2][32]; size_t ninst, inst_cap; /* eiid, eventID */
+    char dct_tid[32];
+    char dct_value[64];
+} gdoc;
+
+static void gdoc_free(gdoc *g)
+{
+    zs_buf_free(&g->text);
+    free(g->ev);
+    free(g->tx);
+    free(g->ln);
+    free(g->inst);
+}
+
+static void get_attr(xmlTextReaderPtr r, const char *name, char *out, size_t n)
+{
+    xmlChar *v = xmlTextReaderGetAttribute(r, BAD_CAST name);
+    snprintf(out, n, "%s", v ? (const char *)v : "");
+    xmlFree(v);
+}
+
+static uint32_t count_cp(const char *s)
+{
+    uint32_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n++;
+    return n;
+}
+
+/* Maps a TimeML relType; IDENTITY, DURING and DURING_INV to SIMULTANEOUS.
+ * Returns -1 if unknown. */
+static int map_rel(int rel)
+{
+    if (rel == ZS_REL_IDENTITY || rel == ZS_REL_DURING || rel == ZS_REL_DURING_INV)
+        return ZS_REL_SIMULTANEOUS;
+    return rel;
+}
+
+static void on_start(gdoc *g, xmlTextReaderPtr r, const char *name, bool in_text, bool empty)
+{
+    if (strcmp(name, "EVENT") == 0 && in_text && !empty) {
+        ZS_GROW(g->ev, g->ev_cap, g->nev + 1);
+        gnode *e = &g->ev[g->nev++];
+        memset(e, 0, sizeof *e);
+        e->c0 = e->c1 = g->ncp;
+        get_attr(r, "eid", e->id, sizeof e->id);
+        get_attr(r, "class", e->cls, sizeof e->cls);
+    } else if (strcmp(name, "TIMEX3") == 0) {
+        char fn[32];
+        get_attr(r, "functionInDocument", fn, sizeof fn);
+        if (strcmp(fn, "CREATION_TIME") == 0) {
+            get_attr(r, "tid", g->dct_tid, sizeof g->dct_tid);
+            get_attr(r, "value", g->dct_value, sizeof g->dct_value);
+        }
+        if (!in_text || empty) return;
+        ZS_GROW(g->tx, g->tx_cap, g->ntx + 1);
+        gnode *x = &g->tx[g->ntx++];
+        memset(x, 0, sizeof *x);
+        x->c0 = x->c1 = g->ncp;
+        get_attr(r, "tid", x->id, sizeof x->id);
+        x->c1 = UINT32_MAX; /* open */
+    } else if (strcmp(name, "MAKEINSTANCE") == 0) {
+        ZS_GROW(g->inst, g->inst_cap, g->ninst + 1);
+        get_attr(r, "eiid", g->inst[g->ninst][0], 32);
+        get_attr(r, "eventID", g->inst[g->ninst][1], 32);
+        g->ninst++;
+    } else if (strcmp(name, "TLINK") == 0) {
+        glink l;
+        char type[32], x[32];
+        get_attr(r, "relType", type, sizeof type);
+        int rel = zs_rel_from_name(type);
+        if (rel < 0) return;
+        l.rel = (zs_relkind)map_rel(rel);
+        get_attr(r, "eventInstanceID", l.a, sizeof l.a);
+        if (!l.a[0]) get_attr(r, "timeID", l.a, sizeof l.a);
+        get_attr(r, "relatedToEventInstance", l.b, sizeof l.b);
+        if (!l.b[0]) get_attr(r, "relatedToTime", l.b, sizeof l.b);
+        (void)x;
+        if (!l.a[0] || !l.b[0]) return;
+        ZS_GROW(g->ln, g->ln_cap, g->nln + 1);
+        g->ln[g->nln++] = l;
+    }
+}
+
+static int read_gold(const char *path, const char *raw, size_t len, gdoc *g, zs_error *err)
+{
+    xmlTextReaderPtr r = xmlReaderForMemory(raw, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    if (!r) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: cannot be parsed as XML", path);
+        return ZS_ERR_INPUT;
+    }
+    int ret, text_depth = -1;
+    bool done_text = false;
+    while ((ret = xmlTextReaderRead(r)) == 1) {
+        int type = xmlTextReaderNodeType(r);
+        const char *name = (const char *)xmlTextReaderConstName(r);
+        int depth = xmlTextReaderDepth(r);
+        bool in_text = text_depth >= 0 && depth > text_depth;
+        if (type == XML_READER_TYPE_ELEMENT) {
+            bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+            if (strcmp(name, "TEXT") == 0 && !done_text && !empty) text_depth = depth;
+            else on_start(g, r, name, in_text, empty);
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            if (text_depth >= 0 && depth == text_depth && strcmp(name, "TEXT") == 0) {
+                text_depth = -1;
+                done_text = true;
+            } else if (in_text && strcmp(name, "EVENT") == 0 && g->nev) {
+                g->ev[g->nev - 1].c1 = g->ncp;
+            } else if (in_text && strcmp(name, "TIMEX3") == 0) {
+                for (size_t i = g->ntx; i-- > 0;)
+                    if (g->tx[i].c1 == UINT32_MAX) {
+                        g->tx[i].c1 = g->ncp;
+                        break;
+                    }
+            }
+        } else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                               type == XML_READER_TYPE_WHITESPACE ||
+                               type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+            const char *v = (const char *)xmlTextReaderConstValue(r);
+            if (v) {
+                zs_buf_puts(&g->text, v);
+                g->ncp += count_cp(v);
+            }
+        }
+    }
+    xmlFreeTextReader(r);
+    if (ret != 0) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: malformed XML", path);
+        return ZS_ERR_INPUT;
+    }
+    for (size_t i = 0; i < g->ntx; i++)
+        if (g->tx[i].c1 == UINT32_MAX) g->tx[i].c1 = g->ncp;
+    return 0;
+}
+
+/* ---- scoring ------------------------------------------------------------- */
+
+/* Pairs system spans with gold spans one to one: identical extents first,
+ * then each remaining gold span with the first remaining overlapping one.
+ * pair[k] = gold index of system span k, or -1; *strict counts identical. */
+static void pair_spans(const gnode *gold, size_t ng, const uint32_t (*sys)[2], size_t ns,
+                       int *pair, size_t *strict)
+{
+    bool *used = zs_xcalloc(ng + 1, 1);
+    for (size_t k = 0; k < ns; k++) pair[k] = -1;
+    *strict = 0;
+    for (size_t k = 0; k < ns; k++)
+        for (size_t j = 0; j < ng; j++)
+            if (!used[j] && gold[j].c0 == sys[k][0] && gold[j].c1 == sys[k][1]) {
+                used[j] = true;
+                pair[k] = (int)j;
+                ++*strict;
+                break;
+            }
+    for (size_t j = 0; j < ng; j++) {
+        if (used[j]) continue;
+        for (size_t k = 0; k < ns; k++)
+            if (pair[k] < 0 && sys[k][0] < gold[j].c1 && gold[j].c0 < sys[k][1]) {
+                used[j] = true;
+                pair[k] = (int)j;
+                break;
+            }
+    }
+    free(used);
+}
+
+/* Node number of a gold id: events 0.., then timexes, then the DCT. */
+static int gold_node(const gdoc *g, const char *id)
+{
+    for (size_t i = 0; i < g->ninst; i++)
+        if (strcmp(g->inst[i][0], id) == 0) {
+            id = g->inst[i][1];
+            break;
+        }
+    for (size_t i = 0; i < g->nev; i++)
+        if (strcmp(g->ev[i].id, id) == 0) return (int)i;
+    for (size_t i = 0; i < g->ntx; i++)
+        if (strcmp(g->tx[i].id, id) == 0) return (int)(g->nev + i);
+    if (g->dct_tid[0] && strcmp(g->dct_tid, id) == 0) return (int)(g->nev + g->ntx);
+    return -1;
+}
+
+/* Gold node of a system node id (event, timex or "t0"), or -1. */
+static int sys_node(const zs_doc *d, const gdoc *g, const char *id, const int *epair,
+                    const int *tpair)
+{
+    if (strcmp(id, "t0") == 0) return g->dct_tid[0] ? (int)(g->nev + g->ntx) : -1;
+    for (size_t k = 0; k < d->nevents; k++)
+        if (strcmp(d->events[k].id, id) == 0) return epair[k];
+    for (size_t k = 0; k < d->ntimexes; k++)
+        if (strcmp(d->timexes[k].id, id) == 0) return tpair[k] < 0 ? -1 : (int)g->nev + tpair[k];
+    return -1;
+}
+
+static bool is_event_id(const zs_doc *d, const char *id)
+{
+    for (size_t k = 0; k < d->nevents; k++)
+        if (strcmp(d->events[k].id, id) == 0) return true;
+    return false;
+}
+
+static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
+{
+    c->docs++;
+    c->gold += g->nev;
+    c->sys += d->nevents;
+    uint32_t (*spans)[2] = zs_xmalloc((d->nevents + d->ntimexes + 1) * sizeof *spans);
+    int *epair = zs_xmalloc((d->nevents + 1) * sizeof *epair);
+    int *tpair = zs_xmalloc((d->ntimexes + 1) * sizeof *tpair);
+    for (size_t k = 0; k < d->nevents; k++) {
+        spans[k][0] = d->events[k].c0;
+        spans[k][1] = d->events[k].c1;
+    }
+    size_t strict;
+    pair_spans(g->ev, g->nev, (const uint32_t(*)[2])spans, d->nevents, epair, &strict);
+    c->strict += strict;
+    for (size_t k = 0; k < d->nevents; k++) {
+        if (epair[k] < 0) continue;
+        c->relaxed++;
+        if (strcmp(g->ev[epair[k]].cls, zs_eclass_name(d->events[k].cls)) == 0) c->cls++;
+    }
+    for (size_t k = 0; k < d->ntimexes; k++) {
+        spans[k][0] = d->timexes[k].c0;
+        spans[k][1] = d->timexes[k].c1;
+    }
+    pair_spans(g->tx, g->ntx, (const uint32_t(*)[2])spans, d->ntimexes, tpair, &strict);
+
+    /* task C */
+    size_t nodes = g->nev + g->ntx + 1;
+    zs_pnet *gold = zs_pnet_new(nodes), *sys = zs_pnet_new(nodes);
+    int (*gl)[2] = zs_xmalloc((g->nln + 1) * sizeof *gl);
+    for (size_t i = 0; i < g->nln; i++) {
+        gl[i][0] = gold_node(g, g->ln[i].a);
+        gl[i][1] = gold_node(g, g->ln[i].b);
+        if (gl[i][0] >= 0 && gl[i][1] >= 0 && gl[i][0] != gl[i][1])
+            zs_pnet_add(gold, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel);
+    }
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (l->contradiction >= 0) continue;
+        int a = sys_node(d, g, l->from, epair, tpair), b = sys_node(d, g, l->to, epair, tpair);
+        bool scored = i < d->nbase && l->rel != ZS_REL_OVERLAP &&
+                      (is_event_id(d, l->from) || is_event_id(d, l->to));
+        if (a >= 0 && b >= 0 && a != b) zs_pnet_add(sys, (size_t)a, (size_t)b, (zs_relkind)map_rel(l->rel));
+        if (!scored) continue;
+        c->sys_links++;
+        if (a >= 0 && b >= 0 && zs_pnet_entails(gold, (size_t)a, (size_t)b, (zs_relkind)map_rel(l->rel)))
+            c->correct++;
+    }
+    for (size_t i = 0; i < g->nln; i++) {
+        if (gl[i][0] < 0 || gl[i][1] < 0) continue;
+        c->gold_links++;
+        if (zs_pnet_entails(sys, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel)) c->found++;
+    }
+    free(gl);
+    zs_pnet_free(gold);
+    zs_pnet_free(sys);
+    free(spans);
+    free(epair);
+    free(tpair);
+}
+
+static bool has_events(const char *raw, size_t len)
+{
+    for (size_t i = 0; i + 6 <= len; i++)
+        if (raw[i] == '<' && memcmp(raw + i, "<EVENT", 6) == 0) return true;
+    return false;
+}
+
+int zs_eval_events_file(const zs_lang *lang, const char *path, const char *raw, size_t len,
+                        zs_evbc_counts *c, zs_error *err)
+{
+    gdoc g = {0};
+    if (!has_events(raw, len)) return 0;
+    int rc = read_gold(path, raw, len, &g, err);
+    if (rc == 0 && g.nev > 0 && g.text.len > 0) {
+        char buf[16];
+        zs_options opts = {.dct = zs_timeml_usable_dct(g.dct_value[0] ? g.dct_value : NULL, buf,
+                                                       sizeof buf)};
+        zs_doc *d = zs_doc_new(lang, path, g.text.data, g.text.len, &opts, err);
+        if (d) {
+            score(d, &g, c);
+            zs_doc_free(d);
+        } else {
+            rc = err->code ? (int)err->code : ZS_ERR_INTERNAL;
+        }
+    }
+    gdoc_free(&g);
+    return rc;
+}
+
+void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b)
+{
+    a->docs += b->docs;
+    a->gold += b->gold;
+    a->sys += b->sys;
+    a->strict += b->strict;
+    a->relaxed += b->relaxed;
+    a->cls += b->cls;
+    a->gold_links += b->gold_links;
+    a->sys_links += b->sys_links;
+    a->found += b->found;
+    a->correct += b->correct;
+}
+
+static double ratio(size_t a, size_t b)
+{
+    return b ? (double)a / (double)b : 0.0;
+}
+
+static double f1(double p, double r)
+{
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+void zs_evbc_print(FILE *out, int w, const char *label, const zs_evbc_counts *c, bool task_c)
+{
+    if (!label && !task_c) {
+        fprintf(out, "%-*s %5s %6s %6s %8s %8s %9s %9s %9s %10s %8s\n", w, "task_B", "docs",
+                "gold", "sys", "strict_P", "strict_R", "strict_F1", "relaxed_P", "relaxed_R",
+                "relaxed_F1", "class_F1");
+        return;
+    }
+    if (!label) {
+        fprintf(out, "%-*s %5s %6s %6s %8s %8s %8s\n", w, "task_C", "docs", "gold", "sys",
+                "P", "R", "F1");
+        return;
+    }
+    if (!task_c) {
+        double sp = ratio(c->strict, c->sys), sr = ratio(c->strict, c->gold);
+        double rp = ratio(c->relaxed, c->sys), rr = ratio(c->relaxed, c->gold);
+        double rf = f1(rp, rr);
+        fprintf(out, "%-*s %5zu %6zu %6zu %8.2f %8.2f %9.2f %9.2f %9.2f %10.2f %8.2f\n", w, label,
+                c->docs, c->gold, c->sys, 100 * sp, 100 * sr, 100 * f1(sp, sr), 100 * rp,
+                100 * rr, 100 * rf, 100 * rf * ratio(c->cls, c->relaxed));
+        return;
+    }
+    double p = ratio(c->correct, c->sys_links), r = ratio(c->found, c->gold_links);
+    fprintf(out, "%-*s %5zu %6zu %6zu %8.2f %8.2f %8.2f\n", w, label, c->docs, c->gold_links,
+            c->sys_links, 100 * p, 100 * r, 100 * f1(p, r));
+}

@@ -1,0 +1,50 @@
+/* TempEval-3 tasks B (events) and C (temporal links) for zeitstrahl eval.
+ *
+ * Gold: the EVENT elements inside TEXT (extent, eid, class), MAKEINSTANCE
+ * (eiid -> eventID), TIMEX3 (tid, extent; the creation-time one is the
+ * DCT) and TLINK elements of a TimeML file (TempEval-3, TBAQ-cleaned).
+ *
+ * Task B: zeitstrahl's events are paired one to one with the gold events as
+ * in task A (identical extents first, then the first overlapping one);
+ * strict and relaxed extent P/R/F1, and class F1 = relaxed F1 times the
+ * share of pairs with the same class.
+ *
+ * Task C: zeitstrahl's events and timexes are mapped to the gold ones they
+ * are paired with (the DCT "t0" to the gold creation time). Precision is
+ * the share of zeitstrahl's own relations of an event (to an event, a timex
+ * or the DCT; sources other than "closure"; contradicted ones and OVERLAP,
+ * which TimeML has no relation type for, left out) that the closure of the
+ * gold relations implies; a relation with an end that maps to no gold node
+ * counts as wrong. Recall is the share of gold relations that the closure
+ * of zeitstrahl's mapped relations implies. Closure is path consistency
+ * over interval end points (closure.h), as the official scorer's temporal
+ * awareness measure closes both graphs; IDENTITY, DURING and DURING_INV
+ * count as SIMULTANEOUS. Counts are summed over documents. */
+#ifndef ZS_EVAL_EVENTS_H
+#define ZS_EVAL_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zeitstrahl.h"
+
+typedef struct zs_evbc_counts {
+    size_t docs;                       /* documents with gold events */
+    size_t gold, sys, strict, relaxed, cls;   /* task B */
+    size_t gold_links, sys_links, found, correct; /* task C */
+} zs_evbc_counts;
+
+/* Scores zeitstrahl in lang on the TimeML gold file path (bytes raw[0..len))
+ * into c. A file without EVENT elements adds nothing; one with them must be
+ * well-formed XML. Returns 0, or a
+ * zs_status with err filled. */
+int zs_eval_events_file(const zs_lang *lang, const char *path, const char *raw, size_t len,
+                        zs_evbc_counts *c, zs_error *err);
+
+void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b);
+
+/* Writes the task B and task C rows of one corpus (label padded to w), or
+ * their header lines with label NULL. */
+void zs_evbc_print(FILE *out, int w, const char *label, const zs_evbc_counts *c, bool task_c);
+
+#endif

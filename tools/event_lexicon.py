@@ -1,0 +1,107 @@
+"""Derives the English event trigger lexicon (templates/en/events.zt,
+between its "# --- derived" markers) from TimeML training data: every word
+form annotated as an EVENT at least MIN_EVENTS times, and as an EVENT in at
+least MIN_SHARE of its occurrences, with its most frequent TimeML class and
+part of speech, and tense=past where at least 80% of its instances are in
+the past tense. Run with the training folder (the TimeBank part of
+TBAQ-cleaned; AQUAINT stays unseen for scoring):
+
+    /usr/bin/python3 tools/event_lexicon.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
+        > /tmp/derived.zt
+"""
+import collections
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+MIN_EVENTS = int(os.environ.get("MIN_EVENTS", 1))
+MIN_SHARE = float(os.environ.get("MIN_SHARE", 0.35))
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def stems(w):
+    """Possible stems of an English word form."""
+    out = {w}
+    for suf in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            st = w[: -len(suf)]
+            out.add(st)
+            out.add(st + "e")
+            if len(st) > 3 and st[-1] == st[-2]:
+                out.add(st[:-1])
+            if st.endswith("i"):
+                out.add(st[:-1] + "y")
+    return out
+
+
+def variants(w):
+    """Inflections of the stems of w."""
+    out = set()
+    for st in stems(w):
+        if st.endswith("e"):
+            out.update({st, st + "s", st + "d", st[:-1] + "ing"})
+        elif st.endswith("y"):
+            out.update({st, st + "s", st[:-1] + "ied", st[:-1] + "ies", st + "ing"})
+        else:
+            out.update({st, st + "s", st + "ed", st + "ing"})
+    out.discard(w)
+    return out
+
+
+def text_of(el):
+    return "".join(el.itertext())
+
+
+def main():
+    events = collections.Counter()
+    classes = collections.defaultdict(collections.Counter)
+    pos = collections.defaultdict(collections.Counter)
+    tense = collections.defaultdict(collections.Counter)
+    seen = collections.Counter()
+    for name in sorted(os.listdir(sys.argv[1])):
+        if not name.endswith(".tml"):
+            continue
+        root = ET.parse(os.path.join(sys.argv[1], name)).getroot()
+        eid_pos = {m.get("eventID"): m.get("pos") for m in root.iter("MAKEINSTANCE")}
+        eid_tense = {m.get("eventID"): m.get("tense") for m in root.iter("MAKEINSTANCE")}
+        text = root.find("TEXT")
+        for w in WORD.findall(text_of(text)):
+            seen[w.lower()] += 1
+        for ev in text.iter("EVENT"):
+            form = text_of(ev).strip().lower()
+            if not WORD.fullmatch(form):
+                continue
+            events[form] += 1
+            classes[form][ev.get("class")] += 1
+            pos[form][eid_pos.get(ev.get("eid"), "UNKNOWN")] += 1
+            tense[form][eid_tense.get(ev.get("eid"), "NONE")] += 1
+    chosen = {}
+    for form in sorted(events):
+        n = events[form]
+        if n < MIN_EVENTS or n < MIN_SHARE * seen[form]:
+            continue
+        chosen[form] = n
+    # the other inflections of a chosen form, unless the data shows them
+    # to be mostly something else ("attack" -> "attacks", "attacked")
+    extra = {}
+    for form in chosen:
+        for v in variants(form):
+            if v in chosen or v in extra or len(v) < 4:
+                continue
+            if seen[v] and events[v] < MIN_SHARE * seen[v]:
+                continue
+            extra[v] = form
+    for form in sorted(list(chosen) + list(extra)):
+        src = extra.get(form, form)
+        n = events[src]
+        cls = classes[src].most_common(1)[0][0]
+        noun = pos[src]["NOUN"] > pos[src]["VERB"] and not form.endswith(("ing", "ed"))
+        t, tn = tense[src].most_common(1)[0]
+        past = (t == "PAST" and tn >= 0.8 * n and form == src) or \
+            (form != src and form.endswith("ed") and not noun)
+        print("  %s = class=%s%s%s" % (form, cls, " pos=noun" if noun else "",
+                                       " tense=past" if past else ""))
+
+
+main()

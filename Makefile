@@ -42,7 +42,8 @@ LIB_SRC    = src/util.c src/tvalue.c src/text.c src/template.c src/match.c \
              src/resolve.c src/event.c src/closure.c src/graph.c src/doc.c src/selftest.c \
              src/write.c src/write_json.c src/write_text.c src/write_ics.c \
              src/write_dot.c src/write_timeml.c src/timeml.c src/eval.c src/eval_events.c \
-             src/langid.c src/jsonl.c src/merge.c src/corpus.c
+             src/langid.c src/jsonl.c src/merge.c src/corpus.c \
+             src/write_csv.c src/write_html.c
 LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 PIC_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c); make check replays their seeds

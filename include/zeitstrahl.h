@@ -145,14 +145,43 @@ void zs_graph_free(zs_graph *g);
 /* ---- writers ---------------------------------------------------------- */
 
 /* The format a file name implies ("ics", "svg", "png", "pdf", "dot",
- * "jsonl", "text", "timeml" for .tml), or NULL if the extension is unknown.
- * Static string. */
+ * "html", "csv", "jsonl", "text", "timeml" for .tml), or NULL if the
+ * extension is unknown. Static string. */
 const char *zs_format_from_path(const char *path);
 
 /* The format to write: format itself if given, else the one path implies.
  * Returns a static string, or NULL with err filled (ZS_ERR_USAGE: an
  * unknown format or extension, named in the message). */
 const char *zs_format_check(const char *path, const char *format, zs_error *err);
+
+/* What users of the outputs choose. Zero-initialise; every field is
+ * optional (NULL: the default). The strings are borrowed. */
+typedef struct zs_write_options {
+    const char *calendar_name; /* ics: NAME and X-WR-CALNAME ("zeitstrahl") */
+    const char *feed_url;      /* ics: the feed's own URL, as RFC 7986 SOURCE
+                                  and URL (none) */
+    const char *refresh;       /* ics: REFRESH-INTERVAL, an ISO 8601 duration
+                                  such as "PT6H" ("P1D") */
+    const char *min_precision; /* ics: the coarsest granularity an event may
+                                  have to be included: "year", "month",
+                                  "week", "day", "hour", "minute" (all) */
+    const char *previous;      /* ics: path of the feed written before (may be
+                                  the output itself): its UIDs keep their
+                                  SEQUENCE, raised where an event's time
+                                  changed; its events of documents not in
+                                  the graph are carried over (none) */
+    const char *layout;        /* svg, png, pdf, dot, html: "compact" (one
+                                  row of events per date) or "swimlanes"
+                                  (one row per participant) ("compact") */
+    FILE *notes;               /* where writers say what they left out, one
+                                  line each ("file: 2 open-ended events left
+                                  out") (nowhere) */
+} zs_write_options;
+
+/* Checks o (NULL is fine): ZS_ERR_USAGE for an unknown precision, layout or
+ * a malformed duration, ZS_ERR_IO if the previous feed cannot be read,
+ * ZS_ERR_INPUT if it is no iCalendar file. Returns 0, or -1 with err filled. */
+int zs_write_options_check(const zs_write_options *o, zs_error *err);
 
 /* Writes the graph in format to out. Returns 0, or -1 with err filled.
  * "timeml" needs a graph of exactly one doc (ZS_ERR_USAGE otherwise). */
@@ -164,6 +193,12 @@ int zs_write(const zs_graph *g, const char *format, FILE *out, zs_error *err);
  * Returns 0, or -1 with err filled. */
 int zs_write_file(const zs_graph *g, const char *path, const char *format,
                   zs_error *err);
+
+/* zs_write and zs_write_file with options (o may be NULL). */
+int zs_write_with(const zs_graph *g, const char *format, const zs_write_options *o,
+                  FILE *out, zs_error *err);
+int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
+                       const zs_write_options *o, zs_error *err);
 
 #ifdef __cplusplus
 }

@@ -43,10 +43,22 @@ static const char usage[] =
     "                     id dct lang text url; JSONL records out, in order)\n"
     "  -j N               analyse a jsonl corpus on N threads (default 1)\n"
     "  --skip-bad         jsonl: report and count bad lines, go on\n"
-    "  -o FILE            write FILE; the format follows the extension:\n"
-    "                     .ics .svg .png .pdf .dot .jsonl .txt .tml (repeatable)\n"
-    "  -f FORMAT          write FORMAT to stdout (ics svg png pdf dot jsonl text\n"
-    "                     timeml); timeml writes one FILE back with TIMEX3 tags\n"
+    "  -o FILE            write FILE; the format follows the extension: .ics\n"
+    "                     .svg .png .pdf .dot .html .csv .jsonl .txt .tml\n"
+    "                     (repeatable)\n"
+    "  -f FORMAT          write FORMAT to stdout (ics svg png pdf dot html csv\n"
+    "                     jsonl text timeml); timeml writes one FILE back with\n"
+    "                     TIMEX3 tags\n"
+    "  --calendar-name NAME  the feed's name (default: zeitstrahl)\n"
+    "  --feed-url URL     where the feed is published (SOURCE and URL)\n"
+    "  --refresh DURATION how often feed readers reload it (default: P1D)\n"
+    "  --min-precision G  leave events coarser than G out of the feed: year,\n"
+    "                     quarter, month, week, day, hour, minute\n"
+    "  --previous FEED    the feed written before (may be the -o file itself):\n"
+    "                     its UIDs keep their SEQUENCE, raised where a time\n"
+    "                     changed; its events of other articles stay\n"
+    "  --layout L         diagrams: compact (default) or swimlanes (a row per\n"
+    "                     participant)\n"
     "  --check-templates  run the examples of the language's rule files and exit\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
@@ -213,7 +225,8 @@ static void free_langs(zs_lang **langs, size_t n)
 }
 
 enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE,
-       OPT_INPUT, OPT_DATE_ORDER, OPT_SKIP_BAD };
+       OPT_INPUT, OPT_DATE_ORDER, OPT_SKIP_BAD, OPT_CALNAME, OPT_FEEDURL, OPT_REFRESH,
+       OPT_MINPREC, OPT_PREVIOUS, OPT_LAYOUT };
 
 /* zeitstrahl eval ...: every language, picked per file, unless
  * --templates/--lang say otherwise (both must come right after "eval"). */
@@ -278,11 +291,18 @@ int main(int argc, char **argv)
         {"input", required_argument, NULL, OPT_INPUT},
         {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
         {"check-templates", no_argument, NULL, OPT_CHECK},
+        {"calendar-name", required_argument, NULL, OPT_CALNAME},
+        {"feed-url", required_argument, NULL, OPT_FEEDURL},
+        {"refresh", required_argument, NULL, OPT_REFRESH},
+        {"min-precision", required_argument, NULL, OPT_MINPREC},
+        {"previous", required_argument, NULL, OPT_PREVIOUS},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0}};
     const char *lang_code = "auto", *templates = NULL, *format = NULL;
     zs_options opts = {0};
+    zs_write_options wopts = {.notes = stderr};
     const char **outputs = calloc((size_t)argc, sizeof *outputs);
     int noutputs = 0;
     bool check = false, timeml_input = false, jsonl_input = false, skip_bad = false;
@@ -326,6 +346,12 @@ int main(int argc, char **argv)
         }
         case OPT_SKIP_BAD: skip_bad = true; break;
         case OPT_CHECK: check = true; break;
+        case OPT_CALNAME: wopts.calendar_name = optarg; break;
+        case OPT_FEEDURL: wopts.feed_url = optarg; break;
+        case OPT_REFRESH: wopts.refresh = optarg; break;
+        case OPT_MINPREC: wopts.min_precision = optarg; break;
+        case OPT_PREVIOUS: wopts.previous = optarg; break;
+        case OPT_LAYOUT: wopts.layout = optarg; break;
         case 'o': outputs[noutputs++] = optarg; break;
         case 'f': format = optarg; break;
         case 'h': fputs(usage, stdout); free(outputs); return 0;
@@ -347,6 +373,10 @@ int main(int argc, char **argv)
             return fail(&err);
         }
         timeml_out |= strcmp(f, "timeml") == 0;
+    }
+    if (zs_write_options_check(&wopts, &err) != 0) {
+        free(outputs);
+        return fail(&err);
     }
     if (timeml_out && argc - optind > 1) {
         fprintf(stderr, "zeitstrahl: TimeML output holds one document: give one input file\n");
@@ -416,9 +446,10 @@ int main(int argc, char **argv)
     if (rc == 0) {
         zs_graph_finish(g);
         for (int i = 0; i < noutputs && rc == 0; i++)
-            if (zs_write_file(g, outputs[i], NULL, &err) != 0) rc = fail(&err);
+            if (zs_write_file_with(g, outputs[i], NULL, &wopts, &err) != 0) rc = fail(&err);
         if (rc == 0 && (format || noutputs == 0))
-            if (zs_write(g, format ? format : "text", stdout, &err) != 0) rc = fail(&err);
+            if (zs_write_with(g, format ? format : "text", &wopts, stdout, &err) != 0)
+                rc = fail(&err);
     }
     zs_graph_free(g);
     for (int i = 0; i < nfiles; i++) zs_doc_free(docs[i]);

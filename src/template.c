@@ -318,6 +318,45 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
     return true;
 }
 
+/* label KEY TEXT: a word of the outputs; TEXT is one bare word or a quoted
+ * string (which may hold spaces). */
+static bool label_line(zs_lang *L, scan *S)
+{
+    const char *k, *t;
+    size_t kn, tn;
+    if (!word(S, &k, &kn)) return fail(S, S->p, "expected 'label KEY TEXT'");
+    const char *key = lstrndup(L, k, kn);
+    if (zs_lang_label(L, key)) return fail(S, k, "label '%s' defined twice", key);
+    skip_ws(S);
+    const char *text;
+    if (*S->p == '"') {
+        zs_buf q = {0};
+        bool ok = quoted(S, &q);
+        text = ok ? lstrndup(L, q.data, q.len) : NULL;
+        zs_buf_free(&q);
+        if (!ok) return false;
+    } else {
+        t = S->p;
+        while (*S->p && *S->p != ' ' && *S->p != '\t' && *S->p != '#') S->p++;
+        tn = (size_t)(S->p - t);
+        if (tn == 0) return fail(S, t, "expected the label's text");
+        text = lstrndup(L, t, tn);
+    }
+    if (!at_end(S)) return fail(S, S->p, "expected one text (quote text with spaces)");
+    ZS_GROW(L->label_keys, L->labels_cap, L->nlabels + 1);
+    L->label_texts = zs_xreallocarray(L->label_texts, L->labels_cap, sizeof *L->label_texts);
+    L->label_keys[L->nlabels] = key;
+    L->label_texts[L->nlabels++] = text;
+    return true;
+}
+
+const char *zs_lang_label(const zs_lang *L, const char *key)
+{
+    for (uint32_t i = 0; L && i < L->nlabels; i++)
+        if (strcmp(L->label_keys[i], key) == 0) return L->label_texts[i];
+    return NULL;
+}
+
 /* compound NAME = A B: every one-token entry of A joined with one of B. */
 static void build_compound(zs_lang *L, uint32_t lex, uint32_t a, uint32_t b)
 {
@@ -1296,6 +1335,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 int o = word(&S, &b, &bn) && at_end(&S) ? order_code(b, bn) : 0;
                 if (!o) ok = fail(&S, S.p, "expected 'order mdy' or 'order dmy'");
                 else L->order = o;
+            } else if (keyword(w, wn, "label")) {
+                ok = label_line(L, &S);
             } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {
                 skip_ws(&S);
                 const char *b = S.p;
@@ -1314,7 +1355,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     L->now = val;
                 }
             } else {
-                ok = fail(&S, at, "expected lexicon, compound, rule, lang, zone, now or order");
+                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now or order");
             }
         }
     next:
@@ -1514,6 +1555,8 @@ void zs_lang_free(zs_lang *L)
     free(L->table);
     free(L->lexicons);
     free(L->entries);
+    free(L->label_keys);
+    free(L->label_texts);
     for (uint32_t i = 0; i < L->nrules; i++) {
         free(L->rules[i].examples);
         free(L->rules[i].first_words);

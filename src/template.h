@@ -160,6 +160,9 @@ struct zs_lang {
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,
              lex_signal_before, lex_stopword, lex_signal_during, lex_tense_perfect,
              lex_article_indef, lex_event_new;
+    /* words of the outputs: "label KEY TEXT" lines */
+    const char **label_keys, **label_texts;
+    uint32_t nlabels, labels_cap;
     /* every allocation of the language, freed together */
     void **allocs;
     size_t nallocs, allocs_cap;
@@ -202,6 +205,10 @@ static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const 
 
 /* True if word w starts an entry of lexicon lex of one token; *e gets it. */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);
+
+/* The text of output label key ("source", "pod.EV"), or NULL if the
+ * language has no such label line. */
+const char *zs_lang_label(const struct zs_lang *lang, const char *key);
 
 /* The attribute key of entry e (NULL: the bare value), or NULL. */
 const zs_attr *zs_entry_attr(const zs_entry *e, const char *key);

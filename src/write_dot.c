@@ -23,26 +23,14 @@
 #include <unicode/udateintervalformat.h>
 #include <unicode/ustring.h>
 
+#include "template.h"
 #include "writers.h"
 
 #define FONT "sans-serif"
 
-/* ---- words (German for now; to move to the templates) ------------------- */
-
-/* TIMEX3 part-of-day codes and the word appended to the day. */
-static const struct { const char *code, *word; } pod_words[] = {
-    {"MO", "morgens"}, {"AF", "nachmittags"}, {"EV", "abends"},
-    {"NI", "nachts"},  {"DT", "tagsüber"},
-};
-
-/* Word put before the date of a value with a mod, indexed by zs_mod. */
-static const char *const mod_words[] = {
-    [ZS_MOD_START] = "Anfang",       [ZS_MOD_MID] = "Mitte",
-    [ZS_MOD_END] = "Ende",           [ZS_MOD_APPROX] = "etwa",
-    [ZS_MOD_LESS_THAN] = "weniger als", [ZS_MOD_MORE_THAN] = "mehr als",
-};
-
-static const char pub_word[] = "Veröffentlichung";
+/* The words of the labels ("abends", "Anfang", "Veröffentlichung") are the
+ * label lines of each document's templates (templates/<lang>/lang.zt):
+ * pod.MO .. pod.DT, mod.START .. mod.MORE_THAN, published. */
 
 /* ---- ICU date labels ---------------------------------------------------- */
 
@@ -136,23 +124,33 @@ static int gran_skeleton(zs_gran g)
     }
 }
 
-/* The locale to label d's dates in (German, like the words above, if unset). */
+/* The locale to label d's dates in (German if unset). */
 static const char *doc_locale(const zs_doc *d)
 {
     return d->locale[0] ? d->locale : "de";
 }
 
 /* The part-of-day word of e (from the TIMEX3 value of its anchoring timex,
- * "2017-05-02TEV"), or NULL. */
+ * "2017-05-02TEV": label pod.EV), or NULL. */
 static const char *pod_word(const zs_doc *d, const zs_event *e)
 {
     if (e->gran != ZS_GRAN_PARTOFDAY || e->time < 0) return NULL;
     const char *v = d->timexes[e->time].rv.value;
     size_t n = strlen(v);
     if (n < 3 || v[n - 3] != 'T') return NULL;
-    for (size_t i = 0; i < sizeof pod_words / sizeof *pod_words; i++)
-        if (strcmp(v + n - 2, pod_words[i].code) == 0) return pod_words[i].word;
-    return NULL;
+    char key[16];
+    snprintf(key, sizeof key, "pod.%s", v + n - 2);
+    return zs_lang_label(d->lang, key);
+}
+
+/* The word put before the date of a value with mod m (label mod.START), or
+ * NULL. */
+static const char *mod_word(const zs_doc *d, zs_mod m)
+{
+    if (m == ZS_MOD_NONE) return NULL;
+    char key[32];
+    snprintf(key, sizeof key, "mod.%s", zs_mod_name(m));
+    return zs_lang_label(d->lang, key);
 }
 
 /* Appends the date label of dated event e of d: "Di., 2. Mai 2017, abends",
@@ -162,8 +160,9 @@ static bool put_event_date(labeler *lab, const zs_doc *d, const zs_event *e,
 {
     bool instant = e->gran >= ZS_GRAN_PARTOFDAY;
     zs_lsec to = instant || e->until <= e->begin ? e->begin : e->until - 1;
-    if ((unsigned)e->mod < sizeof mod_words / sizeof *mod_words && mod_words[e->mod]) {
-        zs_buf_puts(out, mod_words[e->mod]);
+    const char *mod = mod_word(d, e->mod);
+    if (mod) {
+        zs_buf_puts(out, mod);
         zs_buf_putc(out, ' ');
     }
     if (!put_span(lab, doc_locale(d), gran_skeleton(e->gran), e->begin, to, out, err))
@@ -174,6 +173,29 @@ static bool put_event_date(labeler *lab, const zs_doc *d, const zs_event *e,
         zs_buf_puts(out, pod);
     }
     return true;
+}
+
+/* See writers.h: the date labels for other writers. */
+struct zs_date_labels {
+    labeler lab;
+};
+
+zs_date_labels *zs_date_labels_new(void)
+{
+    return zs_xcalloc(1, sizeof(zs_date_labels));
+}
+
+void zs_date_labels_free(zs_date_labels *l)
+{
+    if (!l) return;
+    labeler_reset(&l->lab);
+    free(l);
+}
+
+bool zs_date_labels_event(zs_date_labels *l, const zs_doc *d, const zs_event *e,
+                          zs_buf *out, zs_error *err)
+{
+    return put_event_date(&l->lab, d, e, out, err);
 }
 
 /* ---- Graphviz helpers ----------------------------------------------------- */
@@ -333,6 +355,7 @@ typedef struct builder {
     size_t ncols;
     labeler lab;
     zs_buf label;       /* scratch for labels */
+    const zs_write_options *o;
     zs_error *err;
 } builder;
 
@@ -494,7 +517,8 @@ static bool add_publications(builder *b)
         const zs_doc *d = b->g->docs[i];
         int sk = d->dct_gran > ZS_GRAN_DAY ? SK_MINUTE : SK_DAY;
         zs_buf_reset(&b->label);
-        zs_buf_puts(&b->label, pub_word);
+        const char *pub = zs_lang_label(d->lang, "published");
+        put_label_text(&b->label, pub ? pub : "published");
         put_label_nl(&b->label);
         if (!put_span(&b->lab, doc_locale(d), sk, d->dct, d->dct, &b->label, b->err))
             return false;
@@ -514,9 +538,9 @@ static bool add_publications(builder *b)
 
 /* Builds the timeline of g as a new cgraph graph (caller agcloses), or NULL
  * with err filled. Needs gv_context (which sets the default label). */
-static Agraph_t *build_graph(const zs_graph *g, zs_error *err)
+static Agraph_t *build_graph(const zs_graph *g, const zs_write_options *o, zs_error *err)
 {
-    builder b = {.g = g, .err = err};
+    builder b = {.g = g, .o = o, .err = err};
     b.root = agopen((char *)"zeitstrahl", Agdirected, &timeline_disc);
     set_graph_defaults(b.root);
     collect_days(&b);
@@ -670,8 +694,8 @@ static int render(GVC_t *gvc, Agraph_t *ag, const char *format, zs_buf *out,
 }
 
 /* See writers.h. Builds, lays out and renders under gv_lock. */
-int zs_write_graphviz(const zs_graph *g, const char *format, zs_buf *out,
-                      zs_error *err)
+int zs_write_graphviz(const zs_graph *g, const char *format, const zs_write_options *o,
+                      zs_buf *out, zs_error *err)
 {
     if (!known_format(format)) {
         zs_set_error(err, ZS_ERR_USAGE, "unknown Graphviz format \"%s\" (dot, svg, png, pdf)",
@@ -683,7 +707,7 @@ int zs_write_graphviz(const zs_graph *g, const char *format, zs_buf *out,
     agusererrf old_errf = agseterrf(gv_capture);
     int rc = -1;
     if (!gv_context) gv_context = gvContext();
-    Agraph_t *ag = build_graph(g, err);
+    Agraph_t *ag = build_graph(g, o, err);
     if (ag) {
         rc = render(gv_context, ag, format, out, err);
         agclose(ag);

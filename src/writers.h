@@ -9,11 +9,34 @@
 
 int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err);
 int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err);
-int zs_write_ics(const zs_graph *g, zs_buf *out, zs_error *err);
+/* o is never NULL in the writers below. */
+int zs_write_ics(const zs_graph *g, const zs_write_options *o, zs_buf *out, zs_error *err);
+/* The iCalendar parts of zs_write_options_check (write_ics.c). */
+int zs_ics_check_options(const zs_write_options *o, zs_error *err);
+/* CSV (write_csv.c): one row per event, RFC 4180. */
+int zs_write_csv(const zs_graph *g, zs_buf *out, zs_error *err);
+/* HTML (write_html.c): one self-contained page, the SVG diagram and a table. */
+int zs_write_html(const zs_graph *g, const zs_write_options *o, zs_buf *out, zs_error *err);
 /* TimeML (write_timeml.c): the graph's one document with inline TIMEX3. */
 int zs_write_timeml(const zs_graph *g, zs_buf *out, zs_error *err);
 /* format: "dot", "svg", "png" or "pdf" (rendered by libgvc). */
-int zs_write_graphviz(const zs_graph *g, const char *format, zs_buf *out,
-                      zs_error *err);
+int zs_write_graphviz(const zs_graph *g, const char *format, const zs_write_options *o,
+                      zs_buf *out, zs_error *err);
+
+/* The output word key ("source", "pod.EV") in the language of the graph's
+ * first document (its templates' label lines), else fallback. */
+const char *zs_label(const zs_graph *g, const char *key, const char *fallback);
+/* Localised date labels of dated events, "Di., 2. Mai 2017, abends"
+ * (write_dot.c, ICU). One labeler per thread. */
+typedef struct zs_date_labels zs_date_labels;
+zs_date_labels *zs_date_labels_new(void);
+void zs_date_labels_free(zs_date_labels *l);
+/* Appends the label of e (which has an interval) to out; false with err
+ * filled if ICU fails. */
+bool zs_date_labels_event(zs_date_labels *l, const zs_doc *d, const zs_event *e,
+                          zs_buf *out, zs_error *err);
+
+/* The zs_gran of name ("day"), or -1. */
+int zs_gran_from_name(const char *name);
 
 #endif

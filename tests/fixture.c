@@ -98,6 +98,11 @@ zs_doc *fixture_doc(void)
     snprintf(d->dct_iso, sizeof d->dct_iso, "2017-05-02T21:06+02:00");
     snprintf(d->tz, sizeof d->tz, "Europe/Berlin");
     snprintf(d->locale, sizeof d->locale, "de");
+    /* the German templates give the output words ("Quelle", "abends");
+     * loaded once per test program and kept until it exits */
+    static zs_lang *de;
+    if (!de) de = fixture_lang_de();
+    d->lang = de;
 
     add_sentence(d, 0, find("\n\n"));
     add_sentence(d, find("Nach"), find(" Der Gipfel"));

@@ -21,6 +21,8 @@
 #include "fixture.h"
 #include "writers.h"
 
+static const zs_write_options no_options = {0};
+
 static const char *const formats[] = {"dot", "svg", "png", "pdf"};
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -55,7 +57,7 @@ static zs_buf render(const zs_graph *g, const char *format)
 {
     zs_buf b = {0};
     zs_error err = {0};
-    int rc = zs_write_graphviz(g, format, &b, &err);
+    int rc = zs_write_graphviz(g, format, &no_options, &b, &err);
     if (rc != 0) print_error("%s: %s\n", format, err.msg);
     assert_int_equal(rc, 0);
     assert_true(b.len > 0);
@@ -353,7 +355,7 @@ static void test_appends(void **st)
     zs_buf b = {0};
     zs_error err = {0};
     zs_buf_puts(&b, "prefix\n");
-    assert_int_equal(zs_write_graphviz(s->graph, "dot", &b, &err), 0);
+    assert_int_equal(zs_write_graphviz(s->graph, "dot", &no_options, &b, &err), 0);
     assert_memory_equal(b.data, "prefix\ndigraph zeitstrahl {", 27);
     zs_buf_free(&b);
 }
@@ -366,7 +368,7 @@ static void test_unknown_format(void **st)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         zs_buf b = {0};
         zs_error err = {0};
-        assert_int_equal(zs_write_graphviz(s->graph, bad[i], &b, &err), -1);
+        assert_int_equal(zs_write_graphviz(s->graph, bad[i], &no_options, &b, &err), -1);
         assert_int_equal(err.code, ZS_ERR_USAGE);
         assert_true(err.msg[0] != '\0');
         assert_int_equal(b.len, 0);

@@ -15,13 +15,15 @@
 #include "fixture.h"
 #include "writers.h"
 
+static const zs_write_options no_options = {0};
+
 /* Renders g as iCalendar into a new NUL-terminated string (caller frees),
  * failing the test if the writer fails. */
 static char *render(const zs_graph *g)
 {
     zs_buf out = {0};
     zs_error err = {0};
-    int rc = zs_write_ics(g, &out, &err);
+    int rc = zs_write_ics(g, &no_options, &out, &err);
     if (rc != 0) fail_msg("zs_write_ics: %s", err.msg);
     assert_non_null(out.data);
     return out.data;
@@ -509,7 +511,7 @@ static void test_appends_to_buffer(void **state)
     zs_buf out = {0};
     zs_buf_puts(&out, "prefix");
     zs_error err = {0};
-    assert_int_equal(zs_write_ics(g, &out, &err), 0);
+    assert_int_equal(zs_write_ics(g, &no_options, &out, &err), 0);
     assert_memory_equal(out.data, "prefixBEGIN:VCALENDAR\r\n", 23);
     zs_buf_free(&out);
     zs_graph_free(g);

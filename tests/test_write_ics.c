@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <libical/ical.h>
@@ -518,6 +519,231 @@ static void test_appends_to_buffer(void **state)
     fixture_doc_free(d);
 }
 
+/* Renders g with options o into a new string (caller frees); the writer's
+ * notes go into *notes (caller frees) if notes is not NULL. */
+static char *render_with(const zs_graph *g, zs_write_options o, char **notes)
+{
+    size_t nlen = 0;
+    char *nbuf = NULL;
+    FILE *nf = notes ? open_memstream(&nbuf, &nlen) : NULL;
+    o.notes = nf;
+    zs_buf out = {0};
+    zs_error err = {0};
+    int rc = zs_write_ics(g, &o, &out, &err);
+    if (nf) fclose(nf);
+    if (notes) *notes = nbuf;
+    if (rc != 0) fail_msg("zs_write_ics: %s", err.msg);
+    return out.data;
+}
+
+/* Writes s to a new temporary file; returns its path (static buffer). */
+static const char *temp_feed(const char *s)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/zs_test_feedXXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    fputs(s, f);
+    fclose(f);
+    return path;
+}
+
+/* The feed's name, refresh interval and URL come from the options; its
+ * description names the documents. */
+static void test_calendar_properties(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_graph *g = fixture_graph(d);
+    char *s = render_with(g, (zs_write_options){.calendar_name = "Nahost, Woche 18",
+                                                .feed_url = "https://example.org/n.ics",
+                                                .refresh = "PT6H"}, NULL);
+    assert_has_line(s, "NAME:Nahost\\, Woche 18");
+    /* libical 3.0 escapes only backslashes and line breaks in X- values */
+    assert_has_line(s, "X-WR-CALNAME:Nahost, Woche 18");
+    assert_has_line(s, "REFRESH-INTERVAL;VALUE=DURATION:PT6H");
+    assert_has_line(s, "SOURCE;VALUE=URI:https://example.org/n.ics");
+    assert_has_line(s, "URL:https://example.org/n.ics");
+    assert_has_line(s, "DESCRIPTION:Quellen: fixture.txt");
+    icalcomponent *cal = parse(s);
+    assert_string_equal(icalproperty_get_name(
+                            icalcomponent_get_first_property(cal, ICAL_NAME_PROPERTY)),
+                        "Nahost, Woche 18");
+    icalcomponent_free(cal);
+    free(s);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* --min-precision day leaves the month-level events out and says so. */
+static void test_min_precision(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_graph *g = fixture_graph(d);
+    char *notes = NULL;
+    char *s = render_with(g, (zs_write_options){.min_precision = "day"}, &notes);
+    icalcomponent *cal = parse(s);
+    assert_int_equal(count_components(cal, ICAL_VEVENT_COMPONENT), 2);
+    find_event(cal, "Telefonat");
+    find_event(cal, "Gipfel in Hamburg");
+    assert_string_equal(x_prop(cal, "X-ZEITSTRAHL-UNDATED"), "3");
+    assert_string_equal(notes, "zeitstrahl: iCalendar: 3 events left out (1 undated, "
+                               "2 coarser than the minimum precision)\n");
+    icalcomponent_free(cal);
+    free(s);
+    free(notes);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* An event anchored to an open-ended reference is left out and counted. */
+static void test_open_ended_left_out(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    d->events[4].time = 6; /* "derzeit": PRESENT_REF */
+    zs_graph *g = fixture_graph(d);
+    char *notes = NULL;
+    char *s = render_with(g, (zs_write_options){0}, &notes);
+    assert_string_equal(notes, "zeitstrahl: iCalendar: 1 event left out (1 open-ended)\n");
+    free(s);
+    free(notes);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* The SEQUENCE of an event from the previous feed: kept while its time
+ * stays, raised when it changes; its UID stays. */
+static void test_previous_sequence(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_graph *g = fixture_graph(d);
+    char *first = render(g);
+    zs_graph_free(g);
+    icalcomponent *cal = parse(first);
+    char uid[64];
+    snprintf(uid, sizeof uid, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
+    icalcomponent_free(cal);
+    char prev1[64];
+    snprintf(prev1, sizeof prev1, "%s", temp_feed(first));
+
+    d->events[2].until += 86400; /* the summit now lasts three days */
+    g = fixture_graph(d);
+    char *second = render_with(g, (zs_write_options){.previous = prev1}, NULL);
+    cal = parse(second);
+    icalcomponent *ev = find_event(cal, "Gipfel in Hamburg");
+    assert_string_equal(icalcomponent_get_uid(ev), uid);
+    assert_int_equal(icalcomponent_get_sequence(ev), 1);
+    assert_int_equal(icalcomponent_get_sequence(find_event(cal, "Treffen")), 0);
+    assert_int_equal(count_components(cal, ICAL_VEVENT_COMPONENT), 4);
+    icalcomponent_free(cal);
+
+    /* rerun against the second feed: nothing changed, SEQUENCE stays 1 */
+    const char *prev2 = temp_feed(second);
+    char *third = render_with(g, (zs_write_options){.previous = prev2}, NULL);
+    assert_string_equal(third, second);
+    unlink(prev1);
+    unlink(prev2);
+    free(first);
+    free(second);
+    free(third);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* Events of other documents in the previous feed are carried over as they
+ * were, with their zones; events of the graph's documents are replaced. */
+static void test_previous_carried_over(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_graph *g = fixture_graph(d);
+    char *old = render(g);
+    zs_graph_free(g);
+    const char *prev = temp_feed(old);
+    free(d->name);
+    d->name = zs_xstrdup("zweiter.txt");
+    g = fixture_graph(d);
+    char *merged = render_with(g, (zs_write_options){.previous = prev}, NULL);
+    icalcomponent *cal = parse(merged);
+    assert_int_equal(count_components(cal, ICAL_VEVENT_COMPONENT), 8);
+    assert_int_equal(count_components(cal, ICAL_VTIMEZONE_COMPONENT), 1);
+    icalcomponent_free(cal);
+    /* the merged feed as previous of the same graph: the same feed */
+    const char *prev2 = temp_feed(merged);
+    char *again = render_with(g, (zs_write_options){.previous = prev2}, NULL);
+    assert_string_equal(again, merged);
+    unlink(prev);
+    unlink(prev2);
+    free(old);
+    free(merged);
+    free(again);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* A previous feed that does not exist yet is an empty one; one that is no
+ * iCalendar is an input error. */
+static void test_previous_missing_or_bad(void **state)
+{
+    (void)state;
+    zs_error err = {0};
+    zs_write_options o = {.previous = "/nonexistent-dir-zs/feed.ics"};
+    assert_int_equal(zs_write_options_check(&o, &err), 0);
+    const char *bad = temp_feed("kein Kalender\n");
+    o.previous = bad;
+    assert_int_equal(zs_write_options_check(&o, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "not an iCalendar feed"));
+    unlink(bad);
+    o = (zs_write_options){.refresh = "jeden Tag"};
+    assert_int_equal(zs_write_options_check(&o, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_USAGE);
+    o = (zs_write_options){.min_precision = "fortnight"};
+    assert_int_equal(zs_write_options_check(&o, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_USAGE);
+}
+
+/* An event anchored to a set recurs: RRULE from its first occurrence on or
+ * after the publication day, in the part of day the set names. */
+static void test_set_as_rrule(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    ZS_GROW(d->timexes, d->timexes_cap, d->ntimexes + 1);
+    zs_timex *x = &d->timexes[d->ntimexes];
+    *x = d->timexes[6];
+    x->rv.type = ZS_SET;
+    snprintf(x->rv.value, sizeof x->rv.value, "XXXX-WXX-1TEV");
+    x->rv.has_interval = false;
+    d->events[4].time = (int)d->ntimexes++;
+    zs_graph *g = fixture_graph(d);
+    char *s = render(g);
+    icalcomponent *cal = parse(s);
+    icalcomponent *ev = find_event(cal, "Untersuchung");
+    assert_has_line(s, "RRULE:FREQ=WEEKLY;BYDAY=MO");
+    assert_has_line(s, "DTSTART;TZID=Europe/Berlin:20170508T180000");
+    assert_has_line(s, "DTEND;TZID=Europe/Berlin:20170508T220000");
+    assert_int_equal(icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) != NULL, 1);
+    assert_string_equal(x_prop(cal, "X-ZEITSTRAHL-UNDATED"), "0");
+    icalcomponent_free(cal);
+    free(s);
+    /* daily, as whole days from the publication day */
+    snprintf(d->timexes[d->events[4].time].rv.value, sizeof x->rv.value, "P2D");
+    zs_graph_free(g);
+    g = fixture_graph(d);
+    s = render(g);
+    assert_has_line(s, "RRULE:FREQ=DAILY;INTERVAL=2");
+    assert_has_line(s, "DTSTART;VALUE=DATE:20170502");
+    free(s);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
 /* Starts the group without SOURCE_DATE_EPOCH. */
 static int setup(void **state)
 {
@@ -556,6 +782,13 @@ int main(void)
         cmocka_unit_test(test_utc_zone_needs_no_vtimezone),
         cmocka_unit_test(test_empty_graph),
         cmocka_unit_test(test_appends_to_buffer),
+        cmocka_unit_test(test_calendar_properties),
+        cmocka_unit_test(test_min_precision),
+        cmocka_unit_test(test_open_ended_left_out),
+        cmocka_unit_test(test_previous_sequence),
+        cmocka_unit_test(test_previous_carried_over),
+        cmocka_unit_test(test_previous_missing_or_bad),
+        cmocka_unit_test(test_set_as_rrule),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

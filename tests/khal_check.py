@@ -6,7 +6,7 @@ Usage: khal_check.py FILE
 
 khal runs with a configuration of its own in a temporary folder (local
 zone UTC), imports FILE with `khal import --batch` and lists every event
-once. Each VEVENT of FILE must be listed exactly once, under its UID, with
+once, over the days the feed spans. Each VEVENT of FILE must be listed exactly once, under its UID, with
 the same title, all-day events on their dates (khal shows the last day,
 DTEND - 1), timed events at DTSTART and DTEND converted from their TZID to
 UTC, and recurring events with their RRULE. Prints the number of events;
@@ -38,12 +38,15 @@ path = {dir}/khal.db
 
 
 def expected(path):
-    """Lines uid|start|end|all-day|title as khal should list FILE's events."""
+    """Lines uid|start|end|all-day|title as khal should list FILE's events,
+    and the first and last day they touch."""
     with open(path, "rb") as f:
         cal = icalendar.Calendar.from_ical(f.read())
-    lines = []
+    lines, days = [], []
     for ev in cal.walk("VEVENT"):
         start, end = ev["DTSTART"].dt, ev["DTEND"].dt
+        for t in (start, end):
+            days.append(t.date() if isinstance(t, datetime.datetime) else t)
         if isinstance(start, datetime.datetime):
             utc = datetime.timezone.utc
             s = start.astimezone(utc).strftime("%Y-%m-%d %H:%M")
@@ -56,10 +59,12 @@ def expected(path):
         rrule = ev.get("RRULE")
         rep = "R" if rrule else ""
         lines.append("|".join([str(ev["UID"]), s, e, allday, rep, str(ev["SUMMARY"])]))
-    return sorted(lines)
+    one = datetime.timedelta(days=1)
+    span = (min(days) - one, max(days) + one) if days else (datetime.date(2000, 1, 1),) * 2
+    return sorted(lines), span
 
 
-def khal_lines(path):
+def khal_lines(path, span):
     with tempfile.TemporaryDirectory() as tmp:
         os.mkdir(os.path.join(tmp, "cal"))
         conf = os.path.join(tmp, "config")
@@ -70,7 +75,7 @@ def khal_lines(path):
                        check=True, env=env, stdin=subprocess.DEVNULL)
         out = subprocess.run(["khal", "-c", conf, "list", "--once", "--day-format", "",
                               "--format", "{uid}|{start}|{end}|{all-day}|{repeat-symbol}|{title}",
-                              "1900-01-01", "2200-12-31"],
+                              span[0].isoformat(), span[1].isoformat()],
                              check=True, env=env, stdout=subprocess.PIPE,
                              stdin=subprocess.DEVNULL).stdout.decode("utf-8")
     lines = []
@@ -87,7 +92,8 @@ def main():
     if len(sys.argv) != 2:
         sys.stderr.write(__doc__)
         sys.exit(2)
-    want, got = expected(sys.argv[1]), khal_lines(sys.argv[1])
+    want, span = expected(sys.argv[1])
+    got = khal_lines(sys.argv[1], span)
     if want != got:
         sys.stderr.write("khal_check: %s: khal lists\n  %s\nexpected\n  %s\n"
                          % (sys.argv[1], "\n  ".join(got), "\n  ".join(want)))

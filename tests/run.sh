@@ -2,7 +2,9 @@
 # Runs every kind of test and ends with one line "N passed, N failed":
 #   - the cmocka unit test programs given as arguments,
 #   - the ex/no examples of every templates/<lang>/ (zeitstrahl --check-templates),
-#   - the end-to-end tests of the command-line tool (tests/e2e.sh).
+#   - the end-to-end tests of the command-line tool (tests/e2e.sh),
+#   - the outputs read by their consumers: libical, python3-icalendar, khal,
+#     Radicale, xmllint, Chromium (tests/consumers.sh).
 # ZS_BIN is the zeitstrahl binary; ZS_VALGRIND=1 runs everything under valgrind.
 set -u
 bin=${ZS_BIN:-./zeitstrahl}
@@ -55,6 +57,16 @@ p=${p:-0}
 f=${f:-1}
 if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
 add "$p" "$f" "end-to-end"
+
+# (outside valgrind: the consumers, not our memory, are checked here)
+ZS_BIN=$bin sh tests/consumers.sh >"$log" 2>&1
+line=$(tail -n 1 "$log")
+p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+p=${p:-0}
+f=${f:-1}
+if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
+add "$p" "$f" "consumers"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

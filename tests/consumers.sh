@@ -1,0 +1,137 @@
+#!/bin/sh
+# The outputs checked by the programs people read them with. Prints "ok ..."
+# or "FAIL ..." per check and ends with "N passed, N failed". Run from the
+# repository root; needs the Debian packages in DEBS (khal, radicale,
+# chromium, python3-icalendar, libxml2-utils).
+#
+# For each set of inputs (the sample article; the seed article; a text with
+# recurring and open-ended times; an English text; two articles in one
+# feed, and a feed grown article by article with --previous) every format is
+# written twice and must be byte-identical, and then:
+#   .ics   parsed by libical (tests/ics_libical.py) and python3-icalendar
+#          (tests/ics_check.py), imported by khal with its dates and zones
+#          checked (tests/khal_check.py), and stored on a Radicale CalDAV
+#          server started here on 127.0.0.1 and read back unchanged
+#          (tests/caldav_roundtrip.py);
+#   .svg .tml   well-formed XML (xmllint);
+#   .png   decodes (tests/png_check.py); .pdf starts as a PDF;
+#   .html  rendered by headless Chromium to a screenshot that is not blank;
+#   .csv   read by Python's csv module: a header and one row per event;
+#   .jsonl one JSON object per line, as many events as the CSV has rows.
+set -u
+bin=${ZS_BIN:-./zeitstrahl}
+run="${ZS_VG:-} $bin"
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+formats="ics svg png pdf dot html csv jsonl"
+feeds="" # every .ics, stored on one Radicale server at the end
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$tmp/err" ] && sed 's/^/     /' "$tmp/err"; }
+check() { # name command...
+    name=$1
+    shift
+    if "$@" >"$tmp/out" 2>"$tmp/err"; then ok "$name"; else bad "$name"; fi
+}
+
+# Chromium renders FILE.html to FILE.html.png (a fresh profile each time).
+screenshot() {
+    rm -rf "$tmp/chromium"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --no-first-run --disable-sync --disable-dev-shm-usage \
+        --user-data-dir="$tmp/chromium" --window-size=1024,768 \
+        --screenshot="$1.png" "file://$1" >"$tmp/chromium.log" 2>&1 && test -s "$1.png"
+}
+
+# consume NAME ARGS...: writes every format of zeitstrahl ARGS twice and
+# checks each file with its consumers.
+consume() {
+    set_=$1
+    shift
+    mkdir -p "$tmp/$set_/a" "$tmp/$set_/b"
+    for d in a b; do
+        outs=""
+        for f in $formats; do outs="$outs -o $tmp/$set_/$d/t.$f"; done
+        # shellcheck disable=SC2086
+        if ! $run $outs "$@" >"$tmp/out" 2>"$tmp/err"; then
+            bad "$set_: zeitstrahl $*"
+            return
+        fi
+    done
+    same=0
+    for f in $formats; do cmp -s "$tmp/$set_/a/t.$f" "$tmp/$set_/b/t.$f" || same=1; done
+    check "$set_: two runs byte-identical ($formats)" test "$same" -eq 0
+    o=$tmp/$set_/a
+    check "$set_ ics: libical parses it" $py tests/ics_libical.py "$o/t.ics"
+    check "$set_ ics: python3-icalendar parses it" $py tests/ics_check.py "$o/t.ics"
+    check "$set_ ics: khal imports it, dates and zones kept" $py tests/khal_check.py "$o/t.ics"
+    feeds="$feeds $o/t.ics"
+    check "$set_ svg: well-formed" xmllint --noout "$o/t.svg"
+    check "$set_ png: decodes" $py tests/png_check.py "$o/t.png"
+    check "$set_ pdf: a PDF" sh -c "head -c 5 '$o/t.pdf' | grep -q '%PDF-' && tail -c 6 '$o/t.pdf' | grep -q '%%EOF'"
+    check "$set_ html: Chromium renders a page" screenshot "$o/t.html"
+    check "$set_ html: the screenshot is not blank" $py tests/png_check.py --nonblank "$o/t.html.png"
+    check "$set_ csv+jsonl: one row per event" $py -c '
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+events = [r for r in map(json.loads, open(sys.argv[2], encoding="utf-8")) if r["kind"] == "event"]
+assert rows[0][:3] == ["doc", "event", "title"], rows[0]
+assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
+assert len(rows) - 1 == len(events), (len(rows) - 1, len(events))
+assert sorted(r[1] for r in rows[1:]) == sorted(e["id"] for e in events)
+' "$o/t.csv" "$o/t.jsonl"
+}
+
+seed=../shared/seed/000_2980830859de3c92.txt
+sample=tests/golden/beispiel.txt
+consume sample "$sample"
+if [ -f "$seed" ]; then
+    consume seed "$seed"
+    consume two "$seed" "$sample"
+else
+    echo "note: $seed not found; seed checks skipped"
+fi
+
+# recurring and open-ended times
+printf 'Berlin, 2. Mai 2017, 21:06 Uhr\n\nDer Markt findet t\303\244glich statt. Die Konferenz soll derzeit laufen. Am 7. Juli 2017 um 14 Uhr beginnt der G20-Gipfel.\n' >"$tmp/sets.txt"
+consume sets "$tmp/sets.txt"
+check "sets ics: a daily RRULE" grep -q "^RRULE:FREQ=DAILY" "$tmp/sets/a/t.ics"
+check "sets: the open-ended event counted on stderr" sh -c \
+    "$run -o $tmp/x.ics $tmp/sets.txt 2>&1 | grep -qx 'zeitstrahl: iCalendar: 1 event left out (1 open-ended)'"
+
+printf 'WASHINGTON, May 2, 2017\n\nThe ministers met on Monday evening. The summit will take place on July 7.\n' >"$tmp/en.txt"
+consume english --lang en "$tmp/en.txt"
+check "english html: English words" grep -q '<th>Event</th>' "$tmp/english/a/t.html"
+
+# a feed grown article by article: --previous with the output itself
+if [ -f "$seed" ]; then
+    rm -f "$tmp/feed.ics"
+    $run --previous "$tmp/feed.ics" -o "$tmp/feed.ics" "$sample" 2>/dev/null
+    n1=$(grep -c '^BEGIN:VEVENT' "$tmp/feed.ics")
+    $run --previous "$tmp/feed.ics" -o "$tmp/feed.ics" "$seed" 2>/dev/null
+    n2=$(grep -c '^BEGIN:VEVENT' "$tmp/feed.ics")
+    $run -o "$tmp/both.ics" "$sample" "$seed" 2>/dev/null
+    n3=$(grep -c '^BEGIN:VEVENT' "$tmp/both.ics")
+    check "feed: grows by the second article ($n1 + ... = $n3)" test "$n2" -eq "$n3" -a "$n1" -lt "$n2"
+    grep '^UID' "$tmp/feed.ics" | sort >"$tmp/uids1"
+    grep '^UID' "$tmp/both.ics" | sort >"$tmp/uids2"
+    check "feed: same UIDs as both articles at once" cmp "$tmp/uids1" "$tmp/uids2"
+    cp "$tmp/feed.ics" "$tmp/feed0.ics"
+    $run --previous "$tmp/feed.ics" -o "$tmp/feed.ics" "$seed" 2>/dev/null
+    check "feed: rerunning an article changes nothing" cmp "$tmp/feed0.ics" "$tmp/feed.ics"
+    check "feed: khal imports the grown feed" $py tests/khal_check.py "$tmp/feed.ics"
+    feeds="$feeds $tmp/feed.ics"
+    check "feed: --calendar-name and --min-precision" sh -c \
+        "$run --calendar-name 'Nahost 2017' --min-precision day -f ics $seed 2>$tmp/notes > $tmp/named.ics &&
+         grep -q '^NAME:Nahost 2017' $tmp/named.ics && ! grep -q '^X-ZEITSTRAHL-PRECISION:month' $tmp/named.ics &&
+         grep -q 'coarser than the minimum precision' $tmp/notes"
+fi
+
+# shellcheck disable=SC2086
+check "Radicale stores every feed, read back unchanged" $py tests/caldav_roundtrip.py $feeds
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

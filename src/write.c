@@ -58,6 +58,22 @@ const char *zs_label(const zs_graph *g, const char *key, const char *fallback)
     return t ? t : fallback;
 }
 
+size_t zs_event_rep(const zs_doc *d, size_t j)
+{
+    size_t head = d->events[j].coref >= 0 ? (size_t)d->events[j].coref : j, best = head;
+    bool found = false;
+    for (size_t k = head; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        if ((k != head && e->coref != (int)head) || !e->has_interval) continue;
+        const zs_event *b = &d->events[best];
+        bool finer = !found || e->gran > b->gran ||
+                     (e->gran == b->gran && e->mod == ZS_MOD_NONE && b->mod != ZS_MOD_NONE);
+        if (finer) best = k;
+        found = true;
+    }
+    return best;
+}
+
 int zs_gran_from_name(const char *name)
 {
     for (int gr = ZS_GRAN_CENTURY; gr <= ZS_GRAN_SECOND; gr++)

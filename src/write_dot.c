@@ -6,7 +6,8 @@
  *     edges so that they line up;
  *   - per day a rank=same subgraph holding the date node and the events and
  *     publication markers of that day, stacked above it by thin connectors;
- *   - per month a cluster ("cluster_2017_07") around its days;
+ *   - per month a cluster ("cluster_2017_07") around its days, or per year
+ *     ("cluster_2017") when the axis spans two years or more;
  *   - vague events (coarser than a day, or with a mod) dashed; undated events
  *     left out.
  * Labels are localised with ICU (doc->locale). "dot" is the graph as built,
@@ -27,6 +28,8 @@
 #include "writers.h"
 
 #define FONT "sans-serif"
+/* A timeline spanning this many months or more is clustered by years. */
+#define CLUSTER_YEARS_FROM 24
 
 /* The words of the labels ("abends", "Anfang", "Veröffentlichung") are the
  * label lines of each document's templates (templates/<lang>/lang.zt):
@@ -406,17 +409,21 @@ static void set_graph_defaults(Agraph_t *root)
     set_default(root, AGEDGE, "arrowhead", "none");
 }
 
-/* Opens the cluster of the month of day in root, labelled "Juli 2017". */
-static Agraph_t *open_month(builder *b, int64_t day, const char *locale)
+/* Opens the cluster of the month of day in root, labelled "Juli 2017", or
+ * with by_year the cluster of its year, labelled "2017". */
+static Agraph_t *open_cluster(builder *b, int64_t day, bool by_year, const char *locale)
 {
     int y, m, d;
     zs_civil_from_days(day, &y, &m, &d);
     char name[32];
-    snprintf(name, sizeof name, "cluster_%04d_%02d", y, m);
+    if (by_year) snprintf(name, sizeof name, "cluster_%04d", y);
+    else snprintf(name, sizeof name, "cluster_%04d_%02d", y, m);
     Agraph_t *c = agsubg(b->root, name, 1);
-    zs_lsec first = zs_lsec_make(zs_days_from_civil(y, m, 1), 0, 0, 0);
+    zs_lsec first = zs_lsec_make(zs_days_from_civil(y, by_year ? 1 : m, 1), 0, 0, 0);
     zs_buf_reset(&b->label);
-    if (!put_span(&b->lab, locale, SK_MONTH, first, first, &b->label, b->err)) return NULL;
+    if (!put_span(&b->lab, locale, by_year ? SK_YEAR : SK_MONTH, first, first, &b->label,
+                  b->err))
+        return NULL;
     set(c, "label", b->label.data);
     set(c, "style", "rounded");
     set(c, "color", "gray70");
@@ -451,13 +458,21 @@ static bool add_axis(builder *b)
     const char *locale = doc_locale(b->g->docs[0]);
     Agraph_t *month = NULL;
     int month_key = 0;
+    bool by_year = false;
+    if (b->ncols > 0) {
+        int y0, y1, m0, m1, d;
+        zs_civil_from_days(b->cols[0].day, &y0, &m0, &d);
+        zs_civil_from_days(b->cols[b->ncols - 1].day, &y1, &m1, &d);
+        by_year = (y1 * 12 + m1) - (y0 * 12 + m0) >= CLUSTER_YEARS_FROM;
+    }
     for (size_t i = 0; i < b->ncols; i++) {
         int y, m, d;
         zs_civil_from_days(b->cols[i].day, &y, &m, &d);
-        if (!month || y * 12 + m != month_key) {
-            month = open_month(b, b->cols[i].day, locale);
+        int key = by_year ? y : y * 12 + m;
+        if (!month || key != month_key) {
+            month = open_cluster(b, b->cols[i].day, by_year, locale);
             if (!month) return false;
-            month_key = y * 12 + m;
+            month_key = key;
         }
         if (!add_day(b, month, &b->cols[i], locale)) return false;
         if (i > 0) {
@@ -495,7 +510,7 @@ static bool add_events(builder *b)
     for (size_t i = 0; i < b->g->nevents; i++) {
         const zs_gnode *gn = &b->g->events[i];
         const zs_event *e = zs_gnode_event(gn);
-        if (!e->has_interval) continue;
+        if (!e->has_interval || zs_event_rep(gn->doc, gn->index) != gn->index) continue;
         zs_buf_reset(&b->label);
         put_label_text(&b->label, e->title ? e->title : e->lemma);
         put_label_nl(&b->label);
@@ -536,6 +551,66 @@ static bool add_publications(builder *b)
     return true;
 }
 
+/* The drawn node of the object id ("e7", "t0") of document docno: the
+ * node of the event's shown mention, or the publication marker for the
+ * creation time; NULL if it is not drawn. */
+static Agnode_t *drawn_node(builder *b, uint32_t docno, const char *id)
+{
+    const zs_doc *d = b->g->docs[docno];
+    char name[48];
+    if (id[0] == 'e') {
+        for (size_t j = 0; j < d->nevents; j++) {
+            if (strcmp(d->events[j].id, id) != 0) continue;
+            const zs_event *e = &d->events[zs_event_rep(d, j)];
+            if (!e->has_interval) return NULL;
+            node_name(b, docno, e->id, name, sizeof name);
+            return agnode(b->root, name, 0);
+        }
+        return NULL;
+    }
+    bool dct = strcmp(id, "t0") == 0 ||
+               (d->dct_timex >= 0 && strcmp(d->timexes[d->dct_timex].id, id) == 0);
+    if (!dct) return NULL;
+    node_name(b, docno, "pub", name, sizeof name);
+    return agnode(b->root, name, 0);
+}
+
+/* Draws link k of document docno in red between the drawn nodes of its
+ * ends (dashed for a link that takes part in a contradiction, solid for
+ * the contradicted one), labelled with its relation; marks both ends red.
+ * Links between mentions of one drawn node are left out. */
+static void add_red_link(builder *b, uint32_t docno, size_t k, bool contradicted)
+{
+    const zs_tlink *l = &b->g->docs[docno]->tlinks[k];
+    Agnode_t *from = drawn_node(b, docno, l->from), *to = drawn_node(b, docno, l->to);
+    if (from) set(from, "color", "red");
+    if (to) set(to, "color", "red");
+    if (!from || !to || from == to) return;
+    Agedge_t *e = agedge(b->root, from, to, NULL, 1);
+    set(e, "color", "red");
+    set(e, "fontcolor", "red");
+    set(e, "fontname", FONT);
+    set(e, "fontsize", "9");
+    set(e, "constraint", "false");
+    set(e, "arrowhead", "normal");
+    set(e, "label", zs_rel_name(l->rel));
+    set(e, "style", contradicted ? "bold" : "dashed");
+}
+
+/* Draws every contradiction of every document in red: the contradicted
+ * link and the links that imply the opposite. */
+static void add_contradictions(builder *b)
+{
+    for (size_t i = 0; i < b->g->ndocs; i++) {
+        const zs_doc *d = b->g->docs[i];
+        for (size_t c = 0; c < d->ncontras; c++) {
+            add_red_link(b, (uint32_t)i, d->contras[c].link, true);
+            for (size_t w = 0; w < d->contras[c].nwith; w++)
+                add_red_link(b, (uint32_t)i, d->contras[c].with[w], false);
+        }
+    }
+}
+
 /* Builds the timeline of g as a new cgraph graph (caller agcloses), or NULL
  * with err filled. Needs gv_context (which sets the default label). */
 static Agraph_t *build_graph(const zs_graph *g, const zs_write_options *o, zs_error *err)
@@ -545,6 +620,7 @@ static Agraph_t *build_graph(const zs_graph *g, const zs_write_options *o, zs_er
     set_graph_defaults(b.root);
     collect_days(&b);
     bool ok = add_axis(&b) && add_events(&b) && add_publications(&b);
+    if (ok) add_contradictions(&b);
     labeler_reset(&b.lab);
     zs_buf_free(&b.label);
     free(b.cols);

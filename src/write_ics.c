@@ -9,12 +9,14 @@
  * (undated, or anchored to an open-ended reference such as "derzeit"), sets
  * iCalendar cannot express and events coarser than the minimum precision
  * are left out, counted in the calendar's X-ZEITSTRAHL-UNDATED and
- * reported on o->notes. A later event with the identity of an earlier one
- * (same document, lemma and interval) is the same event mentioned twice and
- * is written once.
+ * reported on o->notes. The mentions of one event (zs_event.coref) are
+ * written once, as the first of them that has an interval (zs_event_rep),
+ * and counted once if none has; a later event with the identity of an
+ * earlier one (same document, lemma and interval) is written once too.
  *
  * UIDs hash the document's name, the lemma, the text of the sentence and
- * the event's place among the mentions of the lemma in that sentence: not
+ * the event's place among the mentions of the lemma in that sentence, of
+ * the event's first mention: not
  * the time, so that an event whose resolved time changes keeps its UID.
  * With a previous feed (o->previous) an event keeps the SEQUENCE it had
  * there, raised by one if its DTSTART, DTEND or RRULE changed, and the
@@ -257,12 +259,13 @@ static void plan_events(ics_ctx *c)
     for (size_t i = 0; i < g->nevents; i++) {
         const zs_gnode *gn = &g->events[i];
         const zs_event *e = zs_gnode_event(gn);
+        if (zs_event_rep(gn->doc, gn->index) != gn->index) continue; /* another mention */
         int why = left_out_reason(c, gn->doc, e);
         if (why >= 0) {
             c->left_out[why]++;
             continue;
         }
-        c->uid[i] = uid_hash(gn->doc, gn->index);
+        c->uid[i] = uid_hash(gn->doc, e->coref >= 0 ? (size_t)e->coref : gn->index);
         c->ident[i] = ident_hash(gn->doc, e);
         refs[n++] = (ics_uidref){c->ident[i], i};
     }

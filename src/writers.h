@@ -36,6 +36,12 @@ void zs_date_labels_free(zs_date_labels *l);
 bool zs_date_labels_event(zs_date_labels *l, const zs_doc *d, const zs_event *e,
                           zs_buf *out, zs_error *err);
 
+/* The mention that stands for event j of d in calendars and diagrams: of
+ * the mentions of the same event (the zs_event.coref chain) that have an
+ * interval, the most precise (finest granularity, then without a mod, then
+ * the first); the first mention if none has one. */
+size_t zs_event_rep(const zs_doc *d, size_t j);
+
 /* The zs_gran of name ("day"), or -1. */
 int zs_gran_from_name(const char *name);
 

@@ -69,6 +69,7 @@ static void add_event(zs_doc *d, const char *trigger, const char *lemma,
     e->title = zs_xstrdup(title);
     e->cls = cls;
     e->noun = true;
+    e->coref = -1;
     e->time = time;
     e->coref = -1; /* no earlier mention of the same event */
     if (time >= 0) {

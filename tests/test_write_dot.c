@@ -437,6 +437,75 @@ static void test_label_escaping(void **st)
     e->title = saved;
 }
 
+/* A contradiction is drawn in red: the contradicted link bold with its
+ * relation, the links that imply the opposite dashed, their ends red. */
+static void test_contradiction_red(void **st)
+{
+    (void)st;
+    zs_doc *d = fixture_doc();
+    d->tlinks = zs_xcalloc(2, sizeof *d->tlinks);
+    d->tlinks[0] = (zs_tlink){"e2", "e3", ZS_REL_IS_INCLUDED, "signal:am rande", 0};
+    d->tlinks[1] = (zs_tlink){"e2", "e3", ZS_REL_AFTER, "signal:nach", -1};
+    d->ntlinks = d->tlinks_cap = 2;
+    d->contras = zs_xcalloc(1, sizeof *d->contras);
+    d->contras[0].link = 0;
+    d->contras[0].with = zs_xcalloc(1, sizeof *d->contras[0].with);
+    d->contras[0].with[0] = 1;
+    d->contras[0].nwith = 1;
+    d->ncontras = d->contras_cap = 1;
+    zs_graph *g = fixture_graph(d);
+    zs_buf b = render(g, "dot");
+    const char *bold = strstr(b.data, "e2 -> e3\t[arrowhead=normal,\n\t\tcolor=red");
+    assert_non_null(bold);
+    assert_non_null(strstr(bold, "label=IS_INCLUDED,\n\t\tstyle=bold"));
+    assert_non_null(strstr(bold, "label=AFTER,\n\t\tstyle=dashed"));
+    char *attrs = dot_node_attrs(b.data, "Treffen");
+    assert_non_null(strstr(attrs, "color=red"));
+    free(attrs);
+    attrs = dot_node_attrs(b.data, "Telefonat");
+    assert_null(strstr(attrs, "color=red"));
+    free(attrs);
+    zs_buf_free(&b);
+    b = render(g, "svg"); /* and it lays out */
+    zs_buf_free(&b);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* Mentions of one event are one node: the first dated mention. */
+static void test_mentions_one_node(void **st)
+{
+    (void)st;
+    zs_doc *d = fixture_doc();
+    d->events[3].coref = 1; /* "Angriff" is another mention of "Treffen" */
+    zs_graph *g = fixture_graph(d);
+    zs_buf b = render(g, "dot");
+    assert_non_null(strstr(b.data, "label=\"Treffen\\n"));
+    assert_null(strstr(b.data, "label=\"Angriff\\n"));
+    zs_buf_free(&b);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
+/* A timeline over two years or more has year clusters. */
+static void test_year_clusters(void **st)
+{
+    (void)st;
+    zs_doc *d = fixture_doc();
+    d->events[3].begin -= 3 * 365 * 86400LL; /* "Angriff" in April 2014 */
+    d->events[3].until -= 3 * 365 * 86400LL;
+    zs_graph *g = fixture_graph(d);
+    zs_buf b = render(g, "dot");
+    const char *y14 = strstr(b.data, "subgraph cluster_2014 {");
+    const char *y17 = strstr(b.data, "subgraph cluster_2017 {");
+    assert_true(y14 && y17 && y14 < y17);
+    assert_null(strstr(b.data, "cluster_2017_07"));
+    assert_non_null(strstr(b.data, "label=2017"));
+    zs_buf_free(&b);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -450,6 +519,9 @@ int main(void)
         cmocka_unit_test(test_several_docs),
         cmocka_unit_test(test_mod_is_vague),
         cmocka_unit_test(test_label_escaping),
+        cmocka_unit_test(test_contradiction_red),
+        cmocka_unit_test(test_mentions_one_node),
+        cmocka_unit_test(test_year_clusters),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     xmlCleanupParser();

@@ -223,7 +223,10 @@ static int outputs_open(outputs *out, const zs_corpus_opts *o, bool stream_jsonl
             return ZS_ERR_IO;
         }
     }
-    if (out->graph_any) out->merge = zs_merge_new();
+    if (out->graph_any) {
+        out->merge = zs_merge_new();
+        zs_merge_set_langs(out->merge, o->langs, o->nlangs);
+    }
     return 0;
 }
 

@@ -270,9 +270,19 @@ static int merge_command(int argc, char **argv)
         }
     }
     const char *stdin_only[] = {"-"};
+    /* the languages give the writers their words; without them the
+     * writers use their own */
+    char base[PATH_MAX];
+    template_base(NULL, base, sizeof base);
+    zs_error err = {0};
+    zs_lang **langs = NULL;
+    size_t nlangs = rc < 0 ? load_langs(base, "auto", &langs, &err) : 0;
+    co.langs = (const zs_lang *const *)langs;
+    co.nlangs = nlangs;
     if (rc < 0)
         rc = optind < argc ? zs_merge_run(&co, (const char *const *)argv + optind, argc - optind)
                            : zs_merge_run(&co, stdin_only, 1);
+    if (nlangs) free_langs(langs, nlangs);
     free(outputs);
     return rc;
 }

@@ -44,11 +44,19 @@ struct zs_merge {
     zs_doc **docs;
     size_t ndocs;
     zs_graph *g;
+    const zs_lang *const *langs; /* for the output words of docs in them */
+    size_t nlangs;
 };
 
 zs_merge *zs_merge_new(void)
 {
     return zs_xcalloc(1, sizeof(zs_merge));
+}
+
+void zs_merge_set_langs(zs_merge *m, const zs_lang *const *langs, size_t n)
+{
+    m->langs = langs;
+    m->nlangs = n;
 }
 
 static void builder_drop(builder *b)
@@ -619,6 +627,8 @@ const zs_graph *zs_merge_finish(zs_merge *m)
             builder_drop(&b);
             continue;
         }
+        for (size_t k = 0; k < m->nlangs; k++)
+            if (strcmp(zs_lang_code(m->langs[k]), b.d->locale) == 0) b.d->lang = m->langs[k];
         m->docs[m->ndocs] = builder_finish(&b);
         zs_graph_add(m->g, m->docs[m->ndocs++]);
     }

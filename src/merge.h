@@ -13,6 +13,11 @@ typedef struct zs_merge zs_merge;
 /* A new, empty reducer owned by the caller (free with zs_merge_free). */
 zs_merge *zs_merge_new(void);
 
+/* Languages (kept by the caller, outliving m) whose documents get their
+ * templates' output words ("label" lines) in the writers, matched by the
+ * doc records' "lang" code. Without, the writers use their own words. */
+void zs_merge_set_langs(zs_merge *m, const zs_lang *const *langs, size_t n);
+
 /* Adds one record line (len bytes, without its line end). file and lineno
  * name the line in errors. A "doc" record starts a document; the records
  * after it up to the next "doc" record must belong to it. Blank lines are

@@ -150,7 +150,12 @@ static void test_merge_round_trip(void **state)
     zs_buf want = {0}, got = {0}, ics1 = {0}, ics2 = {0};
     zs_error err;
     records(g, &want);
-    assert_int_equal(zs_write_ics(g, &ics1, &err), 0);
+    /* merged documents carry their language's code, not its templates: the
+     * calendar of both uses the writers' own words */
+    const zs_lang *lang = d->lang;
+    d->lang = NULL;
+    assert_int_equal(zs_write_ics(g, &(zs_write_options){0}, &ics1, &err), 0);
+    d->lang = lang;
     zs_merge *m = zs_merge_new();
     add_all(m, want.data);
     add_all(m, want.data); /* a duplicate */
@@ -159,7 +164,7 @@ static void test_merge_round_trip(void **state)
     assert_int_equal(zs_merge_docs_kept(m), 1);
     records(mg, &got);
     assert_string_equal(got.data, want.data);
-    assert_int_equal(zs_write_ics(mg, &ics2, &err), 0);
+    assert_int_equal(zs_write_ics(mg, &(zs_write_options){0}, &ics2, &err), 0);
     assert_string_equal(ics2.data, ics1.data);
     zs_merge_free(m);
     zs_graph_free(g);

@@ -5,7 +5,7 @@
 #   make check      every test; ends with "N passed, N failed"
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make eval       TempEval-3 scores on the German and English corpora in ../shared/corpora
-#   make bench      throughput (MB/s) and peak memory on ../shared/corpora
+#   make bench      throughput (MB/s) and peak memory on ../shared/corpora (German, English)
 #   make asan       the tests built with AddressSanitizer + UBSan
 #   make ubsan      the tests built with UBSan alone
 #   make tsan       corpus mode on several threads under ThreadSanitizer

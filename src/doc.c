@@ -209,7 +209,11 @@ static void resolve_timexes(zs_doc *d)
                            ((x->rv.gran == ZS_GRAN_YEAR &&
                              llabs(zs_lsec_days(x->rv.begin) - zs_lsec_days(last)) > 20 * 366) ||
                             aside(d, x->t0));
-            if (x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY) mention = x->rv;
+            /* a shifted mention does not move on ("a year ago ... a year
+             * earlier" are the same date) */
+            if (x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY &&
+                x->tv.anchor != ZS_ANCHOR_MENTION)
+                mention = x->rv;
             /* a look back ("des letzten Jahres", "zwei Jahre zuvor")
              * does not move the story */
             if (x->tv.offset != ZS_UNSET && x->tv.offset < 0 && x->anchor == ZS_ANCHOR_NARRATIVE)

@@ -865,13 +865,42 @@ static bool wordish(const zs_lang *L, const node *n)
     return true;
 }
 
+/* Whether word id w is in the language's "stopword" lexicon (its most
+ * frequent words). */
+static bool stop_word(const zs_lang *L, uint32_t w)
+{
+    uint32_t stop = find_lexicon(L, "stopword", 8);
+    return stop != UINT32_MAX && zs_word_in(L->words[w], stop, NULL);
+}
+
+/* Whether an item can start with a stop word ("the", "der"). */
+static bool starts_common(const zs_lang *L, const node *n)
+{
+    n = unwrap(n);
+    switch (n->kind) {
+    case N_LIT: return stop_word(L, n->words[0]);
+    case N_LEX:
+        for (uint32_t i = 0; i < L->nentries; i++)
+            if (L->entries[i]->lex == n->lex && stop_word(L, L->entries[i]->words[0])) return true;
+        return false;
+    case N_SEQ: return n->nkids > 0 && starts_common(L, n->kids[0]);
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++)
+            if (starts_common(L, n->kids[i])) return true;
+        return false;
+    default: return false;
+    }
+}
+
 /* How often an item is expected to occur in text, roughly: a word list
- * entry is rare, a literal word common, a number more so, punctuation most. */
+ * entry is rare, a literal word common, a number more so, punctuation and
+ * stop words most. */
 static int frequency(const zs_lang *L, const node *n)
 {
     nkind k = unwrap(n)->kind;
-    if (k == N_LEX) return 1;
     if (k == N_NOUN) return 1000; /* not indexable: only if nothing else is */
+    if (starts_common(L, n)) return 40;
+    if (k == N_LEX) return 1;
     return k == N_INT ? 20 : wordish(L, n) ? 4 : 40;
 }
 

@@ -1,8 +1,11 @@
-/* make bench: throughput and peak memory of the tagger on real German text.
+/* make bench: throughput and peak memory of the tagger on real German and
+ * English text.
  *
- * The corpus is the raw text of the KRAUTS documents (TEXT of the
+ * The German corpus is the raw text of the KRAUTS documents (TEXT of the
  * *_raw-text TimeML files, DCT from CREATION_TIME) and of WikiWarsDE
- * (TEXT of the in/ .sgm files, DCT from DATETIME), read once and analysed over and over
+ * (TEXT of the in/ .sgm files, DCT from DATETIME); the English one the TEXT
+ * of the TempEval-3 TBAQ-cleaned files (TimeBank and AQUAINT, tags removed,
+ * DCT from CREATION_TIME). Each is read once and analysed over and over
  * until at least --mb megabytes have been processed. Memory therefore does
  * not grow with the corpus size; the peak resident size is reported. */
 #include <dirent.h>
@@ -122,7 +125,7 @@ static double now(void)
 }
 
 /* Analyses the corpus repeatedly until min_bytes; returns seconds. */
-static double run(const zs_lang *de, size_t min_bytes, bool timex_only, size_t *bytes,
+static double run(const zs_lang *lang, size_t min_bytes, bool timex_only, size_t *bytes,
                   size_t *ndone, size_t *timexes)
 {
     *bytes = *ndone = *timexes = 0;
@@ -131,7 +134,7 @@ static double run(const zs_lang *de, size_t min_bytes, bool timex_only, size_t *
         for (size_t i = 0; i < ndocs; i++) {
             zs_options o = {.dct = docs[i].dct, .timex_only = timex_only};
             zs_error err;
-            zs_doc *d = zs_doc_new(de, docs[i].name, docs[i].text, docs[i].len, &o, &err);
+            zs_doc *d = zs_doc_new(lang, docs[i].name, docs[i].text, docs[i].len, &o, &err);
             if (!d) continue; /* an empty TEXT */
             *timexes += zs_doc_timex_count(d);
             if (!timex_only) {
@@ -151,6 +154,50 @@ static double run(const zs_lang *de, size_t min_bytes, bool timex_only, size_t *
     return now() - t0;
 }
 
+static void free_docs(void)
+{
+    for (size_t i = 0; i < ndocs; i++) {
+        free(docs[i].name);
+        free(docs[i].text);
+        free(docs[i].dct);
+    }
+    free(docs);
+    docs = NULL;
+    ndocs = docs_cap = 0;
+}
+
+/* Throughput of the loaded corpus with the templates of dir. */
+static int bench(const char *dir, const char *what, double mb)
+{
+    size_t corpus = 0;
+    for (size_t i = 0; i < ndocs; i++) corpus += docs[i].len;
+    zs_error err;
+    zs_lang *lang = zs_lang_load(dir, &err);
+    if (!lang) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 6;
+    }
+    printf("corpus: %zu documents, %.2f MB of %s, analysed repeatedly up to %.0f MB\n", ndocs,
+           (double)corpus / 1e6, what, mb);
+    size_t bytes, n, tx;
+    run(lang, corpus, true, &bytes, &n, &tx); /* warm up */
+    /* each figure is the median of five runs: this machine's clock rate
+     * varies, a single run can be off by a third */
+    const char *names[] = {"tag only", "tag + events + JSONL"};
+    for (int k = 0; k < 2; k++) {
+        double times[5];
+        for (int r = 0; r < 5; r++) times[r] = run(lang, (size_t)(mb * 1e6), k == 0, &bytes, &n, &tx);
+        qsort(times, 5, sizeof *times, cmp_double);
+        double s = times[2];
+        printf("%-22s %8.2f MB/s %10.0f docs/s  (median of 5 runs of %.1f MB, %zu docs, %zu timexes; "
+               "%.2f-%.2f MB/s)\n", names[k], (double)bytes / 1e6 / s, (double)n / s,
+               (double)bytes / 1e6, n, tx, (double)bytes / 1e6 / times[4],
+               (double)bytes / 1e6 / times[0]);
+    }
+    zs_lang_free(lang);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *corpora = argc > 1 ? argv[1] : "../shared/corpora";
@@ -162,40 +209,18 @@ int main(int argc, char **argv)
     load_dir(dir, ".tml", true);
     snprintf(dir, sizeof dir, "%s/wikiwarsde/in", corpora);
     load_dir(dir, ".sgm", false);
-    size_t corpus = 0;
-    for (size_t i = 0; i < ndocs; i++) corpus += docs[i].len;
-    zs_error err;
-    zs_lang *de = zs_lang_load("templates/de", &err);
-    if (!de) {
-        fprintf(stderr, "bench: %s\n", err.msg);
-        return 6;
-    }
-    printf("corpus: %zu documents, %.2f MB of German text (KRAUTS + WikiWarsDE), "
-           "analysed repeatedly up to %.0f MB\n", ndocs, (double)corpus / 1e6, mb);
-    size_t bytes, n, tx;
-    run(de, corpus, true, &bytes, &n, &tx); /* warm up */
-    /* each figure is the median of five runs: this machine's clock rate
-     * varies, a single run can be off by a third */
-    const char *names[] = {"tag only", "tag + events + JSONL"};
-    for (int k = 0; k < 2; k++) {
-        double times[5];
-        for (int r = 0; r < 5; r++) times[r] = run(de, (size_t)(mb * 1e6), k == 0, &bytes, &n, &tx);
-        qsort(times, 5, sizeof *times, cmp_double);
-        double s = times[2];
-        printf("%-22s %8.2f MB/s %10.0f docs/s  (median of 5 runs of %.1f MB, %zu docs, %zu timexes; "
-               "%.2f-%.2f MB/s)\n", names[k], (double)bytes / 1e6 / s, (double)n / s,
-               (double)bytes / 1e6, n, tx, (double)bytes / 1e6 / times[4],
-               (double)bytes / 1e6 / times[0]);
+    int rc = bench("templates/de", "German text (KRAUTS + WikiWarsDE)", mb);
+    free_docs();
+    if (rc == 0) {
+        snprintf(dir, sizeof dir, "%s/tempeval3/TBAQ-cleaned/TimeBank", corpora);
+        load_dir(dir, ".tml", true);
+        snprintf(dir, sizeof dir, "%s/tempeval3/TBAQ-cleaned/AQUAINT", corpora);
+        load_dir(dir, ".tml", true);
+        rc = bench("templates/en", "English text (TempEval-3 TimeBank + AQUAINT)", mb);
+        free_docs();
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak resident memory   %8.1f MB\n", (double)ru.ru_maxrss / 1024.0);
-    zs_lang_free(de);
-    for (size_t i = 0; i < ndocs; i++) {
-        free(docs[i].name);
-        free(docs[i].text);
-        free(docs[i].dct);
-    }
-    free(docs);
-    return 0;
+    return rc;
 }

@@ -477,6 +477,14 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         set_decade(sp, dec);
         return true;
     }
+    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST &&
+        dir == ZS_DIR_PAST && zs_weekday(aday) <= 4) {
+        /* "the weekend" of a rule leaning back, said from Monday to
+         * Thursday without a cue ahead: the one before */
+        zs_tv prev = *tv;
+        prev.offset = -1;
+        return relative_span(&prev, aday, ay, am, sp);
+    }
     if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE)
         return relative_span(tv, aday, ay, am, sp);
     if (tv->easter != ZS_UNSET) {

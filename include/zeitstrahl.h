@@ -139,6 +139,16 @@ void zs_graph_add(zs_graph *g, const zs_doc *doc);
 /* Relates and orders everything added so far. Call once before writing. */
 void zs_graph_finish(zs_graph *g);
 
+/* Joins events that several documents report into one node: events of
+ * different docs with the same lemma (or trigger key) or title, titles that
+ * agree ("Gipfel" and "G20-Gipfel"; equal otherwise), and overlapping
+ * intervals; undated events are never joined. Each joined event names the
+ * first report of its node (in time order, then document name) in the
+ * JSONL "node" field. zs_graph_finish calls it; a reducer that builds a
+ * graph from records (zeitstrahl merge) gets it the same way. Returns the
+ * number of events joined to an earlier report. */
+size_t zs_graph_merge_events(zs_graph *g);
+
 /* Frees a graph (not its docs). Accepts NULL. */
 void zs_graph_free(zs_graph *g);
 

@@ -173,13 +173,25 @@ typedef struct zs_gnode {
     uint32_t docno;              /* position of doc in the graph */
     bool is_event;
     uint32_t index;              /* into doc->events or doc->timexes */
+    uint32_t rep;                /* the node (index into graph->events) of
+                                    the same event's first report, itself
+                                    if none came before (zs_graph_merge_events) */
+    bool shared;                 /* its event is reported by another doc too */
 } zs_gnode;
 
 struct zs_graph {
     const struct zs_doc **docs; size_t ndocs, docs_cap;
     zs_gnode *events;  size_t nevents, events_cap;  /* in time order */
+    size_t *doc_base;            /* first slot of each doc in slot_of */
+    uint32_t *slot_of;           /* doc's event k -> index into events */
     bool finished;
 };
+
+/* The graph node of event k of doc number docno (after zs_graph_finish). */
+static inline const zs_gnode *zs_graph_node_of(const struct zs_graph *g, size_t docno, size_t k)
+{
+    return &g->events[g->slot_of[g->doc_base[docno] + k]];
+}
 
 static inline const zs_event *zs_gnode_event(const zs_gnode *n)
 {

@@ -53,6 +53,8 @@ void zs_graph_free(zs_graph *g)
     if (!g) return;
     free(g->docs);
     free(g->events);
+    free(g->doc_base);
+    free(g->slot_of);
     free(g);
 }
 
@@ -113,5 +115,76 @@ void zs_graph_finish(zs_graph *g)
         }
     }
     if (g->nevents > 1) qsort(g->events, g->nevents, sizeof *g->events, cmp_nodes);
+    free(g->doc_base);
+    free(g->slot_of);
+    g->doc_base = zs_xmalloc((g->ndocs + 1) * sizeof *g->doc_base);
+    g->slot_of = zs_xmalloc((g->nevents + 1) * sizeof *g->slot_of);
+    for (size_t i = 0, n = 0; i <= g->ndocs; i++) {
+        g->doc_base[i] = n;
+        if (i < g->ndocs) n += g->docs[i]->nevents;
+    }
+    for (size_t i = 0; i < g->nevents; i++)
+        g->slot_of[g->doc_base[g->events[i].docno] + g->events[i].index] = (uint32_t)i;
+    zs_graph_merge_events(g);
     g->finished = true;
+}
+
+/* Whether two events of different docs report the same event: the same
+ * key, lemma or title, titles that agree (equal, or one without modifiers:
+ * "Gipfel" and "G20-Gipfel"), and overlapping intervals. */
+static bool same_event(const zs_event *a, const zs_event *b)
+{
+    if (!a->has_interval || !b->has_interval) return false;
+    if (a->until <= b->begin || b->until <= a->begin) return false;
+    bool titles = strcmp(a->title, b->title) == 0;
+    bool keys = (a->key && b->key && strcmp(a->key, b->key) == 0) ||
+                strcmp(a->lemma, b->lemma) == 0;
+    return titles || (keys && (a->bare || b->bare));
+}
+
+/* Events ordered by key (lemma) then graph position, for grouping. */
+static const zs_graph *sort_graph;
+static int cmp_by_lemma(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    int c = strcmp(zs_gnode_event(&sort_graph->events[a])->lemma,
+                   zs_gnode_event(&sort_graph->events[b])->lemma);
+    if (c) return c;
+    return a < b ? -1 : a > b;
+}
+
+size_t zs_graph_merge_events(zs_graph *g)
+{
+    for (size_t i = 0; i < g->nevents; i++) {
+        g->events[i].rep = (uint32_t)i;
+        g->events[i].shared = false;
+    }
+    if (g->ndocs < 2) return 0;
+    /* candidates share a title or a lemma: compare within lemma groups and
+       within title groups */
+    uint32_t *ix = zs_xmalloc(g->nevents * sizeof *ix);
+    for (size_t i = 0; i < g->nevents; i++) ix[i] = (uint32_t)i;
+    sort_graph = g;
+    qsort(ix, g->nevents, sizeof *ix, cmp_by_lemma);
+    size_t joined = 0;
+    for (size_t a = 0; a < g->nevents;) {
+        size_t b = a;
+        const char *lemma = zs_gnode_event(&g->events[ix[a]])->lemma;
+        while (b < g->nevents && strcmp(zs_gnode_event(&g->events[ix[b]])->lemma, lemma) == 0) b++;
+        for (size_t i = a + 1; i < b; i++) { /* in graph order within the group */
+            zs_gnode *n = &g->events[ix[i]];
+            const zs_event *e = zs_gnode_event(n);
+            for (size_t j = a; j < i; j++) {
+                zs_gnode *m = &g->events[ix[j]];
+                if (m->docno == n->docno || !same_event(zs_gnode_event(m), e)) continue;
+                n->rep = g->events[m->rep].rep;
+                n->shared = m->shared = g->events[n->rep].shared = true;
+                joined++;
+                break;
+            }
+        }
+        a = b;
+    }
+    free(ix);
+    return joined;
 }

@@ -52,7 +52,23 @@ static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
     zs_buf_puts(b, "}\n");
 }
 
-static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
+/* "node": the first report of an event several docs report ("doc#e3"). */
+static void write_node(zs_buf *b, const zs_graph *g, size_t docno, size_t k)
+{
+    if (!g->finished || !g->slot_of) return;
+    const zs_gnode *n = zs_graph_node_of(g, docno, k);
+    if (!n->shared) return;
+    const zs_gnode *r = &g->events[n->rep];
+    const char *id = zs_gnode_event(r)->id;
+    zs_buf_puts(b, ",\"node\":\"");
+    zs_buf_json_str(b, r->doc->name, strlen(r->doc->name));
+    zs_buf_putc(b, '#');
+    zs_buf_json_str(b, id, strlen(id));
+    zs_buf_putc(b, '"');
+}
+
+static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_graph *g,
+                        size_t docno)
 {
     head(b, d, "event");
     kv_cstr(b, "id", e->id);
@@ -75,6 +91,7 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e)
         kv_cstr(b, "place_until", zs_format_lsec(s, sizeof s, e->place_until, false, d->tz));
         if (e->place_rank) zs_buf_printf(b, ",\"place_rank\":%d", (int)e->place_rank);
     }
+    write_node(b, g, docno, (size_t)(e - d->events));
     zs_buf_printf(b, ",\"sentence\":%u", e->sent);
     if (e->rank) zs_buf_printf(b, ",\"rank\":%d", (int)e->rank);
     if (e->sent < d->nsents) { /* the sentence quoted, so merged runs can quote it */
@@ -110,7 +127,7 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
         if (d->closure_skipped) zs_buf_puts(out, ",\"closure\":\"skipped\"");
         zs_buf_puts(out, "}\n");
         for (size_t k = 0; k < d->ntimexes; k++) write_timex(out, d, &d->timexes[k]);
-        for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &d->events[k]);
+        for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &d->events[k], g, i);
         for (size_t k = 0; k < d->ntlinks; k++) {
             const zs_tlink *l = &d->tlinks[k];
             head(out, d, "tlink");

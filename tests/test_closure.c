@@ -176,6 +176,56 @@ static void test_german_tension(void **state)
     zs_lang_free(de);
 }
 
+/* Two articles on the same summit: one node with both reports; an event of
+ * one article only, and the same title at another time, stay apart. */
+static void test_cross_document_merge(void **state)
+{
+    (void)state;
+    zs_lang *de = fixture_lang_de();
+    assert_non_null(de);
+    const char *a = "2. Mai 2017\n\nDer G20-Gipfel am 7. und 8. Juli soll in Hamburg stattfinden. "
+                    "Am Montag gab es ein Telefonat.";
+    const char *b = "3. Mai 2017\n\nDie Stadt rüstet sich für den G20-Gipfel am 7. Juli. "
+                    "Der G20-Gipfel im Jahr 2016 fand in China statt.";
+    zs_error err;
+    zs_doc *da = zs_doc_new(de, "a.txt", a, strlen(a), NULL, &err);
+    zs_doc *db = zs_doc_new(de, "b.txt", b, strlen(b), NULL, &err);
+    assert_non_null(da);
+    assert_non_null(db);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, da);
+    zs_graph_add(g, db);
+    zs_graph_finish(g);
+    size_t shared = 0, joined = 0;
+    for (size_t i = 0; i < g->nevents; i++) {
+        const zs_gnode *n = &g->events[i];
+        const zs_event *e = zs_gnode_event(n);
+        if (!n->shared) continue;
+        shared++;
+        assert_string_equal(e->lemma, "gipfel");
+        const zs_gnode *r = &g->events[n->rep];
+        assert_true(r->rep == n->rep);
+        assert_true(!(e->begin >= zs_gnode_event(r)->until)); /* overlapping */
+        if (n->rep != i) {
+            joined++;
+            assert_int_not_equal(r->docno, n->docno);
+        }
+    }
+    assert_int_equal(shared, 2);
+    assert_int_equal(joined, 1);
+    assert_int_equal(zs_graph_merge_events(g), 1);
+    /* one doc: nothing to join */
+    zs_graph *one = zs_graph_new();
+    zs_graph_add(one, da);
+    zs_graph_finish(one);
+    for (size_t i = 0; i < one->nevents; i++) assert_false(one->events[i].shared);
+    zs_graph_free(one);
+    zs_graph_free(g);
+    zs_doc_free(da);
+    zs_doc_free(db);
+    zs_lang_free(de);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_identity_and_place),
         cmocka_unit_test(test_unknown_nodes),
         cmocka_unit_test(test_german_tension),
+        cmocka_unit_test(test_cross_document_merge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -175,8 +175,20 @@ static bool can_start(const zs_rule *r, const zs_token *t)
     return t->word && (r->first[t->word->id / 8] >> (t->word->id % 8) & 1);
 }
 
+/* Whether the number at token t fits the rule's first item, when that is
+ * a number (most tries of number rules end there). */
+static bool first_int_fits(const zs_rule *r, const zs_token *t)
+{
+    const zs_inst *in = r->prog;
+    while (in->op == ZS_OP_SAVE) in++;
+    if (in->op != ZS_OP_INT) return true;
+    return t->kind == ZS_TOK_NUM && t->num >= in->a && t->num <= in->b &&
+           (!in->c || (int)(t->b1 - t->b0) == in->c);
+}
+
 static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
 {
+    if (!first_int_fits(r, &R->d->toks[start])) return;
     if (r->genre && r->genre != (R->d->narrative ? 2 : 1)) return;
     if (r->order && r->order != R->d->order) return;
     R->r = r;

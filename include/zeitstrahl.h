@@ -88,15 +88,24 @@ typedef struct zs_options {
                         mentioned; zero: news, anchored to the DCT */
     int date_order;  /* numeric dates ("3/12/2015"): ZS_ORDER_MDY or
                         ZS_ORDER_DMY; 0: the language's ("order" line) */
+    int lenient;     /* non-zero: each invalid UTF-8 sequence and NUL byte
+                        becomes U+FFFD (offsets are then those of the
+                        repaired text); zero: they are errors */
+    size_t max_size; /* largest text accepted, in bytes (ZS_ERR_INPUT
+                        beyond); 0: ZS_MAX_DOC_SIZE */
 } zs_options;
 
 /* Orders of numeric dates (zs_options.date_order). */
 enum { ZS_ORDER_LANG = 0, ZS_ORDER_MDY = 1, ZS_ORDER_DMY = 2 };
 
+/* The default largest document: 64 MB. */
+#define ZS_MAX_DOC_SIZE ((size_t)64 << 20)
+
 /* Analyses text (UTF-8, len bytes; need not be NUL-terminated, is copied).
  * name labels the document in outputs and errors (copied). opts may be NULL.
  * Returns a new doc owned by the caller (free with zs_doc_free), or NULL with
- * err filled (invalid UTF-8 with its byte offset, empty text, no DCT, ...). */
+ * err filled (invalid UTF-8 or a NUL byte with its byte offset, unless
+ * opts->lenient; empty text; more than opts->max_size bytes; no DCT, ...). */
 zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text,
                    size_t len, const zs_options *opts, zs_error *err);
 
@@ -209,6 +218,13 @@ int zs_write_with(const zs_graph *g, const char *format, const zs_write_options 
                   FILE *out, zs_error *err);
 int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
                        const zs_write_options *o, zs_error *err);
+
+/* For programs that write files: makes SIGINT, SIGTERM and SIGHUP first
+ * remove the temporary file of a zs_write_file in progress, then end the
+ * process as the signal would have; and ignores SIGXFSZ, so that a file
+ * over the size limit is a write error (ZS_ERR_IO) rather than a kill.
+ * Call once, early in main, before any thread starts. */
+void zs_write_guard_signals(void);
 
 #ifdef __cplusplus
 }

@@ -147,9 +147,19 @@ static bool propagate(net *t)
 /* ---- nodes and links ---------------------------------------------------- */
 
 /* Node numbers: 0 the DCT, 1 + k timex k, 1 + ntimexes + k event k. */
-static int node_of(const zs_doc *d, const char *id)
+int zs_node_of(const zs_doc *d, const char *id)
 {
     if (strcmp(id, "t0") == 0) return 0;
+    /* ids are "t<i+1>" and "e<i+1>": look there first, so that a doc's
+     * links are mapped in linear time */
+    char *end;
+    unsigned long i = strtoul(id + 1, &end, 10);
+    if (i > 0 && *end == '\0') {
+        if (id[0] == 't' && i <= d->ntimexes && strcmp(d->timexes[i - 1].id, id) == 0)
+            return (int)i;
+        if (id[0] == 'e' && i <= d->nevents && strcmp(d->events[i - 1].id, id) == 0)
+            return (int)(d->ntimexes + i);
+    }
     for (size_t k = 0; k < d->ntimexes; k++)
         if (strcmp(d->timexes[k].id, id) == 0) return (int)(1 + k);
     for (size_t k = 0; k < d->nevents; k++)
@@ -329,7 +339,7 @@ void zs_close_doc(zs_doc *d)
     size_t nn = 0;
     for (size_t k = 0; k < nl; k++) {
         d->tlinks[k].contradiction = -1;
-        int a = node_of(d, d->tlinks[k].from), b = node_of(d, d->tlinks[k].to);
+        int a = zs_node_of(d, d->tlinks[k].from), b = zs_node_of(d, d->tlinks[k].to);
         if (a >= 0 && c.dense[a] < 0) sparse[c.dense[a] = (int)nn++] = a;
         if (b >= 0 && c.dense[b] < 0) sparse[c.dense[b] = (int)nn++] = b;
         c.from[k] = a >= 0 ? c.dense[a] : -1;

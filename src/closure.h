@@ -19,6 +19,10 @@
  * undated event a place in the time order from its relations. */
 void zs_close_doc(zs_doc *d);
 
+/* The node an id names: 0 for "t0" (the DCT), 1 + i for timex i, 1 +
+ * ntimexes + i for event i; -1 for none. Constant time for the ids the
+ * pipeline gives ("t3", "e7"). */
+int zs_node_of(const zs_doc *d, const char *id);
 
 /* A point-algebra network over the start and end points of nodes numbered
  * 0..n-1, for comparing relation sets (eval's task C). */

@@ -262,8 +262,11 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
                    const zs_options *opts, zs_error *err)
 {
     if (!name) name = "<input>";
-    if (len > UINT32_MAX / 2) {
-        zs_set_error(err, ZS_ERR_INPUT, "%s: input larger than 2 GB", name);
+    size_t max = opts && opts->max_size ? opts->max_size : ZS_MAX_DOC_SIZE;
+    if (max > UINT32_MAX / 2) max = UINT32_MAX / 2; /* offsets are 32-bit */
+    if (len > max) {
+        zs_set_error(err, ZS_ERR_INPUT, "%s: document of %zu bytes is larger than the limit of %zu bytes",
+                     name, len, max);
         return NULL;
     }
     if (len == 0 || blank(text, len)) {
@@ -273,8 +276,18 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
     zs_doc *d = zs_xcalloc(1, sizeof *d);
     d->lang = lang;
     d->name = zs_xstrdup(name);
-    d->text = zs_xstrndup(text, len);
-    d->len = len;
+    if (opts && opts->lenient) {
+        size_t replaced;
+        d->text = zs_utf8_repair(text, len, &d->len, &replaced);
+        if (d->len > UINT32_MAX / 2) { /* each bad byte can become three */
+            zs_set_error(err, ZS_ERR_INPUT, "%s: repaired document larger than 2 GB", name);
+            zs_doc_free(d);
+            return NULL;
+        }
+    } else {
+        d->text = zs_xstrndup(text, len);
+        d->len = len;
+    }
     d->dct_timex = -1;
     d->narrative = opts && opts->narrative;
     d->order = opts && opts->date_order ? opts->date_order : lang->order;

@@ -603,7 +603,8 @@ static void relate_times(zs_doc *d)
         }
         if (!comparable(x)) continue;
         add_tlink(d, x->id, "t0", interval_rel(x->rv.begin, x->rv.until, db, du), "interval");
-        for (size_t b = a + 1; b < d->ntimexes; b++) {
+        /* pairs within a window, so that a long text stays linear */
+        for (size_t b = a + 1; b < d->ntimexes && b - a <= ZS_CLOSURE_MAX_NODES; b++) {
             const zs_timex *y = &d->timexes[b];
             if (!used[b] || !comparable(y)) continue;
             add_tlink(d, x->id, y->id,
@@ -623,11 +624,9 @@ static void borrow_intervals(zs_doc *d)
     for (size_t k = 0; k < d->nbase; k++) {
         const zs_tlink *l = &d->tlinks[k];
         if (l->contradiction >= 0 || strncmp(l->source, "signal:", 7) != 0) continue;
-        zs_event *e1 = NULL, *e2 = NULL;
-        for (size_t j = 0; j < d->nevents; j++) {
-            if (!strcmp(d->events[j].id, l->from)) e1 = &d->events[j];
-            if (!strcmp(d->events[j].id, l->to)) e2 = &d->events[j];
-        }
+        int n1 = zs_node_of(d, l->from), n2 = zs_node_of(d, l->to), base = 1 + (int)d->ntimexes;
+        zs_event *e1 = n1 >= base ? &d->events[n1 - base] : NULL;
+        zs_event *e2 = n2 >= base ? &d->events[n2 - base] : NULL;
         if (!e1 || !e2 || e1->has_interval || !e2->has_interval) continue;
         if (l->rel != ZS_REL_IS_INCLUDED && e2->gran < ZS_GRAN_DAY) continue;
         e1->has_interval = true;

@@ -12,6 +12,7 @@
 
 #include "corpus.h"
 #include "eval.h"
+#include "util.h"
 #include "zeitstrahl.h"
 
 #ifndef ZS_TEMPLATE_DIR
@@ -43,6 +44,10 @@ static const char usage[] =
     "                     id dct lang text url; JSONL records out, in order)\n"
     "  -j N               analyse a jsonl corpus on N threads (default 1)\n"
     "  --skip-bad         jsonl: report and count bad lines, go on\n"
+    "  --lenient          replace invalid UTF-8 and NUL bytes with U+FFFD\n"
+    "                     instead of stopping\n"
+    "  --max-doc-size N   largest input file in bytes, or with k, M, G\n"
+    "                     (default: 64M)\n"
     "  -o FILE            write FILE; the format follows the extension: .ics\n"
     "                     .svg .png .pdf .dot .html .csv .jsonl .txt .tml\n"
     "                     (repeatable)\n"
@@ -114,14 +119,15 @@ static void template_base(const char *opt, char *out, size_t n)
     snprintf(out, n, "%s", ZS_TEMPLATE_DIR);
 }
 
-static char *read_stream(FILE *f, size_t *len)
+/* Reads f up to max + 1 bytes (more is an error the caller reports). */
+static char *read_stream(FILE *f, size_t *len, size_t max)
 {
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     size_t r;
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+    while (buf && n <= max && (r = fread(buf + n, 1, cap - n, f)) > 0) {
         n += r;
-        if (n == cap) {
+        if (n == cap && n <= max) {
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
@@ -139,7 +145,7 @@ static char *read_stream(FILE *f, size_t *len)
     return buf;
 }
 
-static char *read_input(const char *path, size_t *len, zs_error *err)
+static char *read_input(const char *path, size_t *len, size_t max, zs_error *err)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
@@ -154,12 +160,19 @@ static char *read_input(const char *path, size_t *len, zs_error *err)
         err->code = ZS_ERR_IO;
         return NULL;
     }
-    char *text = read_stream(f, len);
+    char *text = read_stream(f, len, max);
     int e = errno;
     if (f != stdin) fclose(f);
     if (!text) {
         snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(e));
         err->code = ZS_ERR_IO;
+    } else if (*len > max) {
+        snprintf(err->msg, sizeof err->msg,
+                 "%s: document larger than the limit of %zu bytes (--max-doc-size)",
+                 strcmp(path, "-") == 0 ? "<stdin>" : path, max);
+        err->code = ZS_ERR_INPUT;
+        free(text);
+        text = NULL;
     }
     return text;
 }
@@ -226,7 +239,8 @@ static void free_langs(zs_lang **langs, size_t n)
 
 enum { OPT_DCT = 256, OPT_LANG, OPT_TZ, OPT_TEMPLATES, OPT_CHECK, OPT_VERSION, OPT_NARRATIVE,
        OPT_INPUT, OPT_DATE_ORDER, OPT_SKIP_BAD, OPT_CALNAME, OPT_FEEDURL, OPT_REFRESH,
-       OPT_MINPREC, OPT_PREVIOUS, OPT_LAYOUT };
+       OPT_MINPREC, OPT_PREVIOUS, OPT_LAYOUT, OPT_LENIENT,
+       OPT_MAX_SIZE };
 
 /* zeitstrahl eval ...: every language, picked per file, unless
  * --templates/--lang say otherwise (both must come right after "eval"). */
@@ -290,6 +304,7 @@ static int merge_command(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "eval") == 0) return eval_command(argc - 1, argv + 1);
+    zs_write_guard_signals();
     if (argc > 1 && strcmp(argv[1], "merge") == 0) return merge_command(argc - 1, argv + 1);
     static const struct option longopts[] = {
         {"dct", required_argument, NULL, OPT_DCT},
@@ -307,6 +322,8 @@ int main(int argc, char **argv)
         {"min-precision", required_argument, NULL, OPT_MINPREC},
         {"previous", required_argument, NULL, OPT_PREVIOUS},
         {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"lenient", no_argument, NULL, OPT_LENIENT},
+        {"max-doc-size", required_argument, NULL, OPT_MAX_SIZE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0}};
@@ -362,6 +379,15 @@ int main(int argc, char **argv)
         case OPT_MINPREC: wopts.min_precision = optarg; break;
         case OPT_PREVIOUS: wopts.previous = optarg; break;
         case OPT_LAYOUT: wopts.layout = optarg; break;
+        case OPT_LENIENT: opts.lenient = 1; break;
+        case OPT_MAX_SIZE:
+            if (!zs_parse_size(optarg, UINT32_MAX / 2, &opts.max_size) || opts.max_size == 0) {
+                fprintf(stderr, "zeitstrahl: bad --max-doc-size '%s' (bytes, or with k, M, G; at most 2G)\n",
+                        optarg);
+                free(outputs);
+                return ZS_ERR_USAGE;
+            }
+            break;
         case 'o': outputs[noutputs++] = optarg; break;
         case 'f': format = optarg; break;
         case 'h': fputs(usage, stdout); free(outputs); return 0;
@@ -433,7 +459,7 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = 0; i < nfiles && rc == 0; i++) {
         size_t len;
-        char *text = read_input(files[i], &len, &err);
+        char *text = read_input(files[i], &len, opts.max_size ? opts.max_size : ZS_MAX_DOC_SIZE, &err);
         if (!text) {
             rc = fail(&err);
             break;

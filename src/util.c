@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 static void *oom(void)
 {
     fputs("zeitstrahl: out of memory\n", stderr);
@@ -179,4 +181,67 @@ char *zs_read_file(const char *path, size_t *len, zs_error *err)
     b.data[b.len] = '\0'; /* an empty file too */
     *len = b.len;
     return b.data;
+}
+
+char *zs_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *replaced)
+{
+    static const char fffd[] = "\xEF\xBF\xBD";
+    zs_buf b = {0};
+    zs_buf_grow(&b, n);
+    *replaced = 0;
+    const uint8_t *u = (const uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i; /* valid bytes copied as one block */
+        for (;;) {
+            while (i < n && u[i] > 0 && u[i] < 0x80) i++;
+            if (i >= n || u[i] == 0) break;
+            /* U8_NEXT takes int32_t offsets: decode from a window */
+            int32_t k = 0, m = n - i < 4 ? (int32_t)(n - i) : 4;
+            UChar32 c;
+            U8_NEXT(u + i, k, m, c);
+            if (c < 0) break;
+            i += (size_t)k;
+        }
+        zs_buf_put(&b, s + run, i - run);
+        if (i >= n) break;
+        int32_t k = 1; /* a NUL byte */
+        if (u[i] != 0) {
+            int32_t m = n - i < 4 ? (int32_t)(n - i) : 4;
+            UChar32 c;
+            k = 0;
+            U8_NEXT(u + i, k, m, c); /* skips the maximal subpart */
+            (void)c;
+        }
+        zs_buf_put(&b, fffd, 3);
+        ++*replaced;
+        i += (size_t)k;
+    }
+    zs_buf_grow(&b, 0);
+    b.data[b.len] = '\0';
+    *out_len = b.len;
+    return b.data;
+}
+
+bool zs_parse_size(const char *s, size_t max, size_t *out)
+{
+    if (!s || *s < '0' || *s > '9') return false;
+    uint64_t v = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (UINT64_MAX - 9) / 10) return false;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    unsigned shift = 0;
+    switch (*p) {
+    case 'k': case 'K': shift = 10; p++; break;
+    case 'm': case 'M': shift = 20; p++; break;
+    case 'g': case 'G': shift = 30; p++; break;
+    }
+    if (shift && (*p == 'B' || *p == 'b')) p++;
+    if (*p || v > (UINT64_MAX >> shift)) return false;
+    v <<= shift;
+    if (v > max) return false;
+    *out = (size_t)v;
+    return true;
 }

@@ -54,6 +54,16 @@ void zs_set_error(zs_error *err, zs_status code, const char *fmt, ...)
 uint64_t zs_hash64(const void *p, size_t n, uint64_t h);
 #define ZS_HASH64_INIT 0xcbf29ce484222325ULL
 
+/* A copy of s[0..n) in which every invalid UTF-8 sequence (each maximal
+ * subpart, as ICU's U8_NEXT reads them) and every NUL byte is U+FFFD,
+ * NUL-terminated, its length in *out_len; *replaced counts the
+ * replacements. Caller frees. */
+char *zs_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *replaced);
+
+/* Parses a size: bytes, or a number with k, M or G (powers of 1024, an
+ * optional B after them). False for anything else or more than max. */
+bool zs_parse_size(const char *s, size_t max, size_t *out);
+
 /* Reads a whole file into a new NUL-terminated buffer (caller frees).
  * Returns NULL with err filled, naming path. */
 char *zs_read_file(const char *path, size_t *len, zs_error *err);

@@ -1,9 +1,13 @@
 /* Format dispatch and safe file output (temporary file, then rename). */
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "template.h"
@@ -135,6 +139,62 @@ int zs_write_with(const zs_graph *g, const char *format, const zs_write_options 
     return rc;
 }
 
+/* The temporary file of the zs_write_file in progress, for the signal
+ * handler: set after mkstemp and cleared after the rename, both with the
+ * signals blocked, so a signal finds either no file or one to remove. */
+static char pending[PATH_MAX + 16];
+static volatile sig_atomic_t pending_set;
+
+static void block_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+static void on_signal(int sig)
+{
+    int e = errno;
+    if (pending_set) unlink(pending); /* async-signal-safe */
+    pending_set = 0;
+    signal(sig, SIG_DFL);
+    errno = e;
+    raise(sig); /* dies of sig once the handler returns */
+}
+
+void zs_write_guard_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaddset(&sa.sa_mask, SIGINT);
+    sigaddset(&sa.sa_mask, SIGTERM);
+    sigaddset(&sa.sa_mask, SIGHUP);
+    int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction old;
+        /* a signal the caller's parent ignores (nohup, &) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
+    signal(SIGXFSZ, SIG_IGN);
+}
+
+/* ZEITSTRAHL_TEST_RENAME_DELAY=SECONDS: a test hook that waits with the
+ * complete temporary file before renaming it, so that a test can kill a run
+ * at that moment. */
+static void test_delay(void)
+{
+    const char *s = getenv("ZEITSTRAHL_TEST_RENAME_DELAY");
+    if (!s || !*s) return;
+    struct timespec ts = {atoi(s), 0};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
+}
+
 int zs_write_file(const zs_graph *g, const char *path, const char *format, zs_error *err)
 {
     return zs_write_file_with(g, path, format, NULL, err);
@@ -153,25 +213,42 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
     size_t n = strlen(path);
     char *tmp = zs_xmalloc(n + 16);
     snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+    sigset_t mask;
+    block_signals(&mask);
     int fd = mkstemp(tmp);
+    int e = errno;
+    if (fd >= 0 && n + 16 <= sizeof pending) {
+        memcpy(pending, tmp, n + 16);
+        pending_set = 1;
+    }
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
     int rc = 0;
     if (fd < 0) {
-        zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(errno));
+        zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
         rc = -1;
     } else {
         FILE *f = fdopen(fd, "wb");
         bool ok = f && fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0 &&
                   fsync(fileno(f)) == 0;
-        int e = errno;
-        if (f) ok = fclose(f) == 0 && ok;
-        else close(fd);
-        if (ok) fchmod_default(tmp);
+        e = errno;
+        if (f && fclose(f) != 0 && ok) {
+            ok = false;
+            e = errno;
+        }
+        if (!f) close(fd);
+        if (ok) {
+            fchmod_default(tmp);
+            test_delay();
+        }
+        block_signals(&mask);
         if (!ok || rename(tmp, path) != 0) {
             if (ok) e = errno;
             zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
             unlink(tmp);
             rc = -1;
         }
+        pending_set = 0;
+        pthread_sigmask(SIG_SETMASK, &mask, NULL);
     }
     free(tmp);
     zs_buf_free(&b);

@@ -153,6 +153,91 @@ expect_error "bad template dir" "/nonexistent: cannot open" --templates /nonexis
 check "error: unwritable output names the file" sh -c \
     "$run -o $tmp/no/such/dir.ics $sample 2>&1 >/dev/null | grep -q '^zeitstrahl: $tmp/no/such/dir.ics: No such file'"
 
+# ---- hostile input ------------------------------------------------------------------
+printf '2. Mai 2017\nAm 3. M\303\244rz \377 geschah es \000 und am \355\240\200 4. Mai, \342\200 am 5. Mai.\n' >"$tmp/mixed.txt"
+printf 'Am 3. Mai\000 geschah es.\n' >"$tmp/nul.txt"
+expect_error "NUL byte" "$tmp/nul.txt: NUL byte at byte 9" --dct 2017-05-02 "$tmp/nul.txt"
+check "--lenient: invalid UTF-8 and NUL become U+FFFD" sh -c \
+    "$run --lenient -f jsonl $tmp/mixed.txt > $tmp/mixed.jsonl && grep -q '\"value\":\"2017-05-05\"' $tmp/mixed.jsonl"
+$py -c "import sys; t = open(sys.argv[1], 'rb').read().decode('utf-8', 'replace').replace('\0', '\ufffd'); \
+open(sys.argv[2], 'w', encoding='utf-8').write(t)" "$tmp/mixed.txt" "$tmp/mixed.fixed"
+check "--lenient: offsets are code points of the repaired text" \
+    sh -c "$py tests/jsonl_check.py $tmp/mixed.fixed $tmp/mixed.jsonl | grep -c . | grep -qx 4"
+# a 100 MB line (10 MB under valgrind): over the default limit of 64 MB, read
+# no further than the limit; within a higher one, analysed
+big=100000000
+[ -n "${ZS_VG:-}" ] && big=10000000
+head -c "$big" /dev/zero | tr '\0' x >"$tmp/line.txt"
+if [ "$big" -gt 67108864 ]; then
+    expect_error "100 MB line over the 64 MB default" "$tmp/line.txt: document larger than the limit of 67108864 bytes" \
+        --dct 2017-05-02 "$tmp/line.txt"
+    check "100 MB line on stdin over the default" sh -c \
+        "cat $tmp/line.txt | $run --dct 2017-05-02 2>&1 >/dev/null | grep -q '<stdin>: document larger than the limit'"
+fi
+check "long line within --max-doc-size 128M" sh -c "$run --max-doc-size 128M --dct 2017-05-02 -f jsonl $tmp/line.txt | grep -c . | grep -qx 1"
+rm -f "$tmp/line.txt"
+expect_error "--max-doc-size exceeded" "$sample: document larger than the limit of 800 bytes" --max-doc-size 800 "$sample"
+expect_error "bad --max-doc-size" "bad --max-doc-size '12x'" --max-doc-size 12x "$sample"
+check "--max-doc-size 1k, 900 bytes" sh -c "$run --max-doc-size 1k $sample >/dev/null"
+for dct in 2017-13-01 2017-05-32 2017-05-02T24:00 17-05-02 2017-05-02T21:06+15:00 2017-05-02x "" \
+    99999-01-01 "2017-05-02T21:06 "; do
+    expect_error "malformed --dct '$dct'" "malformed --dct '$dct'" --dct "$dct" "$sample"
+done
+mkdir -p "$tmp/tpl/de"
+cp templates/de/*.zt "$tmp/tpl/de/"
+printf 'rule broken\n  match d:int(1..31) "." (m:@month\n  value date(day=d)\nend\n' >"$tmp/tpl/de/zz.zt"
+expect_error "malformed template: file:line:col" "$tmp/tpl/de/zz.zt:2:" --templates "$tmp/tpl" "$sample"
+printf 'rule broken\n  match @nosuchlist\n  value date(day=1)\nend\n' >"$tmp/tpl/de/zz.zt"
+expect_error "template with an unknown list" "$tmp/tpl/de/zz.zt:2:" --templates "$tmp/tpl" "$sample"
+
+# ---- killed runs and full disks: the old file or the new one, no temporary -----
+# ZEITSTRAHL_TEST_RENAME_DELAY holds the complete temporary file before the
+# rename; a signal then must remove it and leave the old file.
+kill_during_write() { # NAME SIGNAL
+    printf 'old\n' >"$tmp/k.ics"
+    ZEITSTRAHL_TEST_RENAME_DELAY=60 env --default-signal=INT $run -o "$tmp/k.ics" "$sample" 2>/dev/null &
+    pid=$!
+    i=0
+    while [ -z "$(ls "$tmp" | grep 'k.ics.tmp')" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+    kill "-$2" "$pid"
+    wait "$pid"
+    rc=$?
+    if [ "$rc" -ne 0 ] && [ "$(cat "$tmp/k.ics")" = old ] && [ -z "$(ls "$tmp" | grep 'k.ics.tmp')" ] && [ $i -lt 600 ]; then
+        ok "$1"
+    else
+        bad "$1 (exit $rc)"
+    fi
+}
+kill_during_write "SIGTERM before the rename: old file, no temporary" TERM
+kill_during_write "SIGINT before the rename: old file, no temporary" INT
+kill_during_write "SIGHUP before the rename: old file, no temporary" HUP
+# a run killed at some moment of its work: the target is untouched or complete
+$run -o "$tmp/full.jsonl" -o "$tmp/full.svg" "$sample" 2>/dev/null
+for delay in 0.05 0.2 0.5; do
+    printf 'old\n' >"$tmp/r.jsonl"
+    printf 'old\n' >"$tmp/r.svg"
+    env --default-signal=INT $run -o "$tmp/r.jsonl" -o "$tmp/r.svg" "$sample" 2>/dev/null &
+    pid=$!
+    sleep "$delay"
+    kill -TERM "$pid" 2>/dev/null
+    wait "$pid"
+    whole=yes
+    for f in r.jsonl r.svg; do
+        [ "$(cat "$tmp/$f")" = old ] || cmp -s "$tmp/$f" "$tmp/full.${f#r.}" || whole=no
+    done
+    if [ $whole = yes ] && [ -z "$(ls "$tmp" | grep '^r\..*tmp')" ]; then
+        ok "SIGTERM after ${delay}s: each file old or complete"
+    else
+        bad "SIGTERM after ${delay}s: each file old or complete"
+    fi
+done
+check "stdout on a full disk: exit 3, one line" sh -c \
+    "$run -f jsonl $sample 2>$tmp/full.err >/dev/full; [ \$? -eq 3 ] && grep -q 'No space left on device' $tmp/full.err && [ \$(wc -l <$tmp/full.err) -eq 1 ]"
+printf 'old\n' >"$tmp/z.svg"
+check "file over the size limit: exit 3, old file, no temporary" sh -c \
+    "(ulimit -f 8; $run -o $tmp/z.svg $sample 2>$tmp/z.err); [ \$? -eq 3 ] && grep -q 'z.svg: File too large' $tmp/z.err && \
+     [ \"\$(cat $tmp/z.svg)\" = old ] && ! ls $tmp | grep -q 'z.svg.tmp'"
+
 # ---- install ---------------------------------------------------------------------
 check "make install with DESTDIR and PREFIX" make -s install DESTDIR="$tmp/root" PREFIX=/usr
 check "installed tree" test -f "$tmp/root/usr/include/zeitstrahl.h" -a -f "$tmp/root/usr/lib/libzeitstrahl.a" \

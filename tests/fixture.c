@@ -151,6 +151,18 @@ zs_lang *fixture_lang_de(void)
     return de;
 }
 
+int fixture_setup_de(void **state)
+{
+    *state = fixture_lang_de();
+    return *state ? 0 : -1;
+}
+
+int fixture_teardown_de(void **state)
+{
+    zs_lang_free(*state);
+    return 0;
+}
+
 zs_graph *fixture_graph(const zs_doc *d)
 {
     zs_graph *g = zs_graph_new();

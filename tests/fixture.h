@@ -17,4 +17,9 @@ zs_graph *fixture_graph(const zs_doc *d);
  * printing why. Free with zs_lang_free. */
 zs_lang *fixture_lang_de(void);
 
+/* cmocka group setup and teardown that keep the German templates in the
+ * group's *state. */
+int fixture_setup_de(void **state);
+int fixture_teardown_de(void **state);
+
 #endif

@@ -178,11 +178,13 @@ typedef struct outputs {
     int n;
     bool stream_any, graph_any; /* some output streams JSONL / needs the graph */
     zs_merge *merge;
+    const zs_write_options *write;
 } outputs;
 
 static int outputs_open(outputs *out, const zs_corpus_opts *o, bool stream_jsonl)
 {
     memset(out, 0, sizeof *out);
+    out->write = o->write;
     out->v = zs_xcalloc((size_t)o->noutputs + 1, sizeof *out->v);
     zs_error err = {0};
     for (int i = 0; i <= o->noutputs; i++) {
@@ -267,8 +269,8 @@ static int outputs_close(outputs *out, int rc)
         for (int i = 0; i < out->n && rc == 0; i++) {
             sink *s = &out->v[i];
             if (s->f) continue;
-            int w = s->path ? zs_write_file(g, s->path, s->format, &err)
-                            : zs_write(g, s->format, stdout, &err);
+            int w = s->path ? zs_write_file_with(g, s->path, s->format, out->write, &err)
+                            : zs_write_with(g, s->format, out->write, stdout, &err);
             if (w != 0) {
                 fprintf(stderr, "zeitstrahl: %s\n", err.msg);
                 rc = err.code;

@@ -24,6 +24,7 @@ typedef struct zs_corpus_opts {
     const char *const *outputs; /* -o files (format from the extension) */
     int noutputs;
     const char *format;        /* written to stdout, or NULL */
+    const zs_write_options *write; /* options of the writers, or NULL */
 } zs_corpus_opts;
 
 /* Analyses every line of files (nfiles paths, "-" for stdin) as a JSONL
@@ -37,8 +38,8 @@ int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
 
 /* Reduces the JSONL record streams in files (as zs_corpus_run or "-f jsonl"
  * write them) into one graph and writes the outputs (default: JSONL to
- * stdout). Uses outputs, noutputs, format and skip_bad of o. Returns the
- * exit status. */
+ * stdout). Uses outputs, noutputs, format, write, skip_bad and langs (for
+ * the writers' words) of o. Returns the exit status. */
 int zs_merge_run(const zs_corpus_opts *o, const char *const *files, int nfiles);
 
 #endif

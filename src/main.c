@@ -22,7 +22,7 @@
 static const char usage[] =
     "Usage: zeitstrahl [OPTIONS] [FILE...]\n"
     "       zeitstrahl eval [--errors] [--system DIR|FILE | --narrative | --news] GOLD...\n"
-    "       zeitstrahl merge [-o FILE]... [-f FORMAT] [--skip-bad] [FILE...]\n"
+    "       zeitstrahl merge [-o FILE]... [-f FORMAT] [--skip-bad] [OPTIONS] [FILE...]\n"
     "Finds the temporal expressions and events of news articles (stdin when no\n"
     "FILE) and writes their timeline.\n"
     "\n"
@@ -265,47 +265,13 @@ static int eval_command(int argc, char **argv)
     return rc;
 }
 
-/* zeitstrahl merge [-o FILE]... [-f FORMAT] [--skip-bad] [FILE...] */
-static int merge_command(int argc, char **argv)
-{
-    static const struct option longopts[] = {{"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
-                                              {"help", no_argument, NULL, 'h'},
-                                              {NULL, 0, NULL, 0}};
-    const char **outputs = calloc((size_t)argc, sizeof *outputs);
-    zs_corpus_opts co = {.outputs = outputs, .progress = 0};
-    int c, rc = -1;
-    while (rc < 0 && (c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': outputs[co.noutputs++] = optarg; break;
-        case 'f': co.format = optarg; break;
-        case OPT_SKIP_BAD: co.skip_bad = 1; break;
-        case 'h': fputs(usage, stdout); rc = 0; break;
-        default: fputs("Try 'zeitstrahl --help'.\n", stderr); rc = ZS_ERR_USAGE;
-        }
-    }
-    const char *stdin_only[] = {"-"};
-    /* the languages give the writers their words; without them the
-     * writers use their own */
-    char base[PATH_MAX];
-    template_base(NULL, base, sizeof base);
-    zs_error err = {0};
-    zs_lang **langs = NULL;
-    size_t nlangs = rc < 0 ? load_langs(base, "auto", &langs, &err) : 0;
-    co.langs = (const zs_lang *const *)langs;
-    co.nlangs = nlangs;
-    if (rc < 0)
-        rc = optind < argc ? zs_merge_run(&co, (const char *const *)argv + optind, argc - optind)
-                           : zs_merge_run(&co, stdin_only, 1);
-    if (nlangs) free_langs(langs, nlangs);
-    free(outputs);
-    return rc;
-}
-
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "eval") == 0) return eval_command(argc - 1, argv + 1);
     zs_write_guard_signals();
-    if (argc > 1 && strcmp(argv[1], "merge") == 0) return merge_command(argc - 1, argv + 1);
+    /* zeitstrahl merge [OPTIONS] [FILE...]: the options of the outputs apply */
+    bool merge = argc > 1 && strcmp(argv[1], "merge") == 0;
+    if (merge) argc--, argv++;
     static const struct option longopts[] = {
         {"dct", required_argument, NULL, OPT_DCT},
         {"lang", required_argument, NULL, OPT_LANG},
@@ -427,16 +393,18 @@ int main(int argc, char **argv)
         free(outputs);
         return fail(&err);
     }
-    if (jsonl_input && !check) {
+    if ((jsonl_input || merge) && !check) {
         zs_corpus_opts co = {.template_base = base, .lang = lang_code,
                              .langs = (const zs_lang *const *)langs, .nlangs = nlangs,
                              .doc = opts, .jobs = (int)jobs, .skip_bad = skip_bad,
                              .progress = -1, .outputs = outputs, .noutputs = noutputs,
-                             .format = format};
+                             .format = format, .write = &wopts,
+                             /* a line holds a document escaped: at most 6 bytes a byte */
+                             .max_line = 6 * (opts.max_size ? opts.max_size : ZS_MAX_DOC_SIZE) + 65536};
         const char *stdin_only[] = {"-"};
-        int rc = optind < argc ? zs_corpus_run(&co, (const char *const *)argv + optind,
-                                               argc - optind)
-                               : zs_corpus_run(&co, stdin_only, 1);
+        const char *const *files = optind < argc ? (const char *const *)argv + optind : stdin_only;
+        int nfiles = optind < argc ? argc - optind : 1;
+        int rc = merge ? zs_merge_run(&co, files, nfiles) : zs_corpus_run(&co, files, nfiles);
         free_langs(langs, nlangs);
         free(outputs);
         return rc;

@@ -74,6 +74,10 @@ expect_corpus_error "no text" 4 "$c/notext.jsonl:1: column 1: no \"text\" field"
 expect_corpus_error "invalid UTF-8" 4 "$c/badutf.jsonl:1: column" "$c/badutf.jsonl"
 expect_corpus_error "missing file" 3 "$c/none.jsonl: No such file" "$c/none.jsonl"
 expect_corpus_error "unknown default language" 6 "cannot open" --lang xx "$c/bad.jsonl"
+printf '{"id":"a","text":"Am 3. Mai 2017 kam er, sagte er am Montag."}\n{"id":"b","text":"Am 3. Mai 2017 kam er."}\n' >"$c/sizes.jsonl"
+check "jsonl: --max-doc-size refuses a larger document, names its line" sh -c \
+    "$run --input jsonl --max-doc-size 30 --skip-bad $c/sizes.jsonl 2>$c/sizes.err | grep -q '^{\"doc\":\"b\",\"kind\":\"doc\"' &&
+     grep -q 'sizes.jsonl:1: a: document of 42 bytes is larger than the limit of 30 bytes' $c/sizes.err"
 check "jsonl: --skip-bad goes on and counts" sh -c \
     "$run --input jsonl --skip-bad -j 2 $c/bad.jsonl > $c/skip.out 2> $c/skip.err"
 check "jsonl: --skip-bad keeps the good documents in order" sh -c \
@@ -106,6 +110,11 @@ for f in ics text dot; do
         "$run -f jsonl $sample | $run merge -f $f | cmp - $c/sample.$f.want 2>/dev/null ||
          { $run -f $f $sample > $c/sample.$f.want && $run -f jsonl $sample | $run merge -f $f | cmp - $c/sample.$f.want; }"
 done
+check "merge: writer options (--calendar-name)" sh -c \
+    "$run merge -f ics --calendar-name Korpus $c/p1.out $c/p2.out $c/p3.out | grep -q '^X-WR-CALNAME:Korpus'"
+check "jsonl: writer options as merge's" sh -c \
+    "$run --input jsonl -f ics --calendar-name Korpus $c/k.jsonl > $c/kn.ics &&
+     $run merge -f ics --calendar-name Korpus $c/p3.out $c/p1.out $c/p2.out | cmp - $c/kn.ics"
 check "merge -o FILE.ics" sh -c "$run merge -o $c/m.ics $c/p1.out $c/p2.out $c/p3.out && cmp $c/m.ics $c/one.ics"
 printf '{"doc":"x","kind":"timex","id":"t1"}\n' >"$c/orphan.jsonl"
 printf '{"doc":"x","kind":"doc","dct":"2017-05-02","tz":"Europe/Berlin","lang":"de"}\n{"doc":"x","kind":"event","id":"e1","text":"Gipfel","start":0,"end":6,"lemma":"gipfel","title":"Gipfel","class":"OCCURRENCE","modality":"asserted","time":"t9","sentence":0}\n' >"$c/badref.jsonl"

@@ -61,14 +61,14 @@ DEBS = build-essential pkg-config libicu-dev libical-dev libgraphviz-dev \
 
 all: libzeitstrahl.a libzeitstrahl.so zeitstrahl
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)/.dirs
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -c $< -o $@
 
-$(BUILD)/pic/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)
+$(BUILD)/pic/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(BUILD)/.dirs
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -fPIC -c $< -o $@
 
-$(BUILD):
-	@mkdir -p $(BUILD)/pic $(BUILD)/tests
+$(BUILD)/.dirs:
+	@mkdir -p $(BUILD)/pic $(BUILD)/tests && touch $@
 
 libzeitstrahl.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -79,7 +79,7 @@ libzeitstrahl.so: $(PIC_OBJ)
 zeitstrahl: $(BUILD)/main.o libzeitstrahl.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
 
-$(BUILD)/tests/fixture.o: tests/fixture.c tests/fixture.h $(wildcard src/*.h) | $(BUILD)
+$(BUILD)/tests/fixture.o: tests/fixture.c tests/fixture.h $(wildcard src/*.h) | $(BUILD)/.dirs
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -c $< -o $@
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/tests/fixture.o libzeitstrahl.a tests/fixture.h

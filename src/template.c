@@ -869,8 +869,17 @@ static bool wordish(const zs_lang *L, const node *n)
  * frequent words). */
 static bool stop_word(const zs_lang *L, uint32_t w)
 {
-    uint32_t stop = find_lexicon(L, "stopword", 8);
-    return stop != UINT32_MAX && zs_word_in(L->words[w], stop, NULL);
+    return L->lex_stopword != UINT32_MAX && zs_word_in(L->words[w], L->lex_stopword, NULL);
+}
+
+/* Before rules are compiled: finds the stopword lexicon and marks the
+ * lexicons that have an entry starting with a stop word. */
+static void mark_common_lexicons(zs_lang *L)
+{
+    L->lex_stopword = find_lexicon(L, "stopword", 8);
+    L->lex_common = lalloc(L, L->nlexicons + 1);
+    for (uint32_t i = 0; i < L->nentries; i++)
+        if (stop_word(L, L->entries[i]->words[0])) L->lex_common[L->entries[i]->lex] = 1;
 }
 
 /* Whether an item can start with a stop word ("the", "der"). */
@@ -879,10 +888,7 @@ static bool starts_common(const zs_lang *L, const node *n)
     n = unwrap(n);
     switch (n->kind) {
     case N_LIT: return stop_word(L, n->words[0]);
-    case N_LEX:
-        for (uint32_t i = 0; i < L->nentries; i++)
-            if (L->entries[i]->lex == n->lex && stop_word(L, L->entries[i]->words[0])) return true;
-        return false;
+    case N_LEX: return L->lex_common && L->lex_common[n->lex];
     case N_SEQ: return n->nkids > 0 && starts_common(L, n->kids[0]);
     case N_ALT:
         for (int i = 0; i < n->nkids; i++)
@@ -892,15 +898,31 @@ static bool starts_common(const zs_lang *L, const node *n)
     }
 }
 
+/* A punctuation mark rarer than a number ("/", ":", "-"), or
+ * alternatives of them; not , . quotes or brackets. */
+static bool rare_punct(const zs_lang *L, const node *n)
+{
+    n = unwrap(n);
+    if (n->kind == N_LIT) {
+        const char *f = L->words[n->words[0]]->form;
+        return n->nwords == 1 && f[0] && !f[1] && strchr("/:-", f[0]);
+    }
+    if (n->kind != N_ALT) return false;
+    for (int i = 0; i < n->nkids; i++)
+        if (!rare_punct(L, n->kids[i])) return false;
+    return true;
+}
+
 /* How often an item is expected to occur in text, roughly: a word list
  * entry is rare, a literal word common, a number more so, punctuation and
- * stop words most. */
+ * stop words most, but "/", ":" and "-" less than numbers. */
 static int frequency(const zs_lang *L, const node *n)
 {
     nkind k = unwrap(n)->kind;
     if (k == N_NOUN) return 1000; /* not indexable: only if nothing else is */
     if (starts_common(L, n)) return 40;
     if (k == N_LEX) return 1;
+    if (rare_punct(L, n)) return 8;
     return k == N_INT ? 20 : wordish(L, n) ? 4 : 40;
 }
 
@@ -1518,6 +1540,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     for (uint32_t i = 0; ok && i < ld.ncompounds; i++)
         build_compound(L, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
     if (ok) {
+        mark_common_lexicons(L);
         L->rules = zs_xcalloc(ld.nrules ? ld.nrules : 1, sizeof *L->rules);
         for (uint32_t i = 0; ok && i < ld.nrules; i++) {
             ok = compile_rule(&ld, &ld.rules[i], i, err);

@@ -160,6 +160,8 @@ struct zs_lang {
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,
              lex_signal_before, lex_stopword, lex_signal_during, lex_tense_perfect,
              lex_article_indef, lex_event_new;
+    uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
+                                   word (set before rules are compiled) */
     /* words of the outputs: "label KEY TEXT" lines */
     const char **label_keys, **label_texts;
     uint32_t nlabels, labels_cap;

@@ -279,7 +279,60 @@ static void write_source(const zs_doc *d, zs_buf *out, size_t *skipped)
 
 /* ---- a new document ------------------------------------------------------- */
 
-/* Plain doc d as a minimal TimeML document. */
+/* A tag of a plain document: a timex (ev false) or an event, by index. */
+typedef struct tw_tag {
+    uint32_t b0, b1;
+    bool ev;
+    size_t i;
+} tw_tag;
+
+static int cmp_tag(const void *a, const void *b)
+{
+    const tw_tag *p = a, *q = b;
+    if (p->b0 != q->b0) return p->b0 < q->b0 ? -1 : 1;
+    if (p->ev != q->ev) return p->ev ? 1 : -1; /* a timex first */
+    return p->i < q->i ? -1 : p->i > q->i;
+}
+
+/* The TimeML 1.2.1 relType of r, or NULL for OVERLAP, which it lacks. */
+static const char *rel_type(zs_relkind r)
+{
+    return r == ZS_REL_OVERLAP ? NULL : zs_rel_name(r);
+}
+
+/* The written id of the doc object id ("e3", "t2", "t0"): the event
+ * instance "ei3" or the tid from tids (per timex, "" if not written);
+ * false if it was not written. */
+static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], const bool *evw,
+                       char *out, size_t n, bool *is_event)
+{
+    *is_event = id[0] == 'e';
+    if (strcmp(id, "t0") == 0) {
+        snprintf(out, n, "t0");
+        return true;
+    }
+    for (size_t i = 0; *is_event && i < d->nevents; i++)
+        if (strcmp(d->events[i].id, id) == 0) {
+            snprintf(out, n, "ei%s", id + 1);
+            return evw[i];
+        }
+    for (size_t i = 0; !*is_event && i < d->ntimexes; i++)
+        if (strcmp(d->timexes[i].id, id) == 0) {
+            if (d->timexes[i].is_dct) {
+                snprintf(out, n, "t0");
+                return true;
+            }
+            snprintf(out, n, "%s", tids[i]);
+            return tids[i][0] != '\0';
+        }
+    return false;
+}
+
+/* Plain doc d as a minimal TimeML document: TIMEX3 and EVENT elements in
+ * TEXT (an event whose trigger meets a timex is left untagged), then a
+ * MAKEINSTANCE per event and a TLINK per relation of the doc between
+ * written ends, except those closure derives, those left out of it for a
+ * contradiction, and OVERLAP (no TimeML 1.2.1 relType). */
 static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
 {
     char dct[48];
@@ -295,18 +348,74 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
                   d->dct_gran == ZS_GRAN_DAY ? "DATE" : "TIME", dct, dct);
     size_t n, tidn = 0;
     tw_item *it = pick_timexes(d, &n, skipped);
+    tw_tag *tags = zs_xreallocarray(NULL, n + d->nevents + 1, sizeof *tags);
+    size_t nt = 0;
+    for (size_t i = 0; i < n; i++) tags[nt++] = (tw_tag){it[i].b0, it[i].b1, false, it[i].x};
+    for (size_t i = 0; i < d->nevents; i++)
+        if (d->events[i].b1 > d->events[i].b0 && d->events[i].b1 <= d->len)
+            tags[nt++] = (tw_tag){d->events[i].b0, d->events[i].b1, true, i};
+    if (nt > 1) qsort(tags, nt, sizeof *tags, cmp_tag);
+    char (*tids)[32] = zs_xcalloc(d->ntimexes ? d->ntimexes : 1, sizeof *tids);
+    bool *evw = zs_xcalloc(d->nevents ? d->nevents : 1, sizeof *evw);
     uint32_t p = 0;
-    char tid[32];
-    for (size_t i = 0; i < n; i++) {
-        put_escaped(out, d->text + p, it[i].b0 - p, false);
-        next_tid(NULL, &tidn, tid, sizeof tid);
-        put_start(out, tid, &d->timexes[it[i].x], "t0");
-        put_escaped(out, d->text + it[i].b0, it[i].b1 - it[i].b0, false);
-        zs_buf_puts(out, "</TIMEX3>");
-        p = it[i].b1;
+    for (size_t i = 0; i < nt; i++) {
+        const tw_tag *t = &tags[i];
+        if (t->b0 < p) continue; /* an event meeting a timex or another event */
+        put_escaped(out, d->text + p, t->b0 - p, false);
+        if (t->ev) {
+            const zs_event *e = &d->events[t->i];
+            zs_buf_printf(out, "<EVENT eid=\"%s\" class=\"%s\">", e->id, zs_eclass_name(e->cls));
+            evw[t->i] = true;
+        } else {
+            next_tid(NULL, &tidn, tids[t->i], sizeof tids[t->i]);
+            put_start(out, tids[t->i], &d->timexes[t->i], "t0");
+        }
+        put_escaped(out, d->text + t->b0, t->b1 - t->b0, false);
+        zs_buf_puts(out, t->ev ? "</EVENT>" : "</TIMEX3>");
+        p = t->b1;
     }
     put_escaped(out, d->text + p, d->len - p, false);
-    zs_buf_puts(out, "</TEXT>\n</TimeML>\n");
+    zs_buf_puts(out, "</TEXT>\n");
+    for (size_t i = 0; i < d->nevents; i++)
+        if (evw[i])
+            zs_buf_printf(out, "<MAKEINSTANCE eventID=\"%s\" eiid=\"ei%s\" tense=\"NONE\" "
+                          "aspect=\"NONE\" polarity=\"POS\" pos=\"%s\"/>\n",
+                          d->events[i].id, d->events[i].id + 1, d->events[i].noun ? "NOUN" : "VERB");
+    size_t lid = 0;
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        const char *rel = rel_type(l->rel);
+        char a[40], b[40];
+        bool ae, be;
+        if (!rel || strcmp(l->source, "closure") == 0 || l->contradiction >= 0 ||
+            !written_id(d, l->from, tids, evw, a, sizeof a, &ae) ||
+            !written_id(d, l->to, tids, evw, b, sizeof b, &be))
+            continue;
+        if (!ae && !be) {
+            zs_buf_printf(out, "<TLINK lid=\"l%zu\" relType=\"%s\" timeID=\"%s\" "
+                          "relatedToTime=\"%s\" origin=\"", ++lid, rel, a, b);
+            put_escaped(out, l->source, strlen(l->source), true);
+            zs_buf_puts(out, "\"/>\n");
+            continue;
+        }
+        if (!ae) { /* TimeML links start at an event when one end is one */
+            char tmp[40];
+            memcpy(tmp, a, sizeof tmp);
+            memcpy(a, b, sizeof a);
+            memcpy(b, tmp, sizeof b);
+            ae = true;
+            be = false;
+            rel = zs_rel_name(zs_rel_inverse(l->rel));
+        }
+        zs_buf_printf(out, "<TLINK lid=\"l%zu\" relType=\"%s\" eventInstanceID=\"%s\" %s=\"%s\" origin=\"",
+                      ++lid, rel, a, be ? "relatedToEventInstance" : "relatedToTime", b);
+        put_escaped(out, l->source, strlen(l->source), true);
+        zs_buf_puts(out, "\"/>\n");
+    }
+    zs_buf_puts(out, "</TimeML>\n");
+    free(tids);
+    free(evw);
+    free(tags);
     free(it);
 }
 

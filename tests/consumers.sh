@@ -14,11 +14,13 @@
 #          checked (tests/khal_check.py), and stored on a Radicale CalDAV
 #          server started here on 127.0.0.1 and read back unchanged
 #          (tests/caldav_roundtrip.py);
-#   .svg .tml   well-formed XML (xmllint);
+#   .svg .tml   well-formed XML (xmllint); TimeML's EVENT, MAKEINSTANCE,
+#          TLINK and TIMEX3 ids refer to each other (tests/timeml_check.py);
 #   .png   decodes (tests/png_check.py); .pdf starts as a PDF;
 #   .html  rendered by headless Chromium to a screenshot that is not blank;
 #   .csv   read by Python's csv module: a header and one row per event;
-#   .jsonl one JSON object per line, as many events as the CSV has rows.
+#   .jsonl one JSON object per line, as many events as the CSV has rows;
+# and the README's Python examples (pandas, ctypes) run (tests/readme_python.py).
 set -u
 bin=${ZS_BIN:-./zeitstrahl}
 run="${ZS_VG:-} $bin"
@@ -53,9 +55,11 @@ consume() {
     set_=$1
     shift
     mkdir -p "$tmp/$set_/a" "$tmp/$set_/b"
+    fmts=$formats
+    [ "$set_" = two ] || fmts="$formats tml" # TimeML holds one document
     for d in a b; do
         outs=""
-        for f in $formats; do outs="$outs -o $tmp/$set_/$d/t.$f"; done
+        for f in $fmts; do outs="$outs -o $tmp/$set_/$d/t.$f"; done
         # shellcheck disable=SC2086
         if ! $run $outs "$@" >"$tmp/out" 2>"$tmp/err"; then
             bad "$set_: zeitstrahl $*"
@@ -63,8 +67,8 @@ consume() {
         fi
     done
     same=0
-    for f in $formats; do cmp -s "$tmp/$set_/a/t.$f" "$tmp/$set_/b/t.$f" || same=1; done
-    check "$set_: two runs byte-identical ($formats)" test "$same" -eq 0
+    for f in $fmts; do cmp -s "$tmp/$set_/a/t.$f" "$tmp/$set_/b/t.$f" || same=1; done
+    check "$set_: two runs byte-identical ($fmts)" test "$same" -eq 0
     o=$tmp/$set_/a
     check "$set_ ics: libical parses it" $py tests/ics_libical.py "$o/t.ics"
     check "$set_ ics: python3-icalendar parses it" $py tests/ics_check.py "$o/t.ics"
@@ -75,6 +79,11 @@ consume() {
     check "$set_ pdf: a PDF" sh -c "head -c 5 '$o/t.pdf' | grep -q '%PDF-' && tail -c 6 '$o/t.pdf' | grep -q '%%EOF'"
     check "$set_ html: Chromium renders a page" screenshot "$o/t.html"
     check "$set_ html: the screenshot is not blank" $py tests/png_check.py --nonblank "$o/t.html.png"
+    if [ -f "$o/t.tml" ]; then
+        check "$set_ tml: well-formed" xmllint --noout "$o/t.tml"
+        check "$set_ tml: EVENT, MAKEINSTANCE, TLINK and TIMEX3 refer to each other" \
+            $py tests/timeml_check.py "$o/t.tml"
+    fi
     check "$set_ csv+jsonl: one row per event" $py -c '
 import csv, json, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
@@ -130,6 +139,9 @@ if [ -f "$seed" ]; then
          grep -q '^NAME:Nahost 2017' $tmp/named.ics && ! grep -q '^X-ZEITSTRAHL-PRECISION:month' $tmp/named.ics &&
          grep -q 'coarser than the minimum precision' $tmp/notes"
 fi
+
+check "README: the pandas and ctypes examples run" \
+    $py tests/readme_python.py README.md "$bin" . templates "$sample"
 
 # shellcheck disable=SC2086
 check "Radicale stores every feed, read back unchanged" $py tests/caldav_roundtrip.py $feeds

@@ -718,9 +718,15 @@ static void test_plain_text(void **state)
                                 "2017-05-02</TIMEX3></DCT>"));
     assert_non_null(strstr(out, "<TEXT>Bozen, <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-05-02\">"
                                 "2. Mai 2017</TIMEX3>&#13;\n"));
-    assert_non_null(strstr(out, "&lt;GmbH&gt; \"tagen\" am "));
+    assert_non_null(strstr(out, "&lt;GmbH&gt; \"<EVENT eid=\"e1\" class=\"OCCURRENCE\">tagen</EVENT>\" am "));
     assert_non_null(strstr(out, "Mittwoch</TIMEX3>  und "));
-    assert_non_null(strstr(out, ". ]]&gt; Ende.\n</TEXT>\n</TimeML>\n"));
+    assert_non_null(strstr(out, ". ]]&gt; Ende.\n</TEXT>\n"));
+    /* the event's instance, and its link to its time */
+    assert_non_null(strstr(out, "</TEXT>\n<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"NONE\" "
+                                "aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\"/>\n"));
+    assert_non_null(strstr(out, "<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" "
+                                "relatedToTime=\"t2\" origin=\"anchor\"/>\n"));
+    assert_non_null(strstr(out, "/>\n</TimeML>\n"));
     /* TimeML tools see the text with the control character as a space */
     char *want = strdup(d->text);
     assert_non_null(want);

@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Runs the Python examples of README.md as a reader would.
+
+Usage: readme_python.py README ZEITSTRAHL LIBDIR TEMPLATES ARTICLE
+
+In a temporary folder: writes timeline.jsonl of ARTICLE with the
+ZEITSTRAHL binary, then runs each ```python block of README that imports
+pandas or ctypes, in turn, with
+/usr/bin/python3 (LD_LIBRARY_PATH=LIBDIR, ZEITSTRAHL_TEMPLATES=TEMPLATES).
+Every block must exit 0 and print something; the pandas block must list an
+event of ARTICLE, the ctypes block must report timexes and events and leave
+gipfel.ics with a VEVENT. Prints each block's output; exits 1 otherwise.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    readme, binary, libdir, templates, article = map(os.path.abspath, sys.argv[1:6])
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", open(readme, encoding="utf-8").read(), re.S)
+              if "import pandas" in b or "import ctypes" in b]
+    if len(blocks) < 2:
+        sys.exit("readme_python: no pandas and ctypes blocks in %s" % readme)
+    env = dict(os.environ, LD_LIBRARY_PATH=libdir, ZEITSTRAHL_TEMPLATES=templates)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([binary, "-o", "timeline.jsonl", article], cwd=tmp, check=True,
+                       stderr=subprocess.DEVNULL)
+        outs = []
+        for code in blocks:
+            r = subprocess.run(["/usr/bin/python3", "-c", code], cwd=tmp, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            out = r.stdout.decode("utf-8")
+            if r.returncode != 0 or not out.strip():
+                sys.exit("readme_python: block failed (%d):\n%s%s" % (r.returncode, code,
+                                                                     r.stderr.decode()))
+            print(out, end="")
+            outs.append(out)
+        if not re.search(r"\d{4}-\d\d-\d\d", outs[0]):
+            sys.exit("readme_python: the pandas block lists no dated event")
+        if not re.search(r"\d+ timexes, \d+ events", outs[1]):
+            sys.exit("readme_python: the ctypes block reports no counts")
+        ics = open(os.path.join(tmp, "gipfel.ics"), encoding="utf-8").read()
+        if "BEGIN:VEVENT" not in ics:
+            sys.exit("readme_python: gipfel.ics has no VEVENT")
+
+
+main()

@@ -10,6 +10,10 @@
  *     ("cluster_2017") when the axis spans two years or more;
  *   - vague events (coarser than a day, or with a mod) dashed; undated events
  *     left out.
+ * With the swimlanes layout each document is a row of its own, a cluster
+ * labelled with its name holding its events and publication, instead of
+ * the month clusters; the day columns cross the lanes (newrank). The
+ * events stage names no participants yet to make rows of.
  * Labels are localised with ICU (doc->locale). "dot" is the graph as built,
  * without layout, so it does not depend on the fonts installed; svg, png and
  * pdf are laid out by dot. */
@@ -358,6 +362,9 @@ typedef struct builder {
     size_t ncols;
     labeler lab;
     zs_buf label;       /* scratch for labels */
+    bool lanes;         /* swimlanes: one row per lane */
+    size_t nlanes;      /* the graph's documents */
+    Agraph_t **lane;    /* swimlanes: the cluster of each lane */
     const zs_write_options *o;
     zs_error *err;
 } builder;
@@ -443,7 +450,8 @@ static bool add_day(builder *b, Agraph_t *month, day_col *col, const char *local
     col->tail = agnode(col->rank, name, 1);
     zs_lsec t = zs_lsec_make(col->day, 0, 0, 0);
     zs_buf_reset(&b->label);
-    if (!put_span(&b->lab, locale, SK_AXIS, t, t, &b->label, b->err)) return false;
+    if (!put_span(&b->lab, locale, b->lanes ? SK_DAY : SK_AXIS, t, t, &b->label, b->err))
+        return false;
     set(col->tail, "label", b->label.data);
     set(col->tail, "shape", "plaintext");
     return true;
@@ -469,7 +477,9 @@ static bool add_axis(builder *b)
         int y, m, d;
         zs_civil_from_days(b->cols[i].day, &y, &m, &d);
         int key = by_year ? y : y * 12 + m;
-        if (!month || key != month_key) {
+        if (b->lanes) {
+            month = b->root; /* the lanes are the clusters */
+        } else if (!month || key != month_key) {
             month = open_cluster(b, b->cols[i].day, by_year, locale);
             if (!month) return false;
             month_key = key;
@@ -484,15 +494,41 @@ static bool add_axis(builder *b)
     return true;
 }
 
-/* Adds node name (label from b->label) on top of the column of day t. */
-static Agnode_t *stack_node(builder *b, zs_lsec t, const char *name)
+/* Adds node name (label from b->label) on top of the column of day t, or
+ * with swimlanes into the cluster of lane and the rank of that day. */
+static Agnode_t *stack_node(builder *b, zs_lsec t, const char *name, size_t lane)
 {
     day_col *col = col_of(b, t);
-    Agnode_t *n = agnode(col->rank, (char *)name, 1);
+    if (!b->lanes) {
+        Agnode_t *n = agnode(col->rank, (char *)name, 1);
+        set(n, "label", b->label.data);
+        agedge(col->rank, col->tail, n, NULL, 1);
+        col->tail = n;
+        return n;
+    }
+    Agnode_t *n = agnode(b->lane[lane], (char *)name, 1);
     set(n, "label", b->label.data);
-    agedge(col->rank, col->tail, n, NULL, 1);
-    col->tail = n;
+    agsubnode(col->rank, n, 1);
     return n;
+}
+
+/* Swimlanes: one cluster per lane (a document, labelled with its name),
+ * ranked after the axis, so that each lane is a row of its own; the
+ * columns of days hold the nodes of every lane (newrank). */
+static void open_lanes(builder *b)
+{
+    set(b->root, "newrank", "true");
+    char name[48];
+    for (size_t l = 0; l < b->nlanes; l++) {
+        snprintf(name, sizeof name, "cluster_lane_%zu", l + 1);
+        b->lane[l] = agsubg(b->root, name, 1);
+        zs_buf_reset(&b->label);
+        put_label_text(&b->label, b->g->docs[l]->name);
+        set(b->lane[l], "label", b->label.data);
+        set(b->lane[l], "labeljust", "l");
+        set(b->lane[l], "style", "rounded");
+        set(b->lane[l], "color", "gray70");
+    }
 }
 
 /* Writes the node name of an object of document docno ("e1", or "d2_e1"
@@ -517,7 +553,7 @@ static bool add_events(builder *b)
         if (!put_event_date(&b->lab, gn->doc, e, &b->label, b->err)) return false;
         char name[48];
         node_name(b, gn->docno, e->id, name, sizeof name);
-        Agnode_t *n = stack_node(b, e->begin, name);
+        Agnode_t *n = stack_node(b, e->begin, name, gn->docno);
         if (e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) set(n, "style", "dashed");
     }
     return true;
@@ -543,7 +579,7 @@ static bool add_publications(builder *b)
         }
         char name[48];
         node_name(b, (uint32_t)i, "pub", name, sizeof name);
-        Agnode_t *n = stack_node(b, d->dct, name);
+        Agnode_t *n = stack_node(b, d->dct, name, i);
         set(n, "shape", "note");
         set(n, "color", "red");
         set(n, "fontcolor", "red");
@@ -619,8 +655,15 @@ static Agraph_t *build_graph(const zs_graph *g, const zs_write_options *o, zs_er
     b.root = agopen((char *)"zeitstrahl", Agdirected, &timeline_disc);
     set_graph_defaults(b.root);
     collect_days(&b);
+    b.lanes = o->layout && strcmp(o->layout, "swimlanes") == 0;
+    b.nlanes = g->ndocs;
+    if (b.lanes) {
+        b.lane = zs_xcalloc(b.nlanes + 1, sizeof *b.lane);
+        open_lanes(&b);
+    }
     bool ok = add_axis(&b) && add_events(&b) && add_publications(&b);
     if (ok) add_contradictions(&b);
+    free(b.lane);
     labeler_reset(&b.lab);
     zs_buf_free(&b.label);
     free(b.cols);

@@ -100,7 +100,7 @@ sample=tests/golden/beispiel.txt
 consume sample "$sample"
 if [ -f "$seed" ]; then
     consume seed "$seed"
-    consume two "$seed" "$sample"
+    consume two --layout swimlanes "$seed" "$sample"
 else
     echo "note: $seed not found; seed checks skipped"
 fi

@@ -506,6 +506,27 @@ static void test_year_clusters(void **st)
     fixture_doc_free(d);
 }
 
+/* --layout swimlanes: a cluster per document, labelled with its name,
+ * instead of the month clusters; day columns across the lanes. */
+static void test_swimlanes(void **st)
+{
+    state *s = *st;
+    zs_buf b = {0};
+    zs_error err = {0};
+    zs_write_options o = {.layout = "swimlanes"};
+    assert_int_equal(zs_write_graphviz(s->graph, "dot", &o, &b, &err), 0);
+    assert_non_null(strstr(b.data, "newrank=true"));
+    const char *lane = strstr(b.data, "subgraph cluster_lane_1 {");
+    assert_non_null(lane);
+    assert_non_null(strstr(lane, "label=\"fixture.txt\""));
+    assert_null(strstr(b.data, "cluster_2017_07"));
+    assert_non_null(strstr(b.data, "label=\"Fr., 7. Juli 2017\"")); /* the axis with years */
+    zs_buf_free(&b);
+    assert_int_equal(zs_write_graphviz(s->graph, "svg", &o, &b, &err), 0);
+    assert_non_null(strstr(b.data, "fixture.txt"));
+    zs_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -522,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_red),
         cmocka_unit_test(test_mentions_one_node),
         cmocka_unit_test(test_year_clusters),
+        cmocka_unit_test(test_swimlanes),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     xmlCleanupParser();

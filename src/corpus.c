@@ -131,6 +131,7 @@ static void analyse(run *r, slot *s)
         doc_name(&jd, &name);
         d = zs_doc_new(lang, name.data, jd.text, jd.text_len, &opts, &s->err);
         zs_buf_free(&name);
+        if (d && jd.url) d->url = zs_xstrdup(jd.url);
     }
     zs_jsonl_doc_clear(&jd);
     if (!d) {

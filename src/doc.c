@@ -322,6 +322,7 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
 void zs_doc_free(zs_doc *d)
 {
     if (!d) return;
+    free(d->url);
     for (size_t i = 0; i < d->nevents; i++) {
         free(d->events[i].lemma);
         free(d->events[i].title);

@@ -131,6 +131,8 @@ typedef struct zs_contra {
 struct zs_doc {
     const struct zs_lang *lang;
     char *name;                  /* label in outputs */
+    char *url;                   /* the article's URL if the input gave one
+                                    (corpus mode), else NULL (owned) */
     char *text;                  /* the UTF-8 input, NUL-terminated */
     size_t len;
     char *folds;                 /* folded token forms, back to back */

@@ -285,6 +285,8 @@ static bool doc_record(builder *b, const rec *r, const char *name)
     snprintf(d->dct_iso, sizeof d->dct_iso, "%s", dct);
     snprintf(d->tz, sizeof d->tz, "%s", tz);
     snprintf(d->locale, sizeof d->locale, "%s", lang);
+    const char *url = str(r, "url", 0, false, &ok);
+    if (url) d->url = zs_xstrdup(url);
     const char *closure = str(r, "closure", 0, false, &ok);
     if (closure && strcmp(closure, "skipped") != 0) return bad(r, "has an unknown value", "closure");
     d->closure_skipped = closure != NULL;

@@ -3,7 +3,7 @@
  * holding a comma, a double quote, CR or LF is quoted, its quotes doubled.
  *
  * Columns: doc, event, title, lemma, class, modality, begin, until,
- * granularity, mod, value, timex, sentence, dct. begin and until are ISO
+ * granularity, mod, value, timex, sentence, dct, url. begin and until are ISO
  * 8601 (dates for day-level or coarser intervals, else local times with
  * the offset), half-open; empty, like value and timex, for an event
  * without an interval. */
@@ -13,7 +13,7 @@
 
 static const char *const columns[] = {"doc", "event", "title", "lemma", "class",
                                       "modality", "begin", "until", "granularity",
-                                      "mod", "value", "timex", "sentence", "dct"};
+                                      "mod", "value", "timex", "sentence", "dct", "url"};
 
 /* Appends n bytes of s as one field, quoted if needed; first is false for
  * every field after the first of a row. Runs of whitespace inside source
@@ -68,6 +68,7 @@ static void row(zs_buf *b, const zs_doc *d, const zs_event *e)
     else
         cfield(b, "");
     cfield(b, d->dct_iso);
+    cfield(b, d->url ? d->url : "");
     zs_buf_puts(b, "\r\n");
 }
 

@@ -64,8 +64,13 @@ static bool put_row(const zs_graph *g, size_t i, zs_date_labels *lab, zs_buf *ou
         zs_buf_puts(out, "</q>");
     }
     zs_buf_puts(out, "<cite>");
+    if (d->url) {
+        zs_buf_puts(out, "<a href=\"");
+        put_html_s(out, d->url);
+        zs_buf_puts(out, "\">");
+    }
     put_html_s(out, d->name);
-    zs_buf_puts(out, "</cite></td></tr>\n");
+    zs_buf_puts(out, d->url ? "</a></cite></td></tr>\n" : "</cite></td></tr>\n");
     return true;
 }
 

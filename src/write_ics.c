@@ -605,7 +605,9 @@ static void add_vevent(ics_ctx *c, size_t i)
     put_description(&text, d, e);
     add_prop(c, ev, icalproperty_new_description(text.data));
 
-    if (strncmp(d->name, "http://", 7) == 0 || strncmp(d->name, "https://", 8) == 0)
+    if (d->url)
+        add_prop(c, ev, icalproperty_new_url(d->url));
+    else if (strncmp(d->name, "http://", 7) == 0 || strncmp(d->name, "https://", 8) == 0)
         add_prop(c, ev, icalproperty_new_url(d->name));
     bool vague = is_vague(e) || set_timex(d, e);
     add_prop(c, ev, icalproperty_new_transp(vague ? ICAL_TRANSP_TRANSPARENT

@@ -123,6 +123,7 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
         kv_cstr(out, "dct", d->dct_iso);
         kv_cstr(out, "tz", d->tz);
         kv_cstr(out, "lang", d->locale);
+        if (d->url) kv_cstr(out, "url", d->url);
         if (d->ncontras) zs_buf_printf(out, ",\"contradictions\":%zu", d->ncontras);
         if (d->closure_skipped) zs_buf_puts(out, ",\"closure\":\"skipped\"");
         zs_buf_puts(out, "}\n");

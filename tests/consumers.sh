@@ -140,6 +140,14 @@ if [ -f "$seed" ]; then
          grep -q 'coarser than the minimum precision' $tmp/notes"
 fi
 
+# an article's URL from a corpus line, through merge, into the feed, page and table
+printf '{"id":"a1","url":"https://example.org/a?b=1&c=2","dct":"2017-05-02","text":"Der Gipfel findet am 7. Juli in Hamburg statt."}\n' >"$tmp/c.jsonl"
+check "corpus: the article's URL in the feed, the page and the table" sh -c \
+    "$run --input jsonl $tmp/c.jsonl | $run merge -o $tmp/c.ics -o $tmp/c.html -o $tmp/c.csv 2>/dev/null &&
+     grep -q '^URL:https://example.org/a?b=1&c=2' $tmp/c.ics &&
+     grep -q '<a href=\"https://example.org/a?b=1&amp;c=2\">a1</a>' $tmp/c.html &&
+     grep -q ',https://example.org/a?b=1&c=2.\$' $tmp/c.csv"
+
 check "README: the pandas and ctypes examples run" \
     $py tests/readme_python.py README.md "$bin" . templates "$sample"
 

@@ -4,11 +4,10 @@
 # repository root; needs the Debian packages in DEBS (khal, radicale,
 # chromium, python3-icalendar, libxml2-utils).
 #
-# For each set of inputs (the sample article; the seed article; a text with
-# recurring and open-ended times (the events stage anchors no event to a set
-# yet; tests/test_write_ics.c checks the RRULEs); an English text; two articles in one
-# feed, and a feed grown article by article with --previous) every format is
-# written twice and must be byte-identical, and then:
+# For each set of inputs (the sample article; the seed article; two articles
+# in one feed, drawn in swimlanes; a text with open-ended times; an English
+# text; a German and an English article, two zones) every format is written
+# twice and must be byte-identical, and then:
 #   .ics   parsed by libical (tests/ics_libical.py) and python3-icalendar
 #          (tests/ics_check.py), imported by khal with its dates and zones
 #          checked (tests/khal_check.py), and stored on a Radicale CalDAV
@@ -20,7 +19,9 @@
 #   .html  rendered by headless Chromium to a screenshot that is not blank;
 #   .csv   read by Python's csv module: a header and one row per event;
 #   .jsonl one JSON object per line, as many events as the CSV has rows;
-# and the README's Python examples (pandas, ctypes) run (tests/readme_python.py).
+# and a feed grown article by article with --previous, an article's URL from
+# a corpus line, and the README's Python examples (pandas, ctypes), which
+# must run (tests/readme_python.py). Radicale runs once, for every feed.
 set -u
 bin=${ZS_BIN:-./zeitstrahl}
 run="${ZS_VG:-} $bin"
@@ -56,7 +57,7 @@ consume() {
     shift
     mkdir -p "$tmp/$set_/a" "$tmp/$set_/b"
     fmts=$formats
-    [ "$set_" = two ] || fmts="$formats tml" # TimeML holds one document
+    case $set_ in two|zones) ;; *) fmts="$formats tml" ;; esac # TimeML holds one document
     for d in a b; do
         outs=""
         for f in $fmts; do outs="$outs -o $tmp/$set_/$d/t.$f"; done
@@ -112,9 +113,15 @@ consume sets "$tmp/sets.txt"
 check "sets: the open-ended event counted on stderr" sh -c \
     "$run -o $tmp/x.ics $tmp/sets.txt 2>&1 | grep -q '^zeitstrahl: iCalendar: .* left out (.*1 open-ended'"
 
-printf 'WASHINGTON, May 2, 2017\n\nThe ministers met on Monday evening. The summit will take place on July 7.\n' >"$tmp/en.txt"
+printf 'WASHINGTON, May 2, 2017\n\nThe ministers met on Monday evening. The summit will take place on July 7 at 3 p.m.\n' >"$tmp/en.txt"
 consume english --lang en "$tmp/en.txt"
 check "english html: English words" grep -q '<th>Event</th>' "$tmp/english/a/t.html"
+# a German and an American article: one VTIMEZONE per zone, khal checks both
+consume zones "$sample" "$tmp/en.txt"
+check "zones ics: Europe/Berlin and America/New_York" sh -c \
+    "test \$(grep -c '^BEGIN:VTIMEZONE' $tmp/zones/a/t.ics) -eq 2 &&
+     grep -q '^DTSTART;TZID=America/New_York:' $tmp/zones/a/t.ics &&
+     grep -q '^DTSTART;TZID=Europe/Berlin:' $tmp/zones/a/t.ics"
 
 # a feed grown article by article: --previous with the output itself
 if [ -f "$seed" ]; then

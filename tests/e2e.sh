@@ -82,9 +82,10 @@ check "sample: offsets are code points" sh -c "$py tests/jsonl_check.py $sample 
 mkdir -p "$tmp/a" "$tmp/b"
 for d in a b; do
     $run -o "$tmp/$d/t.ics" -o "$tmp/$d/t.svg" -o "$tmp/$d/t.jsonl" -o "$tmp/$d/t.dot" \
-        -o "$tmp/$d/t.png" -o "$tmp/$d/t.pdf" "$sample" 2>"$tmp/err"
+        -o "$tmp/$d/t.png" -o "$tmp/$d/t.pdf" -o "$tmp/$d/t.html" -o "$tmp/$d/t.csv" \
+        --layout swimlanes --previous "$tmp/$d/t.ics" "$sample" 2>"$tmp/err"
 done
-for f in t.ics t.svg t.jsonl t.dot t.png t.pdf; do
+for f in t.ics t.svg t.jsonl t.dot t.png t.pdf t.html t.csv; do
     check "deterministic: $f" cmp "$tmp/a/$f" "$tmp/b/$f"
 done
 check "png output is a PNG" sh -c "head -c 8 $tmp/a/t.png | od -An -c | grep -q 'P   N   G'"

@@ -25,6 +25,14 @@ def main():
     if len(blocks) < 2:
         sys.exit("readme_python: no pandas and ctypes blocks in %s" % readme)
     env = dict(os.environ, LD_LIBRARY_PATH=libdir, ZEITSTRAHL_TEMPLATES=templates)
+    # a library built with sanitizers (make asan) needs their runtimes first
+    ldd = subprocess.run(["ldd", os.path.join(libdir, "libzeitstrahl.so")],
+                         stdout=subprocess.PIPE).stdout.decode()
+    pre = [l.split("=>")[1].split()[0] for l in ldd.splitlines()
+           if "=>" in l and ("libasan" in l or "libubsan" in l)]
+    if pre:
+        env["LD_PRELOAD"] = " ".join(pre)
+        env["ASAN_OPTIONS"] = "detect_leaks=0"  # Python's own allocations
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([binary, "-o", "timeline.jsonl", article], cwd=tmp, check=True,
                        stderr=subprocess.DEVNULL)

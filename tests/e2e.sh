@@ -180,6 +180,17 @@ rm -f "$tmp/line.txt"
 expect_error "--max-doc-size exceeded" "$sample: document larger than the limit of 800 bytes" --max-doc-size 800 "$sample"
 expect_error "bad --max-doc-size" "bad --max-doc-size '12x'" --max-doc-size 12x "$sample"
 check "--max-doc-size 1k, 900 bytes" sh -c "$run --max-doc-size 1k $sample >/dev/null"
+x1500=$(head -c 1500 /dev/zero | tr '\0' x)
+x80000=$(head -c 80000 /dev/zero | tr '\0' x)
+printf '{"id":"ok","dct":"2017-05-02","text":"Am 3. Mai war es."}\n{"id":"big","dct":"2017-05-02","text":"%s"}\n{"id":"huge","text":"%s"}\n' \
+    "$x1500" "$x80000" >"$tmp/lim.jsonl"
+check "jsonl: a text over --max-doc-size is a bad line, exit 4" sh -c \
+    "$run --input jsonl --max-doc-size 1k $tmp/lim.jsonl 2>$tmp/lim.err >/dev/null; [ \$? -eq 4 ] && \
+     grep -q '^zeitstrahl: $tmp/lim.jsonl:2: big: document of 1500 bytes is larger than the limit of 1024 bytes' $tmp/lim.err"
+check "jsonl: a line over six times --max-doc-size and 64 kB is a bad line, --skip-bad goes on" sh -c \
+    "$run --input jsonl --skip-bad --max-doc-size 1k $tmp/lim.jsonl 2>$tmp/lim.err >$tmp/lim.out && \
+     grep -q '$tmp/lim.jsonl:3: line longer than 71680 bytes' $tmp/lim.err && grep -q '2 bad lines skipped' $tmp/lim.err && \
+     grep -q '\"doc\":\"ok\"' $tmp/lim.out"
 for dct in 2017-13-01 2017-05-32 2017-05-02T24:00 17-05-02 2017-05-02T21:06+15:00 2017-05-02x "" \
     99999-01-01 "2017-05-02T21:06 "; do
     expect_error "malformed --dct '$dct'" "malformed --dct '$dct'" --dct "$dct" "$sample"

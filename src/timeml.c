@@ -593,6 +593,15 @@ void zs_timeml_clear(zs_timeml *t)
     memset(t, 0, sizeof *t);
 }
 
+/* libxml2's generic errors (an encoding it cannot convert: "encoding
+ * error", "I/O error") would go to stderr besides the one error line the
+ * reader's structured handler makes. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 int zs_timeml_read(const char *name, const char *bytes, size_t len, int flags,
                    zs_timeml *out, zs_error *err)
 {
@@ -611,6 +620,7 @@ int zs_timeml_read(const char *name, const char *bytes, size_t len, int flags,
         return ZS_ERR_INPUT;
     }
     tm_parse p = {.t = out, .dct_depth = -1, .source = (flags & ZS_TIMEML_SOURCE) != 0};
+    xmlSetGenericErrorFunc(NULL, quiet); /* per thread */
     xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)fixed_len, name, NULL, XML_PARSE_NONET);
     int ret = -1;
     if (r) {

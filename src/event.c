@@ -642,6 +642,47 @@ static void borrow_intervals(zs_doc *d)
     }
 }
 
+/* A noun event's place joins its title ("G20-Gipfel in Hamburg"): a word of
+ * the title_place lexicon right after the noun, or after the timex that
+ * follows it, then one capitalized word that no event or timex covers and
+ * that ends the phrase. */
+static void add_places(zs_doc *d, const tok_index *ix)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_title_place == UINT32_MAX) return;
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (!e->noun) continue;
+        uint32_t i = e->t1;
+        if (e->time >= 0) { /* past its date: "Gipfels am 7. und 8. Juli in Hamburg" */
+            int x = i < d->ntoks ? ix->start[i] : -1;
+            if (x < 0 && i + 1 < d->ntoks) x = ix->start[i + 1];
+            for (size_t j = x >= 0 ? (size_t)x : d->ntimexes; j < d->ntimexes; j++) {
+                const zs_timex *t = &d->timexes[j];
+                if (j != (size_t)x && (t->group < 0 || t->group != d->timexes[x].group)) break;
+                i = t->t1;
+            }
+        }
+        if (i + 1 >= d->ntoks || d->toks[i].sent != e->sent || d->toks[i + 1].sent != e->sent) continue;
+        if (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, NULL)) continue;
+        const zs_token *p = &d->toks[i + 1];
+        if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) continue;
+        bool event = false;
+        for (size_t j = 0; j < d->nevents && !event; j++)
+            event = d->events[j].t0 <= i + 1 && i + 1 < d->events[j].t1;
+        if (event) continue;
+        if (i + 2 < d->ntoks && d->toks[i + 2].sent == e->sent &&
+            d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER))
+            continue; /* "in Hamburg Altona", "in New York": not one word */
+        zs_buf b = {0};
+        zs_buf_puts(&b, e->title);
+        zs_buf_putc(&b, ' ');
+        zs_buf_put(&b, d->text + d->toks[i].b0, p->b1 - d->toks[i].b0);
+        free(e->title);
+        e->title = b.data;
+    }
+}
+
 void zs_find_events(zs_doc *d)
 {
     tok_index ix;
@@ -679,6 +720,7 @@ void zs_find_events(zs_doc *d)
     relate_to_dct(d);
     relate_reported(d);
     relate_times(d);
+    add_places(d, &ix);
     free(ix.start);
     free(ix.cover);
     zs_close_doc(d);

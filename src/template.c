@@ -1591,6 +1591,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_tense_perfect = well_known(L, "tense_perfect");
     L->lex_article_indef = well_known(L, "article_indefinite");
     L->lex_event_new = well_known(L, "event_new");
+    L->lex_title_place = well_known(L, "title_place");
     return L;
 }
 

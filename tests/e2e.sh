@@ -45,7 +45,7 @@ LIST
 
     check "seed: -o t.ics -o t.svg" $run -o "$tmp/t.ics" -o "$tmp/t.svg" "$seed"
     check "seed ics: python3-icalendar parses it" sh -c "$py tests/ics_check.py $tmp/t.ics > $tmp/ics.tsv"
-    check "seed ics: summit all-day 7-8 July" sh -c "grep -q 'G20-Gipfel	20170707	20170709	DATE' $tmp/ics.tsv"
+    check "seed ics: summit all-day 7-8 July" sh -c "grep -q 'G20-Gipfel in Hamburg	20170707	20170709	DATE' $tmp/ics.tsv"
     check "seed ics: call in the evening, Berlin" sh -c "grep -q 'Telefonat	20170502T180000	20170502T220000	Europe/Berlin' $tmp/ics.tsv"
     check "seed ics: meeting vague July" sh -c "grep -q 'Treffen	20170701	20170801	DATE' $tmp/ics.tsv"
     check "seed ics: strike early April" sh -c "grep -q 'US-Angriff	20170401	20170411	DATE' $tmp/ics.tsv"

@@ -5,7 +5,8 @@ against a hand-written expectation file.
 
 Expectation lines (blank lines and # comments ignored):
 
-    event NAME key=value ...   the first event whose fields match: title,
+    event NAME key=value ...   (quote values with spaces: title="G20-Gipfel
+                               in Hamburg") the first event whose fields match: title,
                                lemma, text, modality, class, mod, and
                                begin/until as prefixes of the event's
                                interval
@@ -26,6 +27,7 @@ Prints one line per check and exits 1 if any fails.
 """
 import datetime
 import json
+import shlex
 import sys
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -65,7 +67,7 @@ def main():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        f = line.split()
+        f = shlex.split(line)
         if f[0] == "event":
             want = dict(kv.split("=", 1) for kv in f[2:])
             found = None

@@ -310,7 +310,7 @@ static void test_seed_calendar(void **state)
     assert_int_equal(s.month, 5);
     assert_int_equal(s.day, 2);
     assert_int_equal(s.hour, 18);
-    icalcomponent *summit = vevent(cal, "G20-Gipfel");
+    icalcomponent *summit = vevent(cal, "G20-Gipfel in Hamburg");
     assert_true(icalcomponent_get_dtstart(summit).is_date);
     assert_int_equal(icalcomponent_get_dtend(summit).day, 9);
     icalcomponent *meeting = vevent(cal, "Treffen");
@@ -377,7 +377,7 @@ static void test_seed_order(void **state)
     zs_graph *g = zs_graph_new();
     zs_graph_add(g, d);
     zs_graph_finish(g);
-    const char *want[] = {"Amtsantritt", "US-Angriff", "Telefonat", "G20-Gipfel"};
+    const char *want[] = {"Amtsantritt", "US-Angriff", "Telefonat", "G20-Gipfel in Hamburg"};
     size_t k = 0;
     for (size_t i = 0; i < g->nevents && k < 4; i++) {
         const zs_event *e = zs_gnode_event(&g->events[i]);

@@ -78,6 +78,21 @@ size_t zs_event_rep(const zs_doc *d, size_t j)
     return best;
 }
 
+size_t zs_graph_shown(const zs_graph *g, size_t i)
+{
+    size_t x = i;
+    for (int k = 0; k < 8; k++) { /* mentions, then reports: a fixed point */
+        const zs_gnode *n = &g->events[x];
+        size_t m = zs_event_rep(n->doc, n->index);
+        size_t a = m == n->index || !g->slot_of
+                       ? x : (size_t)(zs_graph_node_of(g, n->docno, m) - g->events);
+        size_t b = g->slot_of ? g->events[a].rep : a;
+        if (b == x) return x;
+        x = b;
+    }
+    return x;
+}
+
 int zs_gran_from_name(const char *name)
 {
     for (int gr = ZS_GRAN_CENTURY; gr <= ZS_GRAN_SECOND; gr++)

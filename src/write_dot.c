@@ -546,7 +546,7 @@ static bool add_events(builder *b)
     for (size_t i = 0; i < b->g->nevents; i++) {
         const zs_gnode *gn = &b->g->events[i];
         const zs_event *e = zs_gnode_event(gn);
-        if (!e->has_interval || zs_event_rep(gn->doc, gn->index) != gn->index) continue;
+        if (!e->has_interval || zs_graph_shown(b->g, i) != i) continue;
         zs_buf_reset(&b->label);
         put_label_text(&b->label, e->title ? e->title : e->lemma);
         put_label_nl(&b->label);
@@ -597,9 +597,12 @@ static Agnode_t *drawn_node(builder *b, uint32_t docno, const char *id)
     if (id[0] == 'e') {
         for (size_t j = 0; j < d->nevents; j++) {
             if (strcmp(d->events[j].id, id) != 0) continue;
-            const zs_event *e = &d->events[zs_event_rep(d, j)];
+            const zs_gnode *n = b->g->slot_of ? zs_graph_node_of(b->g, docno, j) : NULL;
+            if (!n) return NULL;
+            const zs_gnode *s = &b->g->events[zs_graph_shown(b->g, (size_t)(n - b->g->events))];
+            const zs_event *e = zs_gnode_event(s);
             if (!e->has_interval) return NULL;
-            node_name(b, docno, e->id, name, sizeof name);
+            node_name(b, s->docno, e->id, name, sizeof name);
             return agnode(b->root, name, 0);
         }
         return NULL;

@@ -259,7 +259,7 @@ static void plan_events(ics_ctx *c)
     for (size_t i = 0; i < g->nevents; i++) {
         const zs_gnode *gn = &g->events[i];
         const zs_event *e = zs_gnode_event(gn);
-        if (zs_event_rep(gn->doc, gn->index) != gn->index) continue; /* another mention */
+        if (zs_graph_shown(g, i) != i) continue; /* another mention or report */
         int why = left_out_reason(c, gn->doc, e);
         if (why >= 0) {
             c->left_out[why]++;
@@ -349,19 +349,20 @@ static void note_prev_zones(ics_ctx *c, icalcomponent *ev)
     }
 }
 
-/* True if the previous feed's event ev is carried over: it comes from a
- * document the graph does not hold. */
+/* True if the previous feed's event ev is carried over: it comes from
+ * documents the graph does not hold. */
 static bool carried_over(const ics_ctx *c, icalcomponent *ev)
 {
+    bool ours = false;
     for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY); p;
          p = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY)) {
         if (strcmp(icalproperty_get_x_name(p), "X-ZEITSTRAHL-DOCUMENT") != 0) continue;
+        ours = true;
         const char *name = icalproperty_get_x(p);
         for (size_t i = 0; name && i < c->g->ndocs; i++)
             if (strcmp(c->g->docs[i]->name, name) == 0) return false;
-        return true;
     }
-    return false; /* not one of ours */
+    return ours;
 }
 
 /* Collects the zones that kept clock-time events use, sorted by name. */
@@ -489,9 +490,17 @@ static void put_precision(zs_buf *b, const zs_doc *d, const zs_event *e)
     if (e->mod != ZS_MOD_NONE) zs_buf_printf(b, " %s", zs_mod_name(e->mod));
 }
 
-/* DESCRIPTION of e (into b): the quoted source sentence, the document, the
- * TIMEX3 value if the event has a time, and the precision if vague. */
-static void put_description(zs_buf *b, const zs_doc *d, const zs_event *e)
+/* True if graph event j is another document's report (its own shown
+ * mention) of the event graph event i of d stands for. */
+static bool other_report(const zs_graph *g, size_t i, size_t j, const zs_doc *d)
+{
+    const zs_gnode *n = &g->events[j];
+    return n->doc != d && zs_event_rep(n->doc, n->index) == n->index &&
+           zs_graph_shown(g, j) == i;
+}
+
+/* Appends the quoted sentence of e of d and "Quelle: name". */
+static void put_source(zs_buf *b, const zs_doc *d, const zs_event *e)
 {
     const zs_sentence *s = &d->sents[e->sent];
     if (s->t1 > s->t0) {
@@ -503,6 +512,25 @@ static void put_description(zs_buf *b, const zs_doc *d, const zs_event *e)
     const char *src = zs_lang_label(d->lang, "source");
     zs_buf_printf(b, "%s: ", src ? src : "Source");
     put_collapsed(b, d->name, strlen(d->name));
+}
+
+/* DESCRIPTION of graph event i, e of d (into b): the quoted source sentence,
+ * the document, the same for each other document reporting the event, the
+ * TIMEX3 value if the event has a time, and the precision if vague. */
+static void put_description(zs_buf *b, const zs_graph *g, size_t i, const zs_doc *d,
+                            const zs_event *e)
+{
+    put_source(b, d, e);
+    for (size_t j = 0; j < g->nevents; j++) {
+        const zs_gnode *n = &g->events[j];
+        if (!other_report(g, i, j, d)) continue;
+        bool first = true; /* one sentence per other document */
+        for (size_t k = 0; k < j && first; k++)
+            first = g->events[k].doc != n->doc || !other_report(g, i, k, d);
+        if (!first) continue;
+        zs_buf_putc(b, '\n');
+        put_source(b, n->doc, zs_gnode_event(n));
+    }
     if (e->time >= 0) zs_buf_printf(b, "\nTIMEX3: %s", d->timexes[e->time].rv.value);
     if (is_vague(e) || set_timex(d, e)) {
         const char *pr = zs_lang_label(d->lang, "precision");
@@ -602,7 +630,7 @@ static void add_vevent(ics_ctx *c, size_t i)
     put_collapsed(&text, e->title, strlen(e->title));
     add_prop(c, ev, icalproperty_new_summary(text.data ? text.data : ""));
     zs_buf_reset(&text);
-    put_description(&text, d, e);
+    put_description(&text, c->g, i, d, e);
     add_prop(c, ev, icalproperty_new_description(text.data));
 
     if (d->url)
@@ -614,6 +642,14 @@ static void add_vevent(ics_ctx *c, size_t i)
                                                   : ICAL_TRANSP_OPAQUE));
     add_prop(c, ev, new_x("X-ZEITSTRAHL-CLASS", zs_eclass_name(e->cls)));
     add_prop(c, ev, new_x("X-ZEITSTRAHL-DOCUMENT", d->name));
+    for (size_t j = 0; j < c->g->nevents; j++) { /* the other reports' */
+        const zs_gnode *n = &c->g->events[j];
+        if (!other_report(c->g, i, j, d)) continue;
+        bool first = true;
+        for (size_t k = 0; k < j && first; k++)
+            first = c->g->events[k].doc != n->doc || !other_report(c->g, i, k, d);
+        if (first) add_prop(c, ev, new_x("X-ZEITSTRAHL-DOCUMENT", n->doc->name));
+    }
     if (vague) {
         zs_buf_reset(&text);
         put_precision(&text, d, e);

@@ -42,6 +42,12 @@ bool zs_date_labels_event(zs_date_labels *l, const zs_doc *d, const zs_event *e,
  * the first); the first mention if none has one. */
 size_t zs_event_rep(const zs_doc *d, size_t j);
 
+/* The graph event (index into g->events) that stands for graph event i in
+ * calendars, diagrams and tables: the shown mention (zs_event_rep) of the
+ * first report (zs_gnode.rep) of the event, when several documents report
+ * it. Event i is shown itself when zs_graph_shown(g, i) == i. */
+size_t zs_graph_shown(const zs_graph *g, size_t i);
+
 /* The zs_gran of name ("day"), or -1. */
 int zs_gran_from_name(const char *name);
 

@@ -744,6 +744,45 @@ static void test_set_as_rrule(void **state)
     fixture_doc_free(d);
 }
 
+/* An event two documents report is one VEVENT quoting both, naming both
+ * documents; its UID is the first report's. */
+static void test_two_reports(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_doc *other = fixture_doc();
+    free(other->name);
+    other->name = zs_xstrdup("zweiter.txt");
+    zs_graph *g = fixture_graph(d);
+    char *one = render(g);
+    zs_graph_free(g);
+    g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_add(g, other);
+    zs_graph_finish(g);
+    char *s = render(g);
+    icalcomponent *cal = parse(s), *cal1 = parse(one);
+    assert_int_equal(count_components(cal, ICAL_VEVENT_COMPONENT), 4);
+    icalcomponent *ev = find_event(cal, "Gipfel in Hamburg");
+    assert_string_equal(icalcomponent_get_uid(ev),
+                        icalcomponent_get_uid(find_event(cal1, "Gipfel in Hamburg")));
+    const char *desc = icalcomponent_get_description(ev);
+    assert_non_null(strstr(desc, "Quelle: fixture.txt"));
+    assert_non_null(strstr(desc, "Quelle: zweiter.txt"));
+    int docs = 0;
+    for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY))
+        docs += strcmp(icalproperty_get_x_name(p), "X-ZEITSTRAHL-DOCUMENT") == 0;
+    assert_int_equal(docs, 2);
+    icalcomponent_free(cal);
+    icalcomponent_free(cal1);
+    free(s);
+    free(one);
+    zs_graph_free(g);
+    fixture_doc_free(other);
+    fixture_doc_free(d);
+}
+
 /* Starts the group without SOURCE_DATE_EPOCH. */
 static int setup(void **state)
 {
@@ -789,6 +828,7 @@ int main(void)
         cmocka_unit_test(test_previous_carried_over),
         cmocka_unit_test(test_previous_missing_or_bad),
         cmocka_unit_test(test_set_as_rrule),
+        cmocka_unit_test(test_two_reports),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,7 +6,7 @@ part of speech, and tense=past where at least 80% of its instances are in
 the past tense. Run with the training folder (the TimeBank part of
 TBAQ-cleaned; AQUAINT stays unseen for scoring):
 
-    /usr/bin/python3 tools/event_lexicon.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
+    /usr/bin/python3 templates/en/derive_events.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
         > /tmp/derived.zt
 """
 import collections

@@ -28,18 +28,10 @@ run="${ZS_VG:-} $bin"
 py=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 formats="ics svg png pdf dot html csv jsonl"
 feeds="" # every .ics, stored on one Radicale server at the end
 
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$tmp/err" ] && sed 's/^/     /' "$tmp/err"; }
-check() { # name command...
-    name=$1
-    shift
-    if "$@" >"$tmp/out" 2>"$tmp/err"; then ok "$name"; else bad "$name"; fi
-}
+. tests/lib.sh
 
 # Chromium renders FILE.html to FILE.html.png (a fresh profile each time).
 screenshot() {

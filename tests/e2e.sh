@@ -10,16 +10,8 @@ sample=tests/golden/beispiel.txt
 top=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$tmp/err" ] && sed 's/^/     /' "$tmp/err"; }
-check() { # name command...
-    name=$1
-    shift
-    if "$@" >"$tmp/out" 2>"$tmp/err"; then ok "$name"; else bad "$name"; fi
-}
+. tests/lib.sh
 has() { grep -qF -- "$2" "$1"; }
 
 # ---- the seed article: timexes, calendar, diagram ----------------------------

@@ -23,6 +23,19 @@ add() { # passed failed label
     printf '%-28s %4d passed, %d failed\n' "$3" "$1" "$2"
 }
 
+# add_log RC LABEL: counts a run whose last line in $log is
+# "N passed, N failed"; a non-zero RC without failures counts as one
+add_log() {
+    line=$(tail -n 1 "$log")
+    p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    p=${p:-0}
+    f=${f:-1}
+    if [ "$1" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
+    add "$p" "$f" "$2"
+}
+
 for t in "$@"; do
     $vg "$t" >"$log" 2>&1
     rc=$?
@@ -38,38 +51,18 @@ done
 for dir in templates/*/; do
     lang=$(basename "$dir")
     $vg "$bin" --templates templates --lang "$lang" --check-templates >"$log" 2>&1
-    rc=$?
-    line=$(tail -n 1 "$log")
-    p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-    f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-    p=${p:-0}
-    f=${f:-1}
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-    if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
-    add "$p" "$f" "templates/$lang examples"
+    add_log $? "templates/$lang examples"
 done
 
 ZS_BIN=$bin ZS_VG="$vg" sh tests/e2e.sh >"$log" 2>&1
-line=$(tail -n 1 "$log")
-p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-p=${p:-0}
-f=${f:-1}
-if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
-add "$p" "$f" "end-to-end"
+add_log $? "end-to-end"
 
 # the consumers, not our memory, are checked here: outside valgrind, and
 # not at all with ZS_CONSUMERS=0 (make asan: the e2e tests run the same
 # writers under the sanitizers)
 if [ "${ZS_CONSUMERS:-1}" != 0 ]; then
     ZS_BIN=$bin sh tests/consumers.sh >"$log" 2>&1
-    line=$(tail -n 1 "$log")
-    p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-    f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-    p=${p:-0}
-    f=${f:-1}
-    if [ "$f" -ne 0 ]; then grep -v '^ok ' "$log"; fi
-    add "$p" "$f" "consumers"
+    add_log $? "consumers"
 fi
 
 echo "$passed passed, $failed failed"

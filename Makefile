@@ -48,7 +48,7 @@ LIB_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 PIC_OBJ    = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c); make check replays their seeds
 # and regression inputs through tests/fuzz/driver.c
-FUZZ_TARGETS = doc template dct jsonl
+FUZZ_TARGETS = doc template dct jsonl merge
 TESTS      = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c)) \
              $(FUZZ_TARGETS:%=$(BUILD)/tests/regress_%)
 CORPORA   ?= ../shared/corpora

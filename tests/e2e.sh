@@ -187,7 +187,7 @@ for dct in 2017-13-01 2017-05-32 2017-05-02T24:00 17-05-02 2017-05-02T21:06+15:0
     99999-01-01 "2017-05-02T21:06 "; do
     expect_error "malformed --dct '$dct'" "malformed --dct '$dct'" --dct "$dct" "$sample"
 done
-printf '<?xml version="1.0" encoding="ISO-2022-JP"?><TimeML><TEXT>Am \377\376 Montag</TEXT></TimeML>' >"$tmp/enc.tml"
+printf '<?xml version="1.0" encoding="Shift_JIS"?><TimeML><TEXT>Am \377\376 Montag</TEXT></TimeML>' >"$tmp/enc.tml"
 expect_error "TimeML not in its declared encoding: one line" "$tmp/enc.tml: malformed XML" --input timeml "$tmp/enc.tml"
 mkdir -p "$tmp/tpl/de"
 cp templates/de/*.zt "$tmp/tpl/de/"

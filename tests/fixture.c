@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libical/ical.h>
+#include <libxml/parser.h>
+
 static const char text[] =
     "Berlin, 2. Mai 2017, 21:06 Uhr\n\n"
     "Nach einem Telefonat am Dienstagabend wollen die Minister sich im Juli treffen. "
@@ -151,15 +154,20 @@ zs_lang *fixture_lang_de(void)
     return de;
 }
 
+zs_lang *fixture_de;
+
 int fixture_setup_de(void **state)
 {
-    *state = fixture_lang_de();
+    *state = fixture_de = fixture_lang_de();
     return *state ? 0 : -1;
 }
 
 int fixture_teardown_de(void **state)
 {
     zs_lang_free(*state);
+    fixture_de = NULL;
+    xmlCleanupParser();
+    icaltimezone_free_builtin_timezones();
     return 0;
 }
 

@@ -23,22 +23,7 @@
 
 #define KRAUTS "../shared/corpora/krauts"
 
-static zs_lang *de;
 static char tmp[64]; /* a fresh folder per test */
-
-static int setup(void **state)
-{
-    (void)state;
-    de = fixture_lang_de();
-    return de ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zs_lang_free(de);
-    return 0;
-}
 
 /* Removes path and, if it is a folder, everything below it. */
 static void remove_tree(const char *path)
@@ -120,7 +105,7 @@ static int run(char **out, zs_error *err, int n, ...)
     FILE *f = open_memstream(out, &len);
     assert_non_null(f);
     *err = (zs_error){0};
-    int rc = zs_eval_run(n + 1, argv, de, f, err);
+    int rc = zs_eval_run(n + 1, argv, fixture_de, f, err);
     fclose(f);
     return rc;
 }
@@ -501,5 +486,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_other_errors, make_tmp, remove_tmp),
         cmocka_unit_test(test_heideltime_reference),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);
 }

@@ -20,23 +20,6 @@
 
 #define SEED "../shared/seed/000_2980830859de3c92.txt"
 
-static zs_lang *de;
-
-static int setup(void **state)
-{
-    (void)state;
-    de = fixture_lang_de();
-    return de ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zs_lang_free(de);
-    icaltimezone_free_builtin_timezones();
-    return 0;
-}
-
 /* The mention at code points [c0, c1) of a UTF-8 text. */
 static char *substr_cp(const char *text, uint32_t c0, uint32_t c1)
 {
@@ -78,7 +61,7 @@ static void expect_timex(const zs_doc *d, const char *mention, const char *type,
 static zs_doc *doc_of(const char *text, const char *dct, zs_error *err)
 {
     zs_options o = {.dct = dct};
-    return zs_doc_new(de, "t.txt", text, strlen(text), &o, err);
+    return zs_doc_new(fixture_de, "t.txt", text, strlen(text), &o, err);
 }
 
 static void test_dateline_and_offsets(void **state)
@@ -142,7 +125,7 @@ static void test_narrative_sections(void **state)
                         "worden war. Im Juli kam der Winter.\n";
     zs_options o = {.dct = "2011-02-16", .narrative = true};
     zs_error err;
-    zs_doc *d = zs_doc_new(de, "t.txt", text, strlen(text), &o, &err);
+    zs_doc *d = zs_doc_new(fixture_de, "t.txt", text, strlen(text), &o, &err);
     assert_non_null(d);
     expect_timex(d, "Mai", "DATE", "1862-05", "");
     expect_timex(d, "Juni", "DATE", "1862-06", "");
@@ -163,7 +146,7 @@ static void test_input_errors(void **state)
     assert_null(doc_of("Am 3. M\xc3\xa4rz \xff kam er.", "2017-05-02", &err));
     assert_int_equal(err.code, ZS_ERR_INPUT);
     assert_string_equal(err.msg, "t.txt: invalid UTF-8 at byte 12");
-    assert_null(zs_doc_new(de, "n.txt", "a\0b", 3, NULL, &err));
+    assert_null(zs_doc_new(fixture_de, "n.txt", "a\0b", 3, NULL, &err));
     assert_int_equal(err.code, ZS_ERR_INPUT);
     assert_null(doc_of("Am Montag.", "2017-13-02", &err));
     assert_int_equal(err.code, ZS_ERR_DCT);
@@ -172,7 +155,7 @@ static void test_input_errors(void **state)
     assert_int_equal(err.code, ZS_ERR_DCT);
     assert_non_null(strstr(err.msg, "--dct"));
     zs_options o = {.dct = "2017-05-02", .tz = "Nowhere/City"};
-    assert_null(zs_doc_new(de, "t.txt", "x", 1, &o, &err));
+    assert_null(zs_doc_new(fixture_de, "t.txt", "x", 1, &o, &err));
     assert_int_equal(err.code, ZS_ERR_USAGE);
 }
 
@@ -245,7 +228,7 @@ static zs_doc *seed(void)
     zs_error err;
     char *text = zs_read_file(SEED, &len, &err);
     if (!text) return NULL;
-    zs_doc *d = zs_doc_new(de, "seed", text, len, NULL, &err);
+    zs_doc *d = zs_doc_new(fixture_de, "seed", text, len, NULL, &err);
     free(text);
     if (!d) fail_msg("%s", err.msg);
     return d;
@@ -404,5 +387,5 @@ int main(void)
         cmocka_unit_test(test_seed_order),
         cmocka_unit_test(test_seed_signal),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);
 }

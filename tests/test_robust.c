@@ -16,14 +16,11 @@
 #include "util.h"
 #include "zeitstrahl.h"
 
-/* The German templates of the group (fixture_setup_de). */
-static const zs_lang *de;
-
 static zs_doc *analyse(const char *text, size_t len, const zs_options *o, zs_error *err)
 {
     zs_options opts = o ? *o : (zs_options){0};
     if (!opts.dct) opts.dct = "2017-05-02";
-    return zs_doc_new(de, "t.txt", text, len, &opts, err);
+    return zs_doc_new(fixture_de, "t.txt", text, len, &opts, err);
 }
 
 static void expect_repair(const char *in, size_t n, const char *want, size_t want_replaced)
@@ -228,13 +225,6 @@ static void test_linear_time(void **state)
     }
 }
 
-static int setup(void **state)
-{
-    int rc = fixture_setup_de(state);
-    de = *state;
-    return rc;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,5 +236,5 @@ int main(void)
         cmocka_unit_test(test_huge_numbers),
         cmocka_unit_test(test_linear_time),
     };
-    return cmocka_run_group_tests(tests, setup, fixture_teardown_de);
+    return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);
 }

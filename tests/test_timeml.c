@@ -29,23 +29,6 @@
 #define KRAUTS CORPORA "/krauts"
 #define TBAQ CORPORA "/tempeval3/TBAQ-cleaned"
 
-static zs_lang *de;
-
-static int setup(void **state)
-{
-    (void)state;
-    de = fixture_lang_de();
-    return de ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zs_lang_free(de);
-    xmlCleanupParser();
-    return 0;
-}
-
 /* ---- helpers ------------------------------------------------------------ */
 
 /* The *.tml files of dir, sorted, as new strings (free with free_names);
@@ -266,7 +249,7 @@ static void check_output(const zs_doc *d, const char *out, size_t len, const cha
 static zs_doc *doc_from(const char *name, const char *text, const zs_options *opts)
 {
     zs_error err = {0};
-    zs_doc *d = zs_doc_from_timeml(de, name, text, strlen(text), opts, &err);
+    zs_doc *d = zs_doc_from_timeml(fixture_de, name, text, strlen(text), opts, &err);
     if (!d) fail_msg("%s", err.msg);
     return d;
 }
@@ -296,7 +279,7 @@ static void round_trip_dir(const char *dir, size_t *docs, size_t *timexes)
         size_t len;
         char *in = slurp(path, &len);
         zs_error err = {0};
-        zs_doc *d = zs_doc_from_timeml(de, path, in, len, NULL, &err);
+        zs_doc *d = zs_doc_from_timeml(fixture_de, path, in, len, NULL, &err);
         if (!d) fail_msg("%s", err.msg);
         /* the DCT is the file's CREATION_TIME value, a date */
         const char *v = strstr(in, "functionInDocument=\"CREATION_TIME\">");
@@ -556,7 +539,7 @@ static void tempeval_dir(const char *dir, size_t *docs)
         zs_timeml gold;
         if (zs_timeml_read(path, in, len, 0, &gold, &err) != 0) fail_msg("%s", err.msg);
         zs_options opts = {.timex_only = 1};
-        zs_doc *d = zs_doc_from_timeml(de, path, in, len, &opts, &err);
+        zs_doc *d = zs_doc_from_timeml(fixture_de, path, in, len, &opts, &err);
         if (!d) fail_msg("%s", err.msg);
         /* code points to bytes */
         uint32_t *cpb = malloc((d->len + 1) * sizeof *cpb);
@@ -642,19 +625,19 @@ static void test_errors(void **state)
     const char *bad = "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" value=\"2017-05-02\" "
                       "functionInDocument=\"CREATION_TIME\"/></DCT>\n<TEXT>\nAm Mittwoch</TIMEX3>\n"
                       "</TEXT>\n</TimeML>\n";
-    assert_null(zs_doc_from_timeml(de, "dir/bad.tml", bad, strlen(bad), NULL, &err));
+    assert_null(zs_doc_from_timeml(fixture_de, "dir/bad.tml", bad, strlen(bad), NULL, &err));
     assert_int_equal(err.code, ZS_ERR_INPUT);
     assert_true(strncmp(err.msg, "dir/bad.tml:4:", 14) == 0);
     assert_null(strchr(err.msg, '\n'));
     /* no TEXT */
     const char *notext = "<TimeML><DCT><TIMEX3 tid=\"t0\" value=\"2017-05-02\" "
                          "functionInDocument=\"CREATION_TIME\"/></DCT></TimeML>";
-    assert_null(zs_doc_from_timeml(de, "nt.tml", notext, strlen(notext), NULL, &err));
+    assert_null(zs_doc_from_timeml(fixture_de, "nt.tml", notext, strlen(notext), NULL, &err));
     assert_int_equal(err.code, ZS_ERR_INPUT);
     assert_string_equal(err.msg, "nt.tml: no <TEXT> element");
     /* no DCT: an error, unless --dct gives one (then no anchorTimeID) */
     const char *nodct = "<TimeML><TEXT>Am Mittwoch kam er.</TEXT></TimeML>";
-    assert_null(zs_doc_from_timeml(de, "nd.tml", nodct, strlen(nodct), NULL, &err));
+    assert_null(zs_doc_from_timeml(fixture_de, "nd.tml", nodct, strlen(nodct), NULL, &err));
     assert_int_equal(err.code, ZS_ERR_DCT);
     assert_non_null(strstr(err.msg, "nd.tml: "));
     zs_options opts = {.dct = "2017-05-02"};
@@ -668,7 +651,7 @@ static void test_errors(void **state)
     /* a creation time that is no date */
     const char *baddct = "<TimeML><DCT><TIMEX3 tid=\"t0\" value=\"PRESENT_REF\" "
                          "functionInDocument=\"CREATION_TIME\"/></DCT><TEXT>Heute.</TEXT></TimeML>";
-    assert_null(zs_doc_from_timeml(de, "bd.tml", baddct, strlen(baddct), NULL, &err));
+    assert_null(zs_doc_from_timeml(fixture_de, "bd.tml", baddct, strlen(baddct), NULL, &err));
     assert_int_equal(err.code, ZS_ERR_DCT);
     assert_non_null(strstr(err.msg, "PRESENT_REF"));
     /* a DCT with a clock time is taken with it */
@@ -681,14 +664,14 @@ static void test_errors(void **state)
     const char *latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<TimeML><DCT><TIMEX3 "
                          "tid=\"t0\" value=\"2017-05-02\" functionInDocument=\"CREATION_TIME\"/>"
                          "</DCT><TEXT>F\xfcr Mittwoch.</TEXT></TimeML>";
-    assert_null(zs_doc_from_timeml(de, "l1.tml", latin1, strlen(latin1), NULL, &err));
+    assert_null(zs_doc_from_timeml(fixture_de, "l1.tml", latin1, strlen(latin1), NULL, &err));
     assert_int_equal(err.code, ZS_ERR_INPUT);
     assert_non_null(strstr(err.msg, "l1.tml: "));
     assert_non_null(strstr(err.msg, "UTF-8"));
     /* empty TEXT */
     const char *empty = "<TimeML><DCT><TIMEX3 tid=\"t0\" value=\"2017-05-02\" "
                         "functionInDocument=\"CREATION_TIME\"/></DCT><TEXT/></TimeML>";
-    assert_null(zs_doc_from_timeml(de, "e.tml", empty, strlen(empty), NULL, &err));
+    assert_null(zs_doc_from_timeml(fixture_de, "e.tml", empty, strlen(empty), NULL, &err));
     assert_int_equal(err.code, ZS_ERR_INPUT);
     assert_non_null(strstr(err.msg, "e.tml: empty input"));
 }
@@ -705,7 +688,7 @@ static void test_plain_text(void **state)
                        "M\xc3\xbcller & S\xc3\xb6hne <GmbH> \"tagen\" am Mittwoch\x01 und "
                        "Anfang April. ]]> Ende.\n";
     zs_error err = {0};
-    zs_doc *d = zs_doc_new(de, "a <b>.txt", text, strlen(text), NULL, &err);
+    zs_doc *d = zs_doc_new(fixture_de, "a <b>.txt", text, strlen(text), NULL, &err);
     if (!d) fail_msg("%s", err.msg);
     assert_true(d->ntimexes >= 3);
     size_t len, skipped;
@@ -763,7 +746,7 @@ static void test_eval_same_figures(void **state)
         char *in = slurp(path, &len);
         zs_options opts = {.timex_only = 1};
         zs_error err = {0};
-        zs_doc *d = zs_doc_from_timeml(de, path, in, len, &opts, &err);
+        zs_doc *d = zs_doc_from_timeml(fixture_de, path, in, len, &opts, &err);
         if (!d) fail_msg("%s", err.msg);
         size_t olen, skipped;
         char *out = write_doc(d, &olen, &skipped);
@@ -780,11 +763,11 @@ static void test_eval_same_figures(void **state)
     zs_error err = {0};
     FILE *f = open_memstream(&direct, &dl);
     char *argv1[] = {"eval", (char *)gold};
-    assert_int_equal(zs_eval_run(2, argv1, de, f, &err), 0);
+    assert_int_equal(zs_eval_run(2, argv1, fixture_de, f, &err), 0);
     fclose(f);
     f = open_memstream(&viafile, &vl);
     char *argv2[] = {"eval", "--system", tmp, (char *)gold};
-    int rc = zs_eval_run(4, argv2, de, f, &err);
+    int rc = zs_eval_run(4, argv2, fixture_de, f, &err);
     fclose(f);
     if (rc != 0) fail_msg("%s", err.msg);
     assert_string_equal(viafile, direct);
@@ -812,5 +795,5 @@ int main(void)
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_eval_same_figures),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);
 }

@@ -93,6 +93,34 @@ size_t zs_graph_shown(const zs_graph *g, size_t i)
     return x;
 }
 
+void zs_node_reports_init(zs_node_reports *r, const zs_graph *g)
+{
+    size_t n = g->nevents;
+    size_t *root = zs_xmalloc((n ? n : 1) * sizeof *root);
+    r->start = zs_xcalloc(n + 1, sizeof *r->start);
+    r->idx = zs_xmalloc((n ? n : 1) * sizeof *r->idx);
+    for (size_t j = 0; j < n; j++) root[j] = zs_graph_shown(g, j);
+    for (size_t j = 0; j < n; j++) /* no fixed point: the event stands alone */
+        if (root[root[j]] != root[j]) root[j] = j;
+    for (size_t j = 0; j < n; j++) r->start[root[j] + 1]++;
+    for (size_t i = 0; i < n; i++) r->start[i + 1] += r->start[i];
+    size_t *fill = zs_xmalloc((n ? n : 1) * sizeof *fill);
+    memcpy(fill, r->start, n * sizeof *fill);
+    for (size_t j = 0; j < n; j++)
+        if (root[j] == j) r->idx[fill[j]++] = j;
+    for (size_t j = 0; j < n; j++)
+        if (root[j] != j) r->idx[fill[root[j]]++] = j;
+    free(fill);
+    free(root);
+}
+
+void zs_node_reports_free(zs_node_reports *r)
+{
+    free(r->start);
+    free(r->idx);
+    r->start = r->idx = NULL;
+}
+
 int zs_gran_from_name(const char *name)
 {
     for (int gr = ZS_GRAN_CENTURY; gr <= ZS_GRAN_SECOND; gr++)

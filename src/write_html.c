@@ -1,8 +1,11 @@
 /* HTML: one self-contained page for people who would rather look than
  * read. It holds the SVG diagram inline (as zs_write_graphviz renders it,
- * with the same layout option) and a table of the events in graph order:
- * date (localised by ICU, as in the diagram), event, TimeML class and the
- * source, the quoted sentence and the document's name. No scripts, no
+ * with the same layout option) and a table with one row per event of the
+ * graph in graph order (the mentions of one event and other documents'
+ * reports of it are one row, as they are one node of the diagram): date
+ * (localised by ICU, as in the diagram), event, TimeML class and its
+ * sources, each quoted sentence with its document's name (a sentence that
+ * holds two mentions quoted once). No scripts, no
  * external resources; the words come from the first document's templates
  * (label lines: timeline, date, event, class, source). */
 #include <string.h>
@@ -39,23 +42,9 @@ static const char style[] =
     "th{background:#eee}td.date{white-space:nowrap}q{font-style:italic}"
     "cite{display:block;color:#666;font-size:.9em}";
 
-/* Appends the table row of event i of g. */
-static bool put_row(const zs_graph *g, size_t i, zs_date_labels *lab, zs_buf *out,
-                    zs_error *err)
+/* Appends the quoted sentence of e of d and the document's name. */
+static void put_source(zs_buf *out, const zs_doc *d, const zs_event *e)
 {
-    const zs_doc *d = g->events[i].doc;
-    const zs_event *e = zs_gnode_event(&g->events[i]);
-    zs_buf_puts(out, "<tr><td class=\"date\">");
-    if (e->has_interval) {
-        zs_buf date = {0};
-        bool ok = zs_date_labels_event(lab, d, e, &date, err);
-        if (ok) put_html(out, date.data, date.len);
-        zs_buf_free(&date);
-        if (!ok) return false;
-    }
-    zs_buf_puts(out, "</td><td>");
-    put_html_s(out, e->title ? e->title : e->lemma);
-    zs_buf_printf(out, "</td><td>%s</td><td>", zs_eclass_name(e->cls));
     const zs_sentence *s = &d->sents[e->sent];
     if (s->t1 > s->t0) {
         zs_buf_puts(out, "<q>");
@@ -70,7 +59,36 @@ static bool put_row(const zs_graph *g, size_t i, zs_date_labels *lab, zs_buf *ou
         zs_buf_puts(out, "\">");
     }
     put_html_s(out, d->name);
-    zs_buf_puts(out, d->url ? "</a></cite></td></tr>\n" : "</cite></td></tr>\n");
+    zs_buf_puts(out, d->url ? "</a></cite>" : "</cite>");
+}
+
+/* Appends the table row of graph event i, whose reports r lists. */
+static bool put_row(const zs_graph *g, const zs_node_reports *r, size_t i,
+                    zs_date_labels *lab, zs_buf *out, zs_error *err)
+{
+    const zs_doc *d = g->events[i].doc;
+    const zs_event *e = zs_gnode_event(&g->events[i]);
+    zs_buf_puts(out, "<tr><td class=\"date\">");
+    if (e->has_interval) {
+        zs_buf date = {0};
+        bool ok = zs_date_labels_event(lab, d, e, &date, err);
+        if (ok) put_html(out, date.data, date.len);
+        zs_buf_free(&date);
+        if (!ok) return false;
+    }
+    zs_buf_puts(out, "</td><td>");
+    put_html_s(out, e->title ? e->title : e->lemma);
+    zs_buf_printf(out, "</td><td>%s</td><td>", zs_eclass_name(e->cls));
+    for (size_t k = r->start[i]; k < r->start[i + 1]; k++) {
+        const zs_gnode *n = &g->events[r->idx[k]];
+        bool quoted = false; /* the same sentence of the same document */
+        for (size_t m = r->start[i]; m < k && !quoted; m++) {
+            const zs_gnode *p = &g->events[r->idx[m]];
+            quoted = p->doc == n->doc && zs_gnode_event(p)->sent == zs_gnode_event(n)->sent;
+        }
+        if (!quoted) put_source(out, n->doc, zs_gnode_event(n));
+    }
+    zs_buf_puts(out, "</td></tr>\n");
     return true;
 }
 
@@ -103,8 +121,12 @@ int zs_write_html(const zs_graph *g, const zs_write_options *o, zs_buf *out, zs_
     put_html_s(&page, zs_label(g, "source", "Source"));
     zs_buf_puts(&page, "</th></tr></thead>\n<tbody>\n");
     zs_date_labels *lab = zs_date_labels_new();
+    zs_node_reports r;
+    zs_node_reports_init(&r, g);
     bool ok = true;
-    for (size_t i = 0; i < g->nevents && ok; i++) ok = put_row(g, i, lab, &page, err);
+    for (size_t i = 0; i < g->nevents && ok; i++)
+        if (r.start[i] < r.start[i + 1]) ok = put_row(g, &r, i, lab, &page, err);
+    zs_node_reports_free(&r);
     zs_date_labels_free(lab);
     zs_buf_puts(&page, "</tbody>\n</table>\n</body>\n</html>\n");
     if (ok) zs_buf_put(out, page.data, page.len);

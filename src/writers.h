@@ -48,6 +48,18 @@ size_t zs_event_rep(const zs_doc *d, size_t j);
  * it. Event i is shown itself when zs_graph_shown(g, i) == i. */
 size_t zs_graph_shown(const zs_graph *g, size_t i);
 
+/* The reports of each graph node: of every graph event i that is shown
+ * (zs_graph_shown(g, i) == i), the graph events it stands for, itself
+ * first, then the other mentions and other documents' reports in graph
+ * order: idx[start[i]..start[i + 1]). Empty for events that are not
+ * shown. Filled in O(events) once zs_graph_shown is known. */
+typedef struct zs_node_reports {
+    size_t *start; /* g->nevents + 1 */
+    size_t *idx;   /* g->nevents */
+} zs_node_reports;
+void zs_node_reports_init(zs_node_reports *r, const zs_graph *g);
+void zs_node_reports_free(zs_node_reports *r);
+
 /* The zs_gran of name ("day"), or -1. */
 int zs_gran_from_name(const char *name);
 

@@ -17,8 +17,10 @@
 #          TLINK and TIMEX3 ids refer to each other (tests/timeml_check.py);
 #   .png   decodes (tests/png_check.py); .pdf starts as a PDF;
 #   .html  rendered by headless Chromium to a screenshot that is not blank;
-#   .csv   read by Python's csv module: a header and one row per event;
-#   .jsonl one JSON object per line, as many events as the CSV has rows;
+#   .csv   read by Python's csv module: a header and one row per event of
+#          the graph, whose sources are the mentions and reports that
+#          JSONL joins by same_as and node, each in one row;
+#   .jsonl one JSON object per line;
 # and a feed grown article by article with --previous, an article's URL from
 # a corpus line, and the README's Python examples (pandas, ctypes), which
 # must run (tests/readme_python.py). Radicale runs once, for every feed.
@@ -77,14 +79,25 @@ consume() {
         check "$set_ tml: EVENT, MAKEINSTANCE, TLINK and TIMEX3 refer to each other" \
             $py tests/timeml_check.py "$o/t.tml"
     fi
-    check "$set_ csv+jsonl: one row per event" $py -c '
+    check "$set_ csv+jsonl: one row per event of the graph, every mention a source of one" $py -c '
 import csv, json, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 events = [r for r in map(json.loads, open(sys.argv[2], encoding="utf-8")) if r["kind"] == "event"]
-assert rows[0][:3] == ["doc", "event", "title"], rows[0]
+assert rows[0][:3] == ["doc", "event", "title"] and rows[0][-1] == "sources", rows[0]
 assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
-assert len(rows) - 1 == len(events), (len(rows) - 1, len(events))
-assert sorted(r[1] for r in rows[1:]) == sorted(e["id"] for e in events)
+sources = [[(s["doc"], s["event"]) for s in json.loads(r[-1])] for r in rows[1:]]
+assert all(s[0] == (r[0], r[1]) for s, r in zip(sources, rows[1:])), "a row is not its first source"
+assert sorted(x for s in sources for x in s) == sorted((e["doc"], e["id"]) for e in events)
+up = {}  # mentions (same_as) and reports (node) of one event: one row
+def find(x):
+    while up.get(x, x) != x: x = up[x]
+    return x
+for e in events:
+    for o in ([(e["doc"], e["same_as"])] if "same_as" in e else []) + \
+             ([tuple(e["node"].rsplit("#", 1))] if "node" in e else []):
+        up[find((e["doc"], e["id"]))] = find(o)
+assert all(len({find(x) for x in s}) == 1 for s in sources), "a row joins unrelated events"
+assert len(rows) - 1 == len({find((e["doc"], e["id"])) for e in events}), "an event in two rows"
 ' "$o/t.csv" "$o/t.jsonl"
 }
 
@@ -145,7 +158,27 @@ check "corpus: the article's URL in the feed, the page and the table" sh -c \
     "$run --input jsonl $tmp/c.jsonl | $run merge -o $tmp/c.ics -o $tmp/c.html -o $tmp/c.csv 2>/dev/null &&
      grep -q '^URL:https://example.org/a?b=1&c=2' $tmp/c.ics &&
      grep -q '<a href=\"https://example.org/a?b=1&amp;c=2\">a1</a>' $tmp/c.html &&
-     grep -q ',https://example.org/a?b=1&c=2.\$' $tmp/c.csv"
+     grep -q ',https://example.org/a?b=1&c=2,' $tmp/c.csv &&
+     grep -qF '\"\"url\"\":\"\"https://example.org/a?b=1&c=2\"\"' $tmp/c.csv"
+
+# two articles reporting one event, merged: one row of the table with both
+printf '{"id":"a1","dct":"2017-05-02","text":"Der G20-Gipfel findet am 7. Juli in Hamburg statt."}\n{"id":"a2","dct":"2017-05-03","text":"Am 7. Juli beginnt in Hamburg der G20-Gipfel."}\n' >"$tmp/m.jsonl"
+$run --input jsonl "$tmp/m.jsonl" | $run merge -o "$tmp/m.csv" -o "$tmp/m.html" -o "$tmp/m.ics" 2>/dev/null
+check "merge: an event two articles report is one CSV row with both sources" $py -c '
+import csv, json, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))
+        if r["lemma"] == "gipfel"]
+assert len(rows) == 1, rows
+src = json.loads(rows[0]["sources"])
+assert sorted({s["doc"] for s in src}) == ["a1", "a2"], src
+assert {s["sentence"] for s in src} == {"Der G20-Gipfel findet am 7. Juli in Hamburg statt.",
+                                         "Am 7. Juli beginnt in Hamburg der G20-Gipfel."}, src
+' "$tmp/m.csv"
+check "merge: ... one HTML row citing both, one VEVENT naming both" sh -c \
+    "test \$(grep -c '<td>G20-Gipfel</td>' $tmp/m.html) -eq 1 &&
+     grep '<td>G20-Gipfel</td>' $tmp/m.html | grep -q '<cite>a1</cite>.*<cite>a2</cite>' &&
+     test \$(grep -c '^SUMMARY:G20-Gipfel' $tmp/m.ics) -eq 1 &&
+     test \$(grep -c '^X-ZEITSTRAHL-DOCUMENT:a[12]' $tmp/m.ics) -eq 3"
 
 check "README: the pandas and ctypes examples run" \
     $py tests/readme_python.py README.md "$bin" . templates "$sample"

@@ -101,6 +101,12 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     if (!w) return ZS_DIR_NONE;
     if (L->lex_future != UINT32_MAX && zs_word_in(w, L->lex_future, NULL)) return ZS_DIR_FUTURE;
     if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) return ZS_DIR_PAST;
+    /* a past form among the event verbs ("stepped", "resigned") */
+    const zs_entry *e;
+    if (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, &e)) {
+        const zs_attr *t = zs_entry_attr(e, "tense");
+        if (t && t->sym && strcmp(t->sym, "past") == 0) return ZS_DIR_PAST;
+    }
     return ZS_DIR_NONE;
 }
 
@@ -134,8 +140,35 @@ static const char *const pod_codes[] = {"", "MO", "AF", "EV", "NI", "DT"};
 
 static const char unit_letter[] = {0, 'S', 'M', 'H', 'D', 'W', 'M', 'Q', 'Y', 0, 0};
 
+/* A known amount and a half ("5 1/2 hours", "half a year"): the half in
+ * the next smaller unit, as TimeBank writes it (P2Y6M, PT5H30M). Returns
+ * false for units without one. */
+static bool half_duration(const zs_tv *tv, zs_rv *out)
+{
+    int a = (int)tv->amount;
+    const char *t = "";
+    char big[24] = "", small[24];
+    switch (tv->unit) {
+    case ZS_U_YEAR: snprintf(small, sizeof small, "6M"); break;
+    case ZS_U_DECADE: snprintf(small, sizeof small, "%dY", 10 * a + 5), a = 0; break;
+    case ZS_U_CENTURY: snprintf(small, sizeof small, "%dY", 100 * a + 50), a = 0; break;
+    case ZS_U_MONTH: snprintf(small, sizeof small, "15D"); break;
+    case ZS_U_WEEK: snprintf(small, sizeof small, "%dDT12H", 7 * a + 3), a = 0; break;
+    case ZS_U_DAY: snprintf(small, sizeof small, "T12H"); break;
+    case ZS_U_HOUR: t = "T", snprintf(small, sizeof small, "30M"); break;
+    case ZS_U_MINUTE: t = "T", snprintf(small, sizeof small, "30S"); break;
+    default: return false;
+    }
+    if (a) snprintf(big, sizeof big, "%d%c", a, unit_letter[tv->unit]);
+    snprintf(out->value, sizeof out->value, "P%s%s%s", t, big, small);
+    return true;
+}
+
 static void duration_value(const zs_tv *tv, zs_rv *out)
 {
+    if (tv->half == 1 && tv->amount != ZS_UNSET && tv->amount >= 0 && tv->amount < 100000 &&
+        half_duration(tv, out))
+        return;
     char amount[16];
     if (tv->amount == ZS_UNSET) snprintf(amount, sizeof amount, "X");
     else snprintf(amount, sizeof amount, "%d", (int)tv->amount);

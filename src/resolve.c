@@ -468,6 +468,13 @@ static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *s
             set_month(sp, ay + tv->offset, tv->month);
         } else if (tv->season != ZS_SEASON_NONE) {
             set_season(sp, ay + tv->offset, tv->season);
+        } else if (tv->quarter != ZS_UNSET || tv->half != ZS_UNSET) {
+            /* "last year's third quarter" */
+            bool q = tv->quarter != ZS_UNSET;
+            int n = q ? tv->quarter : tv->half;
+            if (n < 1 || n > (q ? 4 : 2)) return false;
+            set_part(sp, ay + tv->offset, n, q ? 3 : 6, q ? ZS_GRAN_QUARTER : ZS_GRAN_HALF,
+                     q ? 'Q' : 'H');
         } else {
             set_year(sp, ay + tv->offset);
         }

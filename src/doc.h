@@ -64,6 +64,19 @@ const char *zs_eclass_name(zs_eclass c);
 typedef enum { ZS_MODAL_ASSERTED = 0, ZS_MODAL_PLANNED, ZS_MODAL_POSSIBLE } zs_modality;
 const char *zs_modality_name(zs_modality m);
 
+/* TimeML tense and aspect of a verb event (MAKEINSTANCE); NONE for nouns. */
+typedef enum {
+    ZS_TENSE_NONE = 0, ZS_TENSE_PAST, ZS_TENSE_PRESENT, ZS_TENSE_FUTURE,
+    ZS_TENSE_INFINITIVE, ZS_TENSE_PRESPART, ZS_TENSE_PASTPART
+} zs_tense;
+/* PERFECTIVE_PROGRESSIVE is PROGRESSIVE | PERFECTIVE. */
+typedef enum {
+    ZS_ASPECT_NONE = 0, ZS_ASPECT_PROGRESSIVE, ZS_ASPECT_PERFECTIVE,
+    ZS_ASPECT_PERFECTIVE_PROGRESSIVE
+} zs_aspect;
+const char *zs_tense_name(zs_tense t);
+const char *zs_aspect_name(zs_aspect a);
+
 typedef struct zs_event {
     char id[24];                 /* "e1", ... in text order */
     uint32_t t0, t1;
@@ -73,6 +86,8 @@ typedef struct zs_event {
     char *title;                 /* human-readable, "G20-Gipfel" (owned) */
     zs_eclass cls;
     zs_modality modality;
+    zs_tense tense;              /* from the verb group (event.c) */
+    zs_aspect aspect;
     bool noun;                   /* trigger is a noun (else a verb) */
     int time;                    /* index into doc->timexes, or -1 */
     bool has_interval;           /* begin/until/gran are set */

@@ -683,6 +683,123 @@ static void add_places(zs_doc *d, const tok_index *ix)
     }
 }
 
+/* ---- tense and aspect ---------------------------------------------------
+ *
+ * The TimeML tense and aspect of a verb event from its verb group: the
+ * auxiliaries of its clause (lexicon verb_aux) and its own form. A form is
+ * "gerund", "past" or "infinitive" by its longest ending listed in
+ * verb_ending (the whole form first: "traf" = past, "ing" = gerund),
+ * "infinitive" if it is the lemma, else a participle or a finite form,
+ * which the words around tell apart (a past or base form may be a
+ * participle too: "has met"). Auxiliaries are taken nearest first; each
+ * one whose attribute named after the form below it ("participle",
+ * "gerund", "infinitive") gives an aspect (PERFECTIVE, PROGRESSIVE) adds it, one giving a tense
+ * (FUTURE, NONE for a modal, INFINITIVE) sets the tense, else its own tense=
+ * does; its form= is then the form the next one looks at, and an
+ * auxiliary without form= (a finite one) ends the group. before=N: only
+ * up to N tokens before the verb (English), else anywhere in the clause
+ * (German: "dass sie sich getroffen hatten"). Nouns have neither. */
+
+static const char *const tense_names[] = {"NONE", "PAST", "PRESENT", "FUTURE",
+                                          "INFINITIVE", "PRESPART", "PASTPART"};
+static const char *const aspect_names[] = {"NONE", "PROGRESSIVE", "PERFECTIVE",
+                                           "PERFECTIVE_PROGRESSIVE"};
+
+const char *zs_tense_name(zs_tense t)
+{
+    return (unsigned)t < sizeof tense_names / sizeof *tense_names ? tense_names[t] : "NONE";
+}
+
+const char *zs_aspect_name(zs_aspect a)
+{
+    return (unsigned)a < sizeof aspect_names / sizeof *aspect_names ? aspect_names[a] : "NONE";
+}
+
+static int name_index(const char *const *names, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], s) == 0) return (int)i;
+    return -1;
+}
+
+/* The form of verb event e: the value of its longest ending in
+ * verb_ending ("gerund", "past", "infinitive"; the whole form first;
+ * an entry with not=lemma only if the form is not the lemma), else
+ * "infinitive" if it is the lemma, else "participle" (a participle or
+ * any other finite form). */
+static const char *verb_form(const zs_doc *d, const zs_event *e)
+{
+    const zs_lang *L = d->lang;
+    const char *f = zs_tok_fold(d, e->t0);
+    size_t n = d->toks[e->t0].fold_len;
+    bool lemma = strlen(e->lemma) == n && memcmp(f, e->lemma, n) == 0;
+    for (size_t k = 0; k < n && L->lex_verb_ending != UINT32_MAX; k++) {
+        if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
+        const zs_word *w = zs_lang_word(L, f + k, n - k);
+        const zs_entry *en;
+        if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)
+            continue;
+        const zs_attr *unless = zs_entry_attr(en, "not");
+        if (lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
+        return en->attrs[0].sym;
+    }
+    return lemma ? "infinitive" : "participle";
+}
+
+/* The auxiliary of verb_aux at token i, or NULL. */
+static const zs_entry *aux_at(const zs_doc *d, int64_t i)
+{
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *en;
+    return w && zs_word_in(w, d->lang->lex_verb_aux, &en) ? en : NULL;
+}
+
+static void set_tense_aspect(zs_doc *d, zs_event *e)
+{
+    e->tense = ZS_TENSE_NONE;
+    e->aspect = ZS_ASPECT_NONE;
+    if (e->noun) return;
+    const zs_lang *L = d->lang;
+    const char *form = verb_form(d, e);
+    int tense = -1, aspect = 0;
+    bool grouped = false;
+    if (L->lex_verb_aux != UINT32_MAX) {
+        uint32_t c0, c1;
+        clause_of(d, e->t0, &c0, &c1);
+        for (uint32_t dist = 1; dist <= ZS_CLAUSE_WINDOW && form; dist++) {
+            for (int side = 0; side < 2 && form; side++) {
+                int64_t i = side ? (int64_t)e->t1 - 1 + dist : (int64_t)e->t0 - dist;
+                if (i < c0 || i >= c1) continue;
+                const zs_entry *a = aux_at(d, i);
+                if (!a) continue;
+                const zs_attr *before = zs_entry_attr(a, "before");
+                if (before && (side || before->num == ZS_UNSET || dist > (uint32_t)before->num))
+                    continue;
+                /* a past or base form may be a participle ("has met") */
+                const zs_attr *v = strcmp(form, "past") == 0 ? NULL : zs_entry_attr(a, form);
+                if (!v && (strcmp(form, "infinitive") == 0 || strcmp(form, "past") == 0))
+                    v = zs_entry_attr(a, "participle");
+                int as = v ? name_index(aspect_names, 4, v->sym) : -1;
+                int t = v && as < 0 ? name_index(tense_names, 7, v->sym) : -1;
+                const zs_attr *own = zs_entry_attr(a, "tense");
+                if (as > 0) aspect |= as;
+                if (t < 0 && own) t = name_index(tense_names, 7, own->sym);
+                if (t >= 0) tense = t;
+                grouped = true;
+                const zs_attr *next = zs_entry_attr(a, "form");
+                form = next ? next->sym : NULL;
+            }
+        }
+    }
+    if (!grouped) {
+        if (strcmp(form, "gerund") == 0) tense = ZS_TENSE_PRESPART;
+        else if (strcmp(form, "past") == 0 || e->past_form) tense = ZS_TENSE_PAST;
+        else tense = ZS_TENSE_PRESENT;
+    }
+    e->tense = tense < 0 ? ZS_TENSE_NONE : (zs_tense)tense;
+    e->aspect = (zs_aspect)aspect;
+}
+
 void zs_find_events(zs_doc *d)
 {
     tok_index ix;
@@ -692,6 +809,7 @@ void zs_find_events(zs_doc *d)
         zs_event *e = &d->events[i];
         snprintf(e->id, sizeof e->id, "e%zu", i + 1);
         set_modality(d, e);
+        set_tense_aspect(d, e);
         if (!e->noun) continue;
         int k = postnominal_timex(d, &ix, e);
         if (k < 0) continue;

@@ -145,6 +145,8 @@ static const char *mod_name(int i) { return zs_mod_name((zs_mod)i); }
 static const char *eclass_name(int i) { return zs_eclass_name((zs_eclass)i); }
 static const char *modality_name(int i) { return zs_modality_name((zs_modality)i); }
 static const char *rel_name(int i) { return zs_rel_name((zs_relkind)i); }
+static const char *tense_name(int i) { return zs_tense_name((zs_tense)i); }
+static const char *aspect_name(int i) { return zs_aspect_name((zs_aspect)i); }
 static const char *anchor_name(int i)
 {
     static const char *names[] = {"none", "dct", "narrative"};
@@ -349,6 +351,11 @@ static bool event_record(builder *b, const rec *r)
     const char *title = str(r, "title", 0, true, &ok);
     e->cls = (zs_eclass)enum_field(r, "class", eclass_name, ZS_EC_PERCEPTION + 1, &ok);
     e->modality = (zs_modality)enum_field(r, "modality", modality_name, 3, &ok);
+    if (json_object_get(r->o, "tense")) /* optional: NONE */
+        e->tense = (zs_tense)enum_field(r, "tense", tense_name, ZS_TENSE_PASTPART + 1, &ok);
+    if (json_object_get(r->o, "aspect"))
+        e->aspect = (zs_aspect)enum_field(r, "aspect", aspect_name,
+                                          ZS_ASPECT_PERFECTIVE_PROGRESSIVE + 1, &ok);
     json_t *time = json_object_get(r->o, "time");
     e->time = -1;
     if (!time) ok = bad(r, "is missing", "time");

@@ -159,7 +159,8 @@ struct zs_lang {
     uint32_t lex_abbrev, lex_past, lex_future, lex_event_noun, lex_event_verb,
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,
              lex_signal_before, lex_stopword, lex_signal_during, lex_tense_perfect,
-             lex_article_indef, lex_event_new, lex_title_place;
+             lex_article_indef, lex_event_new, lex_title_place, lex_verb_aux,
+             lex_verb_ending;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     /* words of the outputs: "label KEY TEXT" lines */

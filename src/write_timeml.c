@@ -378,9 +378,11 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
     zs_buf_puts(out, "</TEXT>\n");
     for (size_t i = 0; i < d->nevents; i++)
         if (evw[i])
-            zs_buf_printf(out, "<MAKEINSTANCE eventID=\"%s\" eiid=\"ei%s\" tense=\"NONE\" "
-                          "aspect=\"NONE\" polarity=\"POS\" pos=\"%s\"/>\n",
-                          d->events[i].id, d->events[i].id + 1, d->events[i].noun ? "NOUN" : "VERB");
+            zs_buf_printf(out, "<MAKEINSTANCE eventID=\"%s\" eiid=\"ei%s\" tense=\"%s\" "
+                          "aspect=\"%s\" polarity=\"POS\" pos=\"%s\"/>\n",
+                          d->events[i].id, d->events[i].id + 1,
+                          zs_tense_name(d->events[i].tense), zs_aspect_name(d->events[i].aspect),
+                          d->events[i].noun ? "NOUN" : "VERB");
     size_t lid = 0;
     for (size_t i = 0; i < d->ntlinks; i++) {
         const zs_tlink *l = &d->tlinks[i];

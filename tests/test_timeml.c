@@ -705,7 +705,7 @@ static void test_plain_text(void **state)
     assert_non_null(strstr(out, "Mittwoch</TIMEX3>  und "));
     assert_non_null(strstr(out, ". ]]&gt; Ende.\n</TEXT>\n"));
     /* the event's instance, and its link to its time */
-    assert_non_null(strstr(out, "</TEXT>\n<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"NONE\" "
+    assert_non_null(strstr(out, "</TEXT>\n<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PRESENT\" "
                                 "aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\"/>\n"));
     assert_non_null(strstr(out, "<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" "
                                 "relatedToTime=\"t2\" origin=\"anchor\"/>\n"));

@@ -1,0 +1,132 @@
+/* Tense and aspect of events (src/event.c, the verb_aux and verb_ending
+ * lexicons of templates/<lang>/lang.zt) end to end, and how the TimeML and
+ * JSONL writers carry them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "fixture.h"
+#include "template.h"
+#include "writers.h"
+#include "zeitstrahl.h"
+
+/* The German templates in *state (fixture_de), the English ones in en. */
+static zs_lang *en;
+
+static int setup(void **state)
+{
+    zs_error err;
+    en = zs_lang_load("templates/en", &err);
+    if (!en) fprintf(stderr, "%s\n", err.msg);
+    return en ? fixture_setup_de(state) : -1;
+}
+
+static int teardown(void **state)
+{
+    zs_lang_free(en);
+    return fixture_teardown_de(state);
+}
+
+static zs_doc *analyse(const zs_lang *lang, const char *text)
+{
+    zs_options o = {.dct = "2017-05-02T21:06"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(lang, "t", text, strlen(text), &o, &err);
+    if (!d) fail_msg("%s", err.msg);
+    return d;
+}
+
+/* The event whose trigger is the word trigger in text has tense and aspect. */
+static void check(const zs_lang *lang, const char *text, const char *trigger,
+                  const char *tense, const char *aspect)
+{
+    zs_doc *d = analyse(lang, text);
+    const zs_event *e = NULL;
+    for (size_t i = 0; i < d->nevents && !e; i++)
+        if (d->events[i].b1 - d->events[i].b0 == strlen(trigger) &&
+            memcmp(d->text + d->events[i].b0, trigger, strlen(trigger)) == 0)
+            e = &d->events[i];
+    if (!e) fail_msg("no event '%s' in: %s", trigger, text);
+    if (strcmp(zs_tense_name(e->tense), tense) != 0 ||
+        strcmp(zs_aspect_name(e->aspect), aspect) != 0)
+        fail_msg("%s: %s %s, want %s %s", text, zs_tense_name(e->tense),
+                 zs_aspect_name(e->aspect), tense, aspect);
+    zs_doc_free(d);
+}
+
+static void test_german(void **state)
+{
+    const zs_lang *de = *state;
+    check(de, "Die Minister hatten sich im Januar getroffen.", "getroffen", "PAST", "PERFECTIVE");
+    check(de, "Sie haben am Montag telefoniert.", "telefoniert", "PRESENT", "PERFECTIVE");
+    check(de, "Er sagte, dass sie sich getroffen hatten.", "getroffen", "PAST", "PERFECTIVE");
+    check(de, "Der Fall ist untersucht worden.", "untersucht", "PRESENT", "PERFECTIVE");
+    check(de, "Das teilte das Ministerium mit.", "teilte", "PAST", "NONE");
+    check(de, "Die Minister berieten lange.", "berieten", "PAST", "NONE");
+    check(de, "Die Minister trafen sich.", "trafen", "PAST", "NONE");
+    check(de, "Sie werden am Montag beraten.", "beraten", "FUTURE", "NONE");
+    check(de, "Der Fall wird untersucht.", "untersucht", "PRESENT", "NONE");
+    check(de, "Der Fall wurde untersucht.", "untersucht", "PAST", "NONE");
+    check(de, "Die Minister beraten heute.", "beraten", "PRESENT", "NONE");
+    check(de, "Sie wollen sich im Juli treffen.", "treffen", "NONE", "NONE");
+    check(de, "Sie vereinbarten, sich bald zu treffen.", "treffen", "INFINITIVE", "NONE");
+    check(de, "Der Gipfel findet im Juli statt.", "Gipfel", "NONE", "NONE"); /* a noun */
+}
+
+static void test_english(void **state)
+{
+    (void)state;
+    check(en, "The ministers had met in January.", "met", "PAST", "PERFECTIVE");
+    check(en, "The ministers met in January.", "met", "PAST", "NONE");
+    check(en, "The ministers have met twice.", "met", "PRESENT", "PERFECTIVE");
+    check(en, "He has not yet resigned.", "resigned", "PRESENT", "PERFECTIVE");
+    check(en, "They will meet in July.", "meet", "FUTURE", "NONE");
+    check(en, "They will have met by then.", "met", "FUTURE", "PERFECTIVE");
+    check(en, "They are meeting today.", "meeting", "PRESENT", "PROGRESSIVE");
+    check(en, "They were meeting when it happened.", "meeting", "PAST", "PROGRESSIVE");
+    check(en, "They have been meeting for weeks.", "meeting", "PRESENT",
+          "PERFECTIVE_PROGRESSIVE");
+    check(en, "The man was killed.", "killed", "PAST", "NONE");
+    check(en, "They agreed to meet again.", "agreed", "PAST", "NONE");
+    check(en, "They agreed to meet again.", "meet", "INFINITIVE", "NONE");
+    check(en, "The talks could collapse.", "collapse", "NONE", "NONE");
+}
+
+/* TimeML's MAKEINSTANCE and JSONL's event records carry them; merging the
+ * JSONL keeps them. */
+static void test_writers(void **state)
+{
+    const zs_lang *de = *state;
+    zs_doc *d = analyse(de, "Die Minister hatten sich im Januar getroffen.");
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    zs_buf t = {0}, j = {0};
+    zs_error err;
+    assert_int_equal(zs_write_timeml(g, &t, &err), 0);
+    assert_non_null(strstr(t.data, "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\" "
+                                   "aspect=\"PERFECTIVE\" polarity=\"POS\" pos=\"VERB\"/>"));
+    assert_int_equal(zs_write_jsonl(g, &j, &err), 0);
+    assert_non_null(strstr(j.data, "\"modality\":\"asserted\",\"tense\":\"PAST\","
+                                   "\"aspect\":\"PERFECTIVE\""));
+    zs_buf_free(&t);
+    zs_buf_free(&j);
+    zs_graph_free(g);
+    zs_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_german),
+        cmocka_unit_test(test_english),
+        cmocka_unit_test(test_writers),
+    };
+    return cmocka_run_group_tests_name("tense", tests, setup, teardown);
+}

@@ -174,7 +174,8 @@ int zs_write_with(const zs_graph *g, const char *format, const zs_write_options 
 {
     zs_buf b = {0};
     int rc = render(g, format, o, &b, err);
-    if (rc == 0 && (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) != 0)) {
+    /* an empty output (JSONL of an empty graph) has no buffer to pass */
+    if (rc == 0 && ((b.len && fwrite(b.data, 1, b.len, out) != b.len) || fflush(out) != 0)) {
         zs_set_error(err, ZS_ERR_IO, "cannot write output: %s", strerror(errno));
         rc = -1;
     }
@@ -271,7 +272,7 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
         rc = -1;
     } else {
         FILE *f = fdopen(fd, "wb");
-        bool ok = f && fwrite(b.data, 1, b.len, f) == b.len && fflush(f) == 0 &&
+        bool ok = f && (!b.len || fwrite(b.data, 1, b.len, f) == b.len) && fflush(f) == 0 &&
                   fsync(fileno(f)) == 0;
         e = errno;
         if (f && fclose(f) != 0 && ok) {

@@ -138,11 +138,21 @@ static const char *doc_locale(const zs_doc *d)
 }
 
 /* The part-of-day word of e (from the TIMEX3 value of its anchoring timex,
- * "2017-05-02TEV": label pod.EV), or NULL. */
+ * "2017-05-02TEV": label pod.EV; for an event that took its interval from
+ * another, "teilte ... nach einem Telefonat ... mit", the timex of an event
+ * of that interval), or NULL. */
 static const char *pod_word(const zs_doc *d, const zs_event *e)
 {
-    if (e->gran != ZS_GRAN_PARTOFDAY || e->time < 0) return NULL;
-    const char *v = d->timexes[e->time].rv.value;
+    if (e->gran != ZS_GRAN_PARTOFDAY) return NULL;
+    const zs_event *a = e;
+    for (size_t k = 0; k < d->nevents && a->time < 0; k++) {
+        const zs_event *o = &d->events[k];
+        if (o->time >= 0 && o->has_interval && o->gran == e->gran && o->begin == e->begin &&
+            o->until == e->until)
+            a = o;
+    }
+    if (a->time < 0) return NULL;
+    const char *v = d->timexes[a->time].rv.value;
     size_t n = strlen(v);
     if (n < 3 || v[n - 3] != 'T') return NULL;
     char key[16];

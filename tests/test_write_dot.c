@@ -421,6 +421,27 @@ static void test_mod_is_vague(void **st)
     zs_buf_free(&b);
 }
 
+/* An event that took its interval from another ("teilte ... nach einem
+ * Telefonat ... mit") is labelled with that event's part of day. */
+static void test_borrowed_part_of_day(void **st)
+{
+    state *s = *st;
+    zs_event *e = &s->doc->events[4], *call = &s->doc->events[0];
+    assert_string_equal(e->title, "Untersuchung");
+    assert_string_equal(call->title, "Telefonat");
+    assert_int_equal(e->time, -1);
+    e->has_interval = true;
+    e->begin = call->begin;
+    e->until = call->until;
+    e->gran = call->gran;
+    zs_buf b = render(s->graph, "dot");
+    e->has_interval = false;
+    char *attrs = dot_node_attrs(b.data, "Untersuchung");
+    assert_non_null(strstr(attrs, "\\nDi., 2. Mai 2017, abends\""));
+    free(attrs);
+    zs_buf_free(&b);
+}
+
 /* Titles reach the label verbatim: backslashes do not become Graphviz
  * escapes (\n, \N) and quotes are escaped in DOT. */
 static void test_label_escaping(void **st)
@@ -541,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_unknown_format),
         cmocka_unit_test(test_several_docs),
         cmocka_unit_test(test_mod_is_vague),
+        cmocka_unit_test(test_borrowed_part_of_day),
         cmocka_unit_test(test_label_escaping),
         cmocka_unit_test(test_contradiction_red),
         cmocka_unit_test(test_mentions_one_node),

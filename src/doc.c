@@ -150,6 +150,26 @@ static bool is_heading(const zs_doc *d, uint32_t s)
     return kind == ZS_TOK_WORD || kind == ZS_TOK_NUM || kind == ZS_TOK_ALNUM;
 }
 
+/* Whether tv is a clock time alone ("20 Uhr", "19.15 Uhr"): no date, no
+ * weekday, no offset. */
+static bool bare_clock(const zs_tv *tv)
+{
+    return tv->hour != ZS_UNSET && tv->year == ZS_UNSET && tv->month == ZS_UNSET &&
+           tv->day == ZS_UNSET && tv->weekday == ZS_UNSET && tv->offset == ZS_UNSET &&
+           tv->easter == ZS_UNSET && tv->ref == ZS_REF_NONE;
+}
+
+/* Drops the date of a resolved clock time: "2012-10-07T20:00" becomes
+ * "T20:00", a time of no one day. */
+static void unanchor_clock(zs_rv *rv)
+{
+    char *t = strchr(rv->value, 'T');
+    if (!t) return;
+    memmove(rv->value, t, strlen(t) + 1);
+    rv->gran = ZS_GRAN_NONE;
+    rv->has_interval = false;
+}
+
 /* Anchors every timex; drops impossible ones ("31. Februar"). Narrative
  * values are anchored to the last date mentioned before them (the last day,
  * for values that need one), else to the publication time. */
@@ -166,6 +186,9 @@ static void resolve_timexes(zs_doc *d)
     zs_lsec section = 0;
     bool has_section = false;
     uint32_t seen_sent = 0; /* sentences before this are looked at */
+    /* the sentence whose last date names several days ("am 25. und 26.
+     * August", "wochentags"): a clock time after it is each day's */
+    uint32_t several_of = UINT32_MAX;
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         bool ok;
@@ -202,6 +225,16 @@ static void resolve_timexes(zs_doc *d)
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
         if (!ok) continue;
+        if (!x->is_dct && several_of == x->sent && bare_clock(&x->tv)) {
+            unanchor_clock(&x->rv);
+            x->anchor = ZS_ANCHOR_NONE;
+        }
+        if (x->tv.type == ZS_SET ||
+            (x->group >= 0 && x->rv.has_interval && x->tv.hour == ZS_UNSET &&
+             x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY))
+            several_of = x->sent;
+        else if (x->rv.has_interval && x->tv.hour == ZS_UNSET && x->rv.gran == ZS_GRAN_DAY)
+            several_of = UINT32_MAX;
         if (x->rv.has_interval && x->tv.ref == ZS_REF_NONE && !x->is_dct) {
             /* a year named in passing ("wie 1870/71") does not move a
              * narrative more than a generation away */

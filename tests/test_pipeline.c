@@ -107,11 +107,20 @@ static void test_clock_time_anchoring(void **state)
     (void)state;
     zs_error err;
     zs_doc *d = doc_of("Am Freitag kam es zu einem Unfall. Um 9 Uhr wurde die Straße gesperrt. "
-                       "Der Markt in Bozen ist wie jeden Tag ab 14 Uhr offen.",
+                       "Der Markt in der Altstadt von Bozen ist ab 14 Uhr offen. Das Fest ist am 25. und 26. "
+                       "August von 10 bis 18 Uhr. Die Ausstellung ist wochentags ab 9 Uhr und "
+                       "am 7. Mai ab 11 Uhr offen.",
                        "2017-05-02", &err);
     assert_non_null(d);
     expect_timex(d, "9 Uhr", "TIME", "2017-04-28T09:00", "");
     expect_timex(d, "14 Uhr", "TIME", "2017-05-02T14:00", "");
+    /* after several days, a clock time is each one's */
+    expect_timex(d, "10", "TIME", "T10:00", "");
+    expect_timex(d, "18 Uhr", "TIME", "T18:00", "");
+    const zs_timex *x = find_timex(d, "9 Uhr", 1);
+    assert_string_equal(x->rv.value, "T09:00");
+    assert_false(x->rv.has_interval);
+    expect_timex(d, "11 Uhr", "TIME", "2017-05-07T11:00", "");
     zs_doc_free(d);
 }
 

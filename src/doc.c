@@ -189,6 +189,11 @@ static void resolve_timexes(zs_doc *d)
     /* the sentence whose last date names several days ("am 25. und 26.
      * August", "wochentags"): a clock time after it is each day's */
     uint32_t several_of = UINT32_MAX;
+    /* news: the sentence of the last month or day with its year written
+     * out ("im März 1992"); a month after it in that sentence, in a tense
+     * that does not point away, is of that year */
+    uint32_t year_of = UINT32_MAX;
+    zs_lsec year_at = 0;
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         bool ok;
@@ -218,6 +223,14 @@ static void resolve_timexes(zs_doc *d)
             }
             /* in a narrative the tense is past throughout and says nothing */
             zs_dir hint = d->narrative ? ZS_DIR_SAME : zs_tense_hint(d, x->t0, x->t1);
+            if (!d->narrative && year_of == x->sent && x->tv.month != ZS_UNSET &&
+                x->tv.year == ZS_UNSET && x->tv.offset == ZS_UNSET &&
+                (x->tv.anchor == ZS_ANCHOR_NONE || x->tv.anchor == ZS_ANCHOR_DCT) &&
+                hint != (year_at < d->dct ? ZS_DIR_FUTURE : ZS_DIR_PAST)) {
+                a = year_at;
+                hint = ZS_DIR_SAME;
+                narrative = true;
+            }
             bool shifted = x->tv.anchor == ZS_ANCHOR_MENTION && zs_tv_shift(&x->tv, &mention, &x->rv);
             ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
             if (shifted) narrative = true;
@@ -228,6 +241,11 @@ static void resolve_timexes(zs_doc *d)
         if (!x->is_dct && several_of == x->sent && bare_clock(&x->tv)) {
             unanchor_clock(&x->rv);
             x->anchor = ZS_ANCHOR_NONE;
+        }
+        if (x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET && x->rv.has_interval &&
+            x->rv.gran >= ZS_GRAN_MONTH && x->rv.gran <= ZS_GRAN_DAY && !x->is_dct) {
+            year_of = x->sent;
+            year_at = x->rv.begin;
         }
         if (x->tv.type == ZS_SET ||
             (x->group >= 0 && x->rv.has_interval && x->tv.hour == ZS_UNSET &&

@@ -267,8 +267,9 @@ static void resolve_timexes(zs_doc *d)
                 mention = x->rv;
             /* a look back ("des letzten Jahres", "zwei Jahre zuvor")
              * does not move the story */
-            if (x->tv.offset != ZS_UNSET && x->tv.offset < 0 && x->anchor == ZS_ANCHOR_NARRATIVE)
-                passing = true;
+            bool look_back = x->tv.offset != ZS_UNSET && x->tv.offset < 0 &&
+                             x->anchor == ZS_ANCHOR_NARRATIVE;
+            if (look_back) passing = true;
             if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
                 last = x->rv.begin;
                 narrated = true;
@@ -278,7 +279,7 @@ static void resolve_timexes(zs_doc *d)
                 section = last = last_day = x->rv.begin;
                 has_section = true;
             }
-            if (x->rv.gran >= ZS_GRAN_DAY) {
+            if (x->rv.gran >= ZS_GRAN_DAY && !look_back) { /* nor the sentence's day */
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
                 sent_day = day;
                 sent_day_of = x->sent;

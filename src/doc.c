@@ -128,9 +128,11 @@ static bool aside(const zs_doc *d, uint32_t t)
 }
 
 /* Whether tv needs a day to be anchored to (a clock time, a part of day, a
- * weekday, or an offset in days or weeks) rather than any date. */
+ * weekday, or an offset in days or weeks) rather than any date; one with
+ * its own day ("in der Nacht vom 8. Februar") needs only a year. */
 static bool needs_day(const zs_tv *tv)
 {
+    if (tv->day != ZS_UNSET && tv->month != ZS_UNSET) return false;
     return tv->hour != ZS_UNSET || tv->pod != ZS_POD_NONE || tv->weekday != ZS_UNSET ||
            (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE &&
             (tv->unit <= ZS_U_WEEK || tv->unit == ZS_U_WEEKEND));

@@ -131,7 +131,8 @@ static void test_narrative_sections(void **state)
     (void)state;
     const char text[] = "1862\n\nOsten\n\nIm Mai siegte der Norden. Am 1. Januar 1863 fiel die "
                         "Stadt.\n\nSeekrieg\n\nIm Juni sank das Schiff, das im letzten Jahr gebaut "
-                        "worden war. Im Juli kam der Winter.\n";
+                        "worden war. In der Nacht vom 3. Juli griff er an. Im Juli kam der "
+                        "Winter.\n";
     zs_options o = {.dct = "2011-02-16", .narrative = true};
     zs_error err;
     zs_doc *d = zs_doc_new(fixture_de, "t.txt", text, strlen(text), &o, &err);
@@ -140,6 +141,8 @@ static void test_narrative_sections(void **state)
     expect_timex(d, "Juni", "DATE", "1862-06", "");
     expect_timex(d, "letzten Jahr", "DATE", "1861", "");
     expect_timex(d, "Juli", "DATE", "1862-07", "");
+    /* a part of day with its own day needs only the story's year */
+    expect_timex(d, "Nacht vom 3. Juli", "TIME", "1862-07-03TNI", "");
     zs_doc_free(d);
 }
 

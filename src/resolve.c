@@ -496,13 +496,16 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     int y = tv->year != ZS_UNSET ? full_year(tv->year, ay) : ZS_UNSET;
 
     if (tv->century != ZS_UNSET) {
-        if (tv->century < 1 || tv->century > 40) return false;
+        /* century -n: the nth before Christ ("6. Jahrhundert v. Chr.", the
+         * years 600-501 BC, astronomical -599..-500: "BC05") */
+        int c = tv->century;
+        if (c == 0 || c < -40 || c > 40) return false;
         sp->g = ZS_GRAN_CENTURY;
-        sp->y = (tv->century - 1) * 100;
+        sp->y = c > 0 ? (c - 1) * 100 : c * 100 + 1;
         sp->m = 1;
         sp->b = day_start(sp->y, 1, 1);
         sp->u = day_start(sp->y + 100, 1, 1);
-        snprintf(sp->value, sizeof sp->value, "%02d", tv->century - 1);
+        snprintf(sp->value, sizeof sp->value, "%s%02d", c > 0 ? "" : "BC", (c > 0 ? c : -c) - 1);
         return true;
     }
     if (tv->decade != ZS_UNSET) {

@@ -561,6 +561,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         int akey = am == 12 || am <= 2 ? 0 : (am - 3) / 3 + 1;
         int yy = y;
         if (yy == ZS_UNSET) yy = lean_year(am == 12 ? ay + 1 : ay, key, akey, 4, dir);
+        else if (yy < 0) yy += 1; /* before Christ: astronomical */
         set_season(sp, yy, tv->season);
         return true;
     }

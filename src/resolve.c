@@ -295,23 +295,6 @@ static int full_year(int y, int ay)
 
 _Static_assert(sizeof ((span *)0)->value == sizeof ((zs_rv *)0)->value, "span and rv values");
 
-/* Writes v >= 0 in decimal, zero-padded to width digits, at p; returns
- * the end (values are formatted for every timex: no printf here). */
-static char *put_num(char *p, int v, int width)
-{
-    char tmp[12];
-    int k = 0;
-    unsigned u = (unsigned)v;
-    do {
-        tmp[k++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    while (k < width) tmp[k++] = '0';
-    while (k) *p++ = tmp[--k];
-    *p = '\0';
-    return p;
-}
-
 /* Writes the TIMEX year of astronomical year y at p: "2017", or "BC0499"
  * for -498 (at most 13 bytes with the NUL); returns the end. */
 static char *put_year(char *p, int y)
@@ -321,7 +304,7 @@ static char *put_year(char *p, int y)
         *p++ = 'C';
         y = 1 - y;
     }
-    return put_num(p, y, 4);
+    return zs_put_num(p, y, 4);
 }
 
 /* The TIMEX year of astronomical year y in buf (of at least 16 bytes). */
@@ -356,7 +339,7 @@ static void set_month(span *sp, int y, int m)
     sp->u = day_start(ny, nm, 1);
     char *p = put_year(sp->value, y);
     *p++ = '-';
-    put_num(p, m, 2);
+    zs_put_num(p, m, 2);
 }
 
 static void set_day(span *sp, int64_t day)
@@ -370,9 +353,9 @@ static void set_day(span *sp, int64_t day)
     sp->u = zs_lsec_make(day + 1, 0, 0, 0);
     char *p = put_year(sp->value, y);
     *p++ = '-';
-    p = put_num(p, m, 2);
+    p = zs_put_num(p, m, 2);
     *p++ = '-';
-    put_num(p, d, 2);
+    zs_put_num(p, d, 2);
 }
 
 static void set_week(span *sp, int64_t monday, bool weekend)
@@ -710,9 +693,9 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
                 if (h < 12 && !(tv->pod == ZS_POD_NI && h < 5)) h += 12;
             char *p = out->value + strlen(out->value); /* room: a date is short */
             *p++ = 'T';
-            p = put_num(p, h, 2);
+            p = zs_put_num(p, h, 2);
             *p++ = ':';
-            put_num(p, mi, 2);
+            zs_put_num(p, mi, 2);
             b = zs_lsec_make(day, h, mi, 0);
             if (tv->minute != ZS_UNSET) {
                 u = b + 60;

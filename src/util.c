@@ -99,11 +99,23 @@ void zs_buf_printf(zs_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Whether any of the 8 bytes of v is below 0x20, '"' or '\\' (may say so
+ * for a byte after one that is; never misses one). */
+static inline bool json_special8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+    return (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+}
+
 void zs_buf_json_str(zs_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        uint64_t v;
+        while (i + 8 <= n && (memcpy(&v, s + i, 8), !json_special8(v))) i += 8;
+        if (i == n) break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         zs_buf_put(b, s + run, i - run);
@@ -121,6 +133,21 @@ void zs_buf_json_str(zs_buf *b, const char *s, size_t n)
         }
     }
     zs_buf_put(b, s + run, n - run);
+}
+
+char *zs_put_num(char *p, int v, int width)
+{
+    char tmp[12];
+    int k = 0;
+    unsigned u = (unsigned)v;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k < width) tmp[k++] = '0';
+    while (k) *p++ = tmp[--k];
+    *p = '\0';
+    return p;
 }
 
 void zs_buf_reset(zs_buf *b)

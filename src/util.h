@@ -44,6 +44,10 @@ void zs_buf_printf(zs_buf *b, const char *fmt, ...)
 /* Appends s as the body of a JSON string (no quotes), escaping as RFC 8259. */
 void zs_buf_json_str(zs_buf *b, const char *s, size_t n);
 void zs_buf_reset(zs_buf *b);
+/* Writes v >= 0 in decimal, zero-padded to width digits, at p (and a NUL
+ * after); returns the end. Values formatted for every timex or record
+ * are put so rather than with printf. */
+char *zs_put_num(char *p, int v, int width);
 void zs_buf_free(zs_buf *b);
 
 /* Fills err (may be NULL) with code and a formatted one-line message. */

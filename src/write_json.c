@@ -1,12 +1,57 @@
 /* JSONL: one record per line (doc, timex, event, tlink, contradiction) as in
- * ARCHITECTURE.md; offsets are code points, half-open. */
+ * ARCHITECTURE.md; offsets are code points, half-open. Corpus mode writes
+ * every record of every document, so keys, numbers and times are put
+ * without printf. */
 #include <string.h>
 
 #include "writers.h"
 
+/* ,"k": */
+static void key(zs_buf *b, const char *k)
+{
+    size_t n = strlen(k);
+    zs_buf_grow(b, n + 4);
+    char *o = b->data + b->len;
+    o[0] = ',';
+    o[1] = '"';
+    memcpy(o + 2, k, n);
+    o[n + 2] = '"';
+    o[n + 3] = ':';
+    b->len += n + 4;
+    b->data[b->len] = '\0';
+}
+
+/* The decimal digits of v. */
+static void put_uint(zs_buf *b, unsigned long long v)
+{
+    char s[24];
+    int i = sizeof s;
+    do {
+        s[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    zs_buf_put(b, s + i, sizeof s - (size_t)i);
+}
+
+/* ,"k":v */
+static void kv_uint(zs_buf *b, const char *k, unsigned long long v)
+{
+    key(b, k);
+    put_uint(b, v);
+}
+
+/* ,"k":v for a signed v */
+static void kv_int(zs_buf *b, const char *k, int v)
+{
+    key(b, k);
+    if (v < 0) zs_buf_putc(b, '-');
+    put_uint(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+}
+
 static void kv_str(zs_buf *b, const char *k, const char *v, size_t n)
 {
-    zs_buf_printf(b, ",\"%s\":\"", k);
+    key(b, k);
+    zs_buf_putc(b, '"');
     zs_buf_json_str(b, v, n);
     zs_buf_putc(b, '"');
 }
@@ -16,12 +61,49 @@ static void kv_cstr(zs_buf *b, const char *k, const char *v)
     kv_str(b, k, v, strlen(v));
 }
 
+/* ,"k":"time" as zs_format_lsec writes it: YYYY-MM-DD, or with the clock
+ * time (seconds when there are) and the zone's offset. */
+static void kv_time(zs_buf *b, const char *k, const zs_doc *d, zs_lsec t, bool date_only)
+{
+    int y, m, day, h, mi, sec;
+    zs_lsec_split(t, &y, &m, &day, &h, &mi, &sec);
+    if (y < 0 || y > 9999) { /* rare: printf's widths and signs */
+        char s[48];
+        kv_cstr(b, k, zs_format_lsec(s, sizeof s, t, date_only, d->tz));
+        return;
+    }
+    char s[48], *o = s;
+    *o++ = '"';
+    o = zs_put_num(o, y, 4);
+    *o++ = '-';
+    o = zs_put_num(o, m, 2);
+    *o++ = '-';
+    o = zs_put_num(o, day, 2);
+    if (!date_only) {
+        *o++ = 'T';
+        o = zs_put_num(o, h, 2);
+        *o++ = ':';
+        o = zs_put_num(o, mi, 2);
+        if (sec) {
+            *o++ = ':';
+            o = zs_put_num(o, sec, 2);
+        }
+        int off = zs_tz_offset(d->tz, t), a = off < 0 ? -off : off;
+        *o++ = off < 0 ? '-' : '+';
+        o = zs_put_num(o, a / 3600, 2);
+        *o++ = ':';
+        o = zs_put_num(o, a / 60 % 60, 2);
+    }
+    *o++ = '"';
+    key(b, k);
+    zs_buf_put(b, s, (size_t)(o - s));
+}
+
 static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, zs_gran g)
 {
-    char s[48];
     bool date_only = g <= ZS_GRAN_DAY;
-    kv_cstr(b, "begin", zs_format_lsec(s, sizeof s, begin, date_only, d->tz));
-    kv_cstr(b, "until", zs_format_lsec(s, sizeof s, until, date_only, d->tz));
+    kv_time(b, "begin", d, begin, date_only);
+    kv_time(b, "until", d, until, date_only);
     kv_cstr(b, "granularity", zs_gran_name(g));
 }
 
@@ -29,7 +111,8 @@ static void head(zs_buf *b, const zs_doc *d, const char *kind)
 {
     zs_buf_puts(b, "{\"doc\":\"");
     zs_buf_json_str(b, d->name, strlen(d->name));
-    zs_buf_printf(b, "\",\"kind\":\"%s\"", kind);
+    zs_buf_putc(b, '"');
+    kv_str(b, "kind", kind, strlen(kind));
 }
 
 static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
@@ -38,7 +121,8 @@ static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
     head(b, d, "timex");
     kv_cstr(b, "id", x->id);
     kv_str(b, "text", d->text + x->b0, x->b1 - x->b0);
-    zs_buf_printf(b, ",\"start\":%u,\"end\":%u", x->c0, x->c1);
+    kv_uint(b, "start", x->c0);
+    kv_uint(b, "end", x->c1);
     kv_cstr(b, "type", zs_ttype_name(x->rv.type));
     kv_cstr(b, "value", x->rv.value);
     if (x->rv.mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(x->rv.mod));
@@ -47,7 +131,7 @@ static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
     kv_cstr(b, "anchor", anchors[x->anchor]);
     if (x->is_dct) kv_cstr(b, "function", "CREATION_TIME");
     if (x->group >= 0) kv_cstr(b, "group", d->timexes[x->group].id);
-    zs_buf_printf(b, ",\"sentence\":%u", x->sent);
+    kv_uint(b, "sentence", x->sent);
     kv_cstr(b, "rule", x->rule);
     zs_buf_puts(b, "}\n");
 }
@@ -73,7 +157,8 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_
     head(b, d, "event");
     kv_cstr(b, "id", e->id);
     kv_str(b, "text", d->text + e->b0, e->b1 - e->b0);
-    zs_buf_printf(b, ",\"start\":%u,\"end\":%u", e->c0, e->c1);
+    kv_uint(b, "start", e->c0);
+    kv_uint(b, "end", e->c1);
     kv_cstr(b, "lemma", e->lemma);
     kv_cstr(b, "title", e->title);
     kv_cstr(b, "class", zs_eclass_name(e->cls));
@@ -88,14 +173,13 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_
         if (e->mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(e->mod));
     }
     if (!e->has_interval && e->placed) { /* where its relations put it */
-        char s[48];
-        kv_cstr(b, "place_begin", zs_format_lsec(s, sizeof s, e->place_begin, false, d->tz));
-        kv_cstr(b, "place_until", zs_format_lsec(s, sizeof s, e->place_until, false, d->tz));
-        if (e->place_rank) zs_buf_printf(b, ",\"place_rank\":%d", (int)e->place_rank);
+        kv_time(b, "place_begin", d, e->place_begin, false);
+        kv_time(b, "place_until", d, e->place_until, false);
+        if (e->place_rank) kv_int(b, "place_rank", (int)e->place_rank);
     }
     write_node(b, g, docno, (size_t)(e - d->events));
-    zs_buf_printf(b, ",\"sentence\":%u", e->sent);
-    if (e->rank) zs_buf_printf(b, ",\"rank\":%d", (int)e->rank);
+    kv_uint(b, "sentence", e->sent);
+    if (e->rank) kv_int(b, "rank", (int)e->rank);
     if (e->sent < d->nsents) { /* the sentence quoted, so merged runs can quote it */
         const zs_sentence *s = &d->sents[e->sent];
         if (s->t1 > s->t0)

@@ -179,8 +179,8 @@ static inline zs_token *new_token(zs_doc *d, uint32_t b0, uint32_t b1, uint32_t 
 }
 
 /* Gives t its folded form fold[at..at+n) of hash h and its lexicon word. */
-static void set_fold(zs_token *t, const zs_lang *lang, const zs_buf *fold, size_t at, size_t n,
-                     uint32_t h)
+static inline void set_fold(zs_token *t, const zs_lang *lang, const zs_buf *fold, size_t at,
+                            size_t n, uint32_t h)
 {
     t->fold = (uint32_t)at;
     t->fold_len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
@@ -296,6 +296,10 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     int32_t len = (int32_t)d->len;
     zs_buf fold = {0};
     zs_buf_grow(&fold, d->len + 16);
+    /* news text has a token every five bytes or so: room for that (up to
+     * a limit) saves growing the array token by token */
+    size_t guess = d->len / 4 + 16;
+    ZS_GROW(d->toks, d->toks_cap, guess < 65536 ? guess : 65536);
     int32_t i = 0;
     uint32_t cp = 0;
     int pending = 0, newlines = 0;
@@ -307,18 +311,25 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             continue;
         }
         int32_t start = i;
-        UChar32 c = next_cp(s, &i, len);
-        if (c < 0) {
-            zs_set_error(err, ZS_ERR_INPUT, "%s: invalid UTF-8 at byte %d", d->name, start);
-            zs_buf_free(&fold);
-            return false;
+        UChar32 c = s[i];
+        int k;
+        if (c > 0 && c < 0x80) { /* ASCII without a decoder call */
+            i++;
+            k = ascii_class[c];
+        } else {
+            c = next_cp(s, &i, len);
+            if (c < 0) {
+                zs_set_error(err, ZS_ERR_INPUT, "%s: invalid UTF-8 at byte %d", d->name, start);
+                zs_buf_free(&fold);
+                return false;
+            }
+            if (c == 0) {
+                zs_set_error(err, ZS_ERR_INPUT, "%s: NUL byte at byte %d", d->name, start);
+                zs_buf_free(&fold);
+                return false;
+            }
+            k = classify(c);
         }
-        if (c == 0) {
-            zs_set_error(err, ZS_ERR_INPUT, "%s: NUL byte at byte %d", d->name, start);
-            zs_buf_free(&fold);
-            return false;
-        }
-        int k = classify(c);
         if (k == C_SPACE) {
             pending |= ZS_TF_SPACE;
             if (c == '\n' || c == 0x2028 || c == 0x2029) {

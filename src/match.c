@@ -45,6 +45,27 @@ static bool word_is(const zs_doc *d, uint32_t pos, uint32_t word_id)
     return w && w->id == word_id;
 }
 
+/* Whether inst fails at once at pos, as its first step in exec would
+ * (false when that takes more than a look at the token at pos). */
+static inline bool fails_now(const run *R, const zs_inst *in, uint32_t pos)
+{
+    switch ((zs_opcode)in->op) {
+    case ZS_OP_LIT:
+        return pos + (uint32_t)in->b > R->end ||
+               (in->b > 0 && !word_is(R->d, pos, R->L->lit_pool[in->a]));
+    case ZS_OP_INT: {
+        if (pos >= R->end || R->npath == 64) return true;
+        const zs_token *t = &R->d->toks[pos];
+        return t->kind != ZS_TOK_NUM || t->num < in->a || t->num > in->b ||
+               (in->c && (int)(t->b1 - t->b0) != in->c);
+    }
+    case ZS_OP_LEX:
+        return pos >= R->end || !R->d->toks[pos].word || R->npath == 64;
+    default:
+        return false;
+    }
+}
+
 static void exec(run *R, int pc, uint32_t pos)
 {
     int saved_npath = R->npath, saved_ntrail = R->ntrail;
@@ -102,7 +123,10 @@ static void exec(run *R, int pc, uint32_t pos)
             goto done;
         }
         case ZS_OP_SPLIT:
-            exec(R, in->a, pos);
+            /* a branch that fails at its first item costs one step, as it
+             * would have in a call of its own */
+            if (fails_now(R, &R->r->prog[in->a], pos)) R->steps++;
+            else exec(R, in->a, pos);
             pc = in->b;
             continue;
         case ZS_OP_JMP:

@@ -21,9 +21,11 @@
 
 /* Bytes of words: ASCII letters, the apostrophe and every byte of a
  * non-ASCII character. */
-static bool word_byte(unsigned char c)
+static inline bool word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'';
+    /* bit c of the ASCII letters and the apostrophe */
+    static const uint64_t ascii[2] = {1ull << '\'', 0x07fffffe07fffffeull};
+    return c >= 0x80 || (ascii[c >> 6] >> (c & 63) & 1);
 }
 
 /* Whether one language leads every other by ZS_LANGID_LEAD hits. */

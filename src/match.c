@@ -39,28 +39,28 @@ typedef struct run {
     int best_npath;
 } run;
 
-static bool word_is(const zs_doc *d, uint32_t pos, uint32_t word_id)
+static inline bool word_is(const zs_token *toks, uint32_t pos, uint32_t word_id)
 {
-    const zs_word *w = d->toks[pos].word;
+    const zs_word *w = toks[pos].word;
     return w && w->id == word_id;
 }
 
 /* Whether inst fails at once at pos, as its first step in exec would
  * (false when that takes more than a look at the token at pos). */
-static inline bool fails_now(const run *R, const zs_inst *in, uint32_t pos)
+static inline bool fails_now(const run *R, const zs_token *toks, const zs_inst *in, uint32_t pos)
 {
     switch ((zs_opcode)in->op) {
     case ZS_OP_LIT:
         return pos + (uint32_t)in->b > R->end ||
-               (in->b > 0 && !word_is(R->d, pos, R->L->lit_pool[in->a]));
+               (in->b > 0 && !word_is(toks, pos, R->L->lit_pool[in->a]));
     case ZS_OP_INT: {
         if (pos >= R->end || R->npath == 64) return true;
-        const zs_token *t = &R->d->toks[pos];
+        const zs_token *t = &toks[pos];
         return t->kind != ZS_TOK_NUM || t->num < in->a || t->num > in->b ||
                (in->c && (int)(t->b1 - t->b0) != in->c);
     }
     case ZS_OP_LEX:
-        return pos >= R->end || !R->d->toks[pos].word || R->npath == 64;
+        return pos >= R->end || !toks[pos].word || R->npath == 64;
     default:
         return false;
     }
@@ -69,21 +69,26 @@ static inline bool fails_now(const run *R, const zs_inst *in, uint32_t pos)
 static void exec(run *R, int pc, uint32_t pos)
 {
     int saved_npath = R->npath, saved_ntrail = R->ntrail;
+    /* read once: the stores below could alias them for the compiler */
+    const zs_inst *prog = R->r->prog;
+    const zs_token *toks = R->d->toks;
+    const uint32_t *lits = R->L->lit_pool;
+    const uint32_t end = R->end;
     for (;;) {
         if (++R->steps > MAX_STEPS) break;
-        const zs_inst *in = &R->r->prog[pc];
+        const zs_inst *in = &prog[pc];
         switch ((zs_opcode)in->op) {
         case ZS_OP_LIT: {
-            if (pos + (uint32_t)in->b > R->end) goto done;
+            if (pos + (uint32_t)in->b > end) goto done;
             for (int i = 0; i < in->b; i++)
-                if (!word_is(R->d, pos + (uint32_t)i, R->L->lit_pool[in->a + i])) goto done;
+                if (!word_is(toks, pos + (uint32_t)i, lits[in->a + i])) goto done;
             pos += (uint32_t)in->b;
             pc++;
             continue;
         }
         case ZS_OP_INT: {
-            if (pos >= R->end) goto done;
-            const zs_token *t = &R->d->toks[pos];
+            if (pos >= end) goto done;
+            const zs_token *t = &toks[pos];
             if (t->kind != ZS_TOK_NUM || t->num < in->a || t->num > in->b) goto done;
             if (in->c && (int)(t->b1 - t->b0) != in->c) goto done;
             if (R->npath == 64) goto done;
@@ -93,8 +98,8 @@ static void exec(run *R, int pc, uint32_t pos)
             continue;
         }
         case ZS_OP_NOUN: {
-            if (pos >= R->end) goto done;
-            const zs_token *t = &R->d->toks[pos];
+            if (pos >= end) goto done;
+            const zs_token *t = &toks[pos];
             if (t->kind != ZS_TOK_WORD || !(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART))
                 goto done;
             pos++;
@@ -102,18 +107,18 @@ static void exec(run *R, int pc, uint32_t pos)
             continue;
         }
         case ZS_OP_LEX: {
-            if (pos >= R->end || !R->d->toks[pos].word || R->npath == 64) goto done;
-            const zs_word *w = R->d->toks[pos].word;
+            if (pos >= end || !toks[pos].word || R->npath == 64) goto done;
+            const zs_word *w = toks[pos].word;
             /* every entry of the lexicon that starts here, longest first
              * (starts are sorted so), one per length */
             int last_len = 0;
             for (uint32_t i = 0; i < w->nstarts; i++) {
                 const zs_entry *e = w->starts[i];
                 if (e->lex != (uint32_t)in->a || e->ntok == last_len) continue;
-                if (pos + e->ntok > R->end) continue;
+                if (pos + e->ntok > end) continue;
                 bool ok = true;
                 for (int k = 1; k < e->ntok && ok; k++)
-                    ok = word_is(R->d, pos + (uint32_t)k, e->words[k]);
+                    ok = word_is(toks, pos + (uint32_t)k, e->words[k]);
                 if (!ok) continue;
                 last_len = e->ntok;
                 R->path[R->npath++] = (atom){pos, ZS_UNSET, e};
@@ -125,7 +130,7 @@ static void exec(run *R, int pc, uint32_t pos)
         case ZS_OP_SPLIT:
             /* a branch that fails at its first item costs one step, as it
              * would have in a call of its own */
-            if (fails_now(R, &R->r->prog[in->a], pos)) R->steps++;
+            if (fails_now(R, toks, &prog[in->a], pos)) R->steps++;
             else exec(R, in->a, pos);
             pc = in->b;
             continue;

@@ -76,6 +76,7 @@ static void langset_free(langset *ls)
 /* ---- one document ------------------------------------------------------- */
 
 typedef struct slot {
+    unsigned long long seq; /* its line's place in the input */
     zs_buf line;
     const char *file;
     unsigned long lineno;
@@ -95,8 +96,15 @@ typedef struct run {
     slot *slots;
     size_t nslots;
     unsigned long long next_read, next_work, next_write;
+    /* the writer sleeps until the slot it waits for is done (NO_WAIT:
+     * it does not wait): a batch of slots ahead, so that it wakes once
+     * per batch rather than once per document */
+    unsigned long long wait_for;
+    size_t batch;
     bool stop;
 } run;
+
+#define NO_WAIT (~0ull)
 
 /* The name of a document: its id, else its url, else a hash of its text, so
  * that the same document gets the same name in any shard of a corpus. */
@@ -158,7 +166,7 @@ static void *worker(void *arg)
         analyse(r, s);
         pthread_mutex_lock(&r->mu);
         s->done = true;
-        pthread_cond_broadcast(&r->done);
+        if (s->seq == r->wait_for) pthread_cond_signal(&r->done);
     }
     pthread_mutex_unlock(&r->mu);
     zs_tz_cache_free(); /* this thread's ICU calendar */
@@ -381,14 +389,22 @@ static void emit(const zs_corpus_opts *o, outputs *out, slot *s, tally *t)
 }
 
 /* Writes the slots finished in order; with wait, blocks until the next
- * one in order is done. Called with r->mu held. */
+ * one in order is done, and then until the batch after it is (or the
+ * last slot read). Called with r->mu held. */
 static void drain(run *r, outputs *out, tally *t, bool wait)
 {
     while (r->next_write < r->next_read) {
         slot *s = &r->slots[r->next_write % r->nslots];
         if (!s->done) {
             if (!wait) return;
-            pthread_cond_wait(&r->done, &r->mu);
+            /* the last slot of the batch not done yet (s itself at worst) */
+            unsigned long long q = r->next_write + r->batch;
+            if (q > r->next_read) q = r->next_read;
+            while (r->slots[--q % r->nslots].done) {}
+            slot *last = &r->slots[q % r->nslots];
+            r->wait_for = q;
+            while (!last->done) pthread_cond_wait(&r->done, &r->mu);
+            r->wait_for = NO_WAIT;
             continue;
         }
         pthread_mutex_unlock(&r->mu);
@@ -446,7 +462,9 @@ int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
     }
     r.auto_lang = o->lang && strcmp(o->lang, "auto") == 0 && o->nlangs > 0;
     int jobs = o->jobs < 1 ? 1 : o->jobs;
-    r.nslots = jobs == 1 ? 1 : (size_t)jobs * 4;
+    r.nslots = jobs == 1 ? 1 : (size_t)jobs * 8;
+    r.batch = r.nslots / 2 ? r.nslots / 2 : 1;
+    r.wait_for = NO_WAIT;
     r.slots = zs_xcalloc(r.nslots, sizeof *r.slots);
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.work, NULL);
@@ -500,6 +518,7 @@ int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
             lr.line = tmp;
             s->file = label;
             s->lineno = lr.lineno;
+            s->seq = r.next_read;
             s->done = false;
             if (nthreads == 0) {
                 r.next_read++;

@@ -23,9 +23,7 @@
  * non-ASCII character. */
 static inline bool word_byte(unsigned char c)
 {
-    /* bit c of the ASCII letters and the apostrophe */
-    static const uint64_t ascii[2] = {1ull << '\'', 0x07fffffe07fffffeull};
-    return c >= 0x80 || (ascii[c >> 6] >> (c & 63) & 1);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'';
 }
 
 /* Whether one language leads every other by ZS_LANGID_LEAD hits. */

@@ -133,6 +133,15 @@ size_t zs_doc_event_count(const zs_doc *doc);
  * links that cause it). */
 size_t zs_doc_contradiction_count(const zs_doc *doc);
 
+/* Event i of doc (0 <= i < zs_doc_event_count, in text order): its title
+ * ("Telefonat Putin – Trump", "G20-Gipfel in Hamburg"), and the names of
+ * its participants, sorted ("Putin", "Trump"; those of every mention of
+ * the same event in the doc). Owned by doc; NULL (0) when i or k is out of
+ * range. */
+const char *zs_doc_event_title(const zs_doc *doc, size_t i);
+size_t zs_doc_event_participant_count(const zs_doc *doc, size_t i);
+const char *zs_doc_event_participant(const zs_doc *doc, size_t i, size_t k);
+
 /* The publication time as ISO 8601 with offset, e.g. "2017-05-02T21:06+02:00".
  * Owned by doc. */
 const char *zs_doc_dct(const zs_doc *doc);
@@ -150,8 +159,9 @@ void zs_graph_finish(zs_graph *g);
 
 /* Joins events that several documents report into one node: events of
  * different docs with the same lemma (or trigger key) or title, titles that
- * agree ("Gipfel" and "G20-Gipfel"; equal otherwise), and overlapping
- * intervals; undated events are never joined. Each joined event names the
+ * agree apart from the participants they list ("Gipfel" and "G20-Gipfel";
+ * equal otherwise), overlapping intervals, and a participant in common
+ * where both name any; undated events are never joined. Each joined event names the
  * first report of its node (in time order, then document name) in the
  * JSONL "node" field. zs_graph_finish calls it; a reducer that builds a
  * graph from records (zeitstrahl merge) gets it the same way. Returns the

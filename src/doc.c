@@ -380,6 +380,9 @@ void zs_doc_free(zs_doc *d)
     for (size_t i = 0; i < d->nevents; i++) {
         free(d->events[i].lemma);
         free(d->events[i].title);
+        for (uint32_t k = 0; k < d->events[i].nparticipants; k++)
+            free(d->events[i].participants[k]);
+        free(d->events[i].participants);
     }
     free(d->events);
     free(d->timexes);

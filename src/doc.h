@@ -83,7 +83,12 @@ typedef struct zs_event {
     uint32_t b0, b1, c0, c1;
     uint32_t sent;
     char *lemma;                 /* "gipfel", "mitteilen" (owned) */
-    char *title;                 /* human-readable, "G20-Gipfel" (owned) */
+    char *title;                 /* human-readable, "G20-Gipfel", with its
+                                    participants: "Telefonat Putin – Trump"
+                                    (owned) */
+    char **participants;         /* names of who takes part, sorted
+                                    ("Putin", "Trump"; owned) */
+    uint32_t nparticipants;
     zs_eclass cls;
     zs_modality modality;
     zs_tense tense;              /* from the verb group (event.c) */

@@ -646,7 +646,7 @@ static void borrow_intervals(zs_doc *d)
  * the title_place lexicon right after the noun, or after the timex that
  * follows it, then one capitalized word that no event or timex covers and
  * that ends the phrase. */
-static void add_places(zs_doc *d, const tok_index *ix)
+static void add_places(zs_doc *d, const tok_index *ix, bool *has_place)
 {
     const zs_lang *L = d->lang;
     if (L->lex_title_place == UINT32_MAX) return;
@@ -680,6 +680,7 @@ static void add_places(zs_doc *d, const tok_index *ix)
         zs_buf_put(&b, d->text + d->toks[i].b0, p->b1 - d->toks[i].b0);
         free(e->title);
         e->title = b.data;
+        has_place[k] = true;
     }
 }
 
@@ -800,6 +801,331 @@ static void set_tense_aspect(zs_doc *d, zs_event *e)
     e->aspect = (zs_aspect)aspect;
 }
 
+/* ---- participants ------------------------------------------------------ */
+
+/* Tokens a noun event's phrase may run over after the noun before a name
+ * ("Treffen der beiden Staatschefs Putin und Trump"). */
+#define MAX_PHRASE 8
+/* Names a title lists ("Telefonat Putin – Trump"). */
+#define MAX_TITLE_NAMES 3
+
+/* A name in the text: tokens [t0, t1), what it is called. */
+typedef struct name_mention {
+    uint32_t t0, t1;
+    char *name;  /* owned */
+    bool place;  /* after a title_place word ("in Moskau"): where, not who */
+    bool listed; /* its name is from the participant lexicon */
+} name_mention;
+
+typedef struct names {
+    name_mention *m;
+    size_t n, cap;
+    int32_t *at;     /* per token: the mention starting there, or -1 */
+    int32_t *end_at; /* per token: the mention ending right before it, or -1 */
+} names;
+
+/* The longest entry of lexicon lex starting at token i and ending by lim,
+ * with *end its end; NULL if none. */
+static const zs_entry *entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
+                                uint32_t *end)
+{
+    const zs_word *w = d->toks[i].word;
+    if (lex == UINT32_MAX || !w) return NULL;
+    const zs_entry *best = NULL;
+    for (uint32_t k = 0; k < w->nstarts; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex != lex || i + e->ntok > lim || (best && e->ntok <= best->ntok)) continue;
+        bool ok = true;
+        for (uint32_t j = 1; j < e->ntok && ok; j++) {
+            const zs_word *wj = d->toks[i + j].word;
+            ok = wj && wj->id == e->words[j];
+        }
+        if (ok) best = e;
+    }
+    if (best) *end = i + best->ntok;
+    return best;
+}
+
+/* Whether token i is a title before a name: a participant_title word or
+ * one ending in it ("Bundeskanzlerin", "Kremlchef"; "US-Präsident"). */
+static bool name_title(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_participant_title == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
+    const char *w = zs_tok_fold(d, i);
+    size_t n = d->toks[i].fold_len;
+    for (size_t k = 0; k + 3 <= n; k = k ? k + 1 : MIN_MODIFIER) {
+        if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
+        const zs_word *word = zs_lang_word(L, w + k, n - k);
+        if (word && zs_word_in(word, L->lex_participant_title, NULL)) return true;
+    }
+    return false;
+}
+
+/* A capitalized word that may be (part of) a name: not a timex, not in the
+ * language's lists of words that are no names. */
+static bool name_word(const zs_doc *d, const tok_index *ix, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    const zs_lang *L = d->lang;
+    if (t->kind != ZS_TOK_WORD || !(t->flags & ZS_TF_UPPER) || ix->cover[i] >= 0) return false;
+    if (t->word && (zs_word_in(t->word, L->lex_not_name, NULL) ||
+                    zs_word_in(t->word, L->lex_stopword, NULL)))
+        return false;
+    return !name_title(d, i);
+}
+
+/* Whether token i joins two names: a participant_link entry valued
+ * "join" ("und"). */
+static bool joins(const zs_doc *d, uint32_t i)
+{
+    const zs_entry *e;
+    const zs_word *w = d->toks[i].word;
+    if (!w || !zs_word_in(w, d->lang->lex_participant_link, &e)) return false;
+    const zs_attr *v = zs_entry_attr(e, NULL);
+    return v && strcmp(v->sym, "join") == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_name(names *nm, const zs_doc *d, uint32_t t0, uint32_t t1, char *name, bool listed)
+{
+    ZS_GROW(nm->m, nm->cap, nm->n + 1);
+    const zs_lang *L = d->lang;
+    bool place = t0 > d->sents[d->toks[t0].sent].t0 && d->toks[t0 - 1].word &&
+                 zs_word_in(d->toks[t0 - 1].word, L->lex_title_place, NULL);
+    nm->m[nm->n] = (name_mention){t0, t1, name, place, listed};
+    nm->end_at[t1] = (int32_t)nm->n;
+    nm->at[t0] = (int32_t)nm->n++;
+}
+
+/* The name a participant entry gives, '_' read as a space
+ * ("Weißes_Haus"). */
+static char *listed_name(const zs_attr *v)
+{
+    char *n = zs_xstrdup(v->sym);
+    for (char *p = n; *p; p++)
+        if (*p == '_') *p = ' ';
+    return n;
+}
+
+/* The name of tokens [a, b): a participant entry among them gives it
+ * ("Wladimir Putin" -> "Putin"), else their text, else (last_only) that
+ * of the last token ("Präsident Donald Trump" -> "Trump"). */
+static char *name_of(const zs_doc *d, uint32_t a, uint32_t b, bool last_only, bool *listed)
+{
+    const zs_lang *L = d->lang;
+    for (uint32_t i = a; i < b; i++) {
+        uint32_t end;
+        const zs_entry *e = entry_at(d, i, b, L->lex_participant, &end);
+        const zs_attr *v = e ? zs_entry_attr(e, NULL) : NULL;
+        if (!v) continue;
+        *listed = true;
+        return listed_name(v);
+    }
+    *listed = false;
+    if (last_only) a = b - 1;
+    return zs_xstrndup(d->text + d->toks[a].b0, d->toks[b - 1].b1 - d->toks[a].b0);
+}
+
+/* Every name of the doc: a participant entry ("Putin", "Kreml"), the words
+ * after a title ("Kanzlerin Angela Merkel"), the capitalized word after a
+ * name and "und" ("Putin und Lukaschenko"), and, in a language with a
+ * not_name list (where only names are capitalized inside a sentence),
+ * every run of capitalized words that starts no sentence. A run's last
+ * word alone, when the text also uses it alone, names the run
+ * ("Vladimir Putin" ... "Putin"). */
+static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
+{
+    const zs_lang *L = d->lang;
+    bool caps = L->lex_not_name != UINT32_MAX;
+    nm->at = zs_xmalloc((d->ntoks + 1) * sizeof *nm->at);
+    nm->end_at = zs_xmalloc((d->ntoks + 1) * sizeof *nm->end_at);
+    for (size_t i = 0; i <= d->ntoks; i++) nm->at[i] = nm->end_at[i] = -1;
+    for (size_t si = 0; si < d->nsents; si++) {
+        const zs_sentence *s = &d->sents[si];
+        for (uint32_t i = s->t0; i < s->t1;) {
+            uint32_t end = i + 1, b;
+            bool listed;
+            if (ix->cover[i] >= 0) {
+                i++;
+                continue;
+            }
+            if (name_title(d, i)) {
+                for (b = end; b < s->t1 && b - end < 5 && name_word(d, ix, b); b++)
+                    if (b + 2 < s->t1 && is_punct(d, b + 1, "-") && name_word(d, ix, b + 2) &&
+                        !(d->toks[b + 1].flags & ZS_TF_SPACE) && !(d->toks[b + 2].flags & ZS_TF_SPACE))
+                        b++; /* "Frank-Walter Steinmeier" */
+                if (b > end) {
+                    char *n = name_of(d, end, b, true, &listed);
+                    add_name(nm, d, end, b, n, listed);
+                    i = b;
+                    continue;
+                }
+            }
+            const zs_entry *e = entry_at(d, i, s->t1, L->lex_participant, &end);
+            const zs_attr *v = e ? zs_entry_attr(e, NULL) : NULL;
+            if (v && end + 1 < s->t1 && is_punct(d, end, "-") &&
+                !(d->toks[end + 1].flags & ZS_TF_SPACE) && name_title(d, end + 1)) {
+                i = end; /* "US-Präsident Donald Trump": Trump */
+                continue;
+            }
+            if (v && ix->cover[end - 1] < 0) {
+                add_name(nm, d, i, end, listed_name(v), true);
+                i = end;
+                continue;
+            }
+            if (caps && name_word(d, ix, i) &&
+                (!(d->toks[i].flags & ZS_TF_SSTART) ||
+                 (i + 1 < s->t1 && name_word(d, ix, i + 1)))) { /* "Angela Merkel met" */
+                for (b = i + 1; b < s->t1 && b - i < 4 && name_word(d, ix, b); b++) {}
+                char *n = name_of(d, i, b, false, &listed);
+                add_name(nm, d, i, b, n, listed);
+                i = b;
+                continue;
+            }
+            /* "X und Y": Y a capitalized word ending the phrase */
+            if (nm->n && nm->m[nm->n - 1].t1 == i && i + 1 < s->t1 && joins(d, i) &&
+                name_word(d, ix, i + 1) && nm->at[i + 1] < 0 &&
+                (i + 2 >= s->t1 || (!(d->toks[i + 2].flags & ZS_TF_UPPER) &&
+                                    !is_punct(d, i + 2, "-")))) {
+                char *n = name_of(d, i + 1, i + 2, false, &listed);
+                add_name(nm, d, i + 1, i + 2, n, listed);
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+    }
+    /* "Vladimir Putin" is "Putin" where the text says "Putin" alone */
+    char **single = zs_xmalloc((nm->n + 1) * sizeof *single);
+    size_t ns = 0;
+    for (size_t k = 0; k < nm->n; k++)
+        if (!strchr(nm->m[k].name, ' ')) single[ns++] = nm->m[k].name;
+    qsort(single, ns, sizeof *single, cmp_str);
+    for (size_t k = 0; k < nm->n; k++) {
+        name_mention *m = &nm->m[k];
+        const char *sp = strrchr(m->name, ' ');
+        if (!sp || m->listed) continue;
+        const char *last = sp + 1;
+        if (!bsearch(&last, single, ns, sizeof *single, cmp_str)) continue;
+        char *n = zs_xstrdup(last);
+        free(m->name);
+        m->name = n;
+    }
+    free(single);
+}
+
+/* Adds name to e's participants unless it is there. */
+static void add_participant(zs_event *e, const char *name)
+{
+    for (uint32_t k = 0; k < e->nparticipants; k++)
+        if (strcmp(e->participants[k], name) == 0) return;
+    e->participants = zs_xrealloc(e->participants, (e->nparticipants + 1) * sizeof *e->participants);
+    e->participants[e->nparticipants++] = zs_xstrdup(name);
+}
+
+/* Whether token i may stand between a noun and a name of its phrase: a
+ * participant_link word ("der", "beiden", "von", "zwischen"), a title, a
+ * hyphen. */
+static bool phrase_word(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    if (is_punct(d, i, "-")) return true;
+    return (t->word && zs_word_in(t->word, d->lang->lex_participant_link, NULL)) || name_title(d, i);
+}
+
+/* The names of e's own mention: for a verb, those of its clause; for a
+ * noun, those inside it ("US-Angriff"), right before it ("Trumps
+ * Amtsantritt") and in its phrase after it ("Telefonat von Putin und
+ * Trump"). Places ("in Moskau") are not participants. */
+static void mention_participants(const zs_doc *d, const names *nm, const int32_t *ev_at,
+                                 zs_event *e)
+{
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    if (!e->noun) { /* not names inside a noun event ("EU-Gipfel"), nor
+                       for a light verb, whose noun has them */
+        for (uint32_t i = c0; i < c1 && !e->light; i++) {
+            int32_t k = nm->at[i];
+            if (k >= 0 && !nm->m[k].place && ev_at[i] < 0) add_participant(e, nm->m[k].name);
+        }
+        return;
+    }
+    int32_t before = nm->end_at[e->t0]; /* "Trumps Amtsantritt" */
+    if (before >= 0 && !nm->m[before].place && nm->m[before].t0 >= c0)
+        add_participant(e, nm->m[before].name);
+    for (uint32_t i = e->t0; i < e->t1; i++) /* "US-Angriff" */
+        if (nm->at[i] >= 0 && nm->m[nm->at[i]].t1 <= e->t1) add_participant(e, nm->m[nm->at[i]].name);
+    for (uint32_t i = e->t1; i < c1 && i - e->t1 <= MAX_PHRASE;) {
+        int32_t k = nm->at[i];
+        if (k >= 0) {
+            if (!nm->m[k].place) add_participant(e, nm->m[k].name);
+            i = nm->m[k].t1;
+            continue;
+        }
+        if (ev_at[i] >= 0 || !phrase_word(d, i)) break;
+        i++;
+    }
+}
+
+static int cmp_participant(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Participants of every event: those of all mentions of the same event
+ * (same_as), sorted; a title without a place or modifier lists up to
+ * three of them ("Telefonat Putin – Trump"). */
+static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_place)
+{
+    if (!d->nevents) return;
+    names nm = {0};
+    find_names(d, ix, &nm);
+    int32_t *ev_at = zs_xmalloc((d->ntoks + 1) * sizeof *ev_at);
+    for (size_t i = 0; i <= d->ntoks; i++) ev_at[i] = -1;
+    for (size_t k = 0; k < d->nevents; k++)
+        for (uint32_t i = d->events[k].t0; i < d->events[k].t1; i++) ev_at[i] = (int32_t)k;
+    for (size_t k = 0; k < d->nevents; k++) mention_participants(d, &nm, ev_at, &d->events[k]);
+    /* a mention's names are its first mention's too, and theirs its */
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (e->coref < 0) continue;
+        zs_event *first = &d->events[e->coref];
+        for (uint32_t j = 0; j < e->nparticipants; j++) add_participant(first, e->participants[j]);
+    }
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (e->coref < 0) continue;
+        const zs_event *first = &d->events[e->coref];
+        for (uint32_t j = 0; j < first->nparticipants; j++) add_participant(e, first->participants[j]);
+    }
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (e->nparticipants > 1)
+            qsort(e->participants, e->nparticipants, sizeof *e->participants, cmp_participant);
+        if (has_place[k] || !e->nparticipants || e->nparticipants > MAX_TITLE_NAMES ||
+            (e->noun && !e->bare))
+            continue; /* "G20-Gipfel in Hamburg", "US-Angriff" */
+        zs_buf b = {0};
+        zs_buf_puts(&b, e->title);
+        for (uint32_t j = 0; j < e->nparticipants; j++) {
+            zs_buf_puts(&b, j ? " \u2013 " : " ");
+            zs_buf_puts(&b, e->participants[j]);
+        }
+        free(e->title);
+        e->title = b.data;
+    }
+    for (size_t k = 0; k < nm.n; k++) free(nm.m[k].name);
+    free(nm.m);
+    free(nm.at);
+    free(nm.end_at);
+    free(ev_at);
+}
+
 void zs_find_events(zs_doc *d)
 {
     tok_index ix;
@@ -838,9 +1164,27 @@ void zs_find_events(zs_doc *d)
     relate_to_dct(d);
     relate_reported(d);
     relate_times(d);
-    add_places(d, &ix);
+    bool *has_place = zs_xcalloc(d->nevents + 1, sizeof *has_place);
+    add_places(d, &ix, has_place);
+    add_participants(d, &ix, has_place);
+    free(has_place);
     free(ix.start);
     free(ix.cover);
     zs_close_doc(d);
     borrow_intervals(d);
+}
+
+const char *zs_doc_event_title(const zs_doc *d, size_t i)
+{
+    return i < d->nevents ? d->events[i].title : NULL;
+}
+
+size_t zs_doc_event_participant_count(const zs_doc *d, size_t i)
+{
+    return i < d->nevents ? d->events[i].nparticipants : 0;
+}
+
+const char *zs_doc_event_participant(const zs_doc *d, size_t i, size_t k)
+{
+    return i < d->nevents && k < d->events[i].nparticipants ? d->events[i].participants[k] : NULL;
 }

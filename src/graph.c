@@ -129,14 +129,41 @@ void zs_graph_finish(zs_graph *g)
     g->finished = true;
 }
 
+/* The length of e's title without the participants it lists ("Telefonat
+ * Putin – Trump" -> "Telefonat"). */
+static size_t base_title_len(const zs_event *e)
+{
+    size_t n = strlen(e->title);
+    for (uint32_t k = e->nparticipants; k-- > 0;) {
+        size_t p = strlen(e->participants[k]), sep = k ? strlen(" \u2013 ") : 1;
+        if (p + sep > n || memcmp(e->title + n - p, e->participants[k], p) != 0) return strlen(e->title);
+        n -= p + sep;
+    }
+    return n;
+}
+
+/* Whether two events name a participant in common, or either names none. */
+static bool participants_overlap(const zs_event *a, const zs_event *b)
+{
+    if (!a->nparticipants || !b->nparticipants) return true;
+    for (uint32_t i = 0; i < a->nparticipants; i++)
+        for (uint32_t j = 0; j < b->nparticipants; j++)
+            if (strcmp(a->participants[i], b->participants[j]) == 0) return true;
+    return false;
+}
+
 /* Whether two events of different docs report the same event: the same
- * key, lemma or title, titles that agree (equal, or one without modifiers:
- * "Gipfel" and "G20-Gipfel"), and overlapping intervals. */
+ * key, lemma or title, titles that agree (equal apart from the
+ * participants they list, or one without modifiers: "Gipfel" and
+ * "G20-Gipfel"), overlapping intervals, and participants in common where
+ * both name some. */
 static bool same_event(const zs_event *a, const zs_event *b)
 {
     if (!a->has_interval || !b->has_interval) return false;
     if (a->until <= b->begin || b->until <= a->begin) return false;
-    bool titles = strcmp(a->title, b->title) == 0;
+    if (!participants_overlap(a, b)) return false;
+    size_t na = base_title_len(a), nb = base_title_len(b);
+    bool titles = na == nb && memcmp(a->title, b->title, na) == 0;
     bool keys = (a->key && b->key && strcmp(a->key, b->key) == 0) ||
                 strcmp(a->lemma, b->lemma) == 0;
     return titles || (keys && (a->bare || b->bare));

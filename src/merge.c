@@ -338,6 +338,29 @@ static bool timex_record(builder *b, const rec *r)
     return true;
 }
 
+/* The "participants" array of an event record (none when missing): names,
+ * each a non-empty string. */
+static void participants(const rec *r, zs_event *e, bool *ok)
+{
+    json_t *a = json_object_get(r->o, "participants");
+    if (!a) return;
+    if (!json_is_array(a)) {
+        *ok = bad(r, "must be an array of names", "participants");
+        return;
+    }
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+        if (!json_is_string(v) || !json_string_length(v)) {
+            *ok = bad(r, "must be an array of names", "participants");
+            return;
+        }
+    }
+    e->nparticipants = (uint32_t)json_array_size(a);
+    e->participants = zs_xcalloc(e->nparticipants + 1, sizeof *e->participants);
+    json_array_foreach(a, i, v) e->participants[i] = zs_xstrdup(json_string_value(v));
+}
+
 static bool event_record(builder *b, const rec *r)
 {
     zs_doc *d = b->d;
@@ -385,6 +408,8 @@ static bool event_record(builder *b, const rec *r)
     if (!ok) return false;
     for (size_t i = 0; i < d->nevents; i++)
         if (strcmp(d->events[i].id, e->id) == 0) return bad(r, "is used twice", "id");
+    participants(r, e, &ok); /* allocates only when valid */
+    if (!ok) return false;
     b->ctx[d->nevents] = (ctx_span){0, 0};
     if (context)
         put_text(b, context, json_string_length(json_object_get(r->o, "context")),

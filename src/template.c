@@ -1594,6 +1594,10 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_title_place = well_known(L, "title_place");
     L->lex_verb_aux = well_known(L, "verb_aux");
     L->lex_verb_ending = well_known(L, "verb_ending");
+    L->lex_participant = well_known(L, "participant");
+    L->lex_participant_title = well_known(L, "participant_title");
+    L->lex_participant_link = well_known(L, "participant_link");
+    L->lex_not_name = well_known(L, "not_name");
     return L;
 }
 

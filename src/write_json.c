@@ -165,6 +165,15 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_
     kv_cstr(b, "modality", zs_modality_name(e->modality));
     if (e->tense != ZS_TENSE_NONE) kv_cstr(b, "tense", zs_tense_name(e->tense));
     if (e->aspect != ZS_ASPECT_NONE) kv_cstr(b, "aspect", zs_aspect_name(e->aspect));
+    if (e->nparticipants) {
+        zs_buf_puts(b, ",\"participants\":[");
+        for (uint32_t k = 0; k < e->nparticipants; k++) {
+            zs_buf_puts(b, k ? ",\"" : "\"");
+            zs_buf_json_str(b, e->participants[k], strlen(e->participants[k]));
+            zs_buf_putc(b, '"');
+        }
+        zs_buf_putc(b, ']');
+    }
     if (e->coref >= 0) kv_cstr(b, "same_as", d->events[e->coref].id);
     if (e->time >= 0) kv_cstr(b, "time", d->timexes[e->time].id);
     else zs_buf_puts(b, ",\"time\":null");

@@ -7,7 +7,8 @@ Expectation lines (blank lines and # comments ignored):
 
     event NAME key=value ...   (quote values with spaces: title="G20-Gipfel
                                in Hamburg") the first event whose fields match: title,
-                               lemma, text, modality, class, mod, and
+                               lemma, text, modality, class, mod,
+                               participants (comma-separated), and
                                begin/until as prefixes of the event's
                                interval
     rel A < B                  a tlink says A ends before B begins (A BEFORE B
@@ -75,6 +76,8 @@ def main():
                 ok = True
                 for k, v in want.items():
                     got = e.get(k) or ""
+                    if k == "participants":
+                        got = ",".join(got)
                     ok = ok and (got.startswith(v) if k in ("begin", "until") else got == v)
                 if ok:
                     found = e

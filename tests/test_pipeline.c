@@ -299,7 +299,7 @@ static void test_seed_calendar(void **state)
     assert_non_null(tz);
     assert_string_equal(icalproperty_get_tzid(icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY)),
                         "Europe/Berlin");
-    icalcomponent *call = vevent(cal, "Telefonat");
+    icalcomponent *call = vevent(cal, "Telefonat Putin – Trump");
     struct icaltimetype s = icalcomponent_get_dtstart(call);
     assert_int_equal(s.year, 2017);
     assert_int_equal(s.month, 5);
@@ -308,7 +308,7 @@ static void test_seed_calendar(void **state)
     icalcomponent *summit = vevent(cal, "G20-Gipfel in Hamburg");
     assert_true(icalcomponent_get_dtstart(summit).is_date);
     assert_int_equal(icalcomponent_get_dtend(summit).day, 9);
-    icalcomponent *meeting = vevent(cal, "Treffen");
+    icalcomponent *meeting = vevent(cal, "Treffen Putin – Trump");
     assert_int_equal(icalcomponent_get_dtstart(meeting).month, 7);
     assert_int_equal(icalcomponent_get_dtend(meeting).month, 8);
     icalcomponent *strike = vevent(cal, "US-Angriff");
@@ -333,14 +333,37 @@ static const zs_event *event_titled(const zs_doc *d, const char *title, bool dat
     return NULL;
 }
 
+/* The public accessors give each event's title and sorted participants:
+ * the call's from "Telefonat von Putin und Trump" and "Trump und Putin
+ * hatten ... telefoniert", none of the places ("in Moskau"). */
+static void test_seed_participants(void **state)
+{
+    (void)state;
+    zs_doc *d = seed();
+    if (!d) skip();
+    const zs_event *call = event_titled(d, "Telefonat Putin – Trump", true);
+    size_t i = (size_t)(call - d->events);
+    assert_string_equal(zs_doc_event_title(d, i), "Telefonat Putin – Trump");
+    assert_int_equal(zs_doc_event_participant_count(d, i), 2);
+    assert_string_equal(zs_doc_event_participant(d, i, 0), "Putin");
+    assert_string_equal(zs_doc_event_participant(d, i, 1), "Trump");
+    assert_null(zs_doc_event_participant(d, i, 2));
+    assert_null(zs_doc_event_title(d, d->nevents));
+    assert_int_equal(zs_doc_event_participant_count(d, d->nevents), 0);
+    for (size_t k = 0; k < d->nevents; k++)
+        for (size_t j = 0; j < zs_doc_event_participant_count(d, k); j++)
+            assert_string_not_equal(zs_doc_event_participant(d, k, j), "Moskau");
+    zs_doc_free(d);
+}
+
 static void test_seed_signal(void **state)
 {
     (void)state;
     zs_doc *d = seed();
     if (!d) skip();
     /* "Das teilte der Kreml ... nach einem Telefonat ... am Dienstagabend mit." */
-    const zs_event *call = event_titled(d, "Telefonat", true);
-    const zs_event *said = event_titled(d, "Mitteilung", true);
+    const zs_event *call = event_titled(d, "Telefonat Putin – Trump", true);
+    const zs_event *said = event_titled(d, "Mitteilung Kreml", true);
     assert_int_equal(said->begin, call->begin);
     assert_true(said->rank > call->rank);
     bool linked = false;
@@ -372,7 +395,7 @@ static void test_seed_order(void **state)
     zs_graph *g = zs_graph_new();
     zs_graph_add(g, d);
     zs_graph_finish(g);
-    const char *want[] = {"Amtsantritt", "US-Angriff", "Telefonat", "G20-Gipfel in Hamburg"};
+    const char *want[] = {"Amtsantritt Trump", "US-Angriff", "Telefonat Putin – Trump", "G20-Gipfel in Hamburg"};
     size_t k = 0;
     for (size_t i = 0; i < g->nevents && k < 4; i++) {
         const zs_event *e = zs_gnode_event(&g->events[i]);
@@ -398,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_seed_calendar),
         cmocka_unit_test(test_seed_order),
         cmocka_unit_test(test_seed_signal),
+        cmocka_unit_test(test_seed_participants),
     };
     return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);
 }

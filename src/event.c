@@ -301,6 +301,29 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     return best;
 }
 
+/* A recurring time of the event's clause ("Die Minister treffen sich jeden
+ * Montag", "every Monday"): the nearest unclaimed set, for an event whose
+ * clause has no calendar date and is not told in the past. The event
+ * recurs (an RRULE in the calendar); it gets no interval of its own. */
+static int clause_set(const zs_doc *d, const tok_index *ix, const zs_event *e)
+{
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    int best = -1;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t i = c0; i < c1; i++) {
+        if (ix->start[i] < 0) continue;
+        const zs_timex *x = &d->timexes[ix->start[i]];
+        if (x->claimed || x->t1 > c1 || x->rv.type != ZS_SET) continue;
+        uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = ix->start[i];
+        }
+    }
+    return best;
+}
+
 /* Gives e the interval of timex k (and of the rest of its group). */
 static void anchor(zs_doc *d, zs_event *e, int k)
 {
@@ -1151,6 +1174,12 @@ void zs_find_events(zs_doc *d)
            Gesprächen ... am Mittwochabend geeinigt") */
         if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i)) continue;
         int k = clause_timex(d, &ix, e);
+        if (k < 0 || d->timexes[k].tv.ref != ZS_REF_NONE) { /* "jetzt wöchentlich" */
+            uint32_t cue;
+            int set = clause_set(d, &ix, e);
+            /* not a past habit: "hatten ... einmal im Monat beraten" */
+            if (set >= 0 && !e->past_form && tense_of(d, e, &cue) >= 0) k = set;
+        }
         if (k >= 0) anchor(d, e, k);
     }
     for (size_t i = 0; i < d->nevents; i++) {

@@ -56,12 +56,21 @@ else
     echo "note: $seed not found; seed checks skipped"
 fi
 
-# ---- German articles with hand-checked events and order (tests/events/) ----
+# ---- articles with hand-checked events and order (tests/events/) ----
 for spec in tests/events/*.spec; do
     text=${spec%.spec}.txt
     [ -f "$text" ] || continue
     check "events: $(basename "$text") as in $(basename "$spec")" sh -c \
         "$run -f jsonl $text > $tmp/ev.jsonl && $py tests/events_check.py $tmp/ev.jsonl $spec"
+done
+# events at a set recur: "jeden Montag", "täglich", "every Monday", "daily"
+for text in tests/events/sitzungen.txt tests/events/meetings_en.txt; do
+    n=$(basename "$text" .txt)
+    check "rrule: $n.ics parses" sh -c "$run -o $tmp/$n.ics $text 2>/dev/null && $py tests/ics_check.py $tmp/$n.ics >/dev/null"
+    check "rrule: $n weekly on Mondays from 2019-03-18" sh -c \
+        "tr -d '\r' < $tmp/$n.ics | grep -A12 '^DTSTART;VALUE=DATE:20190318' | grep -qx 'RRULE:FREQ=WEEKLY;BYDAY=MO'"
+    check "rrule: $n daily from 2019-03-14" sh -c \
+        "tr -d '\r' < $tmp/$n.ics | grep -A12 '^DTSTART;VALUE=DATE:20190314' | grep -qx 'RRULE:FREQ=DAILY'"
 done
 
 # ---- the sample article: golden files ----------------------------------------

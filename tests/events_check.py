@@ -8,7 +8,9 @@ Expectation lines (blank lines and # comments ignored):
     event NAME key=value ...   (quote values with spaces: title="G20-Gipfel
                                in Hamburg") the first event whose fields match: title,
                                lemma, text, modality, class, mod,
-                               participants (comma-separated), and
+                               participants (comma-separated), set (the
+                               value of the SET timex it recurs at), time
+                               (its timex id, empty: none), and
                                begin/until as prefixes of the event's
                                interval
     rel A < B                  a tlink says A ends before B begins (A BEFORE B
@@ -44,6 +46,7 @@ OVERLAPS = {"OVERLAP", "INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "IDE
 def main():
     records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
     events = [r for r in records if r["kind"] == "event"]
+    timexes = {r["id"]: r for r in records if r["kind"] == "timex"}
     links = [r for r in records if r["kind"] == "tlink" and "contradiction" not in r]
     contras = [r for r in records if r["kind"] == "contradiction"]
     names = {}
@@ -78,6 +81,9 @@ def main():
                     got = e.get(k) or ""
                     if k == "participants":
                         got = ",".join(got)
+                    elif k == "set":
+                        x = timexes.get(e.get("time"), {})
+                        got = x.get("value", "") if x.get("type") == "SET" else ""
                     ok = ok and (got.startswith(v) if k in ("begin", "until") else got == v)
                 if ok:
                     found = e

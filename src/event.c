@@ -279,8 +279,9 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
     return -1;
 }
 
-/* The unclaimed timex of the event's clause nearest to it. */
-static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
+/* The unclaimed timex of the event's clause nearest to it: a date or time,
+ * or (sets) a set. */
+static int clause_nearest(const zs_doc *d, const tok_index *ix, const zs_event *e, bool sets)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
@@ -290,7 +291,7 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
         if (ix->start[i] < 0) continue;
         size_t k = (size_t)ix->start[i];
         const zs_timex *x = &d->timexes[k];
-        if (x->claimed || x->t1 > c1 || !is_time(x)) continue;
+        if (x->claimed || x->t1 > c1 || (sets ? x->rv.type != ZS_SET : !is_time(x))) continue;
         if (x->group >= 0 && (size_t)x->group != k) continue;
         uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
         if (dist < best_dist) {
@@ -301,27 +302,18 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     return best;
 }
 
+static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
+{
+    return clause_nearest(d, ix, e, false);
+}
+
 /* A recurring time of the event's clause ("Die Minister treffen sich jeden
  * Montag", "every Monday"): the nearest unclaimed set, for an event whose
  * clause has no calendar date and is not told in the past. The event
  * recurs (an RRULE in the calendar); it gets no interval of its own. */
 static int clause_set(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
-    uint32_t c0, c1;
-    clause_of(d, e->t0, &c0, &c1);
-    int best = -1;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t i = c0; i < c1; i++) {
-        if (ix->start[i] < 0) continue;
-        const zs_timex *x = &d->timexes[ix->start[i]];
-        if (x->claimed || x->t1 > c1 || x->rv.type != ZS_SET) continue;
-        uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
-        if (dist < best_dist) {
-            best_dist = dist;
-            best = ix->start[i];
-        }
-    }
-    return best;
+    return clause_nearest(d, ix, e, true);
 }
 
 /* Gives e the interval of timex k (and of the rest of its group). */

@@ -172,6 +172,18 @@ static void unanchor_clock(zs_rv *rv)
     rv->has_interval = false;
 }
 
+/* News: a year back from a date that already lies in the year before the
+ * publication is that date ("the 1988 period ... the year-ago results",
+ * said in 1989). */
+static bool last_year_back(const zs_doc *d, const zs_tv *tv, const zs_rv *mention)
+{
+    if (tv->unit != ZS_U_YEAR || tv->offset != -1 || !mention->has_interval) return false;
+    int my, dy, m, dd;
+    zs_civil_from_days(zs_lsec_days(mention->begin), &my, &m, &dd);
+    zs_civil_from_days(zs_lsec_days(d->dct), &dy, &m, &dd);
+    return my == dy - 1 && mention->gran >= ZS_GRAN_YEAR && mention->gran <= ZS_GRAN_DAY;
+}
+
 /* Anchors every timex; drops impossible ones ("31. Februar"). Narrative
  * values are anchored to the last date mentioned before them (the last day,
  * for values that need one), else to the publication time. */
@@ -233,7 +245,10 @@ static void resolve_timexes(zs_doc *d)
                 hint = ZS_DIR_SAME;
                 narrative = true;
             }
-            bool shifted = x->tv.anchor == ZS_ANCHOR_MENTION && zs_tv_shift(&x->tv, &mention, &x->rv);
+            bool shifted = x->tv.anchor == ZS_ANCHOR_MENTION && !d->narrative &&
+                           last_year_back(d, &x->tv, &mention);
+            if (shifted) x->rv = mention;
+            else shifted = x->tv.anchor == ZS_ANCHOR_MENTION && zs_tv_shift(&x->tv, &mention, &x->rv);
             ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
             if (shifted) narrative = true;
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;

@@ -558,14 +558,17 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         return true;
     }
     if (tv->nth != ZS_UNSET && tv->month != ZS_UNSET && tv->weekday != ZS_UNSET) {
-        /* the nth weekday of the month, this year's or the nearest in dir */
+        /* the nth weekday of the month (on or after its day), this year's
+         * or the nearest in dir */
         if (tv->month < 1 || tv->month > 12 || tv->weekday < 1 || tv->weekday > 7 ||
             tv->nth == 0 || tv->nth < -5 || tv->nth > 5)
             return false;
         int yy = y != ZS_UNSET ? y : lean_year(ay, tv->month, am, 12, dir);
         int64_t day;
-        if (tv->nth > 0) {
-            int64_t first = zs_days_from_civil(yy, tv->month, 1);
+        if (tv->nth > 0) { /* counted from day 1, or from the day given */
+            int from = tv->day != ZS_UNSET ? tv->day : 1;
+            if (from < 1 || from > zs_days_in_month(yy, tv->month)) return false;
+            int64_t first = zs_days_from_civil(yy, tv->month, from);
             day = first + (tv->weekday - zs_weekday(first) + 7) % 7 + 7 * (tv->nth - 1);
         } else {
             int64_t last = zs_days_from_civil(yy, tv->month, zs_days_in_month(yy, tv->month));

@@ -172,9 +172,9 @@ static void unanchor_clock(zs_rv *rv)
     rv->has_interval = false;
 }
 
-/* News: a year back from a date that already lies in the year before the
- * publication is that date ("the 1988 period ... the year-ago results",
- * said in 1989). */
+/* anchor=ago in news: a year back from now, from a date that already lies
+ * in the year before the publication, is that date ("the 1988 period ...
+ * the year-ago results", said in 1989). */
 static bool last_year_back(const zs_doc *d, const zs_tv *tv, const zs_rv *mention)
 {
     if (tv->unit != ZS_U_YEAR || tv->offset != -1 || !mention->has_interval) return false;
@@ -245,10 +245,15 @@ static void resolve_timexes(zs_doc *d)
                 hint = ZS_DIR_SAME;
                 narrative = true;
             }
-            bool shifted = x->tv.anchor == ZS_ANCHOR_MENTION && !d->narrative &&
+            bool by_mention = x->tv.anchor == ZS_ANCHOR_MENTION || x->tv.anchor == ZS_ANCHOR_AGO;
+            bool shifted = x->tv.anchor == ZS_ANCHOR_AGO && !d->narrative &&
                            last_year_back(d, &x->tv, &mention);
-            if (shifted) x->rv = mention;
-            else shifted = x->tv.anchor == ZS_ANCHOR_MENTION && zs_tv_shift(&x->tv, &mention, &x->rv);
+            if (shifted) {
+                x->rv = mention;
+                x->rv.mod = x->tv.mod;
+            } else {
+                shifted = by_mention && zs_tv_shift(&x->tv, &mention, &x->rv);
+            }
             ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
             if (shifted) narrative = true;
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
@@ -280,7 +285,7 @@ static void resolve_timexes(zs_doc *d)
             /* a shifted mention does not move on ("a year ago ... a year
              * earlier" are the same date) */
             if (x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY &&
-                x->tv.anchor != ZS_ANCHOR_MENTION)
+                x->tv.anchor != ZS_ANCHOR_MENTION && x->tv.anchor != ZS_ANCHOR_AGO)
                 mention = x->rv;
             /* a look back ("des letzten Jahres", "zwei Jahre zuvor")
              * does not move the story */

@@ -83,7 +83,9 @@ typedef enum { ZS_DIR_NONE = 0, ZS_DIR_PAST, ZS_DIR_FUTURE,
                ZS_DIR_SAME /* the anchor's own year or week (narratives) */ } zs_dir;
 /* mention: the last date mentioned, shifted in its own granularity ("a year
  * earlier" after "the third quarter" is that quarter a year before). */
-typedef enum { ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE, ZS_ANCHOR_MENTION } zs_anchor;
+typedef enum {
+    ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE, ZS_ANCHOR_MENTION, ZS_ANCHOR_AGO
+} zs_anchor;
 
 /* The value a rule builds: every field ZS_UNSET (or 0 for enums) unless the
  * rule set it. Absolute fields (year..minute) and relative ones (offset in

@@ -293,7 +293,9 @@ static void resolve_timexes(zs_doc *d)
                              x->anchor == ZS_ANCHOR_NARRATIVE;
             if (look_back) passing = true;
             if (x->rv.gran >= ZS_GRAN_YEAR && !passing) {
-                last = x->rv.begin;
+                /* a winter begins in December of the year before its own */
+                bool winter = x->rv.gran == ZS_GRAN_SEASON && x->tv.season == ZS_SEASON_WI;
+                last = winter ? x->rv.until - 86400 : x->rv.begin;
                 narrated = true;
             }
             if (d->narrative && x->rv.gran == ZS_GRAN_YEAR && is_heading(d, x->sent) &&

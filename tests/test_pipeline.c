@@ -132,7 +132,7 @@ static void test_narrative_sections(void **state)
     const char text[] = "1862\n\nOsten\n\nIm Mai siegte der Norden. Am 1. Januar 1863 fiel die "
                         "Stadt.\n\nSeekrieg\n\nIm Juni sank das Schiff, das im letzten Jahr gebaut "
                         "worden war. In der Nacht vom 3. Juli griff er an. Im Juli kam der "
-                        "Winter.\n";
+                        "Winter. Im März taute es.\n";
     zs_options o = {.dct = "2011-02-16", .narrative = true};
     zs_error err;
     zs_doc *d = zs_doc_new(fixture_de, "t.txt", text, strlen(text), &o, &err);
@@ -143,6 +143,8 @@ static void test_narrative_sections(void **state)
     expect_timex(d, "Juli", "DATE", "1862-07", "");
     /* a part of day with its own day needs only the story's year */
     expect_timex(d, "Nacht vom 3. Juli", "TIME", "1862-07-03TNI", "");
+    /* a winter begins the December before, its year is its own */
+    expect_timex(d, "März", "DATE", "1862-03", "");
     zs_doc_free(d);
 }
 

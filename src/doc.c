@@ -203,6 +203,10 @@ static void resolve_timexes(zs_doc *d)
     /* the sentence whose last date names several days ("am 25. und 26.
      * August", "wochentags"): a clock time after it is each day's */
     uint32_t several_of = UINT32_MAX;
+    /* the day of the last member of a coordination group ("von Montag bis
+     * Mittwoch": the second weekday is on or after the first) */
+    int group_of = -1;
+    zs_lsec group_day = 0;
     /* news: the sentence of the last month or day with its year written
      * out ("im März 1992"); a month after it in that sentence, in a tense
      * that does not point away, is of that year */
@@ -245,6 +249,11 @@ static void resolve_timexes(zs_doc *d)
                 hint = ZS_DIR_SAME;
                 narrative = true;
             }
+            if (x->group >= 0 && x->group == group_of && x->tv.weekday != ZS_UNSET &&
+                x->tv.day == ZS_UNSET && x->tv.offset == ZS_UNSET && x->tv.dir == ZS_DIR_NONE) {
+                a = group_day;
+                hint = ZS_DIR_FUTURE;
+            }
             bool by_mention = x->tv.anchor == ZS_ANCHOR_MENTION || x->tv.anchor == ZS_ANCHOR_AGO;
             bool shifted = x->tv.anchor == ZS_ANCHOR_AGO && !d->narrative &&
                            last_year_back(d, &x->tv, &mention);
@@ -260,6 +269,8 @@ static void resolve_timexes(zs_doc *d)
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
         if (!ok) continue;
+        group_of = x->group >= 0 && x->rv.has_interval && x->rv.gran == ZS_GRAN_DAY ? x->group : -1;
+        if (group_of >= 0) group_day = x->rv.begin;
         if (!x->is_dct && several_of == x->sent && bare_clock(&x->tv)) {
             unanchor_clock(&x->rv);
             x->anchor = ZS_ANCHOR_NONE;

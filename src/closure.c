@@ -1,8 +1,16 @@
 /* Closure of a doc's temporal relations: every node (event, timex, the DCT)
  * is an interval with a start and an end point; every relation is a set of
- * constraints between those points in the point algebra {<, =, >}; path
- * consistency over the points makes every implied relation explicit and
- * finds the links that cannot all hold. */
+ * constraints between those points in the point algebra {<, =, >}; what
+ * they imply is made explicit and the links that cannot all hold are found.
+ *
+ * A relation's constraints are all convex (<, <=, =, >=, >), so a doc's
+ * points form a graph of "<=" and "<" edges: a set of constraints holds iff
+ * no cycle has a "<" edge, and a point lies before another (<=, or < with a
+ * "<" edge on the way) iff a path leads there. That is what path
+ * consistency computes on the convex point algebra (its minimal network),
+ * found here by search in time linear in the links per query instead of
+ * cubic in the points; the path-consistency network (zs_pnet) remains for
+ * comparing relation sets. */
 #include "closure.h"
 
 #include <pthread.h>
@@ -144,6 +152,209 @@ static bool propagate(net *t)
     return true;
 }
 
+/* ---- the point graph ------------------------------------------------------ */
+
+/* Points as in the network; edge u -> v says u <= v, or u < v if strict. */
+typedef struct pgraph {
+    size_t n;           /* points */
+    int32_t *head;      /* per point: its last edge out, or -1 */
+    int32_t *next;      /* per edge: the point's edge before it, or -1 */
+    uint32_t *from, *to;
+    uint8_t *strict;
+    size_t ne, cap, base; /* edges; the first base are start < end */
+    uint8_t *seen;      /* per point: 1 reached, 2 reached over a "<" edge */
+    uint32_t *stack;    /* (point << 1 | strict) states to visit */
+    uint32_t *touched;  /* points seen, to clear */
+    size_t ntouched;
+} pgraph;
+
+static void pg_edge(pgraph *g, uint32_t u, uint32_t v, bool strict)
+{
+    if (g->ne == g->cap) {
+        g->cap = g->cap ? 2 * g->cap : 64;
+        g->next = zs_xreallocarray(g->next, g->cap, sizeof *g->next);
+        g->from = zs_xreallocarray(g->from, g->cap, sizeof *g->from);
+        g->to = zs_xreallocarray(g->to, g->cap, sizeof *g->to);
+        g->strict = zs_xreallocarray(g->strict, g->cap, sizeof *g->strict);
+    }
+    g->next[g->ne] = g->head[u];
+    g->from[g->ne] = u;
+    g->to[g->ne] = v;
+    g->strict[g->ne] = strict;
+    g->head[u] = (int32_t)g->ne++;
+}
+
+/* Back to the first ne edges. */
+static void pg_pop(pgraph *g, size_t ne)
+{
+    while (g->ne > ne) {
+        g->ne--;
+        g->head[g->from[g->ne]] = g->next[g->ne];
+    }
+}
+
+static void pg_init(pgraph *g, size_t nodes)
+{
+    memset(g, 0, sizeof *g);
+    g->n = 2 * nodes;
+    g->head = zs_xmalloc((g->n + 1) * sizeof *g->head);
+    for (size_t i = 0; i < g->n; i++) g->head[i] = -1;
+    g->seen = zs_xcalloc(g->n + 1, 1);
+    g->stack = zs_xmalloc((2 * g->n + 1) * sizeof *g->stack);
+    g->touched = zs_xmalloc((g->n + 1) * sizeof *g->touched);
+    for (size_t i = 0; i < g->n; i += 2) pg_edge(g, (uint32_t)i, (uint32_t)i + 1, true);
+    g->base = g->ne;
+}
+
+static void pg_free(pgraph *g)
+{
+    free(g->head);
+    free(g->next);
+    free(g->from);
+    free(g->to);
+    free(g->strict);
+    free(g->seen);
+    free(g->stack);
+    free(g->touched);
+}
+
+/* Marks in g->seen every point src reaches, 2 where some path has a "<"
+ * edge; stops early once dst (if not SIZE_MAX) is reached as need_strict
+ * asks, returning true. The caller clears with pg_clear. */
+static bool pg_search(pgraph *g, size_t src, size_t dst, bool need_strict)
+{
+    size_t sp = 0;
+    g->stack[sp++] = (uint32_t)src << 1;
+    while (sp) {
+        uint32_t st = g->stack[--sp], u = st >> 1, s = st & 1;
+        for (int32_t e = g->head[u]; e >= 0; e = g->next[e]) {
+            uint32_t v = g->to[e], s2 = s | g->strict[e];
+            uint8_t bit = s2 ? 2 : 1;
+            if (g->seen[v] >= bit) continue; /* 2 covers 1 */
+            if (!g->seen[v]) g->touched[g->ntouched++] = v;
+            g->seen[v] = bit;
+            if (v == dst && (s2 || !need_strict)) return true;
+            g->stack[sp++] = v << 1 | s2;
+        }
+    }
+    return false;
+}
+
+static void pg_clear(pgraph *g)
+{
+    for (size_t i = 0; i < g->ntouched; i++) g->seen[g->touched[i]] = 0;
+    g->ntouched = 0;
+}
+
+/* Adds u <= v (u < v if strict); false if the graph then has a cycle with
+ * a "<" edge: v already reaches u (over a "<" edge, unless strict). */
+static bool pg_add(pgraph *g, size_t u, size_t v, bool strict)
+{
+    bool bad;
+    if (u == v) bad = strict;
+    else {
+        bad = pg_search(g, v, u, !strict);
+        pg_clear(g);
+    }
+    if (bad) return false;
+    pg_edge(g, (uint32_t)u, (uint32_t)v, strict);
+    return true;
+}
+
+/* Adds "p mask q" (mask one of <, <=, =, >=, >). */
+static bool pg_constrain(pgraph *g, size_t p, size_t q, uint8_t mask)
+{
+    switch (mask) {
+    case LT: return pg_add(g, p, q, true);
+    case LE: return pg_add(g, p, q, false);
+    case GT: return pg_add(g, q, p, true);
+    case GE: return pg_add(g, q, p, false);
+    case EQ: return pg_add(g, p, q, false) && pg_add(g, q, p, false);
+    }
+    return true;
+}
+
+/* Whether the graph's constraints can all hold: no strongly connected
+ * component (Tarjan, without recursion) holds a "<" edge. */
+static bool pg_consistent(const pgraph *g)
+{
+    size_t n = g->n;
+    int32_t *index = zs_xmalloc((n + 1) * sizeof *index), *low = zs_xmalloc((n + 1) * sizeof *low);
+    int32_t *it = zs_xmalloc((n + 1) * sizeof *it), *comp = zs_xmalloc((n + 1) * sizeof *comp);
+    uint32_t *stk = zs_xmalloc((n + 1) * sizeof *stk), *calls = zs_xmalloc((n + 1) * sizeof *calls);
+    uint8_t *on = zs_xcalloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++) index[i] = -1;
+    int32_t next_index = 0, ncomp = 0;
+    size_t sp = 0, cp = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (index[r] >= 0) continue;
+        index[r] = low[r] = next_index++;
+        stk[sp++] = (uint32_t)r;
+        on[r] = 1;
+        it[r] = g->head[r];
+        calls[cp++] = (uint32_t)r;
+        while (cp) {
+            uint32_t u = calls[cp - 1];
+            int32_t e = it[u];
+            if (e >= 0) {
+                it[u] = g->next[e];
+                uint32_t v = g->to[e];
+                if (index[v] < 0) {
+                    index[v] = low[v] = next_index++;
+                    stk[sp++] = v;
+                    on[v] = 1;
+                    it[v] = g->head[v];
+                    calls[cp++] = v;
+                } else if (on[v] && index[v] < low[u]) {
+                    low[u] = index[v];
+                }
+                continue;
+            }
+            cp--;
+            if (low[u] == index[u]) {
+                uint32_t w;
+                do {
+                    w = stk[--sp];
+                    on[w] = 0;
+                    comp[w] = ncomp;
+                } while (w != u);
+                ncomp++;
+            }
+            if (cp && low[u] < low[calls[cp - 1]]) low[calls[cp - 1]] = low[u];
+        }
+    }
+    bool ok = true;
+    for (size_t e = 0; e < g->ne && ok; e++)
+        ok = !(g->strict[e] && comp[g->from[e]] == comp[g->to[e]]);
+    free(index);
+    free(low);
+    free(it);
+    free(comp);
+    free(stk);
+    free(calls);
+    free(on);
+    return ok;
+}
+
+/* The minimal network of the graph's constraints into t->m (n x n). */
+static void pg_network(pgraph *g, net *t)
+{
+    size_t n = g->n;
+    memset(t->m, ALL, n * n);
+    for (size_t a = 0; a < n; a++) {
+        t->m[a * n + a] = EQ;
+        pg_search(g, a, SIZE_MAX, false);
+        for (size_t i = 0; i < g->ntouched; i++) {
+            size_t b = g->touched[i];
+            if (b == a) continue; /* a cycle back: only "<=" edges, a = a */
+            bool lt = g->seen[b] == 2;
+            t->m[a * n + b] &= lt ? LT : LE;
+            t->m[b * n + a] &= lt ? GT : GE;
+        }
+        pg_clear(g);
+    }
+}
+
 /* ---- nodes and links ---------------------------------------------------- */
 
 /* Node numbers: 0 the DCT, 1 + k timex k, 1 + ntimexes + k event k. */
@@ -171,47 +382,65 @@ typedef struct ctx {
     zs_doc *d;
     int *dense;       /* node number -> network node, or -1 */
     int *from, *to;   /* per base link: network nodes, or -1 */
-    net t;
+    net t;            /* the minimal network of the accepted links */
 } ctx;
 
-/* Adds base link k to the network; false on a contradiction. */
-static bool add_link(ctx *c, size_t k)
+/* Adds base link k to g; false on a contradiction (g then holds part of
+ * it: pop back). */
+static bool add_link(const ctx *c, pgraph *g, size_t k)
 {
     if (c->from[k] < 0 || c->to[k] < 0) return true;
     pcon pc[2];
     int nc = constraints(c->d->tlinks[k].rel, pc);
     for (int i = 0; i < nc; i++)
-        if (!narrow(&c->t, 2 * (size_t)c->from[k] + pc[i].pa, 2 * (size_t)c->to[k] + pc[i].pb,
-                    pc[i].mask))
+        if (!pg_constrain(g, 2 * (size_t)c->from[k] + pc[i].pa, 2 * (size_t)c->to[k] + pc[i].pb,
+                          pc[i].mask))
             return false;
-    return propagate(&c->t);
+    return true;
 }
 
-static bool contains(const size_t *v, size_t n, size_t x)
+/* Adds base link k to g without checking it. */
+static void put_link(const ctx *c, pgraph *g, size_t k)
 {
-    for (size_t i = 0; i < n; i++)
-        if (v[i] == x) return true;
-    return false;
+    if (c->from[k] < 0 || c->to[k] < 0) return;
+    pcon pc[2];
+    int nc = constraints(c->d->tlinks[k].rel, pc);
+    for (int i = 0; i < nc; i++) {
+        uint32_t p = 2 * (uint32_t)c->from[k] + pc[i].pa, q = 2 * (uint32_t)c->to[k] + pc[i].pb;
+        uint8_t m = pc[i].mask;
+        if (m == LT || m == LE || m == EQ) pg_edge(g, p, q, m == LT);
+        if (m == GT || m == GE || m == EQ) pg_edge(g, q, p, m == GT);
+    }
+}
+
+/* Whether link bad, the core links and acc[0..upto) can all hold. */
+static bool holds(const ctx *c, pgraph *g, size_t bad, const size_t *core, size_t ncore,
+                  const size_t *acc, size_t upto)
+{
+    pg_pop(g, g->base);
+    put_link(c, g, bad);
+    for (size_t i = 0; i < ncore; i++) put_link(c, g, core[i]);
+    for (size_t i = 0; i < upto; i++) put_link(c, g, acc[i]);
+    return pg_consistent(g);
 }
 
 /* A small set of accepted links that, with link bad, cannot hold: grown
  * link by link, each time adding the accepted link at which the network
- * first fails. */
-static void explain(ctx *c, size_t bad, const size_t *acc, size_t nacc, zs_contra *out)
+ * first fails (the first prefix of acc that fails with bad and the links
+ * so far, found by bisection: a set that fails fails with more). */
+static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size_t nacc,
+                    zs_contra *out)
 {
     size_t *core = zs_xmalloc((nacc + 1) * sizeof *core), ncore = 0;
-    for (;;) {
-        net_reset(&c->t);
-        bool ok = add_link(c, bad);
-        for (size_t i = 0; i < ncore && ok; i++) ok = add_link(c, core[i]);
-        if (!ok) break;
-        size_t i = 0;
-        for (; i < nacc; i++) {
-            if (contains(core, ncore, acc[i])) continue;
-            if (!add_link(c, acc[i])) break;
+    while (ncore < nacc && holds(c, g, bad, core, ncore, acc, 0)) {
+        if (holds(c, g, bad, core, ncore, acc, nacc)) break; /* cannot happen */
+        size_t lo = 1, hi = nacc; /* the shortest failing prefix is in [lo, hi] */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (holds(c, g, bad, core, ncore, acc, mid)) lo = mid + 1;
+            else hi = mid;
         }
-        if (i == nacc) break; /* cannot happen: acc with bad fails */
-        core[ncore++] = acc[i];
+        core[ncore++] = acc[lo - 1];
     }
     /* in link order */
     for (size_t i = 1; i < ncore; i++)
@@ -352,37 +581,30 @@ void zs_close_doc(zs_doc *d)
     /* links in order of trust, then of the text */
     size_t *order = zs_xmalloc((nl + 1) * sizeof *order), *acc = zs_xmalloc((nl + 1) * sizeof *acc);
     size_t nacc = 0;
-    for (size_t k = 0; k < nl; k++) order[k] = k;
-    for (size_t i = 1; i < nl; i++)
-        for (size_t j = i; j > 0 && trust(&d->tlinks[order[j - 1]]) > trust(&d->tlinks[order[j]]); j--) {
-            size_t x = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = x;
-        }
-    net_init(&c.t, nn);
-    net_reset(&c.t);
-    net saved;
-    net_init(&saved, nn);
+    for (int level = 0, n = 0; level <= 7; level++) /* a stable sort by trust */
+        for (size_t k = 0; k < nl; k++)
+            if (trust(&d->tlinks[k]) == level) order[n++] = k;
+    pgraph g, scratch;
+    pg_init(&g, nn);
+    pg_init(&scratch, nn);
     for (size_t i = 0; i < nl; i++) {
-        size_t k = order[i];
-        size_t bytes = c.t.n * c.t.n;
-        memcpy(saved.m, c.t.m, bytes);
-        if (add_link(&c, k)) {
+        size_t k = order[i], ne = g.ne;
+        if (add_link(&c, &g, k)) {
             acc[nacc++] = k;
             continue;
         }
+        pg_pop(&g, ne); /* back to the accepted links alone */
         ZS_GROW(d->contras, d->contras_cap, d->ncontras + 1);
         zs_contra *x = &d->contras[d->ncontras];
         d->tlinks[k].contradiction = (int)d->ncontras++;
-        explain(&c, k, acc, nacc, x);
-        /* back to the accepted links alone */
-        memcpy(c.t.m, saved.m, bytes);
-        memset(c.t.inq, 0, bytes);
-        c.t.qh = c.t.qlen = 0;
+        explain(&c, &scratch, k, acc, nacc, x);
     }
-    net_free(&saved);
+    pg_free(&scratch);
     free(order);
     free(acc);
+    c.t = (net){.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};
+    pg_network(&g, &c.t);
+    pg_free(&g);
 
     /* what the links imply and no link states: event to event (one way),
        event to timex, event or timex to the DCT */

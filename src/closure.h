@@ -6,17 +6,18 @@
 
 /* More linked nodes than this (events, timexes, the DCT) and a doc's links
  * are not closed (doc->closure_skipped), so that time stays bounded. */
-#define ZS_CLOSURE_MAX_NODES 400
+#define ZS_CLOSURE_MAX_NODES 1000
 
 /* Takes doc->tlinks as found in the text (anchor, interval, coref, signal,
- * tense, in that order of trust), adds them one by one to a point-algebra
- * network of interval starts and ends with path consistency, and records
- * each link the earlier ones contradict in doc->contras together with a
- * small set of earlier links that imply the opposite; such a link stays in
- * doc->tlinks but not in the network. Then appends every relation the
- * network implies between two events, an event and a timex, or a node and
- * the DCT ("t0") that no link states, with source "closure", and gives each
- * undated event a place in the time order from its relations. */
+ * tense, in that order of trust), adds them one by one to a graph of "<="
+ * and "<" constraints between interval starts and ends, and records each
+ * link the earlier ones contradict (a cycle with a "<" edge) in
+ * doc->contras together with a small set of earlier links that imply the
+ * opposite; such a link stays in doc->tlinks but not in the graph. Then
+ * appends every relation the graph implies (the minimal network that path
+ * consistency gives) between two events, an event and a timex, or a node
+ * and the DCT ("t0") that no link states, with source "closure", and gives
+ * each undated event a place in the time order from its relations. */
 void zs_close_doc(zs_doc *d);
 
 /* The node an id names: 0 for "t0" (the DCT), 1 + i for timex i, 1 +

@@ -598,6 +598,9 @@ static bool comparable(const zs_timex *x)
            x->rv.type != ZS_SET && x->rv.gran != ZS_GRAN_NONE;
 }
 
+/* Timexes compared with each of the next this many. */
+#define TIME_PAIR_WINDOW 400
+
 /* Timex - timex and timex - publication time from their values, for the
  * timexes events are anchored to. */
 static void relate_times(zs_doc *d)
@@ -619,7 +622,7 @@ static void relate_times(zs_doc *d)
         if (!comparable(x)) continue;
         add_tlink(d, x->id, "t0", interval_rel(x->rv.begin, x->rv.until, db, du), "interval");
         /* pairs within a window, so that a long text stays linear */
-        for (size_t b = a + 1; b < d->ntimexes && b - a <= ZS_CLOSURE_MAX_NODES; b++) {
+        for (size_t b = a + 1; b < d->ntimexes && b - a <= TIME_PAIR_WINDOW; b++) {
             const zs_timex *y = &d->timexes[b];
             if (!used[b] || !comparable(y)) continue;
             add_tlink(d, x->id, y->id,

@@ -226,6 +226,63 @@ static void test_cross_document_merge(void **state)
     zs_lang_free(de);
 }
 
+/* The closure agrees with path consistency over the same points (zs_pnet)
+ * on random link sets: the same links are contradictions, and every
+ * relation path consistency implies between two events is stated or
+ * derived. */
+static void test_same_as_path_consistency(void **state)
+{
+    (void)state;
+    static const zs_relkind rels[] = {ZS_REL_BEFORE, ZS_REL_AFTER, ZS_REL_INCLUDES,
+                                      ZS_REL_IS_INCLUDED, ZS_REL_SIMULTANEOUS, ZS_REL_OVERLAP,
+                                      ZS_REL_IBEFORE, ZS_REL_BEGINS, ZS_REL_ENDED_BY,
+                                      ZS_REL_IDENTITY};
+    static const zs_relkind implied[] = {ZS_REL_BEFORE, ZS_REL_AFTER, ZS_REL_SIMULTANEOUS,
+                                         ZS_REL_IS_INCLUDED, ZS_REL_INCLUDES};
+    uint32_t seed = 12345;
+    size_t contras = 0, derived = 0;
+    for (int round = 0; round < 300; round++) {
+        size_t n = 4 + (size_t)round % 6, nl = n + (size_t)round % 7;
+        zs_doc *d = bare_doc(n);
+        for (size_t k = 0; k < nl; k++) {
+            char a[24], b[24];
+            seed = seed * 1103515245u + 12345u;
+            size_t i = (seed >> 8) % n, j = (seed >> 16) % n;
+            if (i == j) j = (j + 1) % n;
+            snprintf(a, sizeof a, "e%zu", i + 1);
+            snprintf(b, sizeof b, "e%zu", j + 1);
+            link(d, a, b, rels[(seed >> 24) % (sizeof rels / sizeof *rels)], "signal:x");
+        }
+        zs_close_doc(d);
+        zs_pnet *p = zs_pnet_new(n);
+        for (size_t k = 0; k < d->nbase; k++) {
+            const zs_tlink *l = &d->tlinks[k];
+            bool ok = zs_pnet_add(p, (size_t)atoi(l->from + 1) - 1, (size_t)atoi(l->to + 1) - 1, l->rel);
+            assert_int_equal(ok, l->contradiction < 0);
+            contras += !ok;
+        }
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                for (size_t r = 0; r < sizeof implied / sizeof *implied; r++) {
+                    if (!zs_pnet_entails(p, i, j, implied[r])) continue;
+                    char a[24], b[24];
+                    snprintf(a, sizeof a, "e%zu", i + 1);
+                    snprintf(b, sizeof b, "e%zu", j + 1);
+                    int got = rel_of(d, a, b, "closure");
+                    if (got >= 0) {
+                        assert_true(zs_pnet_entails(p, i, j, (zs_relkind)got));
+                        derived++;
+                    } else {
+                        assert_true(rel_of(d, a, b, NULL) >= 0);
+                    }
+                    break;
+                }
+        zs_pnet_free(p);
+        free_doc(d);
+    }
+    assert_true(contras > 10 && derived > 100); /* the rounds test something */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_unknown_nodes),
         cmocka_unit_test(test_german_tension),
         cmocka_unit_test(test_cross_document_merge),
+        cmocka_unit_test(test_same_as_path_consistency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

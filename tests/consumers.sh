@@ -111,8 +111,8 @@ else
     echo "note: $seed not found; seed checks skipped"
 fi
 
-# recurring and open-ended times (the events stage anchors no event to a set
-# yet; tests/test_write_ics.c checks the RRULEs)
+# recurring and open-ended times ("findet täglich statt" recurs: a daily
+# RRULE; tests/test_write_ics.c and tests/e2e.sh check the RRULEs)
 printf 'Berlin, 2. Mai 2017, 21:06 Uhr\n\nDer Markt findet t\303\244glich statt. Die Konferenz soll derzeit laufen. Am 7. Juli 2017 um 14 Uhr beginnt der G20-Gipfel.\n' >"$tmp/sets.txt"
 consume sets "$tmp/sets.txt"
 check "sets: the open-ended event counted on stderr" sh -c \

@@ -514,9 +514,25 @@ static void put_source(zs_buf *b, const zs_doc *d, const zs_event *e)
     put_collapsed(b, d->name, strlen(d->name));
 }
 
+/* The precision of a vague event in the words of d's templates (labels
+ * gran.month, mod.START, gran.set): "Monat, Anfang", "Tageszeit"; the
+ * names of put_precision where a label is missing. */
+static void put_precision_words(zs_buf *b, const zs_doc *d, const zs_event *e)
+{
+    char key[32];
+    snprintf(key, sizeof key, "gran.%s", set_timex(d, e) ? "set" : zs_gran_name(e->gran));
+    const char *w = zs_lang_label(d->lang, key);
+    zs_buf_puts(b, w ? w : key + 5);
+    if (set_timex(d, e) || e->mod == ZS_MOD_NONE) return;
+    snprintf(key, sizeof key, "mod.%s", zs_mod_name(e->mod));
+    w = zs_lang_label(d->lang, key);
+    zs_buf_printf(b, ", %s", w ? w : key + 4);
+}
+
 /* DESCRIPTION of graph event i, e of d (into b): the quoted source sentence,
  * the document, the same for each other document reporting the event, the
- * TIMEX3 value if the event has a time, and the precision if vague. */
+ * TIMEX3 value if the event has a time, and the precision if vague, in
+ * words (X-ZEITSTRAHL-PRECISION has it for programs). */
 static void put_description(zs_buf *b, const zs_graph *g, size_t i, const zs_doc *d,
                             const zs_event *e)
 {
@@ -535,7 +551,7 @@ static void put_description(zs_buf *b, const zs_graph *g, size_t i, const zs_doc
     if (is_vague(e) || set_timex(d, e)) {
         const char *pr = zs_lang_label(d->lang, "precision");
         zs_buf_printf(b, "\n%s: ", pr ? pr : "Precision");
-        put_precision(b, d, e);
+        put_precision_words(b, d, e);
     }
 }
 

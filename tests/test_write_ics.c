@@ -270,17 +270,22 @@ static void test_lines_crlf_and_short(void **state)
     free(s);
 }
 
-/* Vague events are TRANSPARENT and state their precision twice. */
+/* Vague events are TRANSPARENT and state their precision twice: for
+ * programs, and in the description in the templates' words. */
 static void test_vague_events_transparent(void **state)
 {
     (void)state;
     char *s = render_fixture();
     icalcomponent *cal = parse(s);
-    struct { const char *summary; icalproperty_transp transp; const char *precision; } want[] = {
-        {"Treffen", ICAL_TRANSP_TRANSPARENT, "month"},
-        {"Angriff", ICAL_TRANSP_TRANSPARENT, "month START"},
-        {"Telefonat", ICAL_TRANSP_TRANSPARENT, "partofday"},
-        {"Gipfel in Hamburg", ICAL_TRANSP_OPAQUE, NULL},
+    struct {
+        const char *summary;
+        icalproperty_transp transp;
+        const char *precision, *words; /* X-ZEITSTRAHL-PRECISION, DESCRIPTION */
+    } want[] = {
+        {"Treffen", ICAL_TRANSP_TRANSPARENT, "month", "Monat"},
+        {"Angriff", ICAL_TRANSP_TRANSPARENT, "month START", "Monat, Anfang"},
+        {"Telefonat", ICAL_TRANSP_TRANSPARENT, "partofday", "Tageszeit"},
+        {"Gipfel in Hamburg", ICAL_TRANSP_OPAQUE, NULL, NULL},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         icalcomponent *ev = find_event(cal, want[i].summary);
@@ -292,7 +297,7 @@ static void test_vague_events_transparent(void **state)
             assert_non_null(prec);
             assert_string_equal(prec, want[i].precision);
             char line[64];
-            snprintf(line, sizeof line, "Genauigkeit: %s", want[i].precision);
+            snprintf(line, sizeof line, "\nGenauigkeit: %s", want[i].words);
             assert_non_null(strstr(icalcomponent_get_description(ev), line));
         } else {
             assert_null(prec);
@@ -321,7 +326,7 @@ static void test_description(void **state)
     assert_string_equal(icalcomponent_get_description(find_event(cal, "Telefonat")),
                         "\xe2\x80\x9e" "Nach einem Telefonat am Dienstagabend wollen die "
                         "Minister sich im Juli treffen.\xe2\x80\x9c\nQuelle: fixture.txt\n"
-                        "TIMEX3: 2017-05-02TEV\nGenauigkeit: partofday");
+                        "TIMEX3: 2017-05-02TEV\nGenauigkeit: Tageszeit");
     icalcomponent_free(cal);
     free(s);
     fixture_doc_free(d);

@@ -279,12 +279,11 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
     return -1;
 }
 
-/* The unclaimed timex of the event's clause nearest to it: a date or time,
- * or (sets) a set. */
-static int clause_nearest(const zs_doc *d, const tok_index *ix, const zs_event *e, bool sets)
+/* The unclaimed timex of tokens [c0, c1) nearest to event e: a date or
+ * time, or (sets) a set. */
+static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e, uint32_t c0,
+                         uint32_t c1, bool sets)
 {
-    uint32_t c0, c1;
-    clause_of(d, e->t0, &c0, &c1);
     int best = -1;
     uint32_t best_dist = UINT32_MAX;
     for (uint32_t i = c0; i < c1; i++) {
@@ -302,9 +301,19 @@ static int clause_nearest(const zs_doc *d, const tok_index *ix, const zs_event *
     return best;
 }
 
+/* The unclaimed timex of the event's clause nearest to it, else, for a
+ * verb other than a report, the nearest one before it in its sentence
+ * ("exploded ... Friday, killing dozens"), unless that one is deictic
+ * ("now", "derzeit"), which belongs to its own clause. */
 static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
-    return clause_nearest(d, ix, e, false);
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    int k = nearest_timex(d, ix, e, c0, c1, false);
+    if (k >= 0 || e->noun || e->cls == ZS_EC_REPORTING) return k;
+    const zs_sentence *s = &d->sents[e->sent];
+    k = nearest_timex(d, ix, e, s->t0, e->t0, false);
+    return k >= 0 && d->timexes[k].tv.ref == ZS_REF_NONE ? k : -1;
 }
 
 /* A recurring time of the event's clause ("Die Minister treffen sich jeden
@@ -313,7 +322,9 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
  * recurs (an RRULE in the calendar); it gets no interval of its own. */
 static int clause_set(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
-    return clause_nearest(d, ix, e, true);
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    return nearest_timex(d, ix, e, c0, c1, true);
 }
 
 /* Gives e the interval of timex k (and of the rest of its group). */
@@ -528,29 +539,46 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
     return 0;
 }
 
+/* The relation to the publication time that the trigger's lexicon entry
+ * gives ("dct=INCLUDES": "is", "holds"), for an event without a tense cue. */
+static bool trigger_dct(const zs_doc *d, const zs_event *e, zs_relkind *rel)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[e->t0].word;
+    const zs_entry *en;
+    if (L->lex_event_verb == UINT32_MAX || !w || !zs_word_in(w, L->lex_event_verb, &en)) return false;
+    const zs_attr *a = zs_entry_attr(en, "dct");
+    int r = a ? zs_rel_from_name(a->sym) : -1;
+    if (r < 0) return false;
+    *rel = (zs_relkind)r;
+    return true;
+}
+
 /* Event - publication time from modality and tense: a planned event lies
- * after it ("soll ... stattfinden"), one told in the past before it. Only
- * for events without a time of their own; not for a noun with an indefinite
- * article ("für eine Begegnung"), which need not have happened, nor for one
- * named again ("Der Besuch war ... angekündigt worden"), whose time the
- * clause does not tell. */
+ * after it ("soll ... stattfinden"; not a verb in a past form: "said ...
+ * will"), one told in the past before it; one without a tense cue stands as
+ * its trigger's lexicon entry says ("dct=INCLUDES"). Only for events without
+ * a time of their own; not for a noun with an indefinite article ("für eine
+ * Begegnung"), which need not have happened, nor for one named again ("Der
+ * Besuch war ... angekündigt worden"), whose time the clause does not tell. */
 static void relate_to_dct(zs_doc *d)
 {
     const zs_lang *L = d->lang;
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_event *e = &d->events[k];
         if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->signal_object) continue;
-        if (e->modality == ZS_MODAL_PLANNED) {
+        if (e->modality == ZS_MODAL_PLANNED && !e->past_form) {
             add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
             continue;
         }
         if (e->noun && (before_noun(d, e, L->lex_article_indef) || anaphoric(d, k))) continue;
         uint32_t cue = e->t0;
         int t = e->past_form ? -1 : tense_of(d, e, &cue);
-        if (t >= 0) continue;
+        zs_relkind rel = ZS_REL_BEFORE;
+        if (t > 0 || (t == 0 && !trigger_dct(d, e, &rel))) continue;
         char source[32];
         snprintf(source, sizeof source, "tense:%.*s", (int)d->toks[cue].fold_len, zs_tok_fold(d, cue));
-        add_tlink(d, e->id, "t0", ZS_REL_BEFORE, source);
+        add_tlink(d, e->id, "t0", rel, source);
     }
 }
 

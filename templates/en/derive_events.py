@@ -2,8 +2,10 @@
 between its "# --- derived" markers) from TimeML training data: every word
 form annotated as an EVENT at least MIN_EVENTS times, and as an EVENT in at
 least MIN_SHARE of its occurrences, with its most frequent TimeML class and
-part of speech, and tense=past where at least 80% of its instances are in
-the past tense. Run with the training folder (the TimeBank part of
+part of speech, tense=past where at least 80% of its instances are in
+the past tense, and dct=REL where at least MIN_DCT of its TLINKs to the
+document creation time, and DCT_SHARE of them, say "event REL DCT" (one of
+BEFORE, AFTER, INCLUDES, IS_INCLUDED: "is" INCLUDES the DCT). Run with the training folder (the TimeBank part of
 TBAQ-cleaned; AQUAINT stays unseen for scoring):
 
     /usr/bin/python3 templates/en/derive_events.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
@@ -17,6 +19,10 @@ import xml.etree.ElementTree as ET
 
 MIN_EVENTS = int(os.environ.get("MIN_EVENTS", 1))
 MIN_SHARE = float(os.environ.get("MIN_SHARE", 0.35))
+MIN_DCT = int(os.environ.get("MIN_DCT", 2))
+DCT_SHARE = float(os.environ.get("DCT_SHARE", 0.6))
+INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED",
+           "IS_INCLUDED": "INCLUDES"}
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -53,12 +59,26 @@ def text_of(el):
     return "".join(el.itertext())
 
 
+def dct_links(root):
+    """(eventID, relation of the event to the DCT) of each event - DCT TLINK."""
+    dct = {t.get("tid") for t in root.iter("TIMEX3")
+           if t.get("functionInDocument") == "CREATION_TIME"}
+    inst = {m.get("eiid"): m.get("eventID") for m in root.iter("MAKEINSTANCE")}
+    for link in root.iter("TLINK"):
+        rel = link.get("relType")
+        if link.get("relatedToTime") in dct and link.get("eventInstanceID"):
+            yield inst.get(link.get("eventInstanceID")), rel
+        elif link.get("timeID") in dct and link.get("relatedToEventInstance") and rel in INVERSE:
+            yield inst.get(link.get("relatedToEventInstance")), INVERSE[rel]
+
+
 def main():
     events = collections.Counter()
     classes = collections.defaultdict(collections.Counter)
     pos = collections.defaultdict(collections.Counter)
     tense = collections.defaultdict(collections.Counter)
     seen = collections.Counter()
+    dct = collections.defaultdict(collections.Counter)
     for name in sorted(os.listdir(sys.argv[1])):
         if not name.endswith(".tml"):
             continue
@@ -66,6 +86,10 @@ def main():
         eid_pos = {m.get("eventID"): m.get("pos") for m in root.iter("MAKEINSTANCE")}
         eid_tense = {m.get("eventID"): m.get("tense") for m in root.iter("MAKEINSTANCE")}
         text = root.find("TEXT")
+        eid_form = {ev.get("eid"): text_of(ev).strip().lower() for ev in text.iter("EVENT")}
+        for eid, rel in dct_links(root):
+            if eid in eid_form:
+                dct[eid_form[eid]][rel] += 1
         for w in WORD.findall(text_of(text)):
             seen[w.lower()] += 1
         for ev in text.iter("EVENT"):
@@ -100,8 +124,14 @@ def main():
         t, tn = tense[src].most_common(1)[0]
         past = (t == "PAST" and tn >= 0.8 * n and form == src) or \
             (form != src and form.endswith("ed") and not noun)
-        print("  %s = class=%s%s%s" % (form, cls, " pos=noun" if noun else "",
-                                       " tense=past" if past else ""))
+        rel = ""
+        if form == src and dct[src]:
+            r, rn = dct[src].most_common(1)[0]
+            total = sum(dct[src].values())
+            if r in INVERSE and rn >= MIN_DCT and rn >= DCT_SHARE * total:
+                rel = " dct=" + r
+        print("  %s = class=%s%s%s%s" % (form, cls, " pos=noun" if noun else "",
+                                         " tense=past" if past else "", rel))
 
 
 main()

@@ -15,6 +15,8 @@
 
 /* Shortest compound modifier before a head ("Giftgas|einsatz"). */
 #define MIN_MODIFIER 3
+/* Shortest stem before a word ending of event_suffix ("rep|ealed"). */
+#define MIN_STEM 3
 /* Tokens allowed between a noun and its postnominal timex
  * ("Telefonat der beiden am Dienstagabend"). */
 #define MAX_POSTNOMINAL_GAP 4
@@ -179,6 +181,30 @@ static void set_key(zs_event *ev, const zs_entry *e)
     ev->past_form = tense && strcmp(tense->sym, "past") == 0;
 }
 
+/* The event_suffix entry of the longest ending of token i's word ("-ened",
+ * "-ement") when the word is neither an event_verb nor an event_not entry
+ * (a word the lexicon's data has not seen as an event), or NULL. The stem
+ * before the ending keeps at least three letters. */
+static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_token *t = &d->toks[i];
+    if (L->lex_event_suffix == UINT32_MAX || t->kind != ZS_TOK_WORD) return NULL;
+    if (t->word && (zs_word_in(t->word, L->lex_event_not, NULL) ||
+                    zs_word_in(t->word, L->lex_event_verb, NULL)))
+        return NULL;
+    const char *w = zs_tok_fold(d, i);
+    size_t n = t->fold_len;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] < 'a' || w[k] > 'z') return NULL; /* the data's endings are of letters */
+    for (size_t k = MIN_STEM; k + 3 <= n; k++) {
+        const zs_word *end = zs_lang_word(L, w + k, n - k);
+        const zs_entry *e;
+        if (end && zs_word_in(end, L->lex_event_suffix, &e)) return e;
+    }
+    return NULL;
+}
+
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -207,6 +233,21 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
             set_key(ev, e);
             continue;
+        }
+        if (!(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART)) {
+            const zs_entry *sx = suffix_entry(d, i);
+            if (sx) {
+                const zs_attr *pos = zs_entry_attr(sx, "pos");
+                bool noun = pos && strcmp(pos->sym, "noun") == 0;
+                zs_buf lem = {0};
+                zs_buf_put(&lem, zs_tok_fold(d, i), t->fold_len);
+                zs_event *ev = new_event(d, i, i + 1, lem.data, class_of(sx), noun);
+                free(lem.data);
+                ev->title = verb_title(sx, ev->lemma);
+                ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
+                set_key(ev, sx);
+                continue;
+            }
         }
         if (L->lex_event_noun == UINT32_MAX || !(t->flags & ZS_TF_UPPER)) continue;
         size_t mod_bytes;

@@ -1598,6 +1598,8 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_participant_title = well_known(L, "participant_title");
     L->lex_participant_link = well_known(L, "participant_link");
     L->lex_not_name = well_known(L, "not_name");
+    L->lex_event_suffix = well_known(L, "event_suffix");
+    L->lex_event_not = well_known(L, "event_not");
     return L;
 }
 

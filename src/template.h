@@ -161,7 +161,8 @@ struct zs_lang {
              lex_signal_before, lex_stopword, lex_signal_during, lex_tense_perfect,
              lex_article_indef, lex_event_new, lex_title_place, lex_verb_aux,
              lex_verb_ending, lex_participant, lex_participant_title,
-             lex_participant_link, lex_not_name;
+             lex_participant_link, lex_not_name, lex_event_suffix,
+             lex_event_not;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     /* words of the outputs: "label KEY TEXT" lines */

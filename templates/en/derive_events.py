@@ -5,11 +5,18 @@ least MIN_SHARE of its occurrences, with its most frequent TimeML class and
 part of speech, tense=past where at least 80% of its instances are in
 the past tense, and dct=REL where at least MIN_DCT of its TLINKs to the
 document creation time, and DCT_SHARE of them, say "event REL DCT" (one of
-BEFORE, AFTER, INCLUDES, IS_INCLUDED: "is" INCLUDES the DCT). Run with the training folder (the TimeBank part of
+BEFORE, AFTER, INCLUDES, IS_INCLUDED: "is" INCLUDES the DCT). For words
+the training data does not know it writes word endings (event_suffix): an
+ending of three to five letters that at least SUFFIX_MIN occurrences of
+rare words (seen at most RARE times) share, SUFFIX_SHARE of them as
+EVENTs, with their most frequent class; and the words the data knows as
+no event that have such an ending (event_not). Run with the training folder (the TimeBank part of
 TBAQ-cleaned; AQUAINT stays unseen for scoring):
 
     /usr/bin/python3 templates/en/derive_events.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
         > /tmp/derived.zt
+
+and put its output between the "# --- derived" markers of events.zt.
 """
 import collections
 import os
@@ -19,6 +26,9 @@ import xml.etree.ElementTree as ET
 
 MIN_EVENTS = int(os.environ.get("MIN_EVENTS", 1))
 MIN_SHARE = float(os.environ.get("MIN_SHARE", 0.35))
+SUFFIX_MIN = int(os.environ.get("SUFFIX_MIN", 5))
+SUFFIX_SHARE = float(os.environ.get("SUFFIX_SHARE", 0.6))
+RARE = int(os.environ.get("RARE", 2))
 MIN_DCT = int(os.environ.get("MIN_DCT", 2))
 DCT_SHARE = float(os.environ.get("DCT_SHARE", 0.6))
 INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED",
@@ -116,6 +126,7 @@ def main():
             if seen[v] and events[v] < MIN_SHARE * seen[v]:
                 continue
             extra[v] = form
+    print("lexicon event_verb")
     for form in sorted(list(chosen) + list(extra)):
         src = extra.get(form, form)
         n = events[src]
@@ -132,6 +143,47 @@ def main():
                 rel = " dct=" + r
         print("  %s = class=%s%s%s%s" % (form, cls, " pos=noun" if noun else "",
                                          " tense=past" if past else "", rel))
+    print("end")
+    suffixes(seen, events, classes, pos, set(chosen) | set(extra))
+
+
+def endings(w):
+    return [w[-k:] for k in range(5, 2, -1) if len(w) > k + 2]
+
+
+def suffixes(seen, events, classes, pos, known):
+    """The event_suffix and event_not lexicons."""
+    n = collections.Counter()
+    ev = collections.Counter()
+    cls = collections.defaultdict(collections.Counter)
+    noun = collections.defaultdict(collections.Counter)
+    for w in seen:
+        if seen[w] > RARE or not w.isalpha():
+            continue
+        for e in endings(w):
+            n[e] += seen[w]
+            ev[e] += events[w]
+            cls[e].update(classes[w])
+            noun[e].update(pos[w])
+    rules = {e for e in n if n[e] >= SUFFIX_MIN and ev[e] >= SUFFIX_SHARE * n[e]}
+    print()
+    print("# Endings of words the training data does not list (most of its rare")
+    print("# words with the ending are events), and the words it knows as none.")
+    print("lexicon event_suffix")
+    for e in sorted(rules):
+        c = cls[e].most_common(1)[0][0]
+        is_noun = noun[e]["NOUN"] > noun[e]["VERB"] and not e.endswith(("ing", "ed"))
+        past = not is_noun and e.endswith("ed")
+        print("  %s = class=%s%s%s" % (e, c, " pos=noun" if is_noun else "",
+                                     " tense=past" if past else ""))
+    print("end")
+    print()
+    print("lexicon event_not")
+    for w in sorted(seen):
+        if w in known or not w.isalpha() or not any(e in rules for e in endings(w)):
+            continue
+        print("  " + w)
+    print("end")
 
 
 main()

@@ -403,6 +403,31 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
     l->contradiction = -1;
 }
 
+/* An event without a date lies within the nearest duration of its clause
+ * ("attacked ... for three days", "within a week"), as TimeBank links most
+ * events to such a timex (IS_INCLUDED or DURING). */
+static void relate_durations(zs_doc *d, const tok_index *ix)
+{
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        if (e->time >= 0) continue;
+        uint32_t c0, c1;
+        clause_of(d, e->t0, &c0, &c1);
+        int best = -1;
+        uint32_t best_dist = UINT32_MAX;
+        for (uint32_t i = c0; i < c1; i++) {
+            if (ix->start[i] < 0 || d->timexes[ix->start[i]].rv.type != ZS_DURATION) continue;
+            const zs_timex *x = &d->timexes[ix->start[i]];
+            uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
+            if (dist < best_dist) {
+                best_dist = dist;
+                best = ix->start[i];
+            }
+        }
+        if (best >= 0) add_tlink(d, e->id, d->timexes[best].id, ZS_REL_IS_INCLUDED, "anchor");
+    }
+}
+
 /* The signal entry (of signal_after, signal_before or signal_during) that
  * starts at token i, or NULL; *rel gets the relation it states of the
  * event it depends on to the event it names, *end its end. */
@@ -1249,6 +1274,7 @@ void zs_find_events(zs_doc *d)
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
+    relate_durations(d, &ix);
     link_mentions(d);
     relate_to_dct(d);
     relate_reported(d);

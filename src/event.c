@@ -695,13 +695,22 @@ static bool comparable(const zs_timex *x)
 /* Timexes compared with each of the next this many. */
 #define TIME_PAIR_WINDOW 400
 
-/* Timex - timex and timex - publication time from their values, for every
- * timex of the text: a date no event is anchored to still orders the events
- * related to it and those of other dates. */
+/* Timex - timex and timex - publication time from their values: in a text
+ * of at most ALL_TIMEXES timexes for every one (a date no event is anchored
+ * to still orders the events related to it and those of other dates), in a
+ * longer one only for those events are anchored to, so that the closure
+ * stays small. */
+#define ALL_TIMEXES 48
 static void relate_times(zs_doc *d)
 {
+    bool *used = zs_xcalloc(d->ntimexes + 1, sizeof *used);
+    for (size_t k = 0; k < d->nevents; k++)
+        if (d->events[k].time >= 0) used[d->events[k].time] = true;
+    if (d->ntimexes <= ALL_TIMEXES)
+        for (size_t k = 0; k < d->ntimexes; k++) used[k] = true;
     zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
     for (size_t a = 0; a < d->ntimexes; a++) {
+        if (!used[a]) continue;
         const zs_timex *x = &d->timexes[a];
         if (x->tv.ref != ZS_REF_NONE) {
             zs_relkind r = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_SIMULTANEOUS
@@ -715,12 +724,13 @@ static void relate_times(zs_doc *d)
         /* pairs within a window, so that a long text stays linear */
         for (size_t b = a + 1; b < d->ntimexes && b - a <= TIME_PAIR_WINDOW; b++) {
             const zs_timex *y = &d->timexes[b];
-            if (!comparable(y)) continue;
+            if (!used[b] || !comparable(y)) continue;
             add_tlink(d, x->id, y->id,
                       interval_rel(x->rv.begin, x->rv.until, y->rv.begin, y->rv.until),
                       "interval");
         }
     }
+    free(used);
 }
 
 /* An undated event that a signal, in a link the closure kept, puts within

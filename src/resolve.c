@@ -147,7 +147,7 @@ static bool half_duration(const zs_tv *tv, zs_rv *out)
 {
     int a = (int)tv->amount;
     const char *t = "";
-    char big[24] = "", small[24];
+    char big[16] = "", small[16]; /* amount < 100000: "99999Y", "700003DT12H" */
     switch (tv->unit) {
     case ZS_U_YEAR: snprintf(small, sizeof small, "6M"); break;
     case ZS_U_DECADE: snprintf(small, sizeof small, "%dY", 10 * a + 5), a = 0; break;

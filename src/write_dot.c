@@ -10,10 +10,12 @@
  *     ("cluster_2017") when the axis spans two years or more;
  *   - vague events (coarser than a day, or with a mod) dashed; undated events
  *     left out.
- * With the swimlanes layout each document is a row of its own, a cluster
- * labelled with its name holding its events and publication, instead of
- * the month clusters; the day columns cross the lanes (newrank). The
- * events stage names no participants yet to make rows of.
+ * With the swimlanes layout each participant is a row of its own, a
+ * cluster labelled with the name, instead of the month clusters; an event
+ * goes into the row of the participant of it that was named first in the
+ * timeline, events without participants and the publication markers into
+ * a last row (label "lane.other"); the day columns cross the rows
+ * (newrank).
  * Labels are localised with ICU (doc->locale). "dot" is the graph as built,
  * without layout, so it does not depend on the fonts installed; svg, png and
  * pdf are laid out by dot. */
@@ -373,8 +375,9 @@ typedef struct builder {
     labeler lab;
     zs_buf label;       /* scratch for labels */
     bool lanes;         /* swimlanes: one row per lane */
-    size_t nlanes;      /* the graph's documents */
+    size_t nlanes;      /* lanes opened so far */
     Agraph_t **lane;    /* swimlanes: the cluster of each lane */
+    const char **lane_name; /* its participant (borrowed), NULL: the last row */
     const zs_write_options *o;
     zs_error *err;
 } builder;
@@ -522,23 +525,41 @@ static Agnode_t *stack_node(builder *b, zs_lsec t, const char *name, size_t lane
     return n;
 }
 
-/* Swimlanes: one cluster per lane (a document, labelled with its name),
- * ranked after the axis, so that each lane is a row of its own; the
- * columns of days hold the nodes of every lane (newrank). */
-static void open_lanes(builder *b)
+/* Swimlanes: the lane of participant name (NULL: the row of events
+ * without participants and of the publications), opened as a cluster
+ * labelled with the name on first use, so that rows come in the order the
+ * timeline first names them. */
+static size_t lane_for(builder *b, const char *name, const zs_doc *d)
 {
-    set(b->root, "newrank", "true");
-    char name[48];
-    for (size_t l = 0; l < b->nlanes; l++) {
-        snprintf(name, sizeof name, "cluster_lane_%zu", l + 1);
-        b->lane[l] = agsubg(b->root, name, 1);
-        zs_buf_reset(&b->label);
-        put_label_text(&b->label, b->g->docs[l]->name);
-        set(b->lane[l], "label", b->label.data);
-        set(b->lane[l], "labeljust", "l");
-        set(b->lane[l], "style", "rounded");
-        set(b->lane[l], "color", "gray70");
-    }
+    for (size_t l = 0; l < b->nlanes; l++)
+        if (name ? b->lane_name[l] && strcmp(b->lane_name[l], name) == 0 : !b->lane_name[l])
+            return l;
+    size_t l = b->nlanes++;
+    b->lane = zs_xreallocarray(b->lane, b->nlanes, sizeof *b->lane);
+    b->lane_name = zs_xreallocarray(b->lane_name, b->nlanes, sizeof *b->lane_name);
+    char cname[48];
+    snprintf(cname, sizeof cname, "cluster_lane_%zu", l + 1);
+    b->lane[l] = agsubg(b->root, cname, 1);
+    b->lane_name[l] = name;
+    const char *other = zs_lang_label(d->lang, "lane.other");
+    zs_buf_reset(&b->label);
+    put_label_text(&b->label, name ? name : other ? other : "other");
+    set(b->lane[l], "label", b->label.data);
+    set(b->lane[l], "labeljust", "l");
+    set(b->lane[l], "style", "rounded");
+    set(b->lane[l], "color", "gray70");
+    return l;
+}
+
+/* Swimlanes: the lane of event e: of its participants the one with the
+ * earliest lane, else a new lane for its first; the last row for none. */
+static size_t event_lane(builder *b, const zs_event *e, const zs_doc *d)
+{
+    if (!e->nparticipants) return lane_for(b, NULL, d);
+    for (size_t l = 0; l < b->nlanes; l++)
+        for (uint32_t k = 0; b->lane_name[l] && k < e->nparticipants; k++)
+            if (strcmp(b->lane_name[l], e->participants[k]) == 0) return l;
+    return lane_for(b, e->participants[0], d);
 }
 
 /* Writes the node name of an object of document docno ("e1", or "d2_e1"
@@ -557,13 +578,14 @@ static bool add_events(builder *b)
         const zs_gnode *gn = &b->g->events[i];
         const zs_event *e = zs_gnode_event(gn);
         if (!e->has_interval || zs_graph_shown(b->g, i) != i) continue;
+        size_t lane = b->lanes ? event_lane(b, e, gn->doc) : 0; /* uses b->label */
         zs_buf_reset(&b->label);
         put_label_text(&b->label, e->title ? e->title : e->lemma);
         put_label_nl(&b->label);
         if (!put_event_date(&b->lab, gn->doc, e, &b->label, b->err)) return false;
         char name[48];
         node_name(b, gn->docno, e->id, name, sizeof name);
-        Agnode_t *n = stack_node(b, e->begin, name, gn->docno);
+        Agnode_t *n = stack_node(b, e->begin, name, lane);
         if (e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) set(n, "style", "dashed");
     }
     return true;
@@ -577,6 +599,7 @@ static bool add_publications(builder *b)
     for (size_t i = 0; i < b->g->ndocs; i++) {
         const zs_doc *d = b->g->docs[i];
         int sk = d->dct_gran > ZS_GRAN_DAY ? SK_MINUTE : SK_DAY;
+        size_t lane = b->lanes ? lane_for(b, NULL, d) : 0; /* uses b->label */
         zs_buf_reset(&b->label);
         const char *pub = zs_lang_label(d->lang, "published");
         put_label_text(&b->label, pub ? pub : "published");
@@ -589,7 +612,7 @@ static bool add_publications(builder *b)
         }
         char name[48];
         node_name(b, (uint32_t)i, "pub", name, sizeof name);
-        Agnode_t *n = stack_node(b, d->dct, name, i);
+        Agnode_t *n = stack_node(b, d->dct, name, lane);
         set(n, "shape", "note");
         set(n, "color", "red");
         set(n, "fontcolor", "red");
@@ -669,14 +692,11 @@ static Agraph_t *build_graph(const zs_graph *g, const zs_write_options *o, zs_er
     set_graph_defaults(b.root);
     collect_days(&b);
     b.lanes = o->layout && strcmp(o->layout, "swimlanes") == 0;
-    b.nlanes = g->ndocs;
-    if (b.lanes) {
-        b.lane = zs_xcalloc(b.nlanes + 1, sizeof *b.lane);
-        open_lanes(&b);
-    }
+    if (b.lanes) set(b.root, "newrank", "true");
     bool ok = add_axis(&b) && add_events(&b) && add_publications(&b);
     if (ok) add_contradictions(&b);
     free(b.lane);
+    free(b.lane_name);
     labeler_reset(&b.lab);
     zs_buf_free(&b.label);
     free(b.cols);

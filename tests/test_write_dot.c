@@ -529,25 +529,76 @@ static void test_year_clusters(void **st)
     fixture_doc_free(d);
 }
 
-/* --layout swimlanes: a cluster per document, labelled with its name,
- * instead of the month clusters; day columns across the lanes. */
+/* Gives event i of d the participants names (NULL-terminated). */
+static void set_participants(zs_doc *d, size_t i, const char *const *names)
+{
+    zs_event *e = &d->events[i];
+    for (; *names; names++) {
+        e->participants = zs_xreallocarray(e->participants, e->nparticipants + 1,
+                                           sizeof *e->participants);
+        e->participants[e->nparticipants++] = zs_xstrdup(*names);
+    }
+}
+
+/* The text of the cluster subgraph that starts at s (up to its closing
+ * brace at the start of a line), as a new string. */
+static char *cluster_text(const char *s)
+{
+    const char *end = strstr(s, "\n\t}");
+    assert_non_null(end);
+    return strndup(s, (size_t)(end - s));
+}
+
+/* --layout swimlanes: a row per participant, in the order the timeline
+ * names them, labelled with the name; an event in the row of its
+ * participant named first; events without participants and the
+ * publication in the last row; no month clusters; day columns across. */
 static void test_swimlanes(void **st)
 {
-    state *s = *st;
+    (void)st;
+    zs_doc *d = fixture_doc();
+    /* e1 Telefonat (2 May), e2 Treffen (July), e3 Gipfel (7 July) */
+    set_participants(d, 0, (const char *const[]){"Putin", "Trump", NULL});
+    set_participants(d, 1, (const char *const[]){"Merkel", "Trump", NULL});
+    zs_graph *g = fixture_graph(d);
     zs_buf b = {0};
     zs_error err = {0};
     zs_write_options o = {.layout = "swimlanes"};
-    assert_int_equal(zs_write_graphviz(s->graph, "dot", &o, &b, &err), 0);
+    assert_int_equal(zs_write_graphviz(g, "dot", &o, &b, &err), 0);
     assert_non_null(strstr(b.data, "newrank=true"));
-    const char *lane = strstr(b.data, "subgraph cluster_lane_1 {");
-    assert_non_null(lane);
-    assert_non_null(strstr(lane, "label=\"fixture.txt\""));
     assert_null(strstr(b.data, "cluster_2017_07"));
     assert_non_null(strstr(b.data, "label=\"Fr., 7. Juli 2017\"")); /* the axis with years */
+    const char *l1 = strstr(b.data, "subgraph cluster_lane_1 {");
+    const char *l2 = strstr(b.data, "subgraph cluster_lane_2 {");
+    const char *l3 = strstr(b.data, "subgraph cluster_lane_3 {");
+    assert_true(l1 && l2 && l3);
+    assert_null(strstr(b.data, "cluster_lane_4"));
+    char *c1 = cluster_text(l1), *c2 = cluster_text(l2), *c3 = cluster_text(l3);
+    /* in time order: the attack (early April, no participants) opens the
+     * last row, the call (Putin, Trump) Putin's row, the meeting (Merkel,
+     * Trump) finds no row of its participants and opens Merkel's; the
+     * summit and the publication join the last row */
+    assert_non_null(strstr(c1, "label=Sonstige"));
+    assert_non_null(strstr(c1, "\te4")); /* the attack, early April */
+    assert_non_null(strstr(c1, "\tpub"));
+    assert_non_null(strstr(c2, "label=Putin"));
+    assert_non_null(strstr(c2, "\te1"));
+    assert_non_null(strstr(c3, "label=Merkel"));
+    assert_non_null(strstr(c3, "\te2"));
+    assert_null(strstr(b.data, "label=Trump")); /* no event has Trump first */
+    /* the nodes keep their own labels, not their lane's */
+    assert_non_null(strstr(b.data, "e1\t[label=\"Telefonat\\nDi., 2. Mai 2017, abends\"]"));
+    assert_non_null(strstr(b.data, "label=\"Gipfel in Hamburg\\n"));
+    free(c1);
+    free(c2);
+    free(c3);
     zs_buf_free(&b);
-    assert_int_equal(zs_write_graphviz(s->graph, "svg", &o, &b, &err), 0);
-    assert_non_null(strstr(b.data, "fixture.txt"));
+    assert_int_equal(zs_write_graphviz(g, "svg", &o, &b, &err), 0);
+    assert_non_null(strstr(b.data, "Putin"));
+    assert_non_null(strstr(b.data, "Sonstige"));
     zs_buf_free(&b);
+    zs_graph_free(g);
+    fixture_doc_free(d);
 }
 
 int main(void)

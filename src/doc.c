@@ -172,6 +172,24 @@ static void unanchor_clock(zs_rv *rv)
     rv->has_interval = false;
 }
 
+/* A duration of known decades or centuries in the TimeML units ("zwei
+ * Jahrzehnte" P2DE, "ein halbes Jahrhundert" P5DE, "10 Jahrhunderte"
+ * P10CE), for languages whose annotation writes them so; the resolver
+ * writes years (P20Y). Half decades stay in years. */
+static void decade_units(const zs_tv *tv, zs_rv *rv)
+{
+    if (tv->type != ZS_DURATION || tv->amount == ZS_UNSET || tv->amount < 0 ||
+        tv->amount > 99999 || (tv->unit != ZS_U_DECADE && tv->unit != ZS_U_CENTURY))
+        return;
+    bool half = tv->half == 1;
+    if (half && tv->unit == ZS_U_DECADE) return;
+    if (half) /* half a century: five decades */
+        snprintf(rv->value, sizeof rv->value, "P%dDE", (int)tv->amount * 10 + 5);
+    else
+        snprintf(rv->value, sizeof rv->value, "P%d%s", (int)tv->amount,
+                 tv->unit == ZS_U_DECADE ? "DE" : "CE");
+}
+
 /* anchor=ago in news: a year back from now, from a date that already lies
  * in the year before the publication, is that date ("the 1988 period ...
  * the year-ago results", said in 1989). */
@@ -269,6 +287,7 @@ static void resolve_timexes(zs_doc *d)
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
         if (!ok) continue;
+        if (d->lang->decade_units) decade_units(&x->tv, &x->rv);
         group_of = x->group >= 0 && x->rv.has_interval && x->rv.gran == ZS_GRAN_DAY ? x->group : -1;
         if (group_of >= 0) group_day = x->rv.begin;
         if (!x->is_dct && several_of == x->sent && bare_clock(&x->tv)) {

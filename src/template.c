@@ -1386,6 +1386,13 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 int o = word(&S, &b, &bn) && at_end(&S) ? order_code(b, bn) : 0;
                 if (!o) ok = fail(&S, S.p, "expected 'order mdy' or 'order dmy'");
                 else L->order = o;
+            } else if (keyword(w, wn, "decades")) {
+                const char *b = NULL;
+                size_t bn = 0;
+                bool got = word(&S, &b, &bn) && at_end(&S);
+                if (got && keyword(b, bn, "units")) L->decade_units = true;
+                else if (got && keyword(b, bn, "years")) L->decade_units = false;
+                else ok = fail(&S, b ? b : S.p, "expected 'decades units' or 'decades years'");
             } else if (keyword(w, wn, "label")) {
                 ok = label_line(L, &S);
             } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {
@@ -1406,7 +1413,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     L->now = val;
                 }
             } else {
-                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now or order");
+                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now, order or decades");
             }
         }
     next:

@@ -137,6 +137,8 @@ struct zs_lang {
     char *now;                  /* default DCT for examples */
     char *dir;
     int order;                  /* numeric date order (ZS_ORDER_MDY/DMY) */
+    bool decade_units;          /* known decades and centuries as P2DE, P1CE,
+                                   not P20Y, P100Y */
     /* words */
     zs_word **words;            /* by id */
     uint32_t nwords, words_cap;

@@ -80,6 +80,7 @@ static void test_errors(void **state)
     expect_error("lang xx\nrule a\n  match n:int(1..9)\n  value date(day=n|x)\nend\n", "4:20",
                  "bad default");
     expect_error("lang xx\nzone Mars/Olympus\n", "2:6", "unknown time zone");
+    expect_error("lang xx\ndecades often\n", "2:9", "expected 'decades units'");
     expect_error("lang xx\nlexicon m\n  mai = 5\nend\nlexicon m\nend\n", "5:9",
                  "lexicon defined twice");
 

@@ -197,11 +197,19 @@ static void record(run *R, uint32_t start, zs_matches *out)
     }
 }
 
-/* Whether a match of r can start at token i (its first words, numbers). */
-static bool can_start(const zs_rule *r, const zs_token *t)
+/* Whether token t is one of a rule's words (bits), or a number (num). */
+static inline bool tok_in(const zs_token *t, const uint8_t *bits, bool num)
 {
-    if ((t->kind == ZS_TOK_NUM && r->first_num) || r->first_any) return true;
-    return t->word && (r->first[t->word->id / 8] >> (t->word->id % 8) & 1);
+    if (t->kind == ZS_TOK_NUM && num) return true;
+    return t->word && (bits[t->word->id / 8] >> (t->word->id % 8) & 1);
+}
+
+/* Whether a match of r can start at token s (its first words, numbers, and
+ * what can follow them) of a sentence ending before token end. */
+static bool can_start(const zs_rule *r, const zs_token *toks, uint32_t s, uint32_t end)
+{
+    if (!r->first_any && !tok_in(&toks[s], r->first, r->first_num)) return false;
+    return r->second_any || (s + 1 < end && tok_in(&toks[s + 1], r->second, r->second_num));
 }
 
 /* Whether the number at token t fits the rule's first item, when that is
@@ -241,7 +249,7 @@ static void try_rules(run *R, const uint32_t *ids, uint32_t n, uint32_t t0, uint
         uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
         if (s < next_start[r->id]) s = next_start[r->id];
         for (; s <= i; s++)
-            if (can_start(r, &R->d->toks[s])) try_rule(R, r, s, out);
+            if (can_start(r, R->d->toks, s, R->end)) try_rule(R, r, s, out);
         next_start[r->id] = i + 1;
     }
 }

@@ -785,6 +785,71 @@ static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
     return false;
 }
 
+static void add_second(zs_rule *r, uint32_t word)
+{
+    ZS_GROW(r->second_words, r->second_cap, r->nsecond + 1);
+    r->second_words[r->nsecond++] = word;
+}
+
+/* The token offsets (bit k: k tokens, bit 2: two or more) at which n can
+ * end when it can start at those of in. */
+static unsigned shift_offsets(unsigned in, int k)
+{
+    unsigned out = 0;
+    for (int b = 0; b < 3; b++)
+        if (in & (1u << b)) out |= 1u << (b + k < 2 ? b + k : 2);
+    return out;
+}
+
+/* Collects in r what a match can have as its second token, for n starting
+ * at the token offsets of in (bits as shift_offsets); returns the offsets
+ * at which n can end. */
+static unsigned index_second_in(const zs_lang *L, const node *n, unsigned in, zs_rule *r)
+{
+    unsigned out = 0;
+    switch (n->kind) {
+    case N_SEQ:
+        out = in;
+        for (int i = 0; i < n->nkids && out; i++) out = index_second_in(L, n->kids[i], out, r);
+        return out;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++) out |= index_second_in(L, n->kids[i], in, r);
+        return out;
+    case N_OPT:
+        return in | index_second_in(L, n->kids[0], in, r);
+    case N_CAP:
+    case N_EXT:
+        return index_second_in(L, n->kids[0], in, r);
+    case N_LIT:
+        if (n->nwords == 0) return in;
+        if (in & 2) add_second(r, n->words[0]);
+        if ((in & 1) && n->nwords > 1) add_second(r, n->words[1]);
+        return shift_offsets(in, n->nwords);
+    case N_LEX:
+        for (uint32_t i = 0; i < L->nentries; i++) {
+            const zs_entry *e = L->entries[i];
+            if (e->lex != n->lex) continue;
+            if (in & 2) add_second(r, e->words[0]);
+            if ((in & 1) && e->ntok > 1) add_second(r, e->words[1]);
+            out |= shift_offsets(in, e->ntok);
+        }
+        return out;
+    case N_INT:
+        if (in & 2) r->second_num = true;
+        return shift_offsets(in, 1);
+    case N_NOUN:
+        if (in & 2) r->second_any = true;
+        return shift_offsets(in, 1);
+    }
+    return out;
+}
+
+/* What a match of rule r (pattern root) can have as its second token. */
+static void index_second(const zs_lang *L, const node *root, zs_rule *r)
+{
+    if (index_second_in(L, root, 1, r) & 2) r->second_any = true; /* one token */
+}
+
 static bool nullable(const node *n)
 {
     switch (n->kind) {
@@ -1461,7 +1526,10 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         else if (unwrap(anchor)->kind == N_NOUN)
             ok = fail(&S, S.p, "a pattern needs an item besides 'noun'");
         else
+        {
             index_first_in(L, root, id, r); /* where a match can start */
+            index_second(L, root, r);
+        }
     }
     if (ok) {
         r->values = lalloc(L, (size_t)(pr->nvalues ? pr->nvalues : 1) * sizeof *r->values);
@@ -1582,6 +1650,11 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         free(r->first_words);
         r->first_words = NULL;
         r->first = bits;
+        bits = lalloc(L, L->nwords / 8 + 1);
+        for (uint32_t k = 0; k < r->nsecond; k++) bits[r->second_words[k] / 8] |= (uint8_t)(1u << (r->second_words[k] % 8));
+        free(r->second_words);
+        r->second_words = NULL;
+        r->second = bits;
     }
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past = well_known(L, "tense_past");
@@ -1628,6 +1701,7 @@ void zs_lang_free(zs_lang *L)
     for (uint32_t i = 0; i < L->nrules; i++) {
         free(L->rules[i].examples);
         free(L->rules[i].first_words);
+        free(L->rules[i].second_words);
     }
     free(L->rules);
     free(L->lit_pool);

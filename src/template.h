@@ -125,6 +125,13 @@ typedef struct zs_rule {
     bool first_any;       /* a match can start at any word ("noun") */
     uint32_t *first_words; /* while loading */
     uint32_t nfirst, first_cap;
+    /* the token after a match's first: a match can only start where that
+     * token is one of these (most tries at a common first word end so) */
+    const uint8_t *second; /* bit per word id */
+    bool second_num;       /* ... or a number */
+    bool second_any;       /* anything, or a match can end after one token */
+    uint32_t *second_words; /* while loading */
+    uint32_t nsecond, second_cap;
     zs_value *values;
     int nvalues;
     zs_example *examples;

@@ -530,8 +530,42 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
  * their own dates, if any, overlap. A light verb ("soll ... stattfinden")
  * is the nearest event before it that no signal names ("Treffen", not the
  * "G20-Gipfel" of "nach dem G20-Gipfel"). */
+typedef struct key_at {
+    const char *key;
+    size_t k;
+} key_at;
+
+static int cmp_key_at(const void *pa, const void *pb)
+{
+    const key_at *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->k > b->k) - (a->k < b->k);
+}
+
+/* prev[k]: the nearest event before event k with its key, prev_noun[k]: the
+ * nearest noun event before it with its key; -1 for none. Found by sorting,
+ * so that a long text with many mentions stays fast. */
+static void same_key_chains(const zs_doc *d, int32_t *prev, int32_t *prev_noun)
+{
+    key_at *ka = zs_xmalloc((d->nevents + 1) * sizeof *ka);
+    for (size_t k = 0; k < d->nevents; k++) ka[k] = (key_at){d->events[k].key, k};
+    qsort(ka, d->nevents, sizeof *ka, cmp_key_at);
+    int32_t last = -1, last_noun = -1;
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (i > 0 && strcmp(ka[i].key, ka[i - 1].key) != 0) last = last_noun = -1;
+        prev[ka[i].k] = last;
+        prev_noun[ka[i].k] = last_noun;
+        last = (int32_t)ka[i].k;
+        if (d->events[ka[i].k].noun) last_noun = last;
+    }
+    free(ka);
+}
+
 static void link_mentions(zs_doc *d)
 {
+    int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
+    int32_t *prev_noun = zs_xmalloc((d->nevents + 1) * sizeof *prev_noun);
+    same_key_chains(d, prev, prev_noun);
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         int j = -1;
@@ -543,10 +577,10 @@ static void link_mentions(zs_doc *d)
             }
         } else if (!(e->noun && (before_noun(d, e, d->lang->lex_article_indef) ||
                                  before_noun(d, e, d->lang->lex_event_new)))) {
-            for (size_t i = k; i-- > 0 && j < 0 && e->cls != ZS_EC_REPORTING;) {
+            /* a verb is no other mention of a verb: two "said", two events */
+            int32_t *chain = e->noun ? prev : prev_noun;
+            for (int32_t i = chain[k]; i >= 0 && j < 0 && e->cls != ZS_EC_REPORTING; i = chain[i]) {
                 const zs_event *x = &d->events[i];
-                if (strcmp(x->key, e->key) != 0) continue;
-                if (!e->noun && !x->noun) continue; /* two "said": two events */
                 if (!e->bare && strcmp(x->title, e->title) != 0) continue;
                 if (e->has_interval && x->has_interval &&
                     (e->until <= x->begin || x->until <= e->begin))
@@ -564,6 +598,8 @@ static void link_mentions(zs_doc *d)
             add_tlink(d, x->id, d->timexes[x->time].id, ZS_REL_IS_INCLUDED, "anchor");
         }
     }
+    free(prev);
+    free(prev_noun);
 }
 
 /* The tense cue nearest to e: of tense_past or tense_future in its clause,
@@ -657,8 +693,8 @@ static void relate_reported(zs_doc *d)
     for (size_t i = 0; i < n; i++) {
         const zs_tlink *l = &d->tlinks[i];
         if (strcmp(l->to, "t0") != 0 || l->rel != ZS_REL_BEFORE) continue;
-        for (size_t k = 0; k < d->nevents; k++)
-            if (strcmp(d->events[k].id, l->from) == 0) past[k] = true;
+        int ev = zs_node_of(d, l->from) - 1 - (int)d->ntimexes; /* constant time */
+        if (ev >= 0) past[ev] = true;
     }
     for (size_t r = 0; r < d->nevents; r++) {
         const zs_event *rep = &d->events[r];
@@ -692,25 +728,21 @@ static bool comparable(const zs_timex *x)
            x->rv.type != ZS_SET && x->rv.gran != ZS_GRAN_NONE;
 }
 
-/* Timexes compared with each of the next this many. */
-#define TIME_PAIR_WINDOW 400
+/* Each comparable timex is compared with the next this many comparable
+ * ones of the text (and with the publication time): neighbours order the
+ * events anchored to them, the closure orders the rest, and the links stay
+ * linear in the timexes, so that a long text (a WikiWarsDE history of
+ * several hundred dates) still closes quickly and within
+ * ZS_CLOSURE_MAX_NODES. */
+#define TIME_NEIGHBOURS 16
 
-/* Timex - timex and timex - publication time from their values: in a text
- * of at most ALL_TIMEXES timexes for every one (a date no event is anchored
- * to still orders the events related to it and those of other dates), in a
- * longer one only for those events are anchored to, so that the closure
- * stays small. */
-#define ALL_TIMEXES 48
+/* Timex - timex and timex - publication time from their values, for every
+ * timex of the text: a date no event is anchored to still orders the events
+ * related to it and those of other dates. */
 static void relate_times(zs_doc *d)
 {
-    bool *used = zs_xcalloc(d->ntimexes + 1, sizeof *used);
-    for (size_t k = 0; k < d->nevents; k++)
-        if (d->events[k].time >= 0) used[d->events[k].time] = true;
-    if (d->ntimexes <= ALL_TIMEXES)
-        for (size_t k = 0; k < d->ntimexes; k++) used[k] = true;
     zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
     for (size_t a = 0; a < d->ntimexes; a++) {
-        if (!used[a]) continue;
         const zs_timex *x = &d->timexes[a];
         if (x->tv.ref != ZS_REF_NONE) {
             zs_relkind r = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_SIMULTANEOUS
@@ -721,16 +753,16 @@ static void relate_times(zs_doc *d)
         }
         if (!comparable(x)) continue;
         add_tlink(d, x->id, "t0", interval_rel(x->rv.begin, x->rv.until, db, du), "interval");
-        /* pairs within a window, so that a long text stays linear */
-        for (size_t b = a + 1; b < d->ntimexes && b - a <= TIME_PAIR_WINDOW; b++) {
+        size_t n = 0;
+        for (size_t b = a + 1; b < d->ntimexes && n < TIME_NEIGHBOURS; b++) {
             const zs_timex *y = &d->timexes[b];
-            if (!used[b] || !comparable(y)) continue;
+            if (!comparable(y)) continue;
+            n++;
             add_tlink(d, x->id, y->id,
                       interval_rel(x->rv.begin, x->rv.until, y->rv.begin, y->rv.until),
                       "interval");
         }
     }
-    free(used);
 }
 
 /* An undated event that a signal, in a link the closure kept, puts within

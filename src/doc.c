@@ -13,6 +13,8 @@
 
 /* A time within this many tokens of its sentence's start opens it. */
 #define OPENING_TOKENS 8
+/* ... and goes on with a day named at most this many sentences before */
+#define DAY_SENTENCES 2
 
 /* The dateline is looked for in this many first lines. */
 #define DATELINE_LINES 5
@@ -251,10 +253,12 @@ static void resolve_timexes(zs_doc *d)
                          (x->tv.offset == ZS_UNSET || x->tv.offset == 0);
             if (narrative && !d->narrative && clock && !here) {
                 /* news: a time opening its sentence ("Um 9 Uhr startet
-                 * ...") goes on with the day of the sentence before; any
-                 * other is the publication day's */
+                 * ...", "Über Nacht ...") goes on with the day of one of
+                 * the sentences just before; any other is the
+                 * publication day's */
                 bool opening = x->t0 - d->sents[x->sent].t0 < OPENING_TOKENS;
-                a = opening && sent_day_of != UINT32_MAX && sent_day_of + 1 == x->sent
+                a = opening && sent_day_of != UINT32_MAX &&
+                            x->sent - sent_day_of <= DAY_SENTENCES
                         ? sent_day : d->dct;
             }
             /* in a narrative the tense is past throughout and says nothing */

@@ -36,6 +36,7 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_SEASON: tv->season = (zs_season)v; break;
     case ZS_F_LEAN: tv->lean = (zs_dir)v; break;
     case ZS_F_NTH: tv->nth = v; break;
+    case ZS_F_TO_YEAR: tv->to_year = v; break;
     case ZS_F_COUNT: break;
     }
 }
@@ -282,6 +283,10 @@ static int lean_year(int ay, int key, int akey, int period, zs_dir dir)
         return ay + 1; /* half a year either way: ahead */
     return ay;
 }
+
+/* A range of years written as one mention ("1925/26") spans at most this
+ * many years; a longer one is its first year. */
+#define MAX_YEAR_RANGE 20
 
 /* A two-digit year: the one of the nearest century not more than 20
  * years after the anchor. */
@@ -583,6 +588,20 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {
         if (tv->weekday < 1 || tv->weekday > 7) return false;
         set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE));
+        return true;
+    }
+    if (y > 0 && tv->to_year != ZS_UNSET && tv->month == ZS_UNSET && tv->day == ZS_UNSET) {
+        /* "1925/26": both years; the value is the decade holding them
+         * (192), else the first year */
+        int y2 = tv->to_year;
+        if (y2 >= 0 && y2 < 100) {
+            y2 += y / 100 * 100;
+            if (y2 <= y) y2 += 100;
+        }
+        set_year(sp, y);
+        if (y2 <= y || y2 - y > MAX_YEAR_RANGE) return true;
+        sp->u = day_start(y2 + 1, 1, 1);
+        if (y / 10 == y2 / 10) snprintf(sp->value, sizeof sp->value, "%03d", y / 10);
         return true;
     }
     if (y != ZS_UNSET || tv->month != ZS_UNSET || tv->day != ZS_UNSET) {

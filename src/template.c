@@ -1029,6 +1029,7 @@ static const struct { const char *name; zs_field f; } field_names[] = {
     {"week", ZS_F_WEEK},     {"quarter", ZS_F_QUARTER}, {"half", ZS_F_HALF},
     {"decade", ZS_F_DECADE}, {"century", ZS_F_CENTURY}, {"easter", ZS_F_EASTER},
     {"season", ZS_F_SEASON}, {"lean", ZS_F_LEAN}, {"nth", ZS_F_NTH},
+    {"to_year", ZS_F_TO_YEAR},
 };
 
 /* Symbol tables of the symbolic fields; index = enum value. */

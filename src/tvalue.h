@@ -105,6 +105,8 @@ typedef struct zs_tv {
     int32_t easter;   /* days from Easter Sunday (Karfreitag = -2) */
     int32_t nth;      /* with month and weekday: the nth such weekday of the
                          month (-1: the last; Thanksgiving: 4th Thursday) */
+    int32_t to_year;  /* with year alone: the last year of a range written as
+                         one mention ("1925/26": 26) */
     zs_season season;
     zs_pod pod;
     zs_mod mod;

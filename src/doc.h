@@ -107,7 +107,7 @@ typedef struct zs_event {
                                     (owned by the lang or the event) */
     bool bare;                   /* a verb, or a noun without modifiers */
     bool signal_object;
-    bool past_form;              /* the trigger is a past form (tense=past) */
+    bool past_form;              /* its verb group is in the past tense */
     bool light;                  /* a light verb ("stattfinden"): the same
                                     event as a noun before it */          /* named right after a signal word */
     int coref;                   /* index of the first mention of the same

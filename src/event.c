@@ -177,8 +177,6 @@ static void set_key(zs_event *ev, const zs_entry *e)
     const zs_attr *same = zs_entry_attr(e, "same");
     if (same) ev->key = same->sym;
     ev->light = zs_entry_attr(e, "light") != NULL;
-    const zs_attr *tense = zs_entry_attr(e, "tense");
-    ev->past_form = tense && strcmp(tense->sym, "past") == 0;
 }
 
 /* The event_suffix entry of the longest ending of token i's word ("-ened",
@@ -675,7 +673,11 @@ static void relate_to_dct(zs_doc *d)
         }
         if (e->noun && (before_noun(d, e, L->lex_article_indef) || anaphoric(d, k))) continue;
         uint32_t cue = e->t0;
-        int t = e->past_form ? -1 : tense_of(d, e, &cue);
+        int t = tense_of(d, e, &cue);
+        if (e->past_form && t >= 0) { /* its verb group is in the past: "said" */
+            t = -1;
+            cue = e->t0;
+        }
         zs_relkind rel = ZS_REL_BEFORE;
         if (t > 0 || (t == 0 && !trigger_dct(d, e, &rel))) continue;
         char source[32];
@@ -834,9 +836,12 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place)
     }
 }
 
-/* ---- tense and aspect ---------------------------------------------------
+/* ---- the verb group ----------------------------------------------------
  *
- * The TimeML tense and aspect of a verb event from its verb group: the
+ * The one analysis of a verb's form (lang.zt verb_aux and verb_ending;
+ * the trigger lexicons list no forms): the TimeML tense and aspect of a
+ * verb event, and whether it is told in the past tense (past_form), which
+ * relates it to the publication time. Both come from its verb group: the
  * auxiliaries of its clause (lexicon verb_aux) and its own form. A form is
  * "gerund", "past" or "infinitive" by its longest ending listed in
  * verb_ending (the whole form first: "traf" = past, "ing" = gerund),
@@ -905,10 +910,11 @@ static const zs_entry *aux_at(const zs_doc *d, int64_t i)
     return w && zs_word_in(w, d->lang->lex_verb_aux, &en) ? en : NULL;
 }
 
-static void set_tense_aspect(zs_doc *d, zs_event *e)
+static void verb_group(zs_doc *d, zs_event *e)
 {
     e->tense = ZS_TENSE_NONE;
     e->aspect = ZS_ASPECT_NONE;
+    e->past_form = false;
     if (e->noun) return;
     const zs_lang *L = d->lang;
     const char *form = verb_form(d, e);
@@ -944,11 +950,12 @@ static void set_tense_aspect(zs_doc *d, zs_event *e)
     }
     if (!grouped) {
         if (strcmp(form, "gerund") == 0) tense = ZS_TENSE_PRESPART;
-        else if (strcmp(form, "past") == 0 || e->past_form) tense = ZS_TENSE_PAST;
+        else if (strcmp(form, "past") == 0) tense = ZS_TENSE_PAST;
         else tense = ZS_TENSE_PRESENT;
     }
     e->tense = tense < 0 ? ZS_TENSE_NONE : (zs_tense)tense;
     e->aspect = (zs_aspect)aspect;
+    e->past_form = e->tense == ZS_TENSE_PAST;
 }
 
 /* ---- participants ------------------------------------------------------ */
@@ -1285,7 +1292,7 @@ void zs_find_events(zs_doc *d)
         zs_event *e = &d->events[i];
         snprintf(e->id, sizeof e->id, "e%zu", i + 1);
         set_modality(d, e);
-        set_tense_aspect(d, e);
+        verb_group(d, e);
         if (!e->noun) continue;
         int k = postnominal_timex(d, &ix, e);
         if (k < 0) continue;

@@ -2,15 +2,16 @@
 between its "# --- derived" markers) from TimeML training data: every word
 form annotated as an EVENT at least MIN_EVENTS times, and as an EVENT in at
 least MIN_SHARE of its occurrences, with its most frequent TimeML class and
-part of speech, tense=past where at least 80% of its instances are in
-the past tense, and dct=REL where at least MIN_DCT of its TLINKs to the
+part of speech, and dct=REL where at least MIN_DCT of its TLINKs to the
 document creation time, and DCT_SHARE of them, say "event REL DCT" (one of
 BEFORE, AFTER, INCLUDES, IS_INCLUDED: "is" INCLUDES the DCT). For words
 the training data does not know it writes word endings (event_suffix): an
 ending of three to five letters that at least SUFFIX_MIN occurrences of
 rare words (seen at most RARE times) share, SUFFIX_SHARE of them as
 EVENTs, with their most frequent class; and the words the data knows as
-no event that have such an ending (event_not). Run with the training folder (the TimeBank part of
+no event that have such an ending (event_not). A trigger's tense is not
+listed: the verb group analysis (verb_aux and verb_ending in lang.zt) tells
+it from the form and its auxiliaries. Run with the training folder (the TimeBank part of
 TBAQ-cleaned; AQUAINT stays unseen for scoring):
 
     /usr/bin/python3 templates/en/derive_events.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
@@ -86,7 +87,6 @@ def main():
     events = collections.Counter()
     classes = collections.defaultdict(collections.Counter)
     pos = collections.defaultdict(collections.Counter)
-    tense = collections.defaultdict(collections.Counter)
     seen = collections.Counter()
     dct = collections.defaultdict(collections.Counter)
     for name in sorted(os.listdir(sys.argv[1])):
@@ -94,7 +94,6 @@ def main():
             continue
         root = ET.parse(os.path.join(sys.argv[1], name)).getroot()
         eid_pos = {m.get("eventID"): m.get("pos") for m in root.iter("MAKEINSTANCE")}
-        eid_tense = {m.get("eventID"): m.get("tense") for m in root.iter("MAKEINSTANCE")}
         text = root.find("TEXT")
         eid_form = {ev.get("eid"): text_of(ev).strip().lower() for ev in text.iter("EVENT")}
         for eid, rel in dct_links(root):
@@ -109,7 +108,6 @@ def main():
             events[form] += 1
             classes[form][ev.get("class")] += 1
             pos[form][eid_pos.get(ev.get("eid"), "UNKNOWN")] += 1
-            tense[form][eid_tense.get(ev.get("eid"), "NONE")] += 1
     chosen = {}
     for form in sorted(events):
         n = events[form]
@@ -129,20 +127,15 @@ def main():
     print("lexicon event_verb")
     for form in sorted(list(chosen) + list(extra)):
         src = extra.get(form, form)
-        n = events[src]
         cls = classes[src].most_common(1)[0][0]
         noun = pos[src]["NOUN"] > pos[src]["VERB"] and not form.endswith(("ing", "ed"))
-        t, tn = tense[src].most_common(1)[0]
-        past = (t == "PAST" and tn >= 0.8 * n and form == src) or \
-            (form != src and form.endswith("ed") and not noun)
         rel = ""
         if form == src and dct[src]:
             r, rn = dct[src].most_common(1)[0]
             total = sum(dct[src].values())
             if r in INVERSE and rn >= MIN_DCT and rn >= DCT_SHARE * total:
                 rel = " dct=" + r
-        print("  %s = class=%s%s%s%s" % (form, cls, " pos=noun" if noun else "",
-                                         " tense=past" if past else "", rel))
+        print("  %s = class=%s%s%s" % (form, cls, " pos=noun" if noun else "", rel))
     print("end")
     suffixes(seen, events, classes, pos, set(chosen) | set(extra))
 
@@ -173,9 +166,7 @@ def suffixes(seen, events, classes, pos, known):
     for e in sorted(rules):
         c = cls[e].most_common(1)[0][0]
         is_noun = noun[e]["NOUN"] > noun[e]["VERB"] and not e.endswith(("ing", "ed"))
-        past = not is_noun and e.endswith("ed")
-        print("  %s = class=%s%s%s" % (e, c, " pos=noun" if is_noun else "",
-                                     " tense=past" if past else ""))
+        print("  %s = class=%s%s" % (e, c, " pos=noun" if is_noun else ""))
     print("end")
     print()
     print("lexicon event_not")

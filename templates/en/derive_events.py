@@ -1,8 +1,10 @@
 """Derives the English event trigger lexicon (templates/en/events.zt,
 between its "# --- derived" markers) from TimeML training data: every word
 form annotated as an EVENT at least MIN_EVENTS times, and as an EVENT in at
-least MIN_SHARE of its occurrences, with its most frequent TimeML class and
-part of speech, and dct=REL where at least MIN_DCT of its TLINKs to the
+least MIN_SHARE of its occurrences, with its most frequent TimeML class
+(a form seen fewer than POOL times as an EVENT takes the most frequent class
+of all the forms that share a stem with it: "offered" as "offer", "offers")
+and part of speech, and dct=REL where at least MIN_DCT of its TLINKs to the
 document creation time, and DCT_SHARE of them, say "event REL DCT" (one of
 BEFORE, AFTER, INCLUDES, IS_INCLUDED: "is" INCLUDES the DCT). For words
 the training data does not know it writes word endings (event_suffix): an
@@ -30,6 +32,7 @@ MIN_SHARE = float(os.environ.get("MIN_SHARE", 0.35))
 SUFFIX_MIN = int(os.environ.get("SUFFIX_MIN", 5))
 SUFFIX_SHARE = float(os.environ.get("SUFFIX_SHARE", 0.6))
 RARE = int(os.environ.get("RARE", 2))
+POOL = int(os.environ.get("POOL", 5))
 MIN_DCT = int(os.environ.get("MIN_DCT", 2))
 DCT_SHARE = float(os.environ.get("DCT_SHARE", 0.6))
 INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED",
@@ -124,10 +127,14 @@ def main():
             if seen[v] and events[v] < MIN_SHARE * seen[v]:
                 continue
             extra[v] = form
+    families = collections.defaultdict(collections.Counter)
+    for form in sorted(events):
+        for st in sorted(stems(form)):
+            families[st].update(classes[form])
     print("lexicon event_verb")
     for form in sorted(list(chosen) + list(extra)):
         src = extra.get(form, form)
-        cls = classes[src].most_common(1)[0][0]
+        cls = class_of(src, classes, families)
         noun = pos[src]["NOUN"] > pos[src]["VERB"] and not form.endswith(("ing", "ed"))
         rel = ""
         if form == src and dct[src]:
@@ -138,6 +145,18 @@ def main():
         print("  %s = class=%s%s%s" % (form, cls, " pos=noun" if noun else "", rel))
     print("end")
     suffixes(seen, events, classes, pos, set(chosen) | set(extra))
+
+
+def class_of(form, classes, families):
+    """The class of a form: its own most frequent one, or, seen fewer than
+    POOL times, that of its stems' families (five-fold cross-validation on
+    TimeBank chose POOL)."""
+    if sum(classes[form].values()) >= POOL:
+        return classes[form].most_common(1)[0][0]
+    pooled = collections.Counter()
+    for st in sorted(stems(form)):
+        pooled.update(families[st])
+    return pooled.most_common(1)[0][0]
 
 
 def endings(w):

@@ -878,17 +878,17 @@ static int name_index(const char *const *names, size_t n, const char *s)
     return -1;
 }
 
-/* The form of verb event e: the value of its longest ending in
- * verb_ending ("gerund", "past", "infinitive"; the whole form first;
- * an entry with not=lemma only if the form is not the lemma), else
- * "infinitive" if it is the lemma, else "participle" (a participle or
+/* The form of the verb at token i with the given lemma: the value of its
+ * longest ending in verb_ending ("gerund", "past", "infinitive"; the whole
+ * form first; an entry with not=lemma only if the form is not the lemma),
+ * else "infinitive" if it is the lemma, else "participle" (a participle or
  * any other finite form). */
-static const char *verb_form(const zs_doc *d, const zs_event *e)
+const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
 {
     const zs_lang *L = d->lang;
-    const char *f = zs_tok_fold(d, e->t0);
-    size_t n = d->toks[e->t0].fold_len;
-    bool lemma = strlen(e->lemma) == n && memcmp(f, e->lemma, n) == 0;
+    const char *f = zs_tok_fold(d, i);
+    size_t n = d->toks[i].fold_len;
+    bool is_lemma = strlen(lemma) == n && memcmp(f, lemma, n) == 0;
     for (size_t k = 0; k < n && L->lex_verb_ending != UINT32_MAX; k++) {
         if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
         const zs_word *w = zs_lang_word(L, f + k, n - k);
@@ -896,10 +896,10 @@ static const char *verb_form(const zs_doc *d, const zs_event *e)
         if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)
             continue;
         const zs_attr *unless = zs_entry_attr(en, "not");
-        if (lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
+        if (is_lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
         return en->attrs[0].sym;
     }
-    return lemma ? "infinitive" : "participle";
+    return is_lemma ? "infinitive" : "participle";
 }
 
 /* The auxiliary of verb_aux at token i, or NULL. */
@@ -910,22 +910,21 @@ static const zs_entry *aux_at(const zs_doc *d, int64_t i)
     return w && zs_word_in(w, d->lang->lex_verb_aux, &en) ? en : NULL;
 }
 
-static void verb_group(zs_doc *d, zs_event *e)
+/* The tense and aspect of the verb group of the verb at tokens [t0, t1)
+ * whose lemma is lemma: the auxiliaries of its clause and its own form. */
+static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *lemma,
+                        zs_tense *out_tense, zs_aspect *out_aspect)
 {
-    e->tense = ZS_TENSE_NONE;
-    e->aspect = ZS_ASPECT_NONE;
-    e->past_form = false;
-    if (e->noun) return;
     const zs_lang *L = d->lang;
-    const char *form = verb_form(d, e);
+    const char *form = zs_verb_form(d, t0, lemma);
     int tense = -1, aspect = 0;
     bool grouped = false;
     if (L->lex_verb_aux != UINT32_MAX) {
         uint32_t c0, c1;
-        clause_of(d, e->t0, &c0, &c1);
+        clause_of(d, t0, &c0, &c1);
         for (uint32_t dist = 1; dist <= ZS_CLAUSE_WINDOW && form; dist++) {
             for (int side = 0; side < 2 && form; side++) {
-                int64_t i = side ? (int64_t)e->t1 - 1 + dist : (int64_t)e->t0 - dist;
+                int64_t i = side ? (int64_t)t1 - 1 + dist : (int64_t)t0 - dist;
                 if (i < c0 || i >= c1) continue;
                 const zs_entry *a = aux_at(d, i);
                 if (!a) continue;
@@ -953,8 +952,25 @@ static void verb_group(zs_doc *d, zs_event *e)
         else if (strcmp(form, "past") == 0) tense = ZS_TENSE_PAST;
         else tense = ZS_TENSE_PRESENT;
     }
-    e->tense = tense < 0 ? ZS_TENSE_NONE : (zs_tense)tense;
-    e->aspect = (zs_aspect)aspect;
+    *out_tense = tense < 0 ? ZS_TENSE_NONE : (zs_tense)tense;
+    *out_aspect = (zs_aspect)aspect;
+}
+
+zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *lemma)
+{
+    zs_tense t;
+    zs_aspect a;
+    group_tense(d, i, i + 1, lemma, &t, &a);
+    return t;
+}
+
+static void verb_group(zs_doc *d, zs_event *e)
+{
+    e->tense = ZS_TENSE_NONE;
+    e->aspect = ZS_ASPECT_NONE;
+    e->past_form = false;
+    if (e->noun) return;
+    group_tense(d, e->t0, e->t1, e->lemma, &e->tense, &e->aspect);
     e->past_form = e->tense == ZS_TENSE_PAST;
 }
 

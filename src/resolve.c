@@ -2,6 +2,7 @@
  * its captures, then anchored (to the publication time, or narratively to
  * the last date mentioned) into a TIMEX3 value with an interval. */
 #include "resolve.h"
+#include "event.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,11 +103,13 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     if (!w) return ZS_DIR_NONE;
     if (L->lex_future != UINT32_MAX && zs_word_in(w, L->lex_future, NULL)) return ZS_DIR_FUTURE;
     if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) return ZS_DIR_PAST;
-    /* a past form among the event verbs ("stepped", "resigned") */
+    /* an event verb whose verb group is in the past tense ("stepped",
+     * "resigned", not "has resigned", "are supposed to"), by the verb
+     * group analysis of lang.zt verb_ending and verb_aux */
     const zs_entry *e;
     if (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, &e)) {
-        const zs_attr *t = zs_entry_attr(e, "tense");
-        if (t && t->sym && strcmp(t->sym, "past") == 0) return ZS_DIR_PAST;
+        const zs_attr *lem = zs_entry_attr(e, "lemma");
+        if (zs_verb_tense(d, i, lem ? lem->sym : e->lemma) == ZS_TENSE_PAST) return ZS_DIR_PAST;
     }
     return ZS_DIR_NONE;
 }

@@ -4,7 +4,11 @@
  *     extent by the rule the example belongs to, with the stated value, mod
  *     and type; no other mention may overlap it. Mentions elsewhere in the
  *     example are context and are not checked.
- * no: the text must yield no mention at all. */
+ * no: the text must yield no mention at all.
+ *
+ * Examples of the participant lexicons: ex lists every participant of the
+ * text's events (in any order), no says its events have none. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -80,6 +84,51 @@ static bool run_example(const zs_lang *L, const zs_rule *r, const zs_example *x,
     return ok;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void put_names(zs_buf *out, const char *const *names, size_t n)
+{
+    if (!n) zs_buf_puts(out, "none");
+    for (size_t i = 0; i < n; i++) zs_buf_printf(out, "%s%s", i ? ", " : "", names[i]);
+}
+
+static bool run_pexample(const zs_lang *L, const zs_pexample *x, zs_buf *why)
+{
+    zs_options opts = {.dct = L->now};
+    zs_error err;
+    zs_doc *d = zs_doc_new(L, "example", x->text, strlen(x->text), &opts, &err);
+    if (!d) {
+        zs_buf_puts(why, err.msg);
+        return false;
+    }
+    /* every participant of the events, once, sorted */
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < d->nevents; i++) cap += d->events[i].nparticipants;
+    const char **got = zs_xmalloc((cap ? cap : 1) * sizeof *got);
+    for (size_t i = 0; i < d->nevents; i++)
+        for (uint32_t k = 0; k < d->events[i].nparticipants; k++) {
+            const char *name = d->events[i].participants[k];
+            size_t j = 0;
+            while (j < n && strcmp(got[j], name) != 0) j++;
+            if (j == n) got[n++] = name;
+        }
+    qsort(got, n, sizeof *got, cmp_name);
+    bool ok = n == (size_t)x->nnames;
+    for (size_t i = 0; ok && i < n; i++) ok = strcmp(got[i], x->names[i]) == 0;
+    if (!ok) {
+        zs_buf_puts(why, "expected participants ");
+        put_names(why, (const char *const *)x->names, (size_t)x->nnames);
+        zs_buf_puts(why, ", got ");
+        put_names(why, got, n);
+    }
+    free(got);
+    zs_doc_free(d);
+    return ok;
+}
+
 int zs_lang_selftest(const zs_lang *L, FILE *report, int verbose, int *passed, int *failed)
 {
     int fails = 0;
@@ -102,6 +151,22 @@ int zs_lang_selftest(const zs_lang *L, FILE *report, int verbose, int *passed, i
                     fprintf(report, "FAIL %s:%d: rule %s: %s \"%s\": %s\n", x->file, x->line,
                             r->name, x->negative ? "no" : "ex", x->text, why.data);
             }
+        }
+    }
+    for (uint32_t i = 0; i < L->npexamples; i++) {
+        const zs_pexample *x = &L->pexamples[i];
+        zs_buf_reset(&why);
+        bool ok = run_pexample(L, x, &why);
+        const char *kind = x->negative ? "no" : "ex";
+        if (ok) {
+            (*passed)++;
+            if (verbose && report) fprintf(report, "ok   %s:%d: participants %s \"%s\"\n", x->file, x->line, kind, x->text);
+        } else {
+            (*failed)++;
+            fails++;
+            if (report)
+                fprintf(report, "FAIL %s:%d: participants: %s \"%s\": %s\n", x->file, x->line, kind,
+                        x->text, why.data);
         }
     }
     zs_buf_free(&why);

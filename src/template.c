@@ -1197,6 +1197,17 @@ static bool parse_expect(scan *S, zs_expect *e)
     return true;
 }
 
+/* After an example's text: the end of the line for 'no', else '=>' before
+ * the values (what names them in errors). */
+static bool example_arrow(scan *S, bool negative, const char *what)
+{
+    if (negative) return at_end(S) || fail(S, S->p, "a 'no' example takes no value");
+    skip_ws(S);
+    if (!(S->p[0] == '=' && S->p[1] == '>')) return fail(S, S->p, "expected '=>' and the %s", what);
+    S->p += 2;
+    return true;
+}
+
 static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
 {
     zs_buf raw = {0};
@@ -1245,12 +1256,8 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
         if (!zs_parse_iso(x->dct, &t, &ht, &ho, &off))
             return fail(S, b, "malformed example DCT (ISO 8601 expected)");
     }
-    if (negative) {
-        if (!at_end(S)) return fail(S, S->p, "a 'no' example takes no value");
-    } else {
-        skip_ws(S);
-        if (!(S->p[0] == '=' && S->p[1] == '>')) return fail(S, S->p, "expected '=>' and the value");
-        S->p += 2;
+    if (!example_arrow(S, negative, "value")) return false;
+    if (!negative) {
         zs_expect tmp[16];
         int n = 0;
         do {
@@ -1278,6 +1285,53 @@ static bool parse_example(zs_lang *L, scan *S, zs_rule *rule, bool negative)
     }
     ZS_GROW(rule->examples, rule->examples_cap, rule->nexamples + 1);
     rule->examples[rule->nexamples++] = *x;
+    return true;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether lexicon lex is one of the participant lists, whose examples
+ * name the participants of a text's events. */
+static bool participant_lexicon(const zs_lang *L, uint32_t lex)
+{
+    return strncmp(L->lexicons[lex].name, "participant", 11) == 0;
+}
+
+/* 'ex "TEXT" => Name, Name' or 'no "TEXT"' in a participant lexicon. */
+static bool parse_pexample(zs_lang *L, scan *S, const char *file, bool negative)
+{
+    zs_buf raw = {0};
+    if (!quoted(S, &raw)) {
+        zs_buf_free(&raw);
+        return false;
+    }
+    zs_pexample x = {.negative = negative, .file = file, .line = S->line};
+    x.text = lstrndup(L, raw.data, raw.len);
+    zs_buf_free(&raw);
+    if (!example_arrow(S, negative, "participants")) return false;
+    if (!negative) {
+        char *names[16];
+        int n = 0;
+        do {
+            skip_ws(S);
+            const char *b = S->p, *e;
+            while (*S->p && *S->p != ',' && *S->p != '#') S->p++;
+            for (e = S->p; e > b && (e[-1] == ' ' || e[-1] == '\t'); e--) {}
+            if (e == b) return fail(S, b, "expected a participant name");
+            if (n == 16) return fail(S, b, "too many participants");
+            names[n++] = lstrndup(L, b, (size_t)(e - b));
+        } while (accept(S, ','));
+        if (!at_end(S)) return fail(S, S->p, "unexpected text after the participants");
+        qsort(names, (size_t)n, sizeof *names, cmp_name);
+        x.names = lalloc(L, (size_t)n * sizeof *names);
+        memcpy(x.names, names, (size_t)n * sizeof *names);
+        x.nnames = n;
+    }
+    ZS_GROW(L->pexamples, L->pexamples_cap, L->npexamples + 1);
+    L->pexamples[L->npexamples++] = x;
     return true;
 }
 
@@ -1353,6 +1407,12 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
             if (state == LEXICON) {
                 if (keyword(w, wn, "end") && at_end(&S)) {
                     state = TOP;
+                } else if ((keyword(w, wn, "ex") || keyword(w, wn, "no")) &&
+                           (skip_ws(&S), *S.p == '"')) {
+                    if (!participant_lexicon(L, lex))
+                        ok = fail(&S, at, "examples belong in rules and participant lexicons");
+                    else
+                        ok = parse_pexample(L, &S, file, keyword(w, wn, "no"));
                 } else {
                     S.p = at;
                     ok = lexicon_line(L, &S, lex);
@@ -1705,6 +1765,7 @@ void zs_lang_free(zs_lang *L)
         free(L->rules[i].second_words);
     }
     free(L->rules);
+    free(L->pexamples);
     free(L->lit_pool);
     free(L->num_rules);
     for (size_t i = 0; i < L->nallocs; i++) free(L->allocs[i]);

@@ -105,6 +105,18 @@ typedef struct zs_example {
     int line;
 } zs_example;
 
+/* An example of the participant lexicons: a text and the participants
+ * its events have. */
+typedef struct zs_pexample {
+    bool negative;      /* "no": no event of the text has a participant */
+    char *text;
+    char **names;       /* "ex": every participant of the text's events,
+                           sorted */
+    int nnames;
+    const char *file;
+    int line;
+} zs_pexample;
+
 typedef struct zs_rule {
     uint32_t id;
     const char *name;
@@ -157,6 +169,9 @@ struct zs_lang {
     uint32_t nlexicons, lexicons_cap;
     zs_entry **entries;
     uint32_t nentries, entries_cap;
+    /* examples of the participant lexicons */
+    zs_pexample *pexamples;
+    uint32_t npexamples, pexamples_cap;
     /* rules */
     zs_rule *rules;
     uint32_t nrules, rules_cap;

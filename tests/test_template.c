@@ -81,6 +81,14 @@ static void test_errors(void **state)
                  "bad default");
     expect_error("lang xx\nzone Mars/Olympus\n", "2:6", "unknown time zone");
     expect_error("lang xx\ndecades often\n", "2:9", "expected 'decades units'");
+    expect_error("lang xx\nlexicon m\n  ex \"june\" => 6\nend\n", "3:3",
+                 "examples belong in rules and participant lexicons");
+    expect_error("lang xx\nlexicon participant\n  ex \"Anna met Bert\" Anna\nend\n", "3:22",
+                 "expected '=>' and the participants");
+    expect_error("lang xx\nlexicon participant\n  ex \"Anna met Bert\" => Anna,\nend\n", "3:30",
+                 "expected a participant name");
+    expect_error("lang xx\nlexicon participant\n  no \"Anna met Bert\" => Anna\nend\n", "3:22",
+                 "a 'no' example takes no value");
     expect_error("lang xx\nlexicon m\n  mai = 5\nend\nlexicon m\nend\n", "5:9",
                  "lexicon defined twice");
 
@@ -90,6 +98,24 @@ static void test_errors(void **state)
     assert_non_null(strstr(err.msg, "no 'lang' line"));
     assert_null(zs_lang_load("/nonexistent/templates", &err));
     assert_non_null(strstr(err.msg, "/nonexistent/templates"));
+}
+
+/* Runs L's examples: passed must pass and one fail, whose report line
+ * goes to line. */
+static void selftest_one_failure(const zs_lang *L, int passed_want, char *line, int n)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/report.txt", dir);
+    FILE *report = fopen(path, "w+");
+    assert_non_null(report);
+    int passed = 0, failed = 0;
+    assert_int_equal(zs_lang_selftest(L, report, 0, &passed, &failed), 1);
+    assert_int_equal(passed, passed_want);
+    assert_int_equal(failed, 1);
+    rewind(report);
+    line[0] = '\0';
+    assert_non_null(fgets(line, n, report));
+    fclose(report);
 }
 
 static const char mini[] =
@@ -136,17 +162,8 @@ static void test_load_match_selftest(void **state)
     assert_int_equal(L->rules[0].lead, 2); /* "on"? and the number before it */
     assert_int_equal(L->rules[1].lead, 0);
 
-    char path[128];
-    snprintf(path, sizeof path, "%s/report.txt", dir);
-    FILE *report = fopen(path, "w+");
-    int passed = 0, failed = 0;
-    assert_int_equal(zs_lang_selftest(L, report, 0, &passed, &failed), 1);
-    assert_int_equal(passed, 4);
-    assert_int_equal(failed, 1);
-    rewind(report);
-    char line[512] = "";
-    assert_non_null(fgets(line, sizeof line, report));
-    fclose(report);
+    char line[512];
+    selftest_one_failure(L, 4, line, sizeof line);
     assert_non_null(strstr(line, "mini.zt:22: rule m.month"));
     assert_non_null(strstr(line, "expected \"june\" = 2020-05, got \"june\" = 2020-06"));
 
@@ -162,11 +179,39 @@ static void test_load_match_selftest(void **state)
     zs_lang_free(L);
 }
 
+/* The examples of the participant lexicons run through the engine: the
+ * participants of all events of the text, in any order. */
+static void test_participant_examples(void **state)
+{
+    (void)state;
+    write_only("p.zt", "lang xx\n"
+                       "now 2020-06-15T12:00+02:00\n"
+                       "lexicon event_verb\n"
+                       "  met = OCCURRENCE\n"
+                       "end\n"
+                       "lexicon participant\n"
+                       "  anna = Anna\n"
+                       "  bert = Bert\n"
+                       "  ex \"Then anna met bert.\" => Bert, Anna\n"
+                       "  ex \"Then anna met bert.\" => Anna\n" /* wrong on purpose */
+                       "  no \"Then nobody met.\"\n"
+                       "end\n");
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fail_msg("%s", err.msg);
+    char line[512];
+    selftest_one_failure(L, 2, line, sizeof line);
+    assert_non_null(strstr(line, "p.zt:10: participants: ex \"Then anna met bert.\""));
+    assert_non_null(strstr(line, "expected participants Anna, got Anna, Bert"));
+    zs_lang_free(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_match_selftest),
+        cmocka_unit_test(test_participant_examples),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

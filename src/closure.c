@@ -481,9 +481,9 @@ static int derived(const net *t, size_t a, size_t b)
 
 static void node_name(const zs_doc *d, size_t node, char out[24])
 {
-    if (node == 0) snprintf(out, 24, "t0");
-    else if (node <= d->ntimexes) snprintf(out, 24, "%s", d->timexes[node - 1].id);
-    else snprintf(out, 24, "%s", d->events[node - 1 - d->ntimexes].id);
+    if (node == 0) zs_copy_str(out, 24, "t0");
+    else if (node <= d->ntimexes) zs_copy_str(out, 24, d->timexes[node - 1].id);
+    else zs_copy_str(out, 24, d->events[node - 1 - d->ntimexes].id);
 }
 
 /* Interval of node (number), if it has a calendar one. */
@@ -628,7 +628,7 @@ void zs_close_doc(zs_doc *d)
             node_name(d, na, l->from);
             node_name(d, nb, l->to);
             l->rel = (zs_relkind)rel;
-            snprintf(l->source, sizeof l->source, "closure");
+            zs_copy_str(l->source, sizeof l->source, "closure");
             l->contradiction = -1;
         }
     free(stated);

@@ -67,6 +67,7 @@ static const zs_entry *noun_head(const zs_lang *L, const char *w, size_t n, size
         *mod_len = 0;
         return e;
     }
+    if (!zs_lex_tail_maybe(L, L->lex_event_noun, w, n)) return NULL;
     for (size_t k = MIN_MODIFIER; k + 3 <= n; k++) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue; /* inside a character */
         word = zs_lang_word(L, w + k, n - k);
@@ -195,6 +196,7 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i)
     size_t n = t->fold_len;
     for (size_t k = 0; k < n; k++)
         if (w[k] < 'a' || w[k] > 'z') return NULL; /* the data's endings are of letters */
+    if (!zs_lex_tail_maybe(L, L->lex_event_suffix, w, n)) return NULL;
     for (size_t k = MIN_STEM; k + 3 <= n; k++) {
         const zs_word *end = zs_lang_word(L, w + k, n - k);
         const zs_entry *e;
@@ -394,10 +396,10 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
 {
     ZS_GROW(d->tlinks, d->tlinks_cap, d->ntlinks + 1);
     zs_tlink *l = &d->tlinks[d->ntlinks++];
-    snprintf(l->from, sizeof l->from, "%s", from);
-    snprintf(l->to, sizeof l->to, "%s", to);
+    zs_copy_str(l->from, sizeof l->from, from);
+    zs_copy_str(l->to, sizeof l->to, to);
     l->rel = rel;
-    snprintf(l->source, sizeof l->source, "%s", source);
+    zs_copy_str(l->source, sizeof l->source, source);
     l->contradiction = -1;
 }
 
@@ -1027,6 +1029,7 @@ static bool name_title(const zs_doc *d, uint32_t i)
     if (L->lex_participant_title == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
     const char *w = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
+    if (!zs_lex_tail_maybe(L, L->lex_participant_title, w, n)) return false;
     for (size_t k = 0; k + 3 <= n; k = k ? k + 1 : MIN_MODIFIER) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
         const zs_word *word = zs_lang_word(L, w + k, n - k);
@@ -1306,7 +1309,8 @@ void zs_find_events(zs_doc *d)
     for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
-        snprintf(e->id, sizeof e->id, "e%zu", i + 1);
+        e->id[0] = 'e'; /* "e%zu", without printf */
+        zs_put_num(e->id + 1, (int)(i + 1), 1);
         set_modality(d, e);
         verb_group(d, e);
         if (!e->noun) continue;

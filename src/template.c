@@ -110,6 +110,20 @@ bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e)
     return false;
 }
 
+static void build_tails(zs_lang *L)
+{
+    L->tails = lalloc(L, (1u << ZS_TAIL_BITS) / 8);
+    for (uint32_t i = 0; i < L->nwords; i++) {
+        const zs_word *w = L->words[i];
+        if (w->len < 3) continue;
+        for (uint32_t k = 0; k < w->nstarts; k++)
+            if (w->starts[k]->ntok == 1) {
+                uint32_t bit = zs_tail_bit(w->starts[k]->lex, w->form, w->len);
+                L->tails[bit / 8] |= (uint8_t)(1u << (bit % 8));
+            }
+    }
+}
+
 const zs_attr *zs_entry_attr(const zs_entry *e, const char *key)
 {
     for (uint16_t i = 0; i < e->nattrs; i++) {
@@ -1741,6 +1755,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_not_name = well_known(L, "not_name");
     L->lex_event_suffix = well_known(L, "event_suffix");
     L->lex_event_not = well_known(L, "event_not");
+    build_tails(L);
     return L;
 }
 

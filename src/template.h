@@ -189,6 +189,8 @@ struct zs_lang {
              lex_event_not;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
+    uint8_t *tails;             /* bit per (lexicon, last three bytes) of the
+                                   one-token entries: zs_lex_tail_maybe */
     /* words of the outputs: "label KEY TEXT" lines */
     const char **label_keys, **label_texts;
     uint32_t nlabels, labels_cap;
@@ -232,8 +234,31 @@ static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const 
     }
 }
 
+/* The bit of (lexicon, last three bytes of a form of >= 3 bytes) in
+ * zs_lang.tails. */
+#define ZS_TAIL_BITS 20
+static inline uint32_t zs_tail_bit(uint32_t lex, const char *form, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)form + len - 3;
+    uint32_t v = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16;
+    return ((v ^ lex * 0x9E3779B9u) * 0x85EBCA6Bu) >> (32 - ZS_TAIL_BITS);
+}
+
 /* True if word w starts an entry of lexicon lex of one token; *e gets it. */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);
+
+/* False if no one-token entry of lexicon lex ends in the last three bytes
+ * of form (len >= 3), so that neither form nor any of its endings of three
+ * bytes or more is one: lets the searches of a word's endings ("Kremlchef",
+ * "Giftgaseinsatz") skip most words. True may be a false alarm. */
+static inline bool zs_lex_tail_maybe(const struct zs_lang *L, uint32_t lex, const char *form,
+                                     size_t len)
+{
+    if (len < 3) return false;
+    if (!L->tails) return true;
+    uint32_t bit = zs_tail_bit(lex, form, len);
+    return L->tails[bit / 8] >> (bit % 8) & 1;
+}
 
 /* The text of output label key ("source", "pod.EV"), or NULL if the
  * language has no such label line. */

@@ -150,6 +150,13 @@ char *zs_put_num(char *p, int v, int width)
     return p;
 }
 
+void zs_copy_str(char *dst, size_t size, const char *src)
+{
+    size_t n = strnlen(src, size - 1);
+    memmove(dst, src, n);
+    dst[n] = '\0';
+}
+
 void zs_buf_reset(zs_buf *b)
 {
     b->len = 0;

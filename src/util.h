@@ -48,6 +48,9 @@ void zs_buf_reset(zs_buf *b);
  * after); returns the end. Values formatted for every timex or record
  * are put so rather than with printf. */
 char *zs_put_num(char *p, int v, int width);
+/* src into dst[size] as snprintf(dst, size, "%s", src) puts it: cut to
+ * size - 1 bytes (size > 0), NUL-terminated; for ids and link sources. */
+void zs_copy_str(char *dst, size_t size, const char *src);
 void zs_buf_free(zs_buf *b);
 
 /* Fills err (may be NULL) with code and a formatted one-line message. */

@@ -6,12 +6,34 @@
 
 #include "writers.h"
 
+/* Room for n more bytes and the NUL at the end of b; the put functions
+ * below write there without a call per piece. */
+static inline char *room(zs_buf *b, size_t n)
+{
+    if (b->cap - b->len < n + 1) zs_buf_grow(b, n);
+    return b->data + b->len;
+}
+
+static inline void put(zs_buf *b, const char *s, size_t n)
+{
+    memcpy(room(b, n), s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void put_c(zs_buf *b, char c)
+{
+    char *o = room(b, 1);
+    o[0] = c;
+    o[1] = '\0';
+    b->len++;
+}
+
 /* ,"k": */
-static void key(zs_buf *b, const char *k)
+static inline void key(zs_buf *b, const char *k)
 {
     size_t n = strlen(k);
-    zs_buf_grow(b, n + 4);
-    char *o = b->data + b->len;
+    char *o = room(b, n + 4);
     o[0] = ',';
     o[1] = '"';
     memcpy(o + 2, k, n);
@@ -30,7 +52,7 @@ static void put_uint(zs_buf *b, unsigned long long v)
         s[--i] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    zs_buf_put(b, s + i, sizeof s - (size_t)i);
+    put(b, s + i, sizeof s - (size_t)i);
 }
 
 /* ,"k":v */
@@ -44,16 +66,16 @@ static void kv_uint(zs_buf *b, const char *k, unsigned long long v)
 static void kv_int(zs_buf *b, const char *k, int v)
 {
     key(b, k);
-    if (v < 0) zs_buf_putc(b, '-');
+    if (v < 0) put_c(b, '-');
     put_uint(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
 }
 
 static void kv_str(zs_buf *b, const char *k, const char *v, size_t n)
 {
     key(b, k);
-    zs_buf_putc(b, '"');
+    put_c(b, '"');
     zs_buf_json_str(b, v, n);
-    zs_buf_putc(b, '"');
+    put_c(b, '"');
 }
 
 static void kv_cstr(zs_buf *b, const char *k, const char *v)
@@ -96,7 +118,7 @@ static void kv_time(zs_buf *b, const char *k, const zs_doc *d, zs_lsec t, bool d
     }
     *o++ = '"';
     key(b, k);
-    zs_buf_put(b, s, (size_t)(o - s));
+    put(b, s, (size_t)(o - s));
 }
 
 static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, zs_gran g)
@@ -107,18 +129,32 @@ static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, z
     kv_cstr(b, "granularity", zs_gran_name(g));
 }
 
-static void head(zs_buf *b, const zs_doc *d, const char *kind)
+/* {"doc":"NAME","kind":" that begins each record of d: its name escaped
+ * once for all its records. */
+static void doc_prefix(zs_buf *pre, const zs_doc *d)
 {
-    zs_buf_puts(b, "{\"doc\":\"");
-    zs_buf_json_str(b, d->name, strlen(d->name));
-    zs_buf_putc(b, '"');
-    kv_str(b, "kind", kind, strlen(kind));
+    zs_buf_reset(pre);
+    zs_buf_puts(pre, "{\"doc\":\"");
+    zs_buf_json_str(pre, d->name, strlen(d->name));
+    zs_buf_puts(pre, "\",\"kind\":\"");
 }
 
-static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
+/* The record's start: the doc's prefix, then its kind (of plain letters). */
+static void head(zs_buf *b, const zs_buf *pre, const char *kind)
+{
+    size_t n = strlen(kind);
+    char *o = room(b, pre->len + n + 1);
+    memcpy(o, pre->data, pre->len);
+    memcpy(o + pre->len, kind, n);
+    o[pre->len + n] = '"';
+    b->len += pre->len + n + 1;
+    b->data[b->len] = '\0';
+}
+
+static void write_timex(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_timex *x)
 {
     static const char *anchors[] = {"none", "dct", "narrative"};
-    head(b, d, "timex");
+    head(b, pre, "timex");
     kv_cstr(b, "id", x->id);
     kv_str(b, "text", d->text + x->b0, x->b1 - x->b0);
     kv_uint(b, "start", x->c0);
@@ -133,7 +169,7 @@ static void write_timex(zs_buf *b, const zs_doc *d, const zs_timex *x)
     if (x->group >= 0) kv_cstr(b, "group", d->timexes[x->group].id);
     kv_uint(b, "sentence", x->sent);
     kv_cstr(b, "rule", x->rule);
-    zs_buf_puts(b, "}\n");
+    put(b, "}\n", 2);
 }
 
 /* "node": the first report of an event several docs report ("doc#e3"). */
@@ -146,15 +182,15 @@ static void write_node(zs_buf *b, const zs_graph *g, size_t docno, size_t k)
     const char *id = zs_gnode_event(r)->id;
     zs_buf_puts(b, ",\"node\":\"");
     zs_buf_json_str(b, r->doc->name, strlen(r->doc->name));
-    zs_buf_putc(b, '#');
+    put_c(b, '#');
     zs_buf_json_str(b, id, strlen(id));
-    zs_buf_putc(b, '"');
+    put_c(b, '"');
 }
 
-static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_graph *g,
-                        size_t docno)
+static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_event *e,
+                        const zs_graph *g, size_t docno)
 {
-    head(b, d, "event");
+    head(b, pre, "event");
     kv_cstr(b, "id", e->id);
     kv_str(b, "text", d->text + e->b0, e->b1 - e->b0);
     kv_uint(b, "start", e->c0);
@@ -170,13 +206,13 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_
         for (uint32_t k = 0; k < e->nparticipants; k++) {
             zs_buf_puts(b, k ? ",\"" : "\"");
             zs_buf_json_str(b, e->participants[k], strlen(e->participants[k]));
-            zs_buf_putc(b, '"');
+            put_c(b, '"');
         }
-        zs_buf_putc(b, ']');
+        put_c(b, ']');
     }
     if (e->coref >= 0) kv_cstr(b, "same_as", d->events[e->coref].id);
     if (e->time >= 0) kv_cstr(b, "time", d->timexes[e->time].id);
-    else zs_buf_puts(b, ",\"time\":null");
+    else put(b, ",\"time\":null", 12);
     if (e->has_interval) {
         interval(b, d, e->begin, e->until, e->gran);
         if (e->mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(e->mod));
@@ -195,15 +231,15 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_event *e, const zs_
             kv_str(b, "context", d->text + d->toks[s->t0].b0,
                    d->toks[s->t1 - 1].b1 - d->toks[s->t0].b0);
     }
-    zs_buf_puts(b, "}\n");
+    put(b, "}\n", 2);
 }
 
 /* "from","to","rel","source" of a link, the first without a comma. */
 static void link_fields(zs_buf *b, const zs_tlink *l)
 {
-    zs_buf_puts(b, "\"from\":\"");
+    put(b, "\"from\":\"", 8);
     zs_buf_json_str(b, l->from, strlen(l->from));
-    zs_buf_putc(b, '"');
+    put_c(b, '"');
     kv_cstr(b, "to", l->to);
     kv_cstr(b, "rel", zs_rel_name(l->rel));
     kv_cstr(b, "source", l->source);
@@ -212,29 +248,31 @@ static void link_fields(zs_buf *b, const zs_tlink *l)
 int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
 {
     (void)err;
+    zs_buf pre = {0};
     for (size_t i = 0; i < g->ndocs; i++) {
         const zs_doc *d = g->docs[i];
-        head(out, d, "doc");
+        doc_prefix(&pre, d);
+        head(out, &pre, "doc");
         kv_cstr(out, "dct", d->dct_iso);
         kv_cstr(out, "tz", d->tz);
         kv_cstr(out, "lang", d->locale);
         if (d->url) kv_cstr(out, "url", d->url);
         if (d->ncontras) zs_buf_printf(out, ",\"contradictions\":%zu", d->ncontras);
         if (d->closure_skipped) zs_buf_puts(out, ",\"closure\":\"skipped\"");
-        zs_buf_puts(out, "}\n");
-        for (size_t k = 0; k < d->ntimexes; k++) write_timex(out, d, &d->timexes[k]);
-        for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &d->events[k], g, i);
+        put(out, "}\n", 2);
+        for (size_t k = 0; k < d->ntimexes; k++) write_timex(out, d, &pre, &d->timexes[k]);
+        for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &pre, &d->events[k], g, i);
         for (size_t k = 0; k < d->ntlinks; k++) {
             const zs_tlink *l = &d->tlinks[k];
-            head(out, d, "tlink");
-            zs_buf_putc(out, ',');
+            head(out, &pre, "tlink");
+            put_c(out, ',');
             link_fields(out, l);
             if (l->contradiction >= 0) zs_buf_printf(out, ",\"contradiction\":\"c%d\"", l->contradiction + 1);
-            zs_buf_puts(out, "}\n");
+            put(out, "}\n", 2);
         }
         for (size_t k = 0; k < d->ncontras; k++) {
             const zs_contra *c = &d->contras[k];
-            head(out, d, "contradiction");
+            head(out, &pre, "contradiction");
             zs_buf_printf(out, ",\"id\":\"c%zu\",\"link\":{", k + 1);
             link_fields(out, &d->tlinks[c->link]);
             zs_buf_puts(out, "},\"with\":[");
@@ -246,5 +284,6 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
             zs_buf_puts(out, "]}\n");
         }
     }
+    zs_buf_free(&pre);
     return 0;
 }

@@ -464,6 +464,20 @@ static int trust(const zs_tlink *l)
     return 7;
 }
 
+/* The links' indexes in order of trust, then of the text (a counting sort). */
+static void trust_order(const zs_doc *d, size_t *order)
+{
+    size_t count[9] = {0};
+    unsigned char *level = zs_xmalloc(d->ntlinks + 1);
+    for (size_t k = 0; k < d->ntlinks; k++) {
+        level[k] = (unsigned char)trust(&d->tlinks[k]);
+        count[level[k] + 1]++;
+    }
+    for (int i = 1; i < 9; i++) count[i] += count[i - 1];
+    for (size_t k = 0; k < d->ntlinks; k++) order[count[level[k]]++] = k;
+    free(level);
+}
+
 /* The relation the network implies between nodes a and b, or -1. */
 static int derived(const net *t, size_t a, size_t b)
 {
@@ -581,9 +595,7 @@ void zs_close_doc(zs_doc *d)
     /* links in order of trust, then of the text */
     size_t *order = zs_xmalloc((nl + 1) * sizeof *order), *acc = zs_xmalloc((nl + 1) * sizeof *acc);
     size_t nacc = 0;
-    for (int level = 0, n = 0; level <= 7; level++) /* a stable sort by trust */
-        for (size_t k = 0; k < nl; k++)
-            if (trust(&d->tlinks[k]) == level) order[n++] = k;
+    trust_order(d, order);
     pgraph g, scratch;
     pg_init(&g, nn);
     pg_init(&scratch, nn);

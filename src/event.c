@@ -57,11 +57,12 @@ static void index_timexes(const zs_doc *d, tok_index *ix)
     }
 }
 
-/* The event_noun entry that is the head of folded word w (the word itself or
- * its longest-known ending), with *mod_len the bytes before the head. */
-static const zs_entry *noun_head(const zs_lang *L, const char *w, size_t n, size_t *mod_len)
+/* The event_noun entry that is the head of folded word w (the word itself,
+ * whose lexicon word is word, or its longest-known ending), with *mod_len
+ * the bytes before the head. */
+static const zs_entry *noun_head(const zs_lang *L, const zs_word *word, const char *w, size_t n,
+                                 size_t *mod_len)
 {
-    const zs_word *word = zs_lang_word(L, w, n);
     const zs_entry *e;
     if (word && zs_word_in(word, L->lex_event_noun, &e)) {
         *mod_len = 0;
@@ -205,6 +206,14 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i)
     return NULL;
 }
 
+/* The lexicon word of token i's whole folded form: the tokenizer's lookup,
+ * unless the form was too long for fold_len. */
+static const zs_word *tok_word(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    return t->fold_len < UINT16_MAX ? t->word : zs_lang_word(d->lang, zs_tok_fold(d, i), t->fold_len);
+}
+
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -251,7 +260,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         }
         if (L->lex_event_noun == UINT32_MAX || !(t->flags & ZS_TF_UPPER)) continue;
         size_t mod_bytes;
-        e = noun_head(L, zs_tok_fold(d, i), t->fold_len, &mod_bytes);
+        e = noun_head(L, tok_word(d, i), zs_tok_fold(d, i), t->fold_len, &mod_bytes);
         if (!e) continue;
         uint32_t t0 = hyphen_start(d, i, s->t0);
         /* the folded and the surface modifier differ only in case here */

@@ -132,6 +132,23 @@ bool zs_tz_valid(const char *tz)
 static _Thread_local UCalendar *cached_cal;
 static _Thread_local char cached_tz[64];
 
+/* Offsets the calendar gave, by local time: a direct-mapped memo for the
+ * cached zone, as a corpus's records repeat the same times (an ICU query
+ * costs thousands of instructions). */
+#define TZ_MEMO_BITS 8
+#define TZ_MEMO (1 << TZ_MEMO_BITS)
+typedef struct tz_memo_entry {
+    zs_lsec t;
+    int off;
+    bool set;
+} tz_memo_entry;
+static _Thread_local tz_memo_entry tz_memo[TZ_MEMO];
+
+static tz_memo_entry *tz_memo_at(zs_lsec t)
+{
+    return &tz_memo[((uint64_t)t * 0x9E3779B97F4A7C15u) >> (64 - TZ_MEMO_BITS)];
+}
+
 int zs_tz_offset(const char *tz, zs_lsec t)
 {
     if (!tz || !*tz) return 0;
@@ -141,7 +158,10 @@ int zs_tz_offset(const char *tz, zs_lsec t)
         cached_cal = open_cal(tz);
         if (!cached_cal) return 0;
         snprintf(cached_tz, sizeof cached_tz, "%s", tz);
+        memset(tz_memo, 0, sizeof tz_memo);
     }
+    tz_memo_entry *memo = tz_memo_at(t);
+    if (memo->set && memo->t == t) return memo->off;
     UCalendar *cal = cached_cal;
     int y, m, d, h, mi, s;
     zs_lsec_split(t, &y, &m, &d, &h, &mi, &s);
@@ -151,7 +171,8 @@ int zs_tz_offset(const char *tz, zs_lsec t)
     int32_t zo = ucal_get(cal, UCAL_ZONE_OFFSET, &st);
     int32_t dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
     if (U_FAILURE(st)) return 0;
-    return (zo + dst) / 1000;
+    *memo = (tz_memo_entry){.t = t, .off = (zo + dst) / 1000, .set = true};
+    return memo->off;
 }
 
 void zs_tz_cache_free(void)
@@ -159,6 +180,7 @@ void zs_tz_cache_free(void)
     if (cached_cal) ucal_close(cached_cal);
     cached_cal = NULL;
     cached_tz[0] = '\0';
+    memset(tz_memo, 0, sizeof tz_memo);
 }
 
 static int digits(const char **p, int n)

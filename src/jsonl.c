@@ -17,7 +17,7 @@ void zs_jsonl_doc_clear(zs_jsonl_doc *doc)
     free(doc->dct);
     free(doc->lang);
     free(doc->url);
-    free(doc->text);
+    json_decref(doc->json);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -78,11 +78,12 @@ int zs_jsonl_parse_line(const char *line, size_t len, zs_jsonl_doc *doc, zs_erro
         opt_string(root, "url", false, &doc->url, err) != 0)
         goto out;
     doc->text_len = json_string_length(text);
-    doc->text = zs_xstrndup(json_string_value(text), doc->text_len);
-    rc = 0;
+    doc->text = json_string_value(text);
+    doc->json = root; /* holds the text */
+    return 0;
 out:
     json_decref(root);
-    if (rc != 0) zs_jsonl_doc_clear(doc);
+    zs_jsonl_doc_clear(doc);
     return rc;
 }
 

@@ -9,15 +9,18 @@
 
 #include "util.h"
 
-/* One document line. Every string is owned (NUL-terminated) or NULL when the
- * field is absent or null; text is never NULL after a successful parse. */
+/* One document line. Every string is NUL-terminated, or NULL when the
+ * field is absent or null; text is never NULL after a successful parse.
+ * The text stays in the parsed line (not copied again), the others are
+ * owned copies. */
 typedef struct zs_jsonl_doc {
-    char *id;        /* "id": a string or an integer */
-    char *dct;       /* "dct": ISO 8601 publication time */
-    char *lang;      /* "lang": template language code */
-    char *url;       /* "url" */
-    char *text;      /* "text": the article, UTF-8 */
-    size_t text_len; /* bytes of text (may hold no NUL) */
+    char *id;         /* "id": a string or an integer */
+    char *dct;        /* "dct": ISO 8601 publication time */
+    char *lang;       /* "lang": template language code */
+    char *url;        /* "url" */
+    const char *text; /* "text": the article, UTF-8, in json */
+    size_t text_len;  /* bytes of text (may hold no NUL) */
+    void *json;       /* the parsed line (a jansson json_t) */
 } zs_jsonl_doc;
 
 /* Parses one line (len bytes, without its line end; need not be
@@ -28,7 +31,7 @@ typedef struct zs_jsonl_doc {
  * type. Unknown fields are ignored. Any input is safe. */
 int zs_jsonl_parse_line(const char *line, size_t len, zs_jsonl_doc *doc, zs_error *err);
 
-/* Frees doc's strings and zeroes it. Accepts NULL. */
+/* Frees doc's strings and parsed line and zeroes it. Accepts NULL. */
 void zs_jsonl_doc_clear(zs_jsonl_doc *doc);
 
 /* True if the line holds only spaces, tabs and CRs (skipped by readers). */

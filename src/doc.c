@@ -359,8 +359,10 @@ static void resolve_timexes(zs_doc *d)
         while (j > 0 && d->timexes[j - 1].group == x->group) j--;
         x->group = (int)j;
     }
-    for (size_t i = 0; i < d->ntimexes; i++)
-        snprintf(d->timexes[i].id, sizeof d->timexes[i].id, "t%zu", i + 1);
+    for (size_t i = 0; i < d->ntimexes; i++) { /* "t%zu", without printf */
+        d->timexes[i].id[0] = 't';
+        zs_put_num(d->timexes[i].id + 1, (int)(i + 1), 1);
+    }
 }
 
 static void set_dct_iso(zs_doc *d)
@@ -407,8 +409,8 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
         zs_doc_free(d);
         return NULL;
     }
-    snprintf(d->tz, sizeof d->tz, "%s", tz);
-    snprintf(d->locale, sizeof d->locale, "%s", lang->code);
+    zs_copy_str(d->tz, sizeof d->tz, tz);
+    zs_copy_str(d->locale, sizeof d->locale, lang->code);
     if (opts && opts->dct && !dct_from_option(d, opts->dct, err)) {
         zs_doc_free(d);
         return NULL;

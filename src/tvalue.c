@@ -114,17 +114,23 @@ static UCalendar *open_cal(const char *tz)
     return cal;
 }
 
+/* The zone found valid last, per thread: every document asks again. */
+static _Thread_local char valid_tz[64];
+
 bool zs_tz_valid(const char *tz)
 {
     /* IANA names are short; a doc keeps its zone in 64 bytes */
     if (!tz || !*tz || strlen(tz) >= 64) return false;
+    if (strcmp(tz, valid_tz) == 0) return true;
     UChar zid[128], canon[128];
     UErrorCode st = U_ZERO_ERROR;
     u_strFromUTF8(zid, 128, NULL, tz, -1, &st);
     if (st != U_ZERO_ERROR) return false;
     UBool sys = 0;
     ucal_getCanonicalTimeZoneID(zid, -1, canon, 128, &sys, &st);
-    return U_SUCCESS(st) && sys;
+    if (!U_SUCCESS(st) || !sys) return false;
+    memcpy(valid_tz, tz, strlen(tz) + 1);
+    return true;
 }
 
 /* The calendar of the zone asked for last, per thread (opening one costs

@@ -665,6 +665,20 @@ static bool trigger_dct(const zs_doc *d, const zs_event *e, zs_relkind *rel)
     return true;
 }
 
+/* Whether verb event e has a tense of its own that is not a past one: an
+ * infinitive or a present participle ("to meet", "killing"), or a simple
+ * or progressive present ("says", "is meeting"). Tense cues and modality
+ * near such a verb belong to another verb: in TimeBank only 2% of the
+ * infinitives and 12% of the present participles are related to the
+ * publication time at all, and present verbs mostly as including or
+ * included, so a cue's BEFORE or AFTER is rarely right. */
+static bool not_past_verb(const zs_event *e)
+{
+    return !e->noun && (e->tense == ZS_TENSE_INFINITIVE || e->tense == ZS_TENSE_PRESPART ||
+                        (e->tense == ZS_TENSE_PRESENT && (e->aspect == ZS_ASPECT_NONE ||
+                                                          e->aspect == ZS_ASPECT_PROGRESSIVE)));
+}
+
 /* Event - publication time from modality and tense: a planned event lies
  * after it ("soll ... stattfinden"; not a verb in a past form: "said ...
  * will"), one told in the past before it; one without a tense cue stands as
@@ -679,6 +693,7 @@ static void relate_to_dct(zs_doc *d)
         const zs_event *e = &d->events[k];
         if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->signal_object) continue;
         if (e->modality == ZS_MODAL_PLANNED && !e->past_form) {
+            if (not_past_verb(e)) continue;
             add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
             continue;
         }
@@ -689,6 +704,10 @@ static void relate_to_dct(zs_doc *d)
             t = -1;
             cue = e->t0;
         }
+        if (t != 0 && not_past_verb(e)) { /* as its trigger's entry says, if at all */
+            t = 0;
+            cue = e->t0;
+        }
         zs_relkind rel = ZS_REL_BEFORE;
         if (t > 0 || (t == 0 && !trigger_dct(d, e, &rel))) continue;
         char source[32];
@@ -697,8 +716,11 @@ static void relate_to_dct(zs_doc *d)
     }
 }
 
-/* A past event told in the same sentence as a past REPORTING event ("bombs
- * exploded ..., witnesses said") happened before the report. */
+/* A past verb event told in the same sentence as a past REPORTING event,
+ * right before or after it ("bombs exploded ..., witnesses said"), happened
+ * before the report. Not the other events of the sentence, nor nouns: in
+ * TimeBank such a link is right for 57% of the pairs it relates, but it
+ * relates few pairs farther apart. */
 static void relate_reported(zs_doc *d)
 {
     size_t n = d->ntlinks;
@@ -711,11 +733,11 @@ static void relate_reported(zs_doc *d)
     }
     for (size_t r = 0; r < d->nevents; r++) {
         const zs_event *rep = &d->events[r];
-        if (rep->cls != ZS_EC_REPORTING || !past[r]) continue;
-        for (size_t k = 0; k < d->nevents; k++) {
+        if (rep->cls != ZS_EC_REPORTING || !past[r] || rep->coref >= 0) continue;
+        for (size_t k = r ? r - 1 : r + 1; k <= r + 1 && k < d->nevents; k += 2) {
             const zs_event *e = &d->events[k];
-            if (k == r || e->sent != rep->sent || !past[k] || e->cls == ZS_EC_REPORTING ||
-                e->coref >= 0 || rep->coref >= 0)
+            if (e->noun || e->sent != rep->sent || !past[k] || e->cls == ZS_EC_REPORTING ||
+                e->coref >= 0)
                 continue;
             add_tlink(d, e->id, rep->id, ZS_REL_BEFORE, "reporting");
         }
@@ -1348,8 +1370,11 @@ void zs_find_events(zs_doc *d)
     for (size_t i = 0; i < d->nevents; i++) {
         const zs_event *e = &d->events[i];
         if (e->time < 0) continue;
+        /* within its time; a verb within "now" too ("officials are now
+           investigating": so TimeBank has most of them), a noun only
+           overlapping it ("prüft derzeit weitere Treffen") */
         const zs_timex *x = &d->timexes[e->time];
-        zs_relkind rel = x->tv.ref == ZS_REF_PRESENT ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
+        zs_relkind rel = x->tv.ref == ZS_REF_PRESENT && e->noun ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
     relate_durations(d, &ix);

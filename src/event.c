@@ -681,8 +681,9 @@ static bool not_past_verb(const zs_event *e)
 
 /* Event - publication time from modality and tense: a planned event lies
  * after it ("soll ... stattfinden"; not a verb in a past form: "said ...
- * will"), one told in the past before it; one without a tense cue stands as
- * its trigger's lexicon entry says ("dct=INCLUDES"). Only for events without
+ * will"), one told in the past before it, one in the present progressive
+ * includes it; one without a tense cue stands as its trigger's lexicon
+ * entry says ("dct=INCLUDES"). Only for events without
  * a time of their own; not for a noun with an indefinite article ("für eine
  * Begegnung"), which need not have happened, nor for one named again ("Der
  * Besuch war ... angekündigt worden"), whose time the clause does not tell. */
@@ -709,6 +710,13 @@ static void relate_to_dct(zs_doc *d)
             cue = e->t0;
         }
         zs_relkind rel = ZS_REL_BEFORE;
+        if (t == 0 && !e->noun && e->tense == ZS_TENSE_PRESENT &&
+            e->aspect == ZS_ASPECT_PROGRESSIVE) {
+            /* "is meeting" goes on: in TimeBank a present progressive
+               includes the publication time in most of its links to it */
+            add_tlink(d, e->id, "t0", ZS_REL_INCLUDES, "tense:progressive");
+            continue;
+        }
         if (t > 0 || (t == 0 && !trigger_dct(d, e, &rel))) continue;
         char source[32];
         snprintf(source, sizeof source, "tense:%.*s", (int)d->toks[cue].fold_len, zs_tok_fold(d, cue));

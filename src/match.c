@@ -197,10 +197,12 @@ static void record(run *R, uint32_t start, zs_matches *out)
     }
 }
 
-/* Whether token t is one of a rule's words (bits), or a number (num). */
-static inline bool tok_in(const zs_token *t, const uint8_t *bits, bool num)
+/* Whether token t is one of a rule's words (bits), or a number in
+ * [lo, hi] (if num). */
+static inline bool tok_in(const zs_token *t, const uint8_t *bits, bool num, int32_t lo,
+                          int32_t hi)
 {
-    if (t->kind == ZS_TOK_NUM && num) return true;
+    if (t->kind == ZS_TOK_NUM && num && t->num >= lo && t->num <= hi) return true;
     return t->word && (bits[t->word->id / 8] >> (t->word->id % 8) & 1);
 }
 
@@ -208,8 +210,10 @@ static inline bool tok_in(const zs_token *t, const uint8_t *bits, bool num)
  * what can follow them) of a sentence ending before token end. */
 static bool can_start(const zs_rule *r, const zs_token *toks, uint32_t s, uint32_t end)
 {
-    if (!r->first_any && !tok_in(&toks[s], r->first, r->first_num)) return false;
-    return r->second_any || (s + 1 < end && tok_in(&toks[s + 1], r->second, r->second_num));
+    if (!r->first_any && !tok_in(&toks[s], r->first, r->first_num, r->first_lo, r->first_hi))
+        return false;
+    return r->second_any || (s + 1 < end && tok_in(&toks[s + 1], r->second, r->second_num,
+                                                   r->second_lo, r->second_hi));
 }
 
 /* Whether the number at token t fits the rule's first item, when that is

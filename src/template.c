@@ -758,6 +758,14 @@ static void add_first(zs_lang *L, uint32_t word, uint32_t rule, zs_rule *r)
     }
 }
 
+/* Adds the range of number item n to the range [*lo, *hi] of *has. */
+static void widen_num(bool *has, int32_t *lo, int32_t *hi, const node *n)
+{
+    if (!*has || n->lo < *lo) *lo = n->lo;
+    if (!*has || n->hi > *hi) *hi = n->hi;
+    *has = true;
+}
+
 static bool index_first(zs_lang *L, const node *n, uint32_t rule)
 {
     return index_first_in(L, n, rule, NULL);
@@ -789,7 +797,7 @@ static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
             if (L->entries[i]->lex == n->lex) add_first(L, L->entries[i]->words[0], rule, r);
         return false;
     case N_INT:
-        if (r) r->first_num = true;
+        if (r) widen_num(&r->first_num, &r->first_lo, &r->first_hi, n);
         else add_rule_to(&L->num_rules, &L->nnum_rules, &L->num_rules_cap, rule);
         return false;
     case N_NOUN: /* any capitalized word: cannot be indexed */
@@ -849,7 +857,7 @@ static unsigned index_second_in(const zs_lang *L, const node *n, unsigned in, zs
         }
         return out;
     case N_INT:
-        if (in & 2) r->second_num = true;
+        if (in & 2) widen_num(&r->second_num, &r->second_lo, &r->second_hi, n);
         return shift_offsets(in, 1);
     case N_NOUN:
         if (in & 2) r->second_any = true;

@@ -133,14 +133,16 @@ typedef struct zs_rule {
     int lead;           /* most tokens optional items can take before the
                            item the rule is indexed by */
     const uint8_t *first; /* bit per word id: a match can start there */
-    bool first_num;       /* a match can start at a number */
+    bool first_num;       /* a match can start at a number ... */
+    int32_t first_lo, first_hi; /* ... in this range */
     bool first_any;       /* a match can start at any word ("noun") */
     uint32_t *first_words; /* while loading */
     uint32_t nfirst, first_cap;
     /* the token after a match's first: a match can only start where that
      * token is one of these (most tries at a common first word end so) */
     const uint8_t *second; /* bit per word id */
-    bool second_num;       /* ... or a number */
+    bool second_num;       /* ... or a number in this range: */
+    int32_t second_lo, second_hi;
     bool second_any;       /* anything, or a match can end after one token */
     uint32_t *second_words; /* while loading */
     uint32_t nsecond, second_cap;

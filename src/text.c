@@ -128,19 +128,21 @@ static const uint8_t ascii_alnum[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
-/* ASCII letters and digits folded (lower case), by byte; 0 for the rest. */
-static const uint8_t ascii_fold[256] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
-    ['7'] = '7', ['8'] = '8', ['9'] = '9',
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
-    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
-    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
-    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+/* ASCII letters and digits folded (lower case) in the low byte, by byte,
+ * with FOLD_LETTER or FOLD_DIGIT; 0 for the rest (NUL too, which ends
+ * every text). */
+#define FOLD_LETTER 0x100
+#define FOLD_DIGIT 0x200
+#define D_(c) [c] = (c) | FOLD_DIGIT
+#define L_(c) [c] = (c) | FOLD_LETTER, [(c) - 32] = (c) | FOLD_LETTER
+static const uint16_t ascii_fold[256] = {
+    D_('0'), D_('1'), D_('2'), D_('3'), D_('4'), D_('5'), D_('6'), D_('7'), D_('8'), D_('9'),
+    L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'),
+    L_('j'), L_('k'), L_('l'), L_('m'), L_('n'), L_('o'), L_('p'), L_('q'), L_('r'),
+    L_('s'), L_('t'), L_('u'), L_('v'), L_('w'), L_('x'), L_('y'), L_('z'),
 };
+#undef D_
+#undef L_
 
 static int classify(UChar32 c)
 {
@@ -234,16 +236,14 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold
     unsigned char *o0 = (unsigned char *)fold->data + fold->len, *o = o0;
     const uint8_t *p = s + start, *e = s + len;
     uint32_t h = ZS_WORD_HASH_INIT, pairs = 0;
-    /* folded letters have bit 0x40, digits not: any_of has it if there is
-     * a letter, all_of lacks it if there is a digit */
-    unsigned any_of = 0, all_of = 0xFF;
+    unsigned seen = 0; /* FOLD_LETTER, FOLD_DIGIT */
     for (;;) {
-        unsigned char b;
-        while (p < e && (b = ascii_fold[*p]) != 0) {
-            any_of |= b;
-            all_of &= b;
-            *o++ = b;
-            h = zs_word_hash_byte(h, b);
+        unsigned v;
+        /* no bound check: the text's NUL ends the loop at e */
+        while ((v = ascii_fold[*p]) != 0) {
+            seen |= v;
+            *o++ = (unsigned char)v;
+            h = zs_word_hash_byte(h, (unsigned char)v);
             p++;
         }
         if (p == e || *p < 0x80) break;
@@ -260,7 +260,7 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold
                 *o++ = c2;
                 h = zs_word_hash_byte(zs_word_hash_byte(h, 0xC3), c2);
             }
-            any_of |= 0x40;
+            seen |= FOLD_LETTER;
             p += 2;
             pairs++;
             continue;
@@ -275,7 +275,7 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold
         break;
     }
     int32_t i = (int32_t)(p - s);
-    bool letters = any_of & 0x40, digits = !(all_of & 0x40);
+    bool letters = seen & FOLD_LETTER, digits = seen & FOLD_DIGIT;
     int64_t num = 0;
     if (digits && !letters)
         for (int32_t k = start; k < i; k++)

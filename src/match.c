@@ -250,6 +250,11 @@ static void try_rules(run *R, const uint32_t *ids, uint32_t n, uint32_t t0, uint
 {
     for (uint32_t k = 0; k < n; k++) {
         const zs_rule *r = &R->L->rules[ids[k]];
+        /* not at this item: its starts stay for the next (next_start
+         * unchanged) */
+        if (!r->pred_any && (i == t0 || !tok_in(&R->d->toks[i - 1], r->pred, r->pred_num,
+                                                r->pred_lo, r->pred_hi)))
+            continue;
         uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
         if (s < next_start[r->id]) s = next_start[r->id];
         for (; s <= i; s++)

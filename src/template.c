@@ -872,6 +872,48 @@ static void index_second(const zs_lang *L, const node *root, zs_rule *r)
     if (index_second_in(L, root, 1, r) & 2) r->second_any = true; /* one token */
 }
 
+static bool nullable(const node *n);
+
+/* Collects in r the tokens a non-empty match of n can end with. */
+static void index_last(const zs_lang *L, const node *n, zs_rule *r)
+{
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = n->nkids - 1; i >= 0; i--) {
+            index_last(L, n->kids[i], r);
+            if (!nullable(n->kids[i])) break;
+        }
+        return;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++) index_last(L, n->kids[i], r);
+        return;
+    case N_OPT:
+    case N_CAP:
+    case N_EXT:
+        index_last(L, n->kids[0], r);
+        return;
+    case N_LIT:
+        if (n->nwords == 0) return;
+        ZS_GROW(r->pred_words, r->pred_cap, r->npred + 1);
+        r->pred_words[r->npred++] = n->words[n->nwords - 1];
+        return;
+    case N_LEX:
+        for (uint32_t i = 0; i < L->nentries; i++) {
+            const zs_entry *e = L->entries[i];
+            if (e->lex != n->lex) continue;
+            ZS_GROW(r->pred_words, r->pred_cap, r->npred + 1);
+            r->pred_words[r->npred++] = e->words[e->ntok - 1];
+        }
+        return;
+    case N_INT:
+        widen_num(&r->pred_num, &r->pred_lo, &r->pred_hi, n);
+        return;
+    case N_NOUN:
+        r->pred_any = true;
+        return;
+    }
+}
+
 static bool nullable(const node *n)
 {
     switch (n->kind) {
@@ -1038,6 +1080,24 @@ static const node *anchor_of(const zs_lang *L, const node *n, int *lead)
     if (pick < 0) return n; /* everything optional: the caller reports it */
     *lead += pick_lead;
     return items[pick];
+}
+
+/* Collects in r the tokens that can come just before anchor (an item of
+ * root's top-level sequence, as anchor_of chose it) in a match; pred_any
+ * if the anchor can be a match's first item. */
+static void index_pred(const zs_lang *L, const node *root, const node *anchor, zs_rule *r)
+{
+    const node *items[64];
+    int count = 0, pick = -1;
+    flatten(root, items, &count);
+    for (int i = 0; i < count; i++)
+        if (items[i] == anchor) pick = i;
+    int j = pick - 1;
+    for (; j >= 0; j--) {
+        index_last(L, items[j], r);
+        if (!nullable(items[j])) break;
+    }
+    if (j < 0) r->pred_any = true; /* no item or only optional ones before */
 }
 
 /* ---- values ---------------------------------------------------------------- */
@@ -1612,6 +1672,7 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         {
             index_first_in(L, root, id, r); /* where a match can start */
             index_second(L, root, r);
+            index_pred(L, root, anchor, r);
         }
     }
     if (ok) {
@@ -1738,6 +1799,11 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         free(r->second_words);
         r->second_words = NULL;
         r->second = bits;
+        bits = lalloc(L, L->nwords / 8 + 1);
+        for (uint32_t k = 0; k < r->npred; k++) bits[r->pred_words[k] / 8] |= (uint8_t)(1u << (r->pred_words[k] % 8));
+        free(r->pred_words);
+        r->pred_words = NULL;
+        r->pred = bits;
     }
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past = well_known(L, "tense_past");
@@ -1786,6 +1852,7 @@ void zs_lang_free(zs_lang *L)
         free(L->rules[i].examples);
         free(L->rules[i].first_words);
         free(L->rules[i].second_words);
+        free(L->rules[i].pred_words);
     }
     free(L->rules);
     free(L->pexamples);

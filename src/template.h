@@ -146,6 +146,14 @@ typedef struct zs_rule {
     bool second_any;       /* anything, or a match can end after one token */
     uint32_t *second_words; /* while loading */
     uint32_t nsecond, second_cap;
+    /* the token before the item the rule is indexed by, when that item is
+     * never a match's first: one of these words, or a number in range
+     * (pred_any: no such test) */
+    const uint8_t *pred;
+    bool pred_num, pred_any;
+    int32_t pred_lo, pred_hi;
+    uint32_t *pred_words; /* while loading */
+    uint32_t npred, pred_cap;
     zs_value *values;
     int nvalues;
     zs_example *examples;

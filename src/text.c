@@ -431,22 +431,25 @@ static bool period_ends(const zs_doc *d, const zs_lang *lang, size_t i)
 
 void zs_split_sentences(zs_doc *d, const zs_lang *lang)
 {
+    /* in locals: the stores below could alias d's fields for the compiler */
+    zs_token *toks = d->toks;
+    const size_t ntoks = d->ntoks;
     d->nsents = 0;
     size_t start = 0;
-    for (size_t i = 0; i < d->ntoks; i++) {
-        bool brk = i > start && (d->toks[i].flags & ZS_TF_PARA);
+    for (size_t i = 0; i < ntoks; i++) {
+        bool brk = i > start && (toks[i].flags & ZS_TF_PARA);
         /* only after punctuation */
-        if (!brk && i > start && d->toks[i - 1].kind == ZS_TOK_PUNCT) {
+        if (!brk && i > start && toks[i - 1].kind == ZS_TOK_PUNCT) {
             /* the previous token closes a sentence if it is . ! ? (plus
              * closing quotes) and this token starts a new one */
             size_t j = i - 1;
-            while (j > start && d->toks[j].kind == ZS_TOK_PUNCT &&
+            while (j > start && toks[j].kind == ZS_TOK_PUNCT &&
                    (is_char(d, j, '"') || is_char(d, j, ')') ||
-                    d->toks[j].b1 - d->toks[j].b0 > 1))
+                    toks[j].b1 - toks[j].b0 > 1))
                 j--;
             bool ender = is_char(d, j, '!') || is_char(d, j, '?') ||
                          (is_char(d, j, '.') && period_ends(d, lang, j));
-            const zs_token *t = &d->toks[i];
+            const zs_token *t = &toks[i];
             bool opener = (t->flags & ZS_TF_SPACE) &&
                           ((t->flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD);
             brk = ender && opener;
@@ -457,12 +460,13 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
             start = i;
         }
     }
-    if (start < d->ntoks) {
+    if (start < ntoks) {
         ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
-        d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)d->ntoks};
+        d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)ntoks};
     }
-    for (size_t s = 0; s < d->nsents; s++) {
-        for (uint32_t i = d->sents[s].t0; i < d->sents[s].t1; i++) d->toks[i].sent = (uint32_t)s;
-        d->toks[d->sents[s].t0].flags |= ZS_TF_SSTART;
+    const zs_sentence *sents = d->sents;
+    for (size_t s = 0, ns = d->nsents; s < ns; s++) {
+        for (uint32_t i = sents[s].t0; i < sents[s].t1; i++) toks[i].sent = (uint32_t)s;
+        toks[sents[s].t0].flags |= ZS_TF_SSTART;
     }
 }

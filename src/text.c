@@ -358,8 +358,19 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             continue;
         }
         if (k == C_OTHER) {
-            push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp,
-                       ZS_TOK_PUNCT, pending, -1);
+            if (c < 0x80) { /* one ASCII byte, its own folded form */
+                if (fold.len + 2 > fold.cap) zs_buf_grow(&fold, 1);
+                zs_token *t = new_token(d, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
+                                        pending, -1);
+                size_t at = fold.len;
+                fold.data[fold.len++] = (char)c;
+                fold.data[fold.len] = '\0';
+                set_fold(t, lang, &fold, at, 1,
+                         zs_word_hash_byte(ZS_WORD_HASH_INIT, (unsigned char)c));
+            } else {
+                push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
+                           pending, -1);
+            }
             pending = 0;
             continue;
         }

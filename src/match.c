@@ -280,6 +280,23 @@ static int cmp_pos(const void *pa, const void *pb)
     return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
 }
 
+/* Sorts m[0..n) by cmp: by insertion when n is small (the matches of one
+ * sentence, most often), else with qsort. cmp orders the matches totally
+ * (no two tie), so both give the same order. */
+static void sort_matches(zs_match *m, size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n > 16) {
+        qsort(m, n, sizeof *m, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        zs_match x = m[i];
+        size_t j = i;
+        for (; j > 0 && cmp(&m[j - 1], &x) > 0; j--) m[j] = m[j - 1];
+        m[j] = x;
+    }
+}
+
 void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1,
                      zs_matches *out)
 {
@@ -308,7 +325,7 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
     size_t n = out->n - first;
     if (n < 2) return;
     zs_match *m = out->m + first;
-    qsort(m, n, sizeof *m, cmp_quality);
+    sort_matches(m, n, cmp_quality);
     /* greedy: keep a match if none of its tokens is taken */
     ZS_GROW(out->taken, out->taken_cap, t1 - t0);
     uint8_t *taken = out->taken;
@@ -322,7 +339,7 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
         m[kept++] = m[i];
     }
     out->n = first + kept;
-    qsort(m, kept, sizeof *m, cmp_pos);
+    sort_matches(m, kept, cmp_pos);
 }
 
 void zs_matches_reset(zs_matches *ms)

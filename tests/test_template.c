@@ -206,12 +206,91 @@ static void test_participant_examples(void **state)
     zs_lang_free(L);
 }
 
+static const char filters[] =
+    "lang xx\n"
+    "zone UTC\n"
+    "now 2020-06-15\n"
+    "lexicon unit\n"
+    "  day days = day\n"
+    "  \"fiscal year\" = year\n"
+    "end\n"
+    "rule f.ago\n"
+    "  match n:int(1..99) u:@unit \"ago\"\n"
+    "  value date(offset=-n, unit=u)\n"
+    "end\n"
+    "rule f.year\n"
+    "  match (\"the\" \"year\")? y:int(1000..2100)\n"
+    "  value date(year=y)\n"
+    "end\n"
+    "rule f.noun\n"
+    "  match \"dear\" noun \"day\"\n"
+    "  value date(offset=0, unit=day)\n"
+    "end\n";
+
+static bool has_word(const zs_lang *L, const uint8_t *bits, const char *form)
+{
+    const zs_word *w = zs_lang_word(L, form, strlen(form));
+    assert_non_null(w);
+    return bits[w->id / 8] >> (w->id % 8) & 1;
+}
+
+/* What a match can start with, have second and have before the item its
+ * rule is indexed by: the matcher tries a rule only where these fit. */
+static void test_start_filters(void **state)
+{
+    (void)state;
+    write_only("filters.zt", filters);
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fail_msg("%s", err.msg);
+    const zs_rule *ago = &L->rules[0], *year = &L->rules[1], *noun = &L->rules[2];
+    /* starts at a number of 1..99; second the first word of a unit entry */
+    assert_true(ago->first_num);
+    assert_int_equal(ago->first_lo, 1);
+    assert_int_equal(ago->first_hi, 99);
+    assert_false(ago->second_any);
+    assert_false(ago->second_num);
+    assert_true(has_word(L, ago->second, "days"));
+    assert_true(has_word(L, ago->second, "fiscal"));
+    assert_false(has_word(L, ago->second, "year")); /* second token of "fiscal year" */
+    assert_false(has_word(L, ago->second, "ago"));
+    /* indexed by the unit, after the number */
+    assert_int_equal(ago->lead, 1);
+    assert_false(ago->pred_any);
+    assert_true(ago->pred_num);
+    assert_int_equal(ago->pred_lo, 1);
+    assert_int_equal(ago->pred_hi, 99);
+    /* a year alone is a whole match: any second token */
+    assert_true(year->first_num);
+    assert_int_equal(year->first_lo, 1000);
+    assert_int_equal(year->first_hi, 2100);
+    assert_true(has_word(L, year->first, "the"));
+    assert_true(year->second_any);
+    /* any capitalized word second */
+    assert_true(noun->second_any);
+
+    zs_options opts = {.dct = "2020-06-15"};
+    const char text[] = "It was 3 fiscal year ago, 150 days ago, 2 days ago and the year 1999; "
+                        "2300 years, Dear John day.";
+    zs_doc *d = zs_doc_new(L, "t", text, sizeof text - 1, &opts, &err);
+    assert_non_null(d);
+    assert_int_equal(d->ntimexes, 4);
+    assert_string_equal(d->timexes[0].rv.value, "2017");
+    assert_string_equal(d->timexes[1].rv.value, "2020-06-13");
+    assert_string_equal(d->timexes[2].rv.value, "1999");
+    assert_int_equal(d->timexes[2].c0, 55); /* "the year 1999" */
+    assert_string_equal(d->timexes[3].rv.value, "2020-06-15");
+    zs_doc_free(d);
+    zs_lang_free(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_match_selftest),
         cmocka_unit_test(test_participant_examples),
+        cmocka_unit_test(test_start_filters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -197,23 +197,26 @@ static void record(run *R, uint32_t start, zs_matches *out)
     }
 }
 
-/* Whether token t is one of a rule's words (bits), or a number in
- * [lo, hi] (if num). */
-static inline bool tok_in(const zs_token *t, const uint8_t *bits, bool num, int32_t lo,
-                          int32_t hi)
+/* Whether token t is in ts. */
+static inline bool tok_in(const zs_token *t, const zs_tokset *ts)
 {
-    if (t->kind == ZS_TOK_NUM && num && t->num >= lo && t->num <= hi) return true;
-    return t->word && (bits[t->word->id / 8] >> (t->word->id % 8) & 1);
+    if (t->kind == ZS_TOK_NUM && ts->num && t->num >= ts->lo && t->num <= ts->hi) return true;
+    return t->word && (ts->words[t->word->id / 8] >> (t->word->id % 8) & 1);
 }
 
 /* Whether a match of r can start at token s (its first words, numbers, and
  * what can follow them) of a sentence ending before token end. */
 static bool can_start(const zs_rule *r, const zs_token *toks, uint32_t s, uint32_t end)
 {
-    if (!r->first_any && !tok_in(&toks[s], r->first, r->first_num, r->first_lo, r->first_hi))
+    const zs_token *t = &toks[s];
+    if (!r->first_any &&
+        !(t->kind == ZS_TOK_NUM && r->first_num && t->num >= r->first_lo && t->num <= r->first_hi) &&
+        !(t->word && (r->first[t->word->id / 8] >> (t->word->id % 8) & 1)))
         return false;
-    return r->second_any || (s + 1 < end && tok_in(&toks[s + 1], r->second, r->second_num,
-                                                   r->second_lo, r->second_hi));
+    for (uint32_t k = 0; k < ZS_NEXT_TOKENS; k++)
+        if (!r->next[k].any && (s + 1 + k >= end || !tok_in(&toks[s + 1 + k], &r->next[k])))
+            return false;
+    return true;
 }
 
 /* Whether the number at token t fits the rule's first item, when that is
@@ -252,8 +255,7 @@ static void try_rules(run *R, const uint32_t *ids, uint32_t n, uint32_t t0, uint
         const zs_rule *r = &R->L->rules[ids[k]];
         /* not at this item: its starts stay for the next (next_start
          * unchanged) */
-        if (!r->pred_any && (i == t0 || !tok_in(&R->d->toks[i - 1], r->pred, r->pred_num,
-                                                r->pred_lo, r->pred_hi)))
+        if (!r->pred.any && (i == t0 || !tok_in(&R->d->toks[i - 1], &r->pred)))
             continue;
         uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
         if (s < next_start[r->id]) s = next_start[r->id];

@@ -807,69 +807,77 @@ static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
     return false;
 }
 
-static void add_second(zs_rule *r, uint32_t word)
+static void tokset_add(zs_tokset *ts, uint32_t word)
 {
-    ZS_GROW(r->second_words, r->second_cap, r->nsecond + 1);
-    r->second_words[r->nsecond++] = word;
+    ZS_GROW(ts->list, ts->cap, ts->n + 1);
+    ts->list[ts->n++] = word;
 }
 
-/* The token offsets (bit k: k tokens, bit 2: two or more) at which n can
- * end when it can start at those of in. */
+/* The offsets in tokens from a match's start (bit k: k tokens, bit
+ * ZS_NEXT_TOKENS + 1: more) at which n can end when it can start at those
+ * of in. */
 static unsigned shift_offsets(unsigned in, int k)
 {
     unsigned out = 0;
-    for (int b = 0; b < 3; b++)
-        if (in & (1u << b)) out |= 1u << (b + k < 2 ? b + k : 2);
+    for (int b = 0; b <= ZS_NEXT_TOKENS + 1; b++)
+        if (in & (1u << b)) out |= 1u << (b + k < ZS_NEXT_TOKENS + 1 ? b + k : ZS_NEXT_TOKENS + 1);
     return out;
 }
 
-/* Collects in r what a match can have as its second token, for n starting
- * at the token offsets of in (bits as shift_offsets); returns the offsets
- * at which n can end. */
-static unsigned index_second_in(const zs_lang *L, const node *n, unsigned in, zs_rule *r)
+/* Collects in r->next what a match can have at offsets 1..ZS_NEXT_TOKENS
+ * from its start for n starting at the offsets of in (bits as
+ * shift_offsets); returns the offsets at which n can end. */
+static unsigned index_next_in(const zs_lang *L, const node *n, unsigned in, zs_rule *r)
 {
     unsigned out = 0;
     switch (n->kind) {
     case N_SEQ:
         out = in;
-        for (int i = 0; i < n->nkids && out; i++) out = index_second_in(L, n->kids[i], out, r);
+        for (int i = 0; i < n->nkids && out; i++) out = index_next_in(L, n->kids[i], out, r);
         return out;
     case N_ALT:
-        for (int i = 0; i < n->nkids; i++) out |= index_second_in(L, n->kids[i], in, r);
+        for (int i = 0; i < n->nkids; i++) out |= index_next_in(L, n->kids[i], in, r);
         return out;
     case N_OPT:
-        return in | index_second_in(L, n->kids[0], in, r);
+        return in | index_next_in(L, n->kids[0], in, r);
     case N_CAP:
     case N_EXT:
-        return index_second_in(L, n->kids[0], in, r);
+        return index_next_in(L, n->kids[0], in, r);
     case N_LIT:
-        if (n->nwords == 0) return in;
-        if (in & 2) add_second(r, n->words[0]);
-        if ((in & 1) && n->nwords > 1) add_second(r, n->words[1]);
+        for (int o = 0; o <= ZS_NEXT_TOKENS; o++)
+            for (int k = 0; (in >> o & 1) && k < n->nwords && o + k <= ZS_NEXT_TOKENS; k++)
+                if (o + k > 0) tokset_add(&r->next[o + k - 1], n->words[k]);
         return shift_offsets(in, n->nwords);
     case N_LEX:
         for (uint32_t i = 0; i < L->nentries; i++) {
             const zs_entry *e = L->entries[i];
             if (e->lex != n->lex) continue;
-            if (in & 2) add_second(r, e->words[0]);
-            if ((in & 1) && e->ntok > 1) add_second(r, e->words[1]);
+            for (int o = 0; o <= ZS_NEXT_TOKENS; o++)
+                for (int k = 0; (in >> o & 1) && k < e->ntok && o + k <= ZS_NEXT_TOKENS; k++)
+                    if (o + k > 0) tokset_add(&r->next[o + k - 1], e->words[k]);
             out |= shift_offsets(in, e->ntok);
         }
         return out;
     case N_INT:
-        if (in & 2) widen_num(&r->second_num, &r->second_lo, &r->second_hi, n);
+        for (int o = 1; o <= ZS_NEXT_TOKENS; o++)
+            if (in >> o & 1) widen_num(&r->next[o - 1].num, &r->next[o - 1].lo, &r->next[o - 1].hi, n);
         return shift_offsets(in, 1);
     case N_NOUN:
-        if (in & 2) r->second_any = true;
+        for (int o = 1; o <= ZS_NEXT_TOKENS; o++)
+            if (in >> o & 1) r->next[o - 1].any = true;
         return shift_offsets(in, 1);
     }
     return out;
 }
 
-/* What a match of rule r (pattern root) can have as its second token. */
-static void index_second(const zs_lang *L, const node *root, zs_rule *r)
+/* What a match of rule r (pattern root) can have after its first token;
+ * after a match's end, anything. */
+static void index_next(const zs_lang *L, const node *root, zs_rule *r)
 {
-    if (index_second_in(L, root, 1, r) & 2) r->second_any = true; /* one token */
+    unsigned ends = index_next_in(L, root, 1, r);
+    for (int o = 1; o <= ZS_NEXT_TOKENS; o++)
+        if (ends >> o & 1)
+            for (int k = o; k <= ZS_NEXT_TOKENS; k++) r->next[k - 1].any = true;
 }
 
 static bool nullable(const node *n);
@@ -894,22 +902,20 @@ static void index_last(const zs_lang *L, const node *n, zs_rule *r)
         return;
     case N_LIT:
         if (n->nwords == 0) return;
-        ZS_GROW(r->pred_words, r->pred_cap, r->npred + 1);
-        r->pred_words[r->npred++] = n->words[n->nwords - 1];
+        tokset_add(&r->pred, n->words[n->nwords - 1]);
         return;
     case N_LEX:
         for (uint32_t i = 0; i < L->nentries; i++) {
             const zs_entry *e = L->entries[i];
             if (e->lex != n->lex) continue;
-            ZS_GROW(r->pred_words, r->pred_cap, r->npred + 1);
-            r->pred_words[r->npred++] = e->words[e->ntok - 1];
+            tokset_add(&r->pred, e->words[e->ntok - 1]);
         }
         return;
     case N_INT:
-        widen_num(&r->pred_num, &r->pred_lo, &r->pred_hi, n);
+        widen_num(&r->pred.num, &r->pred.lo, &r->pred.hi, n);
         return;
     case N_NOUN:
-        r->pred_any = true;
+        r->pred.any = true;
         return;
     }
 }
@@ -1083,7 +1089,7 @@ static const node *anchor_of(const zs_lang *L, const node *n, int *lead)
 }
 
 /* Collects in r the tokens that can come just before anchor (an item of
- * root's top-level sequence, as anchor_of chose it) in a match; pred_any
+ * root's top-level sequence, as anchor_of chose it) in a match; pred.any
  * if the anchor can be a match's first item. */
 static void index_pred(const zs_lang *L, const node *root, const node *anchor, zs_rule *r)
 {
@@ -1097,7 +1103,7 @@ static void index_pred(const zs_lang *L, const node *root, const node *anchor, z
         index_last(L, items[j], r);
         if (!nullable(items[j])) break;
     }
-    if (j < 0) r->pred_any = true; /* no item or only optional ones before */
+    if (j < 0) r->pred.any = true; /* no item or only optional ones before */
 }
 
 /* ---- values ---------------------------------------------------------------- */
@@ -1671,7 +1677,7 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         else
         {
             index_first_in(L, root, id, r); /* where a match can start */
-            index_second(L, root, r);
+            index_next(L, root, r);
             index_pred(L, root, anchor, r);
         }
     }
@@ -1717,6 +1723,16 @@ static void stable_sort_starts(zs_word *w)
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A token set's word list to a bitmap of the language's words. */
+static void tokset_finish(zs_lang *L, zs_tokset *ts)
+{
+    uint8_t *bits = lalloc(L, L->nwords / 8 + 1);
+    for (uint32_t k = 0; k < ts->n; k++) bits[ts->list[k] / 8] |= (uint8_t)(1u << (ts->list[k] % 8));
+    free(ts->list);
+    ts->list = NULL;
+    ts->words = bits;
 }
 
 static uint32_t well_known(zs_lang *L, const char *name)
@@ -1794,16 +1810,8 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         free(r->first_words);
         r->first_words = NULL;
         r->first = bits;
-        bits = lalloc(L, L->nwords / 8 + 1);
-        for (uint32_t k = 0; k < r->nsecond; k++) bits[r->second_words[k] / 8] |= (uint8_t)(1u << (r->second_words[k] % 8));
-        free(r->second_words);
-        r->second_words = NULL;
-        r->second = bits;
-        bits = lalloc(L, L->nwords / 8 + 1);
-        for (uint32_t k = 0; k < r->npred; k++) bits[r->pred_words[k] / 8] |= (uint8_t)(1u << (r->pred_words[k] % 8));
-        free(r->pred_words);
-        r->pred_words = NULL;
-        r->pred = bits;
+        for (int k = 0; k < ZS_NEXT_TOKENS; k++) tokset_finish(L, &r->next[k]);
+        tokset_finish(L, &r->pred);
     }
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past = well_known(L, "tense_past");
@@ -1851,8 +1859,8 @@ void zs_lang_free(zs_lang *L)
     for (uint32_t i = 0; i < L->nrules; i++) {
         free(L->rules[i].examples);
         free(L->rules[i].first_words);
-        free(L->rules[i].second_words);
-        free(L->rules[i].pred_words);
+        for (int k = 0; k < ZS_NEXT_TOKENS; k++) free(L->rules[i].next[k].list);
+        free(L->rules[i].pred.list);
     }
     free(L->rules);
     free(L->pexamples);

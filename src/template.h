@@ -117,6 +117,19 @@ typedef struct zs_pexample {
     int line;
 } zs_pexample;
 
+/* Tokens a rule can have at one position of its matches: words, numbers
+ * in [lo, hi] (if num), or any token. */
+typedef struct zs_tokset {
+    const uint8_t *words;  /* bit per word id */
+    bool num, any;
+    int32_t lo, hi;
+    uint32_t *list, n, cap; /* word ids while loading */
+} zs_tokset;
+
+/* Positions after a match's first token the matcher looks at before
+ * running a rule. */
+#define ZS_NEXT_TOKENS 2
+
 typedef struct zs_rule {
     uint32_t id;
     const char *name;
@@ -138,22 +151,13 @@ typedef struct zs_rule {
     bool first_any;       /* a match can start at any word ("noun") */
     uint32_t *first_words; /* while loading */
     uint32_t nfirst, first_cap;
-    /* the token after a match's first: a match can only start where that
-     * token is one of these (most tries at a common first word end so) */
-    const uint8_t *second; /* bit per word id */
-    bool second_num;       /* ... or a number in this range: */
-    int32_t second_lo, second_hi;
-    bool second_any;       /* anything, or a match can end after one token */
-    uint32_t *second_words; /* while loading */
-    uint32_t nsecond, second_cap;
+    /* the tokens after a match's first: a match can only start where the
+     * next two are in these sets (most tries at a common first word end
+     * so) */
+    zs_tokset next[ZS_NEXT_TOKENS];
     /* the token before the item the rule is indexed by, when that item is
-     * never a match's first: one of these words, or a number in range
-     * (pred_any: no such test) */
-    const uint8_t *pred;
-    bool pred_num, pred_any;
-    int32_t pred_lo, pred_hi;
-    uint32_t *pred_words; /* while loading */
-    uint32_t npred, pred_cap;
+     * never a match's first (else .any) */
+    zs_tokset pred;
     zs_value *values;
     int nvalues;
     zs_example *examples;

@@ -234,8 +234,9 @@ static bool has_word(const zs_lang *L, const uint8_t *bits, const char *form)
     return bits[w->id / 8] >> (w->id % 8) & 1;
 }
 
-/* What a match can start with, have second and have before the item its
- * rule is indexed by: the matcher tries a rule only where these fit. */
+/* What a match can start with, have second and third, and have before the
+ * item its rule is indexed by: the matcher tries a rule only where these
+ * fit. */
 static void test_start_filters(void **state)
 {
     (void)state;
@@ -248,26 +249,34 @@ static void test_start_filters(void **state)
     assert_true(ago->first_num);
     assert_int_equal(ago->first_lo, 1);
     assert_int_equal(ago->first_hi, 99);
-    assert_false(ago->second_any);
-    assert_false(ago->second_num);
-    assert_true(has_word(L, ago->second, "days"));
-    assert_true(has_word(L, ago->second, "fiscal"));
-    assert_false(has_word(L, ago->second, "year")); /* second token of "fiscal year" */
-    assert_false(has_word(L, ago->second, "ago"));
+    assert_false(ago->next[0].any);
+    assert_false(ago->next[0].num);
+    assert_true(has_word(L, ago->next[0].words, "days"));
+    assert_true(has_word(L, ago->next[0].words, "fiscal"));
+    assert_false(has_word(L, ago->next[0].words, "year")); /* second token of "fiscal year" */
+    assert_false(has_word(L, ago->next[0].words, "ago"));
+    /* third: "ago" after a one-token unit, "year" in "fiscal year" */
+    assert_false(ago->next[1].any);
+    assert_true(has_word(L, ago->next[1].words, "ago"));
+    assert_true(has_word(L, ago->next[1].words, "year"));
+    assert_false(has_word(L, ago->next[1].words, "days"));
     /* indexed by the unit, after the number */
     assert_int_equal(ago->lead, 1);
-    assert_false(ago->pred_any);
-    assert_true(ago->pred_num);
-    assert_int_equal(ago->pred_lo, 1);
-    assert_int_equal(ago->pred_hi, 99);
+    assert_false(ago->pred.any);
+    assert_true(ago->pred.num);
+    assert_int_equal(ago->pred.lo, 1);
+    assert_int_equal(ago->pred.hi, 99);
     /* a year alone is a whole match: any second token */
     assert_true(year->first_num);
     assert_int_equal(year->first_lo, 1000);
     assert_int_equal(year->first_hi, 2100);
     assert_true(has_word(L, year->first, "the"));
-    assert_true(year->second_any);
+    assert_true(year->next[0].any);
+    assert_true(year->next[1].any);
+    assert_false(year->next[0].num); /* "the year 1990": a number third only */
+    assert_true(year->next[1].num);
     /* any capitalized word second */
-    assert_true(noun->second_any);
+    assert_true(noun->next[0].any);
 
     zs_options opts = {.dct = "2020-06-15"};
     const char text[] = "It was 3 fiscal year ago, 150 days ago, 2 days ago and the year 1999; "

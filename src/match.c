@@ -201,7 +201,7 @@ static void record(run *R, uint32_t start, zs_matches *out)
 static inline bool tok_in(const zs_token *t, const zs_tokset *ts)
 {
     if (t->kind == ZS_TOK_NUM && ts->num && t->num >= ts->lo && t->num <= ts->hi) return true;
-    return t->word && (ts->words[t->word->id / 8] >> (t->word->id % 8) & 1);
+    return t->word && (ts->words[t->word->rid / 8] >> (t->word->rid % 8) & 1);
 }
 
 /* Whether a match of r can start at token s (its first words, numbers, and
@@ -211,7 +211,7 @@ static bool can_start(const zs_rule *r, const zs_token *toks, uint32_t s, uint32
     const zs_token *t = &toks[s];
     if (!r->first_any &&
         !(t->kind == ZS_TOK_NUM && r->first_num && t->num >= r->first_lo && t->num <= r->first_hi) &&
-        !(t->word && (r->first[t->word->id / 8] >> (t->word->id % 8) & 1)))
+        !(t->word && (r->first[t->word->rid / 8] >> (t->word->rid % 8) & 1)))
         return false;
     for (uint32_t k = 0; k < ZS_NEXT_TOKENS; k++)
         if (!r->next[k].any && (s + 1 + k >= end || !tok_in(&toks[s + 1 + k], &r->next[k])))

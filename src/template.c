@@ -1725,14 +1725,47 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A token set's word list to a bitmap of the language's words. */
-static void tokset_finish(zs_lang *L, zs_tokset *ts)
+/* Numbers the words of list[0..n) among those of the rules' token sets. */
+static void number_rule_words(zs_lang *L, const uint32_t *list, uint32_t n, uint32_t *nrid)
 {
-    uint8_t *bits = lalloc(L, L->nwords / 8 + 1);
-    for (uint32_t k = 0; k < ts->n; k++) bits[ts->list[k] / 8] |= (uint8_t)(1u << (ts->list[k] % 8));
-    free(ts->list);
-    ts->list = NULL;
-    ts->words = bits;
+    for (uint32_t k = 0; k < n; k++)
+        if (!L->words[list[k]]->rid) L->words[list[k]]->rid = ++*nrid;
+}
+
+/* A list of word ids to a bitmap by rid (of nrid words; bit 0, of words in
+ * no set, stays clear). */
+static const uint8_t *rid_bits(zs_lang *L, uint32_t **list, uint32_t n, uint32_t nrid)
+{
+    uint8_t *bits = lalloc(L, nrid / 8 + 1);
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t rid = L->words[(*list)[k]]->rid;
+        bits[rid / 8] |= (uint8_t)(1u << (rid % 8));
+    }
+    free(*list);
+    *list = NULL;
+    return bits;
+}
+
+/* The rules' word lists to bitmaps. They are indexed by rid, a number only
+ * the words in some list have: the bitmaps stay small (the language's
+ * words include every event word) and most tokens fail at rid 0. */
+static void rule_bitmaps(zs_lang *L)
+{
+    uint32_t nrid = 0;
+    for (uint32_t i = 0; i < L->nrules; i++) {
+        zs_rule *r = &L->rules[i];
+        number_rule_words(L, r->first_words, r->nfirst, &nrid);
+        for (int k = 0; k < ZS_NEXT_TOKENS; k++)
+            number_rule_words(L, r->next[k].list, r->next[k].n, &nrid);
+        number_rule_words(L, r->pred.list, r->pred.n, &nrid);
+    }
+    for (uint32_t i = 0; i < L->nrules; i++) {
+        zs_rule *r = &L->rules[i];
+        r->first = rid_bits(L, &r->first_words, r->nfirst, nrid);
+        for (int k = 0; k < ZS_NEXT_TOKENS; k++)
+            r->next[k].words = rid_bits(L, &r->next[k].list, r->next[k].n, nrid);
+        r->pred.words = rid_bits(L, &r->pred.list, r->pred.n, nrid);
+    }
 }
 
 static uint32_t well_known(zs_lang *L, const char *name)
@@ -1803,16 +1836,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     if (!L->order) L->order = ZS_ORDER_DMY;
     for (uint32_t i = 0; i < L->nwords; i++)
         stable_sort_starts(L->words[i]);
-    for (uint32_t i = 0; i < L->nrules; i++) { /* first-word lists to bitmaps */
-        zs_rule *r = &L->rules[i];
-        uint8_t *bits = lalloc(L, L->nwords / 8 + 1);
-        for (uint32_t k = 0; k < r->nfirst; k++) bits[r->first_words[k] / 8] |= (uint8_t)(1u << (r->first_words[k] % 8));
-        free(r->first_words);
-        r->first_words = NULL;
-        r->first = bits;
-        for (int k = 0; k < ZS_NEXT_TOKENS; k++) tokset_finish(L, &r->next[k]);
-        tokset_finish(L, &r->pred);
-    }
+    rule_bitmaps(L);
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past = well_known(L, "tense_past");
     L->lex_future = well_known(L, "tense_future");

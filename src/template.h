@@ -33,6 +33,8 @@ typedef struct zs_word {
     uint32_t id;
     const zs_entry **starts;  /* entries whose first token is this word */
     uint32_t nstarts;
+    uint32_t rid;            /* index in the rules' token sets (from 1), 0
+                                if in none */
     uint32_t *rules;         /* rules that can start at this word */
     uint32_t nrules;
     uint32_t starts_cap, rules_cap; /* while loading */
@@ -120,7 +122,7 @@ typedef struct zs_pexample {
 /* Tokens a rule can have at one position of its matches: words, numbers
  * in [lo, hi] (if num), or any token. */
 typedef struct zs_tokset {
-    const uint8_t *words;  /* bit per word id */
+    const uint8_t *words;  /* bit per word rid */
     bool num, any;
     int32_t lo, hi;
     uint32_t *list, n, cap; /* word ids while loading */
@@ -145,11 +147,11 @@ typedef struct zs_rule {
     int ext_slot;       /* slot pair of [ ] extent, or -1 */
     int lead;           /* most tokens optional items can take before the
                            item the rule is indexed by */
-    const uint8_t *first; /* bit per word id: a match can start there */
+    const uint8_t *first; /* bit per word rid: a match can start there */
     bool first_num;       /* a match can start at a number ... */
     int32_t first_lo, first_hi; /* ... in this range */
     bool first_any;       /* a match can start at any word ("noun") */
-    uint32_t *first_words; /* while loading */
+    uint32_t *first_words; /* word ids while loading */
     uint32_t nfirst, first_cap;
     /* the tokens after a match's first: a match can only start where the
      * next two are in these sets (most tries at a common first word end

@@ -231,7 +231,7 @@ static bool has_word(const zs_lang *L, const uint8_t *bits, const char *form)
 {
     const zs_word *w = zs_lang_word(L, form, strlen(form));
     assert_non_null(w);
-    return bits[w->id / 8] >> (w->id % 8) & 1;
+    return bits[w->rid / 8] >> (w->rid % 8) & 1;
 }
 
 /* What a match can start with, have second and third, and have before the

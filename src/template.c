@@ -118,7 +118,7 @@ static void build_tails(zs_lang *L)
         if (w->len < 3) continue;
         for (uint32_t k = 0; k < w->nstarts; k++)
             if (w->starts[k]->ntok == 1) {
-                uint32_t bit = zs_tail_bit(w->starts[k]->lex, w->form, w->len);
+                uint32_t bit = zs_tail_bit(w->starts[k]->lex, w->form, w->len, w->len == 3 ? 3 : 4);
                 L->tails[bit / 8] |= (uint8_t)(1u << (bit % 8));
             }
     }

@@ -206,7 +206,9 @@ struct zs_lang {
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     uint8_t *tails;             /* bit per (lexicon, last three bytes) of the
-                                   one-token entries: zs_lex_tail_maybe */
+                                   one-token entries of three bytes and
+                                   (lexicon, last four) of the longer ones:
+                                   zs_lex_tail_maybe */
     /* words of the outputs: "label KEY TEXT" lines */
     const char **label_keys, **label_texts;
     uint32_t nlabels, labels_cap;
@@ -250,30 +252,35 @@ static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const 
     }
 }
 
-/* The bit of (lexicon, last three bytes of a form of >= 3 bytes) in
- * zs_lang.tails. */
+/* The bit in zs_lang.tails of (lexicon, the last k bytes of a form of
+ * len >= k bytes), k 3 or 4. */
 #define ZS_TAIL_BITS 20
-static inline uint32_t zs_tail_bit(uint32_t lex, const char *form, size_t len)
+static inline uint32_t zs_tail_bit(uint32_t lex, const char *form, size_t len, size_t k)
 {
-    const unsigned char *t = (const unsigned char *)form + len - 3;
-    uint32_t v = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16;
+    const unsigned char *t = (const unsigned char *)form + len - k;
+    uint32_t v = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 |
+                 (k == 4 ? (uint32_t)t[3] << 24 ^ 0x5bd1e995u : 0);
     return ((v ^ lex * 0x9E3779B9u) * 0x85EBCA6Bu) >> (32 - ZS_TAIL_BITS);
 }
 
 /* True if word w starts an entry of lexicon lex of one token; *e gets it. */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);
 
-/* False if no one-token entry of lexicon lex ends in the last three bytes
- * of form (len >= 3), so that neither form nor any of its endings of three
- * bytes or more is one: lets the searches of a word's endings ("Kremlchef",
- * "Giftgaseinsatz") skip most words. True may be a false alarm. */
+/* False if neither form (len >= 3) nor any of its endings of three bytes
+ * or more is a one-token entry of lexicon lex: no entry of three bytes has
+ * form's last three, none longer its last four. Lets the searches of a
+ * word's endings ("Kremlchef", "Giftgaseinsatz") skip most words. True may
+ * be a false alarm. */
 static inline bool zs_lex_tail_maybe(const struct zs_lang *L, uint32_t lex, const char *form,
                                      size_t len)
 {
     if (len < 3) return false;
     if (!L->tails) return true;
-    uint32_t bit = zs_tail_bit(lex, form, len);
-    return L->tails[bit / 8] >> (bit % 8) & 1;
+    uint32_t b3 = zs_tail_bit(lex, form, len, 3);
+    if (L->tails[b3 / 8] >> (b3 % 8) & 1) return true;
+    if (len < 4) return false;
+    uint32_t b4 = zs_tail_bit(lex, form, len, 4);
+    return L->tails[b4 / 8] >> (b4 % 8) & 1;
 }
 
 /* The text of output label key ("source", "pod.EV"), or NULL if the

@@ -95,14 +95,30 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
            (d->text[t->b0] == ';' || d->text[t->b0] == ':');
 }
 
+static bool is_future_cue(const zs_doc *d, uint32_t i)
+{
+    const zs_word *w = i < d->ntoks ? d->toks[i].word : NULL;
+    return w && d->lang->lex_future != UINT32_MAX && zs_word_in(w, d->lang->lex_future, NULL);
+}
+
 /* The cue direction of token i, or ZS_DIR_NONE. */
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     const zs_lang *L = d->lang;
     const zs_word *w = d->toks[i].word;
     if (!w) return ZS_DIR_NONE;
-    if (L->lex_future != UINT32_MAX && zs_word_in(w, L->lex_future, NULL)) return ZS_DIR_FUTURE;
-    if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) return ZS_DIR_PAST;
+    if (is_future_cue(d, i)) return ZS_DIR_FUTURE;
+    if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) {
+        /* a past auxiliary before a future cue looks ahead from then
+         * ("were planning", "was expected", "had planned") */
+        const zs_entry *e;
+        const zs_attr *t;
+        if (L->lex_verb_aux != UINT32_MAX && zs_word_in(w, L->lex_verb_aux, &e) &&
+            (t = zs_entry_attr(e, "tense")) && t->sym && strcmp(t->sym, "PAST") == 0 &&
+            is_future_cue(d, i + 1))
+            return ZS_DIR_FUTURE;
+        return ZS_DIR_PAST;
+    }
     /* an event verb whose verb group is in the past tense ("stepped",
      * "resigned", not "has resigned", "are supposed to"), by the verb
      * group analysis of lang.zt verb_ending and verb_aux */

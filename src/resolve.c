@@ -88,11 +88,32 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
  * on KRAUTS: nearer cues decide better than the clause's farthest verb). */
 #define TENSE_REACH 6
 
+/* Whether token i is a quotation mark: " “ ” „ « » `` '' (a quote's tense
+ * is not the tense of the sentence around it: "''We will go Thursday,''
+ * he said"). */
+static bool is_quote(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    if (t->kind != ZS_TOK_PUNCT) return false;
+    const char *p = d->text + t->b0;
+    size_t n = t->b1 - t->b0;
+    static const char *const marks[] = {"\"", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB",
+                                        "``", "''"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (n == strlen(marks[k]) && memcmp(p, marks[k], n) == 0) return true;
+    if (n == 1 && (*p == '`' || *p == '\'')) { /* a pair of ` or ' tokens */
+        if (i + 1 < d->ntoks && d->toks[i + 1].b0 == t->b1 && d->text[t->b1] == *p) return true;
+        if (i > 0 && d->toks[i - 1].b1 == t->b0 && t->b0 > 0 && d->text[t->b0 - 1] == *p)
+            return true;
+    }
+    return false;
+}
+
 static bool is_clause_end(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
-    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 &&
-           (d->text[t->b0] == ';' || d->text[t->b0] == ':');
+    return t->kind == ZS_TOK_PUNCT && ((t->b1 - t->b0 == 1 &&
+           (d->text[t->b0] == ';' || d->text[t->b0] == ':')) || is_quote(d, i));
 }
 
 static bool is_future_cue(const zs_doc *d, uint32_t i)
@@ -634,7 +655,11 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         if (y < 0) y += 1;
         if (tv->day != ZS_UNSET) {
             if (tv->day < 1 || tv->day > zs_days_in_month(y, m)) return false;
-            set_day(sp, zs_days_from_civil(y, m, tv->day));
+            int64_t day = zs_days_from_civil(y, m, tv->day);
+            if (tv->unit == ZS_U_WEEK) /* "the week of March 6": the week the day is in */
+                set_week(sp, day - (zs_weekday(day) - 1), false);
+            else
+                set_day(sp, day);
         } else if (tv->month != ZS_UNSET) {
             set_month(sp, y, m);
         } else {

@@ -940,7 +940,8 @@ static int name_index(const char *const *names, size_t n, const char *s)
 
 /* The form of the verb at token i with the given lemma: the value of its
  * longest ending in verb_ending ("gerund", "past", "infinitive"; the whole
- * form first; an entry with not=lemma only if the form is not the lemma),
+ * form first; an entry with not=lemma only if the form is not the lemma,
+ * one with only=whole only as the whole form: "ate", not "terminate"),
  * else "infinitive" if it is the lemma, else "participle" (a participle or
  * any other finite form). */
 const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
@@ -957,6 +958,8 @@ const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
             continue;
         const zs_attr *unless = zs_entry_attr(en, "not");
         if (is_lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
+        const zs_attr *only = zs_entry_attr(en, "only"); /* only=whole: not an ending */
+        if (k && only && only->sym && strcmp(only->sym, "whole") == 0) continue;
         return en->attrs[0].sym;
     }
     return is_lemma ? "infinitive" : "participle";

@@ -224,7 +224,7 @@ static void resolve_timexes(zs_doc *d)
      * August", "wochentags"): a clock time after it is each day's */
     uint32_t several_of = UINT32_MAX;
     /* the day of the last member of a coordination group ("von Montag bis
-     * Mittwoch": the second weekday is on or after the first) */
+     * Mittwoch": the second day is on or after the first) */
     int group_of = -1;
     zs_lsec group_day = 0;
     /* news: the sentence of the last month or day with its year written
@@ -271,8 +271,13 @@ static void resolve_timexes(zs_doc *d)
                 hint = ZS_DIR_SAME;
                 narrative = true;
             }
-            if (x->group >= 0 && x->group == group_of && x->tv.weekday != ZS_UNSET &&
-                x->tv.day == ZS_UNSET && x->tv.offset == ZS_UNSET && x->tv.dir == ZS_DIR_NONE) {
+            /* a later member of a coordination without its own year
+             * ("zwischen dem 3. und dem 5. Mai", "vom 30. Dezember bis 2.
+             * Januar") is the first such day on or after the one before */
+            bool member = (x->tv.weekday != ZS_UNSET && x->tv.day == ZS_UNSET) ||
+                          (x->tv.day != ZS_UNSET && x->tv.month != ZS_UNSET);
+            if (x->group >= 0 && x->group == group_of && member && x->tv.year == ZS_UNSET &&
+                x->tv.offset == ZS_UNSET && x->tv.dir == ZS_DIR_NONE) {
                 a = group_day;
                 hint = ZS_DIR_FUTURE;
             }

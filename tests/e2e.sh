@@ -79,6 +79,12 @@ check "sample: ics equals golden" sh -c "$run -f ics $sample | cmp - tests/golde
 check "sample: text table equals golden" sh -c "$run $sample | cmp - tests/golden/beispiel.table"
 check "sample: offsets are code points" sh -c "$py tests/jsonl_check.py $sample tests/golden/beispiel.jsonl >/dev/null"
 
+# ---- German news sentences, every timex checked by hand ------------------------
+news=tests/golden/nachrichten.spec
+check "news: the sentences as a jsonl corpus" sh -c \
+    "$py tests/timex_golden.py input $news > $tmp/news.in.jsonl && $run --input jsonl -f jsonl $tmp/news.in.jsonl > $tmp/news.jsonl"
+check "news: every timex as in $(basename $news)" $py tests/timex_golden.py check $news "$tmp/news.jsonl"
+
 # ---- determinism: two runs, byte-identical files ------------------------------
 mkdir -p "$tmp/a" "$tmp/b"
 for d in a b; do

@@ -222,13 +222,6 @@ static int sys_node(const zs_doc *d, const gdoc *g, const char *id, const int *e
     return -1;
 }
 
-static bool is_event_id(const zs_doc *d, const char *id)
-{
-    for (size_t k = 0; k < d->nevents; k++)
-        if (strcmp(d->events[k].id, id) == 0) return true;
-    return false;
-}
-
 static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
 {
     c->docs++;
@@ -269,8 +262,7 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
         const zs_tlink *l = &d->tlinks[i];
         if (l->contradiction >= 0) continue;
         int a = sys_node(d, g, l->from, epair, tpair), b = sys_node(d, g, l->to, epair, tpair);
-        bool scored = i < d->nbase && l->rel != ZS_REL_OVERLAP &&
-                      (is_event_id(d, l->from) || is_event_id(d, l->to));
+        bool scored = i < d->nbase && l->rel != ZS_REL_OVERLAP;
         if (a >= 0 && b >= 0 && a != b) zs_pnet_add(sys, (size_t)a, (size_t)b, (zs_relkind)map_rel(l->rel));
         if (!scored) continue;
         c->sys_links++;

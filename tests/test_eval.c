@@ -277,7 +277,9 @@ static void test_zeitstrahl_timeml(void **state)
 
 /* Tasks B and C: gold events and TLINKs; one event found with its class,
  * one missed, one spurious; the anchor link and, by closure over the
- * timexes' values, the one to the creation time. */
+ * timexes' values, the one to the creation time. zeitstrahl's own
+ * relation of the date to the creation time counts towards precision as
+ * in the official scorer, and the gold does not imply it. */
 static void test_events_and_links(void **state)
 {
     (void)state;
@@ -315,8 +317,8 @@ static void test_events_and_links(void **state)
     assert_non_null(c);
     assert_int_equal(sscanf(c, " ev %u %u %u %lf %lf %lf", &docs, &gold, &sys, &f[0], &f[1], &f[2]), 6);
     assert_int_equal(gold, 2);
-    assert_int_equal(sys, 1);
-    assert_true(fabs(f[0] - 100) < 0.01 && fabs(f[1] - 100) < 0.01);
+    assert_int_equal(sys, 2);
+    assert_true(fabs(f[0] - 50) < 0.01 && fabs(f[1] - 100) < 0.01);
     free(out);
 }
 

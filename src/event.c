@@ -80,15 +80,21 @@ static const zs_entry *noun_head(const zs_lang *L, const zs_word *word, const ch
     return NULL;
 }
 
-static zs_eclass class_of(const zs_entry *e)
+/* The class named name, else def. */
+static zs_eclass class_named(const char *name, zs_eclass def)
 {
     static const char *names[] = {"OCCURRENCE", "REPORTING", "STATE", "I_ACTION",
                                   "I_STATE", "ASPECTUAL", "PERCEPTION"};
+    for (int i = 0; i < 7; i++)
+        if (strcmp(name, names[i]) == 0) return (zs_eclass)i;
+    return def;
+}
+
+static zs_eclass class_of(const zs_entry *e)
+{
     const zs_attr *a = zs_entry_attr(e, "class");
     if (!a) a = zs_entry_attr(e, NULL);
-    for (int i = 0; a && i < 7; i++)
-        if (strcmp(a->sym, names[i]) == 0) return (zs_eclass)i;
-    return ZS_EC_OCCURRENCE;
+    return a ? class_named(a->sym, ZS_EC_OCCURRENCE) : ZS_EC_OCCURRENCE;
 }
 
 static bool has_word_in(const zs_doc *d, uint32_t a, uint32_t b, uint32_t lex)
@@ -269,6 +275,78 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         ev->bare = t0 == i && mod_bytes == 0;
         set_key(ev, e);
     }
+}
+
+/* ---- class in context --------------------------------------------------
+ *
+ * A verb trigger's class may depend on what follows it: the first of the
+ * next CONTEXT_REACH tokens (up to punctuation other than quotes) that is
+ * a word of class_context gives its value ("to": a to-infinitive, "that":
+ * a that-clause), a gerund by verb_ending gives "gerund", another event
+ * trigger "event"; with none of these the context is "alone". The
+ * trigger's entry may name a class for a context ("keep = class=ASPECTUAL
+ * alone=OCCURRENCE"); else its class holds. */
+#define CONTEXT_REACH 4
+
+/* The form of token i's word by its longest ending in verb_ending
+ * ("gerund", "past", "infinitive"; the whole form first; an entry with
+ * not=lemma only if the word is not the lemma, one with only=whole only
+ * as the whole form: "ate", not "terminate"), or NULL. */
+static const char *ending_form(const zs_doc *d, uint32_t i, bool lemma)
+{
+    const zs_lang *L = d->lang;
+    const char *f = zs_tok_fold(d, i);
+    size_t n = d->toks[i].fold_len;
+    for (size_t k = 0; k < n && L->lex_verb_ending != UINT32_MAX; k++) {
+        if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
+        const zs_word *w = zs_lang_word(L, f + k, n - k);
+        const zs_entry *en;
+        if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)
+            continue;
+        const zs_attr *unless = zs_entry_attr(en, "not");
+        if (lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
+        const zs_attr *only = zs_entry_attr(en, "only"); /* only=whole: not an ending */
+        if (k && only && only->sym && strcmp(only->sym, "whole") == 0) continue;
+        return en->attrs[0].sym;
+    }
+    return NULL;
+}
+
+static const char *class_context(const zs_doc *d, const zs_event *e, const bool *trigger)
+{
+    const zs_lang *L = d->lang;
+    const zs_sentence *s = &d->sents[e->sent];
+    for (uint32_t i = e->t1; i < s->t1 && i < e->t1 + CONTEXT_REACH; i++) {
+        const zs_token *t = &d->toks[i];
+        if (t->kind == ZS_TOK_PUNCT) {
+            if (is_punct(d, i, "\"'`")) continue;
+            break;
+        }
+        const zs_entry *en;
+        if (t->word && zs_word_in(t->word, L->lex_class_context, &en) && en->nattrs)
+            return en->attrs[0].sym;
+        const char *form = t->kind == ZS_TOK_WORD && t->fold_len > 4 ? ending_form(d, i, false) : NULL;
+        if (form && strcmp(form, "gerund") == 0) return "gerund";
+        if (trigger[i]) return "event";
+    }
+    return "alone";
+}
+
+static void set_context_classes(zs_doc *d)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_class_context == UINT32_MAX || L->lex_event_verb == UINT32_MAX) return;
+    bool *trigger = zs_xcalloc(d->ntoks + 1, sizeof *trigger);
+    for (size_t k = 0; k < d->nevents; k++) trigger[d->events[k].t0] = true;
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        const zs_word *w = d->toks[e->t0].word;
+        const zs_entry *en;
+        if (e->t1 != e->t0 + 1 || !w || !zs_word_in(w, L->lex_event_verb, &en)) continue;
+        const zs_attr *a = zs_entry_attr(en, class_context(d, e, trigger));
+        if (a) e->cls = class_named(a->sym, e->cls);
+    }
+    free(trigger);
 }
 
 static void set_modality(zs_doc *d, zs_event *e)
@@ -938,31 +1016,16 @@ static int name_index(const char *const *names, size_t n, const char *s)
     return -1;
 }
 
-/* The form of the verb at token i with the given lemma: the value of its
- * longest ending in verb_ending ("gerund", "past", "infinitive"; the whole
- * form first; an entry with not=lemma only if the form is not the lemma,
- * one with only=whole only as the whole form: "ate", not "terminate"),
- * else "infinitive" if it is the lemma, else "participle" (a participle or
- * any other finite form). */
+/* The form of the verb at token i with the given lemma: by its ending
+ * (ending_form), else "infinitive" if it is the lemma, else "participle"
+ * (a participle or any other finite form). */
 const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
 {
-    const zs_lang *L = d->lang;
     const char *f = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
     bool is_lemma = strlen(lemma) == n && memcmp(f, lemma, n) == 0;
-    for (size_t k = 0; k < n && L->lex_verb_ending != UINT32_MAX; k++) {
-        if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
-        const zs_word *w = zs_lang_word(L, f + k, n - k);
-        const zs_entry *en;
-        if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)
-            continue;
-        const zs_attr *unless = zs_entry_attr(en, "not");
-        if (is_lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
-        const zs_attr *only = zs_entry_attr(en, "only"); /* only=whole: not an ending */
-        if (k && only && only->sym && strcmp(only->sym, "whole") == 0) continue;
-        return en->attrs[0].sym;
-    }
-    return is_lemma ? "infinitive" : "participle";
+    const char *form = ending_form(d, i, is_lemma);
+    return form ? form : is_lemma ? "infinitive" : "participle";
 }
 
 /* The auxiliary of verb_aux at token i, or NULL. */
@@ -1368,6 +1431,7 @@ void zs_find_events(zs_doc *d)
     tok_index ix;
     index_timexes(d, &ix);
     for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);
+    set_context_classes(d);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         e->id[0] = 'e'; /* "e%zu", without printf */

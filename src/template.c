@@ -1861,6 +1861,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_not_name = well_known(L, "not_name");
     L->lex_event_suffix = well_known(L, "event_suffix");
     L->lex_event_not = well_known(L, "event_not");
+    L->lex_class_context = well_known(L, "class_context");
     build_tails(L);
     return L;
 }

@@ -1,5 +1,6 @@
 /* Tense and aspect of events (src/event.c, the verb_aux and verb_ending
- * lexicons of templates/<lang>/lang.zt) end to end, and how the TimeML and
+ * lexicons of templates/<lang>/lang.zt) end to end, a trigger's class in
+ * context, and how the TimeML and
  * JSONL writers carry them. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -98,6 +99,46 @@ static void test_english(void **state)
     check(en, "The talks could collapse.", "collapse", "NONE", "NONE");
 }
 
+/* The event whose trigger is the word trigger in text. */
+static const zs_event *event_of(const zs_doc *d, const char *trigger)
+{
+    for (size_t i = 0; i < d->nevents; i++)
+        if (d->events[i].b1 - d->events[i].b0 == strlen(trigger) &&
+            memcmp(d->text + d->events[i].b0, trigger, strlen(trigger)) == 0)
+            return &d->events[i];
+    fail_msg("no event '%s' in: %s", trigger, d->text);
+    return NULL;
+}
+
+/* The one verb group analysis also tells which verb events lie before the
+ * publication time ("hit" is a past form by verb_ending alone), and the
+ * class of a trigger may depend on what follows it (class_context). */
+static void test_past_and_context(void **state)
+{
+    (void)state;
+    zs_doc *d = analyse(en, "The storm hit the coast.");
+    const zs_event *e = event_of(d, "hit");
+    assert_string_equal(zs_tense_name(e->tense), "PAST");
+    bool before = false;
+    for (size_t i = 0; i < d->ntlinks; i++)
+        before |= strcmp(d->tlinks[i].from, e->id) == 0 && strcmp(d->tlinks[i].to, "t0") == 0 &&
+                  d->tlinks[i].rel == ZS_REL_BEFORE;
+    assert_true(before);
+    zs_doc_free(d);
+    d = analyse(en, "The storm will hit the coast.");
+    e = event_of(d, "hit");
+    for (size_t i = 0; i < d->ntlinks; i++)
+        assert_false(strcmp(d->tlinks[i].from, e->id) == 0 &&
+                     strcmp(d->tlinks[i].to, "t0") == 0 && d->tlinks[i].rel == ZS_REL_BEFORE);
+    zs_doc_free(d);
+    d = analyse(en, "Police blocked the road.");
+    assert_int_equal(event_of(d, "blocked")->cls, ZS_EC_OCCURRENCE); /* alone */
+    zs_doc_free(d);
+    d = analyse(en, "Congress blocked the deal.");
+    assert_int_equal(event_of(d, "blocked")->cls, ZS_EC_I_ACTION); /* an event follows */
+    zs_doc_free(d);
+}
+
 /* TimeML's MAKEINSTANCE and JSONL's event records carry them; merging the
  * JSONL keeps them. */
 static void test_writers(void **state)
@@ -126,6 +167,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_english),
+        cmocka_unit_test(test_past_and_context),
         cmocka_unit_test(test_writers),
     };
     return cmocka_run_group_tests_name("tense", tests, setup, teardown);

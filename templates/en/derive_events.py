@@ -19,6 +19,13 @@ TBAQ-cleaned; AQUAINT stays unseen for scoring):
     /usr/bin/python3 templates/en/derive_events.py ../shared/corpora/tempeval3/TBAQ-cleaned/TimeBank \
         > /tmp/derived.zt
 
+A form's class may also depend on what follows it (class_context in
+events.zt): where the forms sharing its stem were seen at least CTX_MIN
+times in one context (a to-infinitive, a that-clause, a gerund, another
+event, or alone) and CTX_SHARE of them with one class other than the
+form's, the entry names it for that context ("keep = class=ASPECTUAL
+alone=OCCURRENCE"; cross-validation on TimeBank chose the thresholds).
+
 and put its output between the "# --- derived" markers of events.zt.
 """
 import collections
@@ -33,6 +40,14 @@ SUFFIX_MIN = int(os.environ.get("SUFFIX_MIN", 5))
 SUFFIX_SHARE = float(os.environ.get("SUFFIX_SHARE", 0.6))
 RARE = int(os.environ.get("RARE", 2))
 POOL = int(os.environ.get("POOL", 5))
+CTX_MIN = int(os.environ.get("CTX_MIN", 5))
+CTX_SHARE = float(os.environ.get("CTX_SHARE", 0.7))
+# The class_context lexicon of events.zt; the engine reads a word of more
+# than four letters ending in "ing" as a gerund (lang.zt verb_ending).
+CONTEXT_WORDS = {"to": "to", "that": "that", "whether": "that", "if": "that"}
+CONTEXT_REACH = 4
+QUOTES = {"``", "''", '"', "'", "`"}
+TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+|``|''|[^\sA-Za-z\d]")
 MIN_DCT = int(os.environ.get("MIN_DCT", 2))
 DCT_SHARE = float(os.environ.get("DCT_SHARE", 0.6))
 INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED",
@@ -92,6 +107,7 @@ def main():
     pos = collections.defaultdict(collections.Counter)
     seen = collections.Counter()
     dct = collections.defaultdict(collections.Counter)
+    in_context = collections.defaultdict(collections.Counter)
     for name in sorted(os.listdir(sys.argv[1])):
         if not name.endswith(".tml"):
             continue
@@ -111,6 +127,7 @@ def main():
             events[form] += 1
             classes[form][ev.get("class")] += 1
             pos[form][eid_pos.get(ev.get("eid"), "UNKNOWN")] += 1
+        count_contexts(text, in_context)
     chosen = {}
     for form in sorted(events):
         n = events[form]
@@ -142,9 +159,69 @@ def main():
             total = sum(dct[src].values())
             if r in INVERSE and rn >= MIN_DCT and rn >= DCT_SHARE * total:
                 rel = " dct=" + r
-        print("  %s = class=%s%s%s" % (form, cls, " pos=noun" if noun else "", rel))
+        ctx = context_classes(form, cls, in_context)
+        print("  %s = class=%s%s%s%s" % (form, cls, " pos=noun" if noun else "", rel, ctx))
     print("end")
     suffixes(seen, events, classes, pos, set(chosen) | set(extra))
+
+
+def tokens(text):
+    """[word, class of the EVENT it starts, or None] of a TEXT element."""
+    out = []
+
+    def add(s, cls=None):
+        for i, t in enumerate(TOKEN.findall(s or "")):
+            out.append((t, cls if i == 0 else None))
+    add(text.text)
+    for ch in text:
+        add(text_of(ch), ch.get("class") if ch.tag == "EVENT" else None)
+        add(ch.tail)
+    return out
+
+
+def context(toks, i):
+    """The context of the event at token i, as the engine reads it."""
+    for t, cls in toks[i + 1:i + 1 + CONTEXT_REACH]:
+        w = t.lower()
+        if w in QUOTES:
+            continue
+        if not w[0].isalnum():
+            break
+        if w in CONTEXT_WORDS:
+            return CONTEXT_WORDS[w]
+        if len(w) > 4 and w.endswith("ing") and w.isalpha():
+            return "gerund"
+        if cls:
+            return "event"
+    return "alone"
+
+
+def count_contexts(text, in_context):
+    """Adds the classes of a TEXT element's events to in_context[(stem,
+    context)] for each stem of their form."""
+    toks = tokens(text)
+    for i, (t, cls) in enumerate(toks):
+        if cls and WORD.fullmatch(t):
+            ctx = context(toks, i)
+            for st in sorted(stems(t.lower())):
+                in_context[(st, ctx)][cls] += 1
+
+
+def context_classes(form, cls, in_context):
+    """The " ctx=CLASS" attributes of a form whose stem's forms have
+    another class in that context."""
+    out = ""
+    for ctx in ("to", "that", "gerund", "event", "alone"):
+        pooled = collections.Counter()
+        for st in sorted(stems(form)):
+            pooled.update(in_context[(st, ctx)])
+        total = sum(pooled.values())
+        if total < CTX_MIN:
+            continue
+        best, n = pooled.most_common(1)[0]
+        if best != cls and n >= CTX_SHARE * total:
+            out += " %s=%s" % (ctx, best)
+    return out
 
 
 def class_of(form, classes, families):

@@ -105,6 +105,18 @@ static bool has_word_in(const zs_doc *d, uint32_t a, uint32_t b, uint32_t lex)
     return false;
 }
 
+/* Whether w is an auxiliary of the past in the verb group lexicon
+ * (verb_aux): one of the past tense ("was", "hatten", "wurde") or of the
+ * perfect ("has", "ist", "gewesen"). In an event's clause it tells that
+ * the event lies in the past. */
+static bool past_aux(const zs_lang *L, const zs_word *w)
+{
+    const zs_entry *en;
+    if (L->lex_verb_aux == UINT32_MAX || !w || !zs_word_in(w, L->lex_verb_aux, &en)) return false;
+    const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
+    return (t && strcmp(t->sym, "PAST") == 0) || (p && strcmp(p->sym, "PERFECTIVE") == 0);
+}
+
 static zs_event *new_event(zs_doc *d, uint32_t t0, uint32_t t1, const char *lemma,
                            zs_eclass cls, bool noun)
 {
@@ -401,7 +413,7 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
         /* a verb between: "Der Besuch war im Frühjahr angekündigt worden" */
         const zs_word *w = d->toks[i].word;
         if (w && (zs_word_in(w, L->lex_past, NULL) || zs_word_in(w, L->lex_future, NULL) ||
-                  (L->lex_tense_perfect != UINT32_MAX && zs_word_in(w, L->lex_tense_perfect, NULL))))
+                  past_aux(L, w)))
             return -1;
     }
     return -1;
@@ -690,7 +702,7 @@ static void link_mentions(zs_doc *d)
 }
 
 /* The tense cue nearest to e: of tense_past or tense_future in its clause,
- * else within reach in its sentence; a perfect auxiliary (tense_perfect)
+ * else within reach in its sentence; an auxiliary of the past (past_aux)
  * in its clause counts as past. A verb takes only its own form or such an
  * auxiliary ("sagte", "hatten ... telefoniert"), not the tense of another
  * verb near it. Returns +1 future, -1 past, 0 none. */
@@ -711,13 +723,11 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
             if (!w) continue;
             const zs_entry *en;
             int t = 0;
-            if (!e->noun && dist > 0 && !(in_clause && L->lex_tense_perfect != UINT32_MAX &&
-                                          zs_word_in(w, L->lex_tense_perfect, &en)))
+            if (!e->noun && dist > 0 && !(in_clause && past_aux(L, w)))
                 continue; /* a verb's tense is its own or its auxiliary's */
             if (zs_word_in(w, L->lex_past, &en)) t = -1;
             else if (zs_word_in(w, L->lex_future, &en)) t = 1;
-            else if (in_clause && L->lex_tense_perfect != UINT32_MAX &&
-                     zs_word_in(w, L->lex_tense_perfect, &en))
+            else if (in_clause && past_aux(L, w))
                 t = -1;
             if (!t) continue;
             (void)en;

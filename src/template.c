@@ -1849,7 +1849,6 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_signal_after = well_known(L, "signal_after");
     L->lex_signal_before = well_known(L, "signal_before");
     L->lex_signal_during = well_known(L, "signal_during");
-    L->lex_tense_perfect = well_known(L, "tense_perfect");
     L->lex_article_indef = well_known(L, "article_indefinite");
     L->lex_event_new = well_known(L, "event_new");
     L->lex_title_place = well_known(L, "title_place");

@@ -198,7 +198,7 @@ struct zs_lang {
     /* well-known lexicons (or UINT32_MAX if absent) */
     uint32_t lex_abbrev, lex_past, lex_future, lex_event_noun, lex_event_verb,
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,
-             lex_signal_before, lex_stopword, lex_signal_during, lex_tense_perfect,
+             lex_signal_before, lex_stopword, lex_signal_during,
              lex_article_indef, lex_event_new, lex_title_place, lex_verb_aux,
              lex_verb_ending, lex_participant, lex_participant_title,
              lex_participant_link, lex_not_name, lex_event_suffix,

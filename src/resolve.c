@@ -146,7 +146,11 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     const zs_entry *e;
     if (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, &e)) {
         const zs_attr *lem = zs_entry_attr(e, "lemma");
-        if (zs_verb_tense(d, i, lem ? lem->sym : e->lemma) == ZS_TENSE_PAST) return ZS_DIR_PAST;
+        const char *lemma = lem ? lem->sym : e->lemma;
+        /* the form first: the clause's auxiliaries only for a past form */
+        if (strcmp(zs_verb_form(d, i, lemma), "past") == 0 &&
+            zs_verb_tense(d, i, lemma) == ZS_TENSE_PAST)
+            return ZS_DIR_PAST;
     }
     return ZS_DIR_NONE;
 }

@@ -1047,12 +1047,12 @@ static const zs_entry *aux_at(const zs_doc *d, int64_t i)
 }
 
 /* The tense and aspect of the verb group of the verb at tokens [t0, t1)
- * whose lemma is lemma: the auxiliaries of its clause and its own form. */
-static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *lemma,
+ * of form form (zs_verb_form): the auxiliaries of its clause and its own
+ * form. */
+static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *form,
                         zs_tense *out_tense, zs_aspect *out_aspect)
 {
     const zs_lang *L = d->lang;
-    const char *form = zs_verb_form(d, t0, lemma);
     int tense = -1, aspect = 0;
     bool grouped = false;
     if (L->lex_verb_aux != UINT32_MAX) {
@@ -1092,11 +1092,11 @@ static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *l
     *out_aspect = (zs_aspect)aspect;
 }
 
-zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *lemma)
+zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form)
 {
     zs_tense t;
     zs_aspect a;
-    group_tense(d, i, i + 1, lemma, &t, &a);
+    group_tense(d, i, i + 1, form, &t, &a);
     return t;
 }
 
@@ -1106,7 +1106,7 @@ static void verb_group(zs_doc *d, zs_event *e)
     e->aspect = ZS_ASPECT_NONE;
     e->past_form = false;
     if (e->noun) return;
-    group_tense(d, e->t0, e->t1, e->lemma, &e->tense, &e->aspect);
+    group_tense(d, e->t0, e->t1, zs_verb_form(d, e->t0, e->lemma), &e->tense, &e->aspect);
     e->past_form = e->tense == ZS_TENSE_PAST;
 }
 

@@ -14,8 +14,9 @@ void zs_find_events(zs_doc *d);
  * dates. */
 const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma);
 
-/* The TimeML tense of the verb group of the verb at token i: its form and
- * the auxiliaries of its clause (lang.zt verb_aux). */
-zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *lemma);
+/* The TimeML tense of the verb group of the verb at token i whose form
+ * (zs_verb_form) is form: that form and the auxiliaries of its clause
+ * (lang.zt verb_aux). */
+zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form);
 
 #endif

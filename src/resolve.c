@@ -146,10 +146,9 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     const zs_entry *e;
     if (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, &e)) {
         const zs_attr *lem = zs_entry_attr(e, "lemma");
-        const char *lemma = lem ? lem->sym : e->lemma;
         /* the form first: the clause's auxiliaries only for a past form */
-        if (strcmp(zs_verb_form(d, i, lemma), "past") == 0 &&
-            zs_verb_tense(d, i, lemma) == ZS_TENSE_PAST)
+        const char *form = zs_verb_form(d, i, lem ? lem->sym : e->lemma);
+        if (strcmp(form, "past") == 0 && zs_verb_tense(d, i, form) == ZS_TENSE_PAST)
             return ZS_DIR_PAST;
     }
     return ZS_DIR_NONE;

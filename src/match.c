@@ -209,10 +209,7 @@ static inline bool tok_in(const zs_token *t, const zs_tokset *ts)
 static bool can_start(const zs_rule *r, const zs_token *toks, uint32_t s, uint32_t end)
 {
     const zs_token *t = &toks[s];
-    if (!r->first_any &&
-        !(t->kind == ZS_TOK_NUM && r->first_num && t->num >= r->first_lo && t->num <= r->first_hi) &&
-        !(t->word && (r->first[t->word->rid / 8] >> (t->word->rid % 8) & 1)))
-        return false;
+    if (!r->first.any && !tok_in(t, &r->first)) return false;
     for (uint32_t k = 0; k < ZS_NEXT_TOKENS; k++)
         if (!r->next[k].any && (s + 1 + k >= end || !tok_in(&toks[s + 1 + k], &r->next[k])))
             return false;

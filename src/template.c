@@ -747,23 +747,28 @@ static void add_rule_to(uint32_t **arr, uint32_t *n, uint32_t *cap, uint32_t rul
  * item of a sequence). */
 static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r);
 
+static void tokset_add(zs_tokset *ts, uint32_t word)
+{
+    ZS_GROW(ts->list, ts->cap, ts->n + 1);
+    ts->list[ts->n++] = word;
+}
+
 static void add_first(zs_lang *L, uint32_t word, uint32_t rule, zs_rule *r)
 {
     if (r) {
-        ZS_GROW(r->first_words, r->first_cap, r->nfirst + 1);
-        r->first_words[r->nfirst++] = word;
+        tokset_add(&r->first, word);
     } else {
         zs_word *w = L->words[word];
         add_rule_to(&w->rules, &w->nrules, &w->rules_cap, rule);
     }
 }
 
-/* Adds the range of number item n to the range [*lo, *hi] of *has. */
-static void widen_num(bool *has, int32_t *lo, int32_t *hi, const node *n)
+/* Adds the range of number item n to the numbers of ts. */
+static void widen_num(zs_tokset *ts, const node *n)
 {
-    if (!*has || n->lo < *lo) *lo = n->lo;
-    if (!*has || n->hi > *hi) *hi = n->hi;
-    *has = true;
+    if (!ts->num || n->lo < ts->lo) ts->lo = n->lo;
+    if (!ts->num || n->hi > ts->hi) ts->hi = n->hi;
+    ts->num = true;
 }
 
 static bool index_first(zs_lang *L, const node *n, uint32_t rule)
@@ -797,20 +802,14 @@ static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
             if (L->entries[i]->lex == n->lex) add_first(L, L->entries[i]->words[0], rule, r);
         return false;
     case N_INT:
-        if (r) widen_num(&r->first_num, &r->first_lo, &r->first_hi, n);
+        if (r) widen_num(&r->first, n);
         else add_rule_to(&L->num_rules, &L->nnum_rules, &L->num_rules_cap, rule);
         return false;
     case N_NOUN: /* any capitalized word: cannot be indexed */
-        if (r) r->first_any = true;
+        if (r) r->first.any = true;
         return false;
     }
     return false;
-}
-
-static void tokset_add(zs_tokset *ts, uint32_t word)
-{
-    ZS_GROW(ts->list, ts->cap, ts->n + 1);
-    ts->list[ts->n++] = word;
 }
 
 /* The offsets in tokens from a match's start (bit k: k tokens, bit
@@ -860,7 +859,7 @@ static unsigned index_next_in(const zs_lang *L, const node *n, unsigned in, zs_r
         return out;
     case N_INT:
         for (int o = 1; o <= ZS_NEXT_TOKENS; o++)
-            if (in >> o & 1) widen_num(&r->next[o - 1].num, &r->next[o - 1].lo, &r->next[o - 1].hi, n);
+            if (in >> o & 1) widen_num(&r->next[o - 1], n);
         return shift_offsets(in, 1);
     case N_NOUN:
         for (int o = 1; o <= ZS_NEXT_TOKENS; o++)
@@ -912,7 +911,7 @@ static void index_last(const zs_lang *L, const node *n, zs_rule *r)
         }
         return;
     case N_INT:
-        widen_num(&r->pred.num, &r->pred.lo, &r->pred.hi, n);
+        widen_num(&r->pred, n);
         return;
     case N_NOUN:
         r->pred.any = true;
@@ -1754,14 +1753,14 @@ static void rule_bitmaps(zs_lang *L)
     uint32_t nrid = 0;
     for (uint32_t i = 0; i < L->nrules; i++) {
         zs_rule *r = &L->rules[i];
-        number_rule_words(L, r->first_words, r->nfirst, &nrid);
+        number_rule_words(L, r->first.list, r->first.n, &nrid);
         for (int k = 0; k < ZS_NEXT_TOKENS; k++)
             number_rule_words(L, r->next[k].list, r->next[k].n, &nrid);
         number_rule_words(L, r->pred.list, r->pred.n, &nrid);
     }
     for (uint32_t i = 0; i < L->nrules; i++) {
         zs_rule *r = &L->rules[i];
-        r->first = rid_bits(L, &r->first_words, r->nfirst, nrid);
+        r->first.words = rid_bits(L, &r->first.list, r->first.n, nrid);
         for (int k = 0; k < ZS_NEXT_TOKENS; k++)
             r->next[k].words = rid_bits(L, &r->next[k].list, r->next[k].n, nrid);
         r->pred.words = rid_bits(L, &r->pred.list, r->pred.n, nrid);
@@ -1882,7 +1881,7 @@ void zs_lang_free(zs_lang *L)
     free(L->label_texts);
     for (uint32_t i = 0; i < L->nrules; i++) {
         free(L->rules[i].examples);
-        free(L->rules[i].first_words);
+        free(L->rules[i].first.list);
         for (int k = 0; k < ZS_NEXT_TOKENS; k++) free(L->rules[i].next[k].list);
         free(L->rules[i].pred.list);
     }

@@ -147,12 +147,9 @@ typedef struct zs_rule {
     int ext_slot;       /* slot pair of [ ] extent, or -1 */
     int lead;           /* most tokens optional items can take before the
                            item the rule is indexed by */
-    const uint8_t *first; /* bit per word rid: a match can start there */
-    bool first_num;       /* a match can start at a number ... */
-    int32_t first_lo, first_hi; /* ... in this range */
-    bool first_any;       /* a match can start at any word ("noun") */
-    uint32_t *first_words; /* word ids while loading */
-    uint32_t nfirst, first_cap;
+    /* the tokens a match can start at: words, numbers in a range, or any
+     * word ("noun") */
+    zs_tokset first;
     /* the tokens after a match's first: a match can only start where the
      * next two are in these sets (most tries at a common first word end
      * so) */

@@ -246,9 +246,9 @@ static void test_start_filters(void **state)
     if (!L) fail_msg("%s", err.msg);
     const zs_rule *ago = &L->rules[0], *year = &L->rules[1], *noun = &L->rules[2];
     /* starts at a number of 1..99; second the first word of a unit entry */
-    assert_true(ago->first_num);
-    assert_int_equal(ago->first_lo, 1);
-    assert_int_equal(ago->first_hi, 99);
+    assert_true(ago->first.num);
+    assert_int_equal(ago->first.lo, 1);
+    assert_int_equal(ago->first.hi, 99);
     assert_false(ago->next[0].any);
     assert_false(ago->next[0].num);
     assert_true(has_word(L, ago->next[0].words, "days"));
@@ -267,10 +267,10 @@ static void test_start_filters(void **state)
     assert_int_equal(ago->pred.lo, 1);
     assert_int_equal(ago->pred.hi, 99);
     /* a year alone is a whole match: any second token */
-    assert_true(year->first_num);
-    assert_int_equal(year->first_lo, 1000);
-    assert_int_equal(year->first_hi, 2100);
-    assert_true(has_word(L, year->first, "the"));
+    assert_true(year->first.num);
+    assert_int_equal(year->first.lo, 1000);
+    assert_int_equal(year->first.hi, 2100);
+    assert_true(has_word(L, year->first.words, "the"));
     assert_true(year->next[0].any);
     assert_true(year->next[1].any);
     assert_false(year->next[0].num); /* "the year 1990": a number third only */

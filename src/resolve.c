@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 /* ---- building the value of a match ------------------------------------- */
 
 static void set_field(zs_tv *tv, zs_field f, int32_t v)
@@ -88,32 +91,46 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
  * on KRAUTS: nearer cues decide better than the clause's farthest verb). */
 #define TENSE_REACH 6
 
-/* Whether token i is a quotation mark: " “ ” „ « » `` '' (a quote's tense
- * is not the tense of the sentence around it: "''We will go Thursday,''
- * he said"). */
-static bool is_quote(const zs_doc *d, uint32_t i)
+/* Whether code point c may stand inside a word as an apostrophe (' and
+ * U+2019 in "don't", "O’Neill"): by the word-break property. */
+static bool in_word_mark(UChar32 c)
+{
+    int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+    return wb == U_WB_SINGLE_QUOTE || wb == U_WB_MIDNUMLET || wb == U_WB_MIDLETTER;
+}
+
+bool zs_is_quote(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
     if (t->kind != ZS_TOK_PUNCT) return false;
-    const char *p = d->text + t->b0;
-    size_t n = t->b1 - t->b0;
-    static const char *const marks[] = {"\"", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB",
-                                        "``", "''"};
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (n == strlen(marks[k]) && memcmp(p, marks[k], n) == 0) return true;
-    if (n == 1 && (*p == '`' || *p == '\'')) { /* a pair of ` or ' tokens */
-        if (i + 1 < d->ntoks && d->toks[i + 1].b0 == t->b1 && d->text[t->b1] == *p) return true;
-        if (i > 0 && d->toks[i - 1].b1 == t->b0 && t->b0 > 0 && d->text[t->b0 - 1] == *p)
-            return true;
-    }
-    return false;
+    /* a punctuation token is one code point */
+    int32_t k = 0, n = (int32_t)(t->b1 - t->b0);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)d->text + t->b0, k, n, c);
+    if (c < 0 || k != n) return false;
+    /* the grave accent is no quotation mark to Unicode, but doubled it
+     * opens a quote in ASCII news text ("``Calm,'' he said") */
+    bool mark = c == '`' || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
+    if (!mark) return false;
+    if (c != '`' && !in_word_mark(c)) return true;
+    /* an apostrophe-like mark is a quote when doubled ('' ``) */
+    if (i + 1 < d->ntoks && d->toks[i + 1].b0 == t->b1 &&
+        d->toks[i + 1].b1 - d->toks[i + 1].b0 == (uint32_t)n &&
+        memcmp(d->text + t->b1, d->text + t->b0, (size_t)n) == 0)
+        return true;
+    return i > 0 && d->toks[i - 1].b1 == t->b0 && t->b0 >= (uint32_t)n &&
+           d->toks[i - 1].b1 - d->toks[i - 1].b0 == (uint32_t)n &&
+           memcmp(d->text + t->b0 - n, d->text + t->b0, (size_t)n) == 0;
 }
 
+/* A tense cue's clause ends at ; : and quotation marks (a quote's tense is
+ * not the tense of the sentence around it: "``We will go Thursday,'' he
+ * said"). */
 static bool is_clause_end(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
     return t->kind == ZS_TOK_PUNCT && ((t->b1 - t->b0 == 1 &&
-           (d->text[t->b0] == ';' || d->text[t->b0] == ':')) || is_quote(d, i));
+           (d->text[t->b0] == ';' || d->text[t->b0] == ':')) || zs_is_quote(d, i));
 }
 
 static bool is_future_cue(const zs_doc *d, uint32_t i)

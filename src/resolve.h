@@ -10,9 +10,15 @@
 void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
 
 /* The tense around tokens [t0, t1): the nearest word of the language's
- * tense_past / tense_future lexicons in the same clause (up to ; or :) and
- * at most a few tokens away, or ZS_DIR_NONE. */
+ * tense_past / tense_future lexicons in the same clause (up to ; : or a
+ * quotation mark) and at most a few tokens away, or ZS_DIR_NONE. */
 zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1);
+
+/* Whether token i is a quotation mark, by the Unicode Quotation_Mark
+ * property (" “ ” „ « » ‹ 「 ...); a mark that may stand inside a word as
+ * an apostrophe (' ’) and the grave accent count only doubled ('' ``
+ * ’’). */
+bool zs_is_quote(const zs_doc *d, uint32_t i);
 
 /* tv (offset units, anchor=mention) applied to from, the last date
  * mentioned, in from's granularity: a year before a quarter is a quarter,

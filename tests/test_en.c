@@ -75,6 +75,38 @@ static void test_english_basics(void **state)
     check_value(en, "It may be too late now.", 0, "PRESENT_REF");
 }
 
+/* Quotation marks by their Unicode property: an apostrophe-like mark and
+ * the grave accent only doubled. */
+static void test_quotes(void **state)
+{
+    (void)state;
+    static const char text[] = "A \"b\" \u201Cc\u201D \u00ABd\u00BB \u2039e\u203A \u201Ef\u201C "
+                               "``g'' \u2019\u2019h\u2019\u2019 don't O\u2019Neill 'i' \u2018j\u2019 "
+                               "(k) x; y.";
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    char quotes[128] = "";
+    size_t n = 0, marks = 0;
+    for (uint32_t i = 0; i < d->ntoks; i++) {
+        const zs_token *t = &d->toks[i];
+        if (t->kind == ZS_TOK_PUNCT) marks++;
+        if (!zs_is_quote(d, i)) continue;
+        assert_true(n + (t->b1 - t->b0) < sizeof quotes);
+        memcpy(quotes + n, text + t->b0, t->b1 - t->b0);
+        n += t->b1 - t->b0;
+        quotes[n] = '\0';
+    }
+    assert_string_equal(quotes, "\"\"\u201C\u201D\u00AB\u00BB\u2039\u203A\u201E\u201C``''"
+                                "\u2019\u2019\u2019\u2019");
+    assert_true(marks > 20); /* the single marks, brackets, ; and . are tokens too */
+    zs_doc_free(d);
+    /* a quote ends a tense cue's clause: the future of the sentence around
+     * it does not reach into it */
+    check_value(en, "\u2039Calm Sunday,\u203A aides will say.", 0, "2019-11-10");
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -188,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_english_basics),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_nth_weekday),
+        cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

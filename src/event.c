@@ -105,18 +105,6 @@ static bool has_word_in(const zs_doc *d, uint32_t a, uint32_t b, uint32_t lex)
     return false;
 }
 
-/* Whether w is an auxiliary of the past in the verb group lexicon
- * (verb_aux): one of the past tense ("was", "hatten", "wurde") or of the
- * perfect ("has", "ist", "gewesen"). In an event's clause it tells that
- * the event lies in the past. */
-static bool past_aux(const zs_lang *L, const zs_word *w)
-{
-    const zs_entry *en;
-    if (L->lex_verb_aux == UINT32_MAX || !w || !zs_word_in(w, L->lex_verb_aux, &en)) return false;
-    const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
-    return (t && strcmp(t->sym, "PAST") == 0) || (p && strcmp(p->sym, "PERFECTIVE") == 0);
-}
-
 static zs_event *new_event(zs_doc *d, uint32_t t0, uint32_t t1, const char *lemma,
                            zs_eclass cls, bool noun)
 {
@@ -412,9 +400,7 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
         if (ix->start[i] >= 0 && is_time(&d->timexes[ix->start[i]])) return ix->start[i];
         /* a verb between: "Der Besuch war im Frühjahr angekündigt worden" */
         const zs_word *w = d->toks[i].word;
-        if (w && (zs_word_in(w, L->lex_past, NULL) || zs_word_in(w, L->lex_future, NULL) ||
-                  past_aux(L, w)))
-            return -1;
+        if (zs_past_cue(d, i) || (w && zs_word_in(w, L->lex_future, NULL))) return -1;
     }
     return -1;
 }
@@ -701,11 +687,11 @@ static void link_mentions(zs_doc *d)
     free(prev_noun);
 }
 
-/* The tense cue nearest to e: of tense_past or tense_future in its clause,
- * else within reach in its sentence; an auxiliary of the past (past_aux)
- * in its clause counts as past. A verb takes only its own form or such an
- * auxiliary ("sagte", "hatten ... telefoniert"), not the tense of another
- * verb near it. Returns +1 future, -1 past, 0 none. */
+/* The tense cue nearest to e: a past one (zs_past_cue) or one of
+ * tense_future in its clause, else within reach in its sentence. A verb
+ * takes only its own form or an auxiliary of the past in its clause
+ * ("sagte", "hatten ... telefoniert"), not the tense of another verb near
+ * it. Returns +1 future, -1 past, 0 none. */
 #define TENSE_REACH 6
 static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
 {
@@ -721,16 +707,12 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
             if (!in_clause && dist > TENSE_REACH) continue;
             const zs_word *w = d->toks[i].word;
             if (!w) continue;
-            const zs_entry *en;
             int t = 0;
-            if (!e->noun && dist > 0 && !(in_clause && past_aux(L, w)))
+            if (!e->noun && dist > 0 && !(in_clause && zs_past_aux(d, (uint32_t)i)))
                 continue; /* a verb's tense is its own or its auxiliary's */
-            if (zs_word_in(w, L->lex_past, &en)) t = -1;
-            else if (zs_word_in(w, L->lex_future, &en)) t = 1;
-            else if (in_clause && past_aux(L, w))
-                t = -1;
+            if (zs_past_cue(d, (uint32_t)i)) t = -1;
+            else if (zs_word_in(w, L->lex_future, NULL)) t = 1;
             if (!t) continue;
-            (void)en;
             *cue = (uint32_t)i;
             return t;
         }
@@ -1071,14 +1053,16 @@ static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *f
                 const zs_attr *v = strcmp(form, "past") == 0 ? NULL : zs_entry_attr(a, form);
                 if (!v && (strcmp(form, "infinitive") == 0 || strcmp(form, "past") == 0))
                     v = zs_entry_attr(a, "participle");
+                const zs_attr *own = zs_entry_attr(a, "tense"), *next = zs_entry_attr(a, "form");
+                /* one that says nothing of this form is no part of its
+                 * group ("to" before a past form: "to Venezuela said") */
+                if (!v && !own && !next) continue;
                 int as = v ? name_index(aspect_names, 4, v->sym) : -1;
                 int t = v && as < 0 ? name_index(tense_names, 7, v->sym) : -1;
-                const zs_attr *own = zs_entry_attr(a, "tense");
                 if (as > 0) aspect |= as;
                 if (t < 0 && own) t = name_index(tense_names, 7, own->sym);
                 if (t >= 0) tense = t;
                 grouped = true;
-                const zs_attr *next = zs_entry_attr(a, "form");
                 form = next ? next->sym : NULL;
             }
         }
@@ -1098,6 +1082,54 @@ zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form)
     zs_aspect a;
     group_tense(d, i, i + 1, form, &t, &a);
     return t;
+}
+
+bool zs_past_aux(const zs_doc *d, uint32_t i)
+{
+    const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    if (!en) return false;
+    const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
+    return (t && t->sym && strcmp(t->sym, "PAST") == 0) ||
+           (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);
+}
+
+/* The form verb_ending lists for the whole word at token i ("sagte",
+ * "took"), or NULL: a verb form known without the event lexicons. */
+static const char *whole_form(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *en;
+    if (L->lex_verb_ending == UINT32_MAX || !w || !zs_word_in(w, L->lex_verb_ending, &en) ||
+        !en->nattrs || en->attrs[0].key)
+        return NULL;
+    return en->attrs[0].sym;
+}
+
+bool zs_past_verb(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[i].word;
+    if (!w) return false;
+    const char *form = NULL;
+    const zs_entry *e;
+    if (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, &e)) {
+        const zs_attr *lem = zs_entry_attr(e, "lemma");
+        form = zs_verb_form(d, i, lem ? lem->sym : e->lemma);
+    } else {
+        form = whole_form(d, i);
+    }
+    /* the form first: the clause's auxiliaries only for a past form */
+    return form && strcmp(form, "past") == 0 && zs_verb_tense(d, i, form) == ZS_TENSE_PAST;
+}
+
+bool zs_past_cue(const zs_doc *d, uint32_t i)
+{
+    const zs_word *w = d->toks[i].word;
+    if (!w) return false;
+    uint32_t marker = d->lang->lex_past_marker;
+    return (marker != UINT32_MAX && zs_word_in(w, marker, NULL)) || zs_past_aux(d, i) ||
+           zs_past_verb(d, i);
 }
 
 static void verb_group(zs_doc *d, zs_event *e)

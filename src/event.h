@@ -19,4 +19,21 @@ const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma);
  * (lang.zt verb_aux). */
 zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form);
 
+/* Whether token i is an auxiliary of the past by verb_aux: one of the past
+ * tense (tense=PAST: "was", "hatten", "wurde") or of the perfect
+ * (participle=PERFECTIVE: "has", "ist", "gewesen"). The one test of a past
+ * auxiliary, for the tense of events and the tense cues of dates. */
+bool zs_past_aux(const zs_doc *d, uint32_t i);
+
+/* Whether token i is a verb told in the past tense: a verb of the form
+ * "past" (an event trigger by zs_verb_form, another word by the form
+ * verb_ending lists for it whole: "sagte", "took") whose verb group
+ * (zs_verb_tense) is PAST: "resigned", not "has resigned". */
+bool zs_past_verb(const zs_doc *d, uint32_t i);
+
+/* Whether token i is a cue of the past for a date or a noun event: a past
+ * auxiliary or verb (zs_past_aux, zs_past_verb), or a word of past_marker
+ * (not a verb: "since", "seit", "damals"). */
+bool zs_past_cue(const zs_doc *d, uint32_t i);
+
 #endif

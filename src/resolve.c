@@ -139,36 +139,16 @@ static bool is_future_cue(const zs_doc *d, uint32_t i)
     return w && d->lang->lex_future != UINT32_MAX && zs_word_in(w, d->lang->lex_future, NULL);
 }
 
-/* The cue direction of token i, or ZS_DIR_NONE. */
+/* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past
+ * one by the verb group analysis and past_marker (zs_past_cue). */
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
-    const zs_lang *L = d->lang;
-    const zs_word *w = d->toks[i].word;
-    if (!w) return ZS_DIR_NONE;
+    if (!d->toks[i].word) return ZS_DIR_NONE;
     if (is_future_cue(d, i)) return ZS_DIR_FUTURE;
-    if (L->lex_past != UINT32_MAX && zs_word_in(w, L->lex_past, NULL)) {
-        /* a past auxiliary before a future cue looks ahead from then
-         * ("were planning", "was expected", "had planned") */
-        const zs_entry *e;
-        const zs_attr *t;
-        if (L->lex_verb_aux != UINT32_MAX && zs_word_in(w, L->lex_verb_aux, &e) &&
-            (t = zs_entry_attr(e, "tense")) && t->sym && strcmp(t->sym, "PAST") == 0 &&
-            is_future_cue(d, i + 1))
-            return ZS_DIR_FUTURE;
-        return ZS_DIR_PAST;
-    }
-    /* an event verb whose verb group is in the past tense ("stepped",
-     * "resigned", not "has resigned", "are supposed to"), by the verb
-     * group analysis of lang.zt verb_ending and verb_aux */
-    const zs_entry *e;
-    if (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, &e)) {
-        const zs_attr *lem = zs_entry_attr(e, "lemma");
-        /* the form first: the clause's auxiliaries only for a past form */
-        const char *form = zs_verb_form(d, i, lem ? lem->sym : e->lemma);
-        if (strcmp(form, "past") == 0 && zs_verb_tense(d, i, form) == ZS_TENSE_PAST)
-            return ZS_DIR_PAST;
-    }
-    return ZS_DIR_NONE;
+    /* a past auxiliary before a future cue looks ahead from then ("were
+     * planning", "was expected", "had planned") */
+    if (zs_past_aux(d, i) && is_future_cue(d, i + 1)) return ZS_DIR_FUTURE;
+    return zs_past_cue(d, i) ? ZS_DIR_PAST : ZS_DIR_NONE;
 }
 
 zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)

@@ -1837,7 +1837,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         stable_sort_starts(L->words[i]);
     rule_bitmaps(L);
     L->lex_abbrev = well_known(L, "abbrev");
-    L->lex_past = well_known(L, "tense_past");
+    L->lex_past_marker = well_known(L, "past_marker");
     L->lex_future = well_known(L, "tense_future");
     L->lex_event_noun = well_known(L, "event_noun");
     L->lex_event_verb = well_known(L, "event_verb");

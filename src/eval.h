@@ -2,7 +2,7 @@
  * of zeitstrahl, or of another system's TimeML output, against annotated
  * gold files (TimeML with inline TIMEX3, or inline TIMEX2 as in WikiWarsDE).
  *
- *     zeitstrahl eval [--errors] [--system DIR|FILE | --narrative | --news] PATH...
+ *     zeitstrahl eval [--errors] [--links] [--system DIR|FILE | --narrative | --news] PATH...
  *
  * Each PATH is a gold file or a folder of them (its *.tml, *.xml and
  * *.timeml files, in name order); the files of one folder form a corpus

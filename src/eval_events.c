@@ -222,6 +222,52 @@ static int sys_node(const zs_doc *d, const gdoc *g, const char *id, const int *e
     return -1;
 }
 
+static const char *const src_names[ZS_EVBC_SOURCES] = {
+    "anchor", "signal", "tense", "modality", "coref", "reporting", "adjacent", "interval", "other"};
+static const char *const ends_names[ZS_EVBC_ENDS] = {"event-event", "event-timex", "event-DCT",
+                                                     "timex-timex", "timex-DCT"};
+
+/* The source family of a link source ("signal:after" -> signal). */
+static int src_family(const char *source)
+{
+    size_t n = strcspn(source, ":");
+    for (int i = 0; i + 1 < ZS_EVBC_SOURCES; i++)
+        if (strlen(src_names[i]) == n && strncmp(src_names[i], source, n) == 0) return i;
+    return ZS_EVBC_SOURCES - 1;
+}
+
+/* Kind of two ends, each 0 event, 1 timex, 2 DCT. */
+static int ends_kind(int a, int b)
+{
+    if (a > b) {
+        int t = a;
+        a = b;
+        b = t;
+    }
+    return a == 0 ? b : a == 1 ? 2 + b : 4;
+}
+
+static int sys_end(const char *id)
+{
+    return strcmp(id, "t0") == 0 ? 2 : id[0] == 't';
+}
+
+static int gold_end(const gdoc *g, int node)
+{
+    return node < (int)g->nev ? 0 : node < (int)(g->nev + g->ntx) ? 1 : 2;
+}
+
+/* Whether the gold closure relates a and b at all. */
+static bool gold_related(const zs_pnet *gold, size_t a, size_t b)
+{
+    static const zs_relkind rels[] = {ZS_REL_BEFORE, ZS_REL_AFTER, ZS_REL_INCLUDES,
+                                      ZS_REL_IS_INCLUDED, ZS_REL_SIMULTANEOUS, ZS_REL_BEGINS,
+                                      ZS_REL_BEGUN_BY, ZS_REL_ENDS, ZS_REL_ENDED_BY};
+    for (size_t i = 0; i < sizeof rels / sizeof *rels; i++)
+        if (zs_pnet_entails(gold, a, b, rels[i])) return true;
+    return false;
+}
+
 static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
 {
     c->docs++;
@@ -266,13 +312,24 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
         if (a >= 0 && b >= 0 && a != b) zs_pnet_add(sys, (size_t)a, (size_t)b, (zs_relkind)map_rel(l->rel));
         if (!scored) continue;
         c->sys_links++;
-        if (a >= 0 && b >= 0 && zs_pnet_entails(gold, (size_t)a, (size_t)b, (zs_relkind)map_rel(l->rel)))
+        int sf = src_family(l->source), ek = ends_kind(sys_end(l->from), sys_end(l->to));
+        c->src_sys[sf][ek]++;
+        if (a < 0 || b < 0) c->src_unmapped[sf][ek]++;
+        else if (zs_pnet_entails(gold, (size_t)a, (size_t)b, (zs_relkind)map_rel(l->rel))) {
             c->correct++;
+            c->src_correct[sf][ek]++;
+        } else if (!gold_related(gold, (size_t)a, (size_t)b))
+            c->src_unrelated[sf][ek]++;
     }
     for (size_t i = 0; i < g->nln; i++) {
         if (gl[i][0] < 0 || gl[i][1] < 0) continue;
         c->gold_links++;
-        if (zs_pnet_entails(sys, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel)) c->found++;
+        int ek = ends_kind(gold_end(g, gl[i][0]), gold_end(g, gl[i][1]));
+        c->ends_gold[ek]++;
+        if (zs_pnet_entails(sys, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel)) {
+            c->found++;
+            c->ends_found[ek]++;
+        }
     }
     free(gl);
     zs_pnet_free(gold);
@@ -323,6 +380,17 @@ void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b)
     a->sys_links += b->sys_links;
     a->found += b->found;
     a->correct += b->correct;
+    for (int i = 0; i < ZS_EVBC_SOURCES; i++)
+        for (int j = 0; j < ZS_EVBC_ENDS; j++) {
+            a->src_sys[i][j] += b->src_sys[i][j];
+            a->src_correct[i][j] += b->src_correct[i][j];
+            a->src_unmapped[i][j] += b->src_unmapped[i][j];
+            a->src_unrelated[i][j] += b->src_unrelated[i][j];
+        }
+    for (int j = 0; j < ZS_EVBC_ENDS; j++) {
+        a->ends_gold[j] += b->ends_gold[j];
+        a->ends_found[j] += b->ends_found[j];
+    }
 }
 
 static double ratio(size_t a, size_t b)
@@ -360,4 +428,22 @@ void zs_evbc_print(FILE *out, int w, const char *label, const zs_evbc_counts *c,
     double p = ratio(c->correct, c->sys_links), r = ratio(c->found, c->gold_links);
     fprintf(out, "%-*s %5zu %6zu %6zu %8.2f %8.2f %8.2f\n", w, label, c->docs, c->gold_links,
             c->sys_links, 100 * p, 100 * r, 100 * f1(p, r));
+}
+
+void zs_evbc_print_links(FILE *out, const char *label, const zs_evbc_counts *c)
+{
+    fprintf(out, "\ntask_C %s: links by source\n%-10s %-12s %6s %6s %8s %9s %8s\n", label,
+            "source", "ends", "sys", "right", "unmapped", "unrelated", "P");
+    for (int i = 0; i < ZS_EVBC_SOURCES; i++)
+        for (int j = 0; j < ZS_EVBC_ENDS; j++)
+            if (c->src_sys[i][j])
+                fprintf(out, "%-10s %-12s %6zu %6zu %8zu %9zu %8.2f\n", src_names[i],
+                        ends_names[j], c->src_sys[i][j], c->src_correct[i][j],
+                        c->src_unmapped[i][j], c->src_unrelated[i][j],
+                        100 * ratio(c->src_correct[i][j], c->src_sys[i][j]));
+    fprintf(out, "task_C %s: gold links by ends\n%-23s %6s %6s %8s\n", label, "ends", "gold",
+            "found", "R");
+    for (int j = 0; j < ZS_EVBC_ENDS; j++)
+        fprintf(out, "%-23s %6zu %6zu %8.2f\n", ends_names[j], c->ends_gold[j], c->ends_found[j],
+                100 * ratio(c->ends_found[j], c->ends_gold[j]));
 }

@@ -28,10 +28,20 @@
 
 #include "zeitstrahl.h"
 
+/* Task C by kind of link: the source family of zeitstrahl's links
+ * ("anchor", "signal", "tense", ...) and the kinds of their two ends. */
+#define ZS_EVBC_SOURCES 9
+#define ZS_EVBC_ENDS 5 /* event-event, event-timex, event-DCT, timex-timex, timex-DCT */
+
 typedef struct zs_evbc_counts {
     size_t docs;                       /* documents with gold events */
     size_t gold, sys, strict, relaxed, cls;   /* task B */
     size_t gold_links, sys_links, found, correct; /* task C */
+    /* task C by source and ends: links scored, right, with an end that maps
+     * to no gold node, between gold nodes the gold closure does not relate */
+    size_t src_sys[ZS_EVBC_SOURCES][ZS_EVBC_ENDS], src_correct[ZS_EVBC_SOURCES][ZS_EVBC_ENDS];
+    size_t src_unmapped[ZS_EVBC_SOURCES][ZS_EVBC_ENDS], src_unrelated[ZS_EVBC_SOURCES][ZS_EVBC_ENDS];
+    size_t ends_gold[ZS_EVBC_ENDS], ends_found[ZS_EVBC_ENDS]; /* gold links by ends */
 } zs_evbc_counts;
 
 /* Scores zeitstrahl in lang on the TimeML gold file path (bytes raw[0..len))
@@ -46,5 +56,11 @@ void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b);
 /* Writes the task B and task C rows of one corpus (label padded to w), or
  * their header lines with label NULL. */
 void zs_evbc_print(FILE *out, int w, const char *label, const zs_evbc_counts *c, bool task_c);
+
+/* Writes task C by kind of link (eval --links): per source and kind of
+ * ends, zeitstrahl's links (sys), the right ones, those with an unmapped
+ * end or between nodes the gold leaves unrelated, and precision; per kind
+ * of ends the gold links and those found (recall). */
+void zs_evbc_print_links(FILE *out, const char *label, const zs_evbc_counts *c);
 
 #endif

@@ -319,6 +319,21 @@ static void test_events_and_links(void **state)
     assert_int_equal(gold, 2);
     assert_int_equal(sys, 2);
     assert_true(fabs(f[0] - 50) < 0.01 && fabs(f[1] - 100) < 0.01);
+    assert_null(strstr(out, "links by source"));
+    free(out);
+    /* --links: the anchor is right, the date's relation to the creation
+       time is one the gold leaves open; the gold has one link of each
+       kind, both found */
+    assert_int_equal(run(&out, &err, 2, "--links", gf), 0);
+    c = strstr(out, "\ntask_C ev: links by source\n");
+    assert_non_null(c);
+    assert_non_null(strstr(c, "\nanchor     event-timex       1      1        0         0   100.00\n"));
+    assert_non_null(strstr(c, "\ninterval   timex-DCT         1      0        0         1     0.00\n"));
+    c = strstr(c, "\ntask_C ev: gold links by ends\n");
+    assert_non_null(c);
+    assert_non_null(strstr(c, "\nevent-timex                  1      1   100.00\n"));
+    assert_non_null(strstr(c, "\nevent-DCT                    1      1   100.00\n"));
+    assert_non_null(strstr(c, "\nevent-event                  0      0     0.00\n"));
     free(out);
 }
 

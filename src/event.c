@@ -860,20 +860,87 @@ static bool comparable(const zs_timex *x)
            x->rv.type != ZS_SET && x->rv.gran != ZS_GRAN_NONE;
 }
 
-/* Each comparable timex is compared with the next this many comparable
- * ones of the text (and with the publication time): neighbours order the
- * events anchored to them, the closure orders the rest, and the links stay
- * linear in the timexes, so that a long text (a WikiWarsDE history of
- * several hundred dates) still closes quickly and within
- * ZS_CLOSURE_MAX_NODES. */
+/* An end point of a timex (or of the publication time, node -1) in the
+ * sorted order that relate_times links along. */
+typedef struct time_point {
+    zs_lsec at, begin, until;
+    bool start;
+    int node;
+} time_point;
+
+/* Points by time; at one time ends before starts, starts of longer
+ * intervals before those of shorter ones and ends of shorter ones before
+ * those of longer ones, so that the relation of two intervals with
+ * consecutive points always states the order of those points ("2005"
+ * INCLUDES "January 2005": 2005 starts first). */
+static int cmp_time_point(const void *pa, const void *pb)
+{
+    const time_point *a = pa, *b = pb;
+    if (a->at != b->at) return a->at < b->at ? -1 : 1;
+    if (a->start != b->start) return a->start ? 1 : -1;
+    zs_lsec ka = a->start ? -a->until : -a->begin, kb = b->start ? -b->until : -b->begin;
+    if (ka != kb) return ka < kb ? -1 : 1;
+    return (a->node > b->node) - (a->node < b->node);
+}
+
+/* Links found for a node by relate_times, for not linking two twice; a
+ * node with more partners may get a link twice, which does no harm. */
+#define TIME_PARTNERS 40
+/* Reach of the extra links of partly overlapping intervals. */
 #define TIME_NEIGHBOURS 16
+
+/* Links timex (or publication time, -1) a and b unless linked already;
+ * returns their relation. */
+static zs_relkind relate_two_times(zs_doc *d, int a, int b, int (*partners)[TIME_PARTNERS])
+{
+    if (b < a) { /* text order; the publication time last */
+        int t = a;
+        a = b;
+        b = t;
+    }
+    if (a == -1) {
+        a = b;
+        b = -1;
+    }
+    zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
+    const zs_timex *x = &d->timexes[a];
+    zs_lsec yb = b < 0 ? db : d->timexes[b].rv.begin, yu = b < 0 ? du : d->timexes[b].rv.until;
+    zs_relkind rel = interval_rel(x->rv.begin, x->rv.until, yb, yu);
+    int *pa = partners[a + 1], *pb = partners[b + 1];
+    for (int j = 0; j < TIME_PARTNERS; j++)
+        if (pa[j] == b) return rel;
+    for (int j = 0; j < TIME_PARTNERS; j++)
+        if (pa[j] == -2) {
+            pa[j] = b;
+            break;
+        }
+    for (int j = 0; j < TIME_PARTNERS; j++)
+        if (pb[j] == -2) {
+            pb[j] = a;
+            break;
+        }
+    add_tlink(d, x->id, b < 0 ? "t0" : d->timexes[b].id, rel, "interval");
+    return rel;
+}
 
 /* Timex - timex and timex - publication time from their values, for every
  * timex of the text: a date no event is anchored to still orders the events
- * related to it and those of other dates. */
+ * related to it and those of other dates. A deictic timex ("now", "recently")
+ * is related to the publication time. The comparable ones and the
+ * publication time are related along the order of their start and end
+ * points: two intervals are linked where a point of one directly follows a
+ * point of the other, so the links state the order of all points, the
+ * closure derives every other pair (as comparing each pair would, but for
+ * partly overlapping intervals, which get a few more), and the links stay
+ * about two per interval, so that a long text (a WikiWarsDE history of several hundred
+ * dates) closes quickly. */
 static void relate_times(zs_doc *d)
 {
     zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
+    time_point *pt = zs_xmalloc((2 * d->ntimexes + 2) * sizeof *pt);
+    size_t np = 0;
+    pt[np++] = (time_point){db, db, du, true, -1};
+    pt[np++] = (time_point){du, db, du, false, -1};
     for (size_t a = 0; a < d->ntimexes; a++) {
         const zs_timex *x = &d->timexes[a];
         if (x->tv.ref != ZS_REF_NONE) {
@@ -884,17 +951,31 @@ static void relate_times(zs_doc *d)
             continue;
         }
         if (!comparable(x)) continue;
-        add_tlink(d, x->id, "t0", interval_rel(x->rv.begin, x->rv.until, db, du), "interval");
-        size_t n = 0;
-        for (size_t b = a + 1; b < d->ntimexes && n < TIME_NEIGHBOURS; b++) {
-            const zs_timex *y = &d->timexes[b];
-            if (!comparable(y)) continue;
-            n++;
-            add_tlink(d, x->id, y->id,
-                      interval_rel(x->rv.begin, x->rv.until, y->rv.begin, y->rv.until),
-                      "interval");
-        }
+        pt[np++] = (time_point){x->rv.begin, x->rv.begin, x->rv.until, true, (int)a};
+        pt[np++] = (time_point){x->rv.until, x->rv.begin, x->rv.until, false, (int)a};
     }
+    qsort(pt, np, sizeof *pt, cmp_time_point);
+    int (*partners)[TIME_PARTNERS] = zs_xmalloc((d->ntimexes + 1) * sizeof *partners);
+    for (size_t a = 0; a <= d->ntimexes; a++)
+        for (int j = 0; j < TIME_PARTNERS; j++) partners[a][j] = -2;
+    for (size_t i = 0; i + 1 < np; i++) {
+        if (pt[i].node == pt[i + 1].node) continue;
+        if (relate_two_times(d, pt[i].node, pt[i + 1].node, partners) != ZS_REL_OVERLAP) continue;
+        /* two intervals that partly overlap ("Wednesday night" and
+           "Thursday"): their link does not state the order of these two
+           points, so each is linked to the nearest nodes on the other's
+           side whose relation does */
+        for (size_t j = i, n = 0; j-- > 0 && n < TIME_NEIGHBOURS; n++)
+            if (pt[j].node != pt[i + 1].node &&
+                relate_two_times(d, pt[j].node, pt[i + 1].node, partners) != ZS_REL_OVERLAP)
+                break;
+        for (size_t j = i + 2, n = 0; j < np && n < TIME_NEIGHBOURS; j++, n++)
+            if (pt[j].node != pt[i].node &&
+                relate_two_times(d, pt[i].node, pt[j].node, partners) != ZS_REL_OVERLAP)
+                break;
+    }
+    free(partners);
+    free(pt);
 }
 
 /* An undated event that a signal, in a link the closure kept, puts within

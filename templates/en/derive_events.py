@@ -24,7 +24,12 @@ events.zt): where the forms sharing its stem were seen at least CTX_MIN
 times in one context (a to-infinitive, a that-clause, a gerund, another
 event, or alone) and CTX_SHARE of them with one class other than the
 form's, the entry names it for that context ("keep = class=ASPECTUAL
-alone=OCCURRENCE"; cross-validation on TimeBank chose the thresholds).
+alone=OCCURRENCE"; cross-validation on TimeBank chose the thresholds). An
+I_ACTION form whose stem's forms were seen fewer than ALONE_MIN times with
+nothing after them (no to-infinitive, that-clause, gerund or event: no
+event argument) is an OCCURRENCE there ("they asked for a visa"; five-fold
+cross-validation on TimeBank: class accuracy on held-out events 81.22% ->
+81.57%, thresholds 5, 10, 20 and all forms tried).
 
 and put its output between the "# --- derived" markers of events.zt.
 """
@@ -42,6 +47,7 @@ RARE = int(os.environ.get("RARE", 2))
 POOL = int(os.environ.get("POOL", 5))
 CTX_MIN = int(os.environ.get("CTX_MIN", 5))
 CTX_SHARE = float(os.environ.get("CTX_SHARE", 0.7))
+ALONE_MIN = int(os.environ.get("ALONE_MIN", 10))
 # The class_context lexicon of events.zt; the engine reads a word of more
 # than four letters ending in "ing" as a gerund (lang.zt verb_ending).
 CONTEXT_WORDS = {"to": "to", "that": "that", "whether": "that", "if": "that"}
@@ -216,11 +222,11 @@ def context_classes(form, cls, in_context):
         for st in sorted(stems(form)):
             pooled.update(in_context[(st, ctx)])
         total = sum(pooled.values())
-        if total < CTX_MIN:
-            continue
-        best, n = pooled.most_common(1)[0]
-        if best != cls and n >= CTX_SHARE * total:
+        best, n = pooled.most_common(1)[0] if total else (cls, 0)
+        if total >= CTX_MIN and best != cls and n >= CTX_SHARE * total:
             out += " %s=%s" % (ctx, best)
+        elif ctx == "alone" and cls == "I_ACTION" and total < ALONE_MIN:
+            out += " alone=OCCURRENCE"
     return out
 
 

@@ -274,13 +274,14 @@ static bool pg_constrain(pgraph *g, size_t p, size_t q, uint8_t mask)
     return true;
 }
 
-/* Whether the graph's constraints can all hold: no strongly connected
- * component (Tarjan, without recursion) holds a "<" edge. */
-static bool pg_consistent(const pgraph *g)
+/* The strongly connected components of the graph's points (Tarjan, without
+ * recursion) into comp[n]; they are numbered so that every edge leads to
+ * the same component or a lower-numbered one. Returns their number. */
+static size_t pg_scc(const pgraph *g, int32_t *comp)
 {
     size_t n = g->n;
     int32_t *index = zs_xmalloc((n + 1) * sizeof *index), *low = zs_xmalloc((n + 1) * sizeof *low);
-    int32_t *it = zs_xmalloc((n + 1) * sizeof *it), *comp = zs_xmalloc((n + 1) * sizeof *comp);
+    int32_t *it = zs_xmalloc((n + 1) * sizeof *it);
     uint32_t *stk = zs_xmalloc((n + 1) * sizeof *stk), *calls = zs_xmalloc((n + 1) * sizeof *calls);
     uint8_t *on = zs_xcalloc(n + 1, 1);
     for (size_t i = 0; i < n; i++) index[i] = -1;
@@ -323,36 +324,102 @@ static bool pg_consistent(const pgraph *g)
             if (cp && low[u] < low[calls[cp - 1]]) low[calls[cp - 1]] = low[u];
         }
     }
-    bool ok = true;
-    for (size_t e = 0; e < g->ne && ok; e++)
-        ok = !(g->strict[e] && comp[g->from[e]] == comp[g->to[e]]);
     free(index);
     free(low);
     free(it);
-    free(comp);
     free(stk);
     free(calls);
     free(on);
+    return (size_t)ncomp;
+}
+
+/* Whether the graph's constraints can all hold: no strongly connected
+ * component holds a "<" edge. comp (n) receives the components. */
+static bool pg_consistent_comp(const pgraph *g, int32_t *comp)
+{
+    pg_scc(g, comp);
+    for (size_t e = 0; e < g->ne; e++)
+        if (g->strict[e] && comp[g->from[e]] == comp[g->to[e]]) return false;
+    return true;
+}
+
+static bool pg_consistent(const pgraph *g)
+{
+    int32_t *comp = zs_xmalloc((g->n + 1) * sizeof *comp);
+    bool ok = pg_consistent_comp(g, comp);
+    free(comp);
     return ok;
 }
 
-/* The minimal network of the graph's constraints into t->m (n x n). */
-static void pg_network(pgraph *g, net *t)
+/* The minimal network of the graph's constraints into t->m (n x n), for a
+ * graph whose constraints hold: by bit sets of the points each component
+ * reaches (over a path with a "<" edge or any path), component by component
+ * from the sinks up, rather than a search from every point. */
+static void pg_network_scc(const pgraph *g, net *t)
 {
-    size_t n = g->n;
+    size_t n = g->n, w = (n + 63) / 64;
+    int32_t *comp = zs_xmalloc((n + 1) * sizeof *comp);
+    size_t nc = pg_scc(g, comp);
+    /* points of each component, in point order */
+    size_t *first = zs_xcalloc(nc + 1, sizeof *first);
+    uint32_t *members = zs_xmalloc((n + 1) * sizeof *members);
+    for (size_t p = 0; p < n; p++) first[comp[p] + 1]++;
+    for (size_t c = 0; c < nc; c++) first[c + 1] += first[c];
+    size_t *fill = zs_xmalloc((nc + 1) * sizeof *fill);
+    memcpy(fill, first, (nc + 1) * sizeof *fill);
+    for (size_t p = 0; p < n; p++) members[fill[comp[p]]++] = (uint32_t)p;
+    free(fill);
+    /* reach[c]: points reached from c over at least one edge; strict[c]:
+     * those over a path with a "<" edge */
+    uint64_t *reach = zs_xcalloc(nc * w + 1, sizeof *reach);
+    uint64_t *lt = zs_xcalloc(nc * w + 1, sizeof *lt);
+    for (size_t c = 0; c < nc; c++) {
+        uint64_t *rc = reach + c * w, *sc = lt + c * w;
+        bool cycle = first[c + 1] - first[c] > 1;
+        for (size_t m = first[c]; m < first[c + 1]; m++) {
+            uint32_t u = members[m];
+            if (cycle) rc[u / 64] |= (uint64_t)1 << (u % 64);
+            for (int32_t e = g->head[u]; e >= 0; e = g->next[e]) {
+                uint32_t v = g->to[e];
+                size_t d = (size_t)comp[v];
+                if (d == c) { /* only "<=" edges inside: a point reaches itself */
+                    rc[v / 64] |= (uint64_t)1 << (v % 64);
+                    continue;
+                }
+                const uint64_t *rd = reach + d * w, *sd = lt + d * w;
+                rc[v / 64] |= (uint64_t)1 << (v % 64);
+                if (g->strict[e]) {
+                    sc[v / 64] |= (uint64_t)1 << (v % 64);
+                    for (size_t k = 0; k < w; k++) {
+                        rc[k] |= rd[k];
+                        sc[k] |= rd[k];
+                    }
+                } else
+                    for (size_t k = 0; k < w; k++) {
+                        rc[k] |= rd[k];
+                        sc[k] |= sd[k];
+                    }
+            }
+        }
+    }
     memset(t->m, ALL, n * n);
     for (size_t a = 0; a < n; a++) {
         t->m[a * n + a] = EQ;
-        pg_search(g, a, SIZE_MAX, false);
-        for (size_t i = 0; i < g->ntouched; i++) {
-            size_t b = g->touched[i];
-            if (b == a) continue; /* a cycle back: only "<=" edges, a = a */
-            bool lt = g->seen[b] == 2;
-            t->m[a * n + b] &= lt ? LT : LE;
-            t->m[b * n + a] &= lt ? GT : GE;
-        }
-        pg_clear(g);
+        const uint64_t *ra = reach + (size_t)comp[a] * w, *sa = lt + (size_t)comp[a] * w;
+        for (size_t k = 0; k < w; k++)
+            for (uint64_t bits = ra[k]; bits; bits &= bits - 1) {
+                size_t b = k * 64 + (size_t)__builtin_ctzll(bits);
+                if (b == a) continue;
+                bool strict = sa[k] >> (b % 64) & 1;
+                t->m[a * n + b] &= strict ? LT : LE;
+                t->m[b * n + a] &= strict ? GT : GE;
+            }
     }
+    free(comp);
+    free(first);
+    free(members);
+    free(reach);
+    free(lt);
 }
 
 /* ---- nodes and links ---------------------------------------------------- */
@@ -599,7 +666,16 @@ void zs_close_doc(zs_doc *d)
     pgraph g, scratch;
     pg_init(&g, nn);
     pg_init(&scratch, nn);
-    for (size_t i = 0; i < nl; i++) {
+    /* Usually all links hold together: then each is accepted in turn (a set
+     * that holds holds without some of its links), so one cycle test of
+     * them all replaces the test per link. */
+    for (size_t i = 0; i < nl; i++) put_link(&c, &g, order[i]);
+    if (pg_consistent(&g)) {
+        for (size_t i = 0; i < nl; i++) acc[i] = order[i];
+        nacc = nl;
+    } else
+        pg_pop(&g, g.base);
+    for (size_t i = nacc; i < nl; i++) {
         size_t k = order[i], ne = g.ne;
         if (add_link(&c, &g, k)) {
             acc[nacc++] = k;
@@ -615,7 +691,7 @@ void zs_close_doc(zs_doc *d)
     free(order);
     free(acc);
     c.t = (net){.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};
-    pg_network(&g, &c.t);
+    pg_network_scc(&g, &c.t);
     pg_free(&g);
 
     /* what the links imply and no link states: event to event (one way),

@@ -78,9 +78,37 @@ static void kv_str(zs_buf *b, const char *k, const char *v, size_t n)
     put_c(b, '"');
 }
 
+/* Whether v's n bytes need no escape in a JSON string. */
+static inline bool plain(const char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c < 0x20 || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
+/* ,"k":"v" for a NUL-terminated v: ids, names of kinds, sources, mostly
+ * short and plain, put in one piece. */
 static void kv_cstr(zs_buf *b, const char *k, const char *v)
 {
-    kv_str(b, k, v, strlen(v));
+    size_t n = strlen(v);
+    if (n > 64 || !plain(v, n)) {
+        kv_str(b, k, v, n);
+        return;
+    }
+    size_t kn = strlen(k);
+    char *o = room(b, kn + n + 6);
+    o[0] = ',';
+    o[1] = '"';
+    memcpy(o + 2, k, kn);
+    o[kn + 2] = '"';
+    o[kn + 3] = ':';
+    o[kn + 4] = '"';
+    memcpy(o + kn + 5, v, n);
+    o[kn + n + 5] = '"';
+    b->len += kn + n + 6;
+    b->data[b->len] = '\0';
 }
 
 /* ,"k":"time" as zs_format_lsec writes it: YYYY-MM-DD, or with the clock
@@ -234,12 +262,15 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
     put(b, "}\n", 2);
 }
 
-/* "from","to","rel","source" of a link, the first without a comma. */
-static void link_fields(zs_buf *b, const zs_tlink *l)
+/* "from","to","rel","source" of a link, the first after a comma if comma. */
+static void link_fields(zs_buf *b, const zs_tlink *l, bool comma)
 {
-    put(b, "\"from\":\"", 8);
-    zs_buf_json_str(b, l->from, strlen(l->from));
-    put_c(b, '"');
+    size_t at = b->len;
+    kv_cstr(b, "from", l->from);
+    if (!comma) { /* the first of an object */
+        memmove(b->data + at, b->data + at + 1, b->len - at);
+        b->len--;
+    }
     kv_cstr(b, "to", l->to);
     kv_cstr(b, "rel", zs_rel_name(l->rel));
     kv_cstr(b, "source", l->source);
@@ -265,8 +296,7 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
         for (size_t k = 0; k < d->ntlinks; k++) {
             const zs_tlink *l = &d->tlinks[k];
             head(out, &pre, "tlink");
-            put_c(out, ',');
-            link_fields(out, l);
+            link_fields(out, l, true);
             if (l->contradiction >= 0) zs_buf_printf(out, ",\"contradiction\":\"c%d\"", l->contradiction + 1);
             put(out, "}\n", 2);
         }
@@ -274,11 +304,11 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
             const zs_contra *c = &d->contras[k];
             head(out, &pre, "contradiction");
             zs_buf_printf(out, ",\"id\":\"c%zu\",\"link\":{", k + 1);
-            link_fields(out, &d->tlinks[c->link]);
+            link_fields(out, &d->tlinks[c->link], false);
             zs_buf_puts(out, "},\"with\":[");
             for (size_t j = 0; j < c->nwith; j++) {
                 zs_buf_puts(out, j ? ",{" : "{");
-                link_fields(out, &d->tlinks[c->with[j]]);
+                link_fields(out, &d->tlinks[c->with[j]], false);
                 zs_buf_putc(out, '}');
             }
             zs_buf_puts(out, "]}\n");

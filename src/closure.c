@@ -430,9 +430,10 @@ int zs_node_of(const zs_doc *d, const char *id)
     if (strcmp(id, "t0") == 0) return 0;
     /* ids are "t<i+1>" and "e<i+1>": look there first, so that a doc's
      * links are mapped in linear time */
-    char *end;
-    unsigned long i = strtoul(id + 1, &end, 10);
-    if (i > 0 && *end == '\0') {
+    const char *end = id[0] ? id + 1 : id;
+    size_t i = 0;
+    while (*end >= '0' && *end <= '9' && i < SIZE_MAX / 16) i = 10 * i + (size_t)(*end++ - '0');
+    if (i > 0 && *end == '\0' && end > id + 1) {
         if (id[0] == 't' && i <= d->ntimexes && strcmp(d->timexes[i - 1].id, id) == 0)
             return (int)i;
         if (id[0] == 'e' && i <= d->nevents && strcmp(d->events[i - 1].id, id) == 0)
@@ -665,7 +666,7 @@ void zs_close_doc(zs_doc *d)
     trust_order(d, order);
     pgraph g, scratch;
     pg_init(&g, nn);
-    pg_init(&scratch, nn);
+    bool have_scratch = false;
     /* Usually all links hold together: then each is accepted in turn (a set
      * that holds holds without some of its links), so one cycle test of
      * them all replaces the test per link. */
@@ -685,9 +686,11 @@ void zs_close_doc(zs_doc *d)
         ZS_GROW(d->contras, d->contras_cap, d->ncontras + 1);
         zs_contra *x = &d->contras[d->ncontras];
         d->tlinks[k].contradiction = (int)d->ncontras++;
+        if (!have_scratch) pg_init(&scratch, nn);
+        have_scratch = true;
         explain(&c, &scratch, k, acc, nacc, x);
     }
-    pg_free(&scratch);
+    if (have_scratch) pg_free(&scratch);
     free(order);
     free(acc);
     c.t = (net){.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};

@@ -25,6 +25,7 @@ typedef struct run {
     const zs_doc *d;
     const zs_rule *r;
     uint32_t end;             /* token limit */
+    uint64_t present;         /* need_bit of the words of the sentence */
     int32_t slots[MAX_SLOTS];
     atom path[64];
     int npath;
@@ -250,6 +251,7 @@ static void try_rules(run *R, const uint32_t *ids, uint32_t n, uint32_t t0, uint
 {
     for (uint32_t k = 0; k < n; k++) {
         const zs_rule *r = &R->L->rules[ids[k]];
+        if (r->need && !(r->need & R->present)) continue; /* cannot match here */
         /* not at this item: its starts stay for the next (next_start
          * unchanged) */
         if (!r->pred.any && (i == t0 || !tok_in(&R->d->toks[i - 1], &r->pred)))
@@ -314,6 +316,10 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
      * reset for the next sentence of the same doc) */
     uint32_t *next_start = out->next_start;
     size_t first = out->n;
+    uint64_t present = 0;
+    for (uint32_t i = t0; i < t1; i++)
+        if (d->toks[i].word) present |= d->toks[i].word->need_bit;
+    R->present = present;
     for (uint32_t i = t0; i < t1; i++) {
         const zs_token *t = &d->toks[i];
         if (t->word && t->word->nrules)

@@ -69,7 +69,10 @@ static zs_word *intern(zs_lang *L, const char *form, size_t len)
         for (uint32_t i = 0; i < L->nwords; i++) table_insert(L, i);
     }
     zs_word *nw = zs_xcalloc(1, sizeof *nw);
-    nw->form = zs_xstrndup(form, len);
+    /* NUL-padded to a multiple of 8 bytes for zs_lang_word_padded */
+    char *padded = zs_xcalloc((len + 8) & ~(size_t)7, 1);
+    memcpy(padded, form, len);
+    nw->form = padded;
     nw->len = (uint32_t)len;
     nw->id = L->nwords;
     ZS_GROW(L->words, L->words_cap, L->nwords + 1);
@@ -1767,6 +1770,112 @@ static void rule_bitmaps(zs_lang *L)
     }
 }
 
+/* ---- words a match needs --------------------------------------------- */
+
+/* Whether a path of code from pc reaches MATCH without a literal that holds
+ * one of need[0..n) (seen: the instructions already searched). */
+static bool passes_without(const zs_lang *L, const zs_inst *code, int pc, const uint32_t *need,
+                           int n, uint8_t *seen)
+{
+    for (;;) {
+        if (seen[pc]) return false;
+        seen[pc] = 1;
+        const zs_inst *in = &code[pc];
+        switch ((zs_opcode)in->op) {
+        case ZS_OP_MATCH:
+            return true;
+        case ZS_OP_LIT:
+            for (int i = 0; i < in->b; i++)
+                for (int k = 0; k < n; k++)
+                    if (L->lit_pool[in->a + i] == need[k]) return false;
+            pc++;
+            break;
+        case ZS_OP_SPLIT:
+            if (passes_without(L, code, in->a, need, n, seen)) return true;
+            pc = in->b;
+            break;
+        case ZS_OP_JMP:
+            pc = in->a;
+            break;
+        default:
+            pc++;
+        }
+    }
+}
+
+/* Whether every match of r holds one of need[0..n). */
+static bool needs_one_of(const zs_lang *L, const zs_rule *r, const uint32_t *need, int n,
+                         uint8_t *seen)
+{
+    memset(seen, 0, (size_t)r->nprog);
+    return !passes_without(L, r->prog, 0, need, n, seen);
+}
+
+/* How common word w is expected to be in text, roughly (as frequency()
+ * rates items): stop words and punctuation most, then numbers. */
+static int need_cost(const zs_lang *L, uint32_t w)
+{
+    const char *f = L->words[w]->form;
+    if (stop_word(L, w)) return 40;
+    if (f[0] >= '0' && f[0] <= '9') return 20;
+    if ((unsigned char)f[0] < 0x80 && !(f[0] >= 'a' && f[0] <= 'z'))
+        return f[1] == 0 && strchr("/:", f[0]) ? 8 : 60;
+    return 4;
+}
+
+/* For each rule, the rarest word, or pair of words, of its literals one of
+ * which every match holds (r->need); the matcher skips the rule in a
+ * sentence that has none of them. Most rules that start at a common word
+ * ("a", "the", a number) need a rarer one later ("half", "year", ":"). */
+static void rule_needs(zs_lang *L)
+{
+    uint32_t nbits = 0;
+    for (uint32_t ri = 0; ri < L->nrules; ri++) {
+        zs_rule *r = &L->rules[ri];
+        uint32_t words[32];
+        int nw = 0;
+        for (int pc = 0; pc < r->nprog; pc++) {
+            const zs_inst *in = &r->prog[pc];
+            if (in->op != ZS_OP_LIT) continue;
+            for (int i = 0; i < in->b; i++) {
+                uint32_t w = L->lit_pool[in->a + i];
+                int k = 0;
+                while (k < nw && words[k] != w) k++;
+                if (k == nw && nw < 32) words[nw++] = w;
+            }
+        }
+        uint8_t *seen = zs_xmalloc((size_t)r->nprog + 1);
+        uint32_t best[2];
+        int nbest = 0, best_cost = 0;
+        for (int a = 0; a < nw; a++) {
+            int cost = need_cost(L, words[a]);
+            if ((!nbest || cost < best_cost) && needs_one_of(L, r, &words[a], 1, seen)) {
+                best[0] = words[a];
+                nbest = 1;
+                best_cost = cost;
+            }
+        }
+        for (int a = 0; !nbest && a < nw; a++)
+            for (int b = a + 1; b < nw; b++) {
+                uint32_t pair[2] = {words[a], words[b]};
+                int cost = need_cost(L, pair[0]) + need_cost(L, pair[1]);
+                if ((nbest < 2 || cost < best_cost) && needs_one_of(L, r, pair, 2, seen)) {
+                    best[0] = pair[0];
+                    best[1] = pair[1];
+                    nbest = 2;
+                    best_cost = cost;
+                }
+            }
+        free(seen);
+        r->need = 0;
+        for (int k = 0; k < nbest; k++) {
+            zs_word *w = L->words[best[k]];
+            if (!w->need_bit) w->need_bit = 1ull << (nbits++ % 64);
+            r->need |= w->need_bit;
+        }
+    }
+}
+
 static uint32_t well_known(zs_lang *L, const char *name)
 {
     return find_lexicon(L, name, strlen(name));
@@ -1836,6 +1945,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     for (uint32_t i = 0; i < L->nwords; i++)
         stable_sort_starts(L->words[i]);
     rule_bitmaps(L);
+    rule_needs(L);
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past_marker = well_known(L, "past_marker");
     L->lex_future = well_known(L, "tense_future");

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "tvalue.h"
 #include "util.h"
@@ -35,6 +36,7 @@ typedef struct zs_word {
     uint32_t nstarts;
     uint32_t rid;            /* index in the rules' token sets (from 1), 0
                                 if in none */
+    uint64_t need_bit;       /* its bit in the rules' need masks, or 0 */
     uint32_t *rules;         /* rules that can start at this word */
     uint32_t nrules;
     uint32_t starts_cap, rules_cap; /* while loading */
@@ -157,6 +159,9 @@ typedef struct zs_rule {
     /* the token before the item the rule is indexed by, when that item is
      * never a match's first (else .any) */
     zs_tokset pred;
+    /* need_bit of the words one of which every match holds (0: none
+     * known): a sentence without any of them is not tried */
+    uint64_t need;
     zs_value *values;
     int nvalues;
     zs_example *examples;
@@ -230,10 +235,39 @@ static inline uint32_t zs_word_hash_byte(uint32_t h, unsigned char b)
 
 /* The word record of a folded form, or NULL. */
 const zs_word *zs_lang_word(const struct zs_lang *lang, const char *form, size_t len);
-/* The same, given the form's hash (inline: the tokenizer looks up every
- * token). */
-static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const char *form,
-                                                 size_t len, uint32_t h)
+
+/* Whether form[0..len) is w's form (of length len), byte by byte, or, when
+ * padded (form is followed by at least 7 more readable bytes, as in the
+ * tokenizer's fold buffer), 8 bytes at a time: word forms are padded with
+ * NULs to a multiple of 8 bytes, and the bytes after form are masked off,
+ * whatever they hold. */
+static inline bool zs_word_form_is(const zs_word *w, const char *form, size_t len, bool padded)
+{
+    size_t k = 0;
+    if (!padded) {
+        while (k < len && w->form[k] == form[k]) k++;
+        return k == len;
+    }
+    uint64_t a, b;
+    for (; k + 8 <= len; k += 8) {
+        memcpy(&a, form + k, 8);
+        memcpy(&b, w->form + k, 8);
+        if (a != b) return false;
+    }
+    if (k == len) return true;
+    memcpy(&a, form + k, 8);
+    memcpy(&b, w->form + k, 8);
+    unsigned drop = 8 * (unsigned)(8 - (len - k)); /* bits after the form */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return ((a ^ b) >> drop) == 0;
+#else
+    return ((a ^ b) << drop) == 0;
+#endif
+}
+
+/* The lookup of zs_lang_word_hashed and zs_lang_word_padded. */
+static inline const zs_word *zs_lang_word_probe(const struct zs_lang *L, const char *form,
+                                                size_t len, uint32_t h, bool padded)
 {
     if (!L->table) return NULL;
     h |= 1;
@@ -242,11 +276,23 @@ static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const 
         if (!v) return NULL;
         if ((uint32_t)(v >> 32) != h) continue;
         const zs_word *w = L->words[(uint32_t)v - 1];
-        if (w->len != len) continue;
-        size_t k = 0;
-        while (k < len && w->form[k] == form[k]) k++;
-        if (k == len) return w;
+        if (w->len == len && zs_word_form_is(w, form, len, padded)) return w;
     }
+}
+
+/* zs_lang_word given the form's hash (inline: the tokenizer looks up every
+ * token). */
+static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const char *form,
+                                                 size_t len, uint32_t h)
+{
+    return zs_lang_word_probe(L, form, len, h, false);
+}
+
+/* The same for a form followed by at least 7 more readable bytes. */
+static inline const zs_word *zs_lang_word_padded(const struct zs_lang *L, const char *form,
+                                                 size_t len, uint32_t h)
+{
+    return zs_lang_word_probe(L, form, len, h, true);
 }
 
 /* The bit in zs_lang.tails of (lexicon, the last k bytes of a form of

@@ -164,11 +164,24 @@ static inline UChar32 next_cp(const uint8_t *s, int32_t *i, int32_t len)
     return c;
 }
 
-static inline zs_token *new_token(zs_doc *d, uint32_t b0, uint32_t b1, uint32_t c0, uint32_t c1,
-                           int kind, int flags, int32_t num)
+/* The token array while it is filled, in locals: the compiler cannot keep
+ * d's fields in registers across the byte stores of folding. */
+typedef struct tok_array {
+    zs_token *a;
+    size_t n, cap;
+} tok_array;
+
+static tok_array tok_grow(tok_array ta)
 {
-    ZS_GROW(d->toks, d->toks_cap, d->ntoks + 1);
-    zs_token *t = &d->toks[d->ntoks++];
+    ZS_GROW(ta.a, ta.cap, ta.n + 1);
+    return ta;
+}
+
+static inline zs_token *new_token(tok_array *ta, uint32_t b0, uint32_t b1, uint32_t c0,
+                                  uint32_t c1, int kind, int flags, int32_t num)
+{
+    if (ta->n >= ta->cap) *ta = tok_grow(*ta);
+    zs_token *t = &ta->a[ta->n++];
     t->b0 = b0;
     t->b1 = b1;
     t->c0 = c0;
@@ -180,25 +193,30 @@ static inline zs_token *new_token(zs_doc *d, uint32_t b0, uint32_t b1, uint32_t 
     return t;
 }
 
+/* Bytes the fold buffer keeps allocated after its end, so that a form at
+ * its end can be compared with the lexicon's eight bytes at a time
+ * (zs_lang_word_padded). */
+#define FOLD_SLACK 8
+
 /* Gives t its folded form fold[at..at+n) of hash h and its lexicon word. */
 static inline void set_fold(zs_token *t, const zs_lang *lang, const zs_buf *fold, size_t at,
                             size_t n, uint32_t h)
 {
     t->fold = (uint32_t)at;
     t->fold_len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
-    t->word = lang ? zs_lang_word_hashed(lang, fold->data + at, n, h) : NULL;
+    t->word = lang ? zs_lang_word_padded(lang, fold->data + at, n, h) : NULL;
 }
 
-static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0,
-                       uint32_t b1, uint32_t c0, uint32_t c1, int kind, int flags,
-                       int32_t num)
+static void push_token(tok_array *ta, const zs_doc *d, const zs_lang *lang, zs_buf *fold,
+                       uint32_t b0, uint32_t b1, uint32_t c0, uint32_t c1, int kind,
+                       int flags, int32_t num)
 {
-    zs_token *t = new_token(d, b0, b1, c0, c1, kind, flags, num);
+    zs_token *t = new_token(ta, b0, b1, c0, c1, kind, flags, num);
     size_t at = fold->len;
     uint32_t h = ZS_WORD_HASH_INIT;
     if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points): fold and hash */
         size_t len = b1 - b0;
-        if (fold->len + len + 1 > fold->cap) zs_buf_grow(fold, len);
+        if (fold->len + len + 1 + FOLD_SLACK > fold->cap) zs_buf_grow(fold, len + FOLD_SLACK);
         const unsigned char *src = (const unsigned char *)d->text + b0;
         char *dst = fold->data + fold->len;
         for (size_t k = 0; k < len; k++) {
@@ -210,6 +228,7 @@ static void push_token(zs_doc *d, const zs_lang *lang, zs_buf *fold, uint32_t b0
         fold->data[fold->len] = '\0';
     } else {
         zs_fold(d->text + b0, b1 - b0, fold);
+        zs_buf_grow(fold, FOLD_SLACK);
         for (size_t k = at; k < fold->len; k++) h = zs_word_hash_byte(h, (unsigned char)fold->data[k]);
     }
     set_fold(t, lang, fold, at, fold->len - at, h);
@@ -232,20 +251,24 @@ typedef struct fast_run {
  * with nothing appended, for a run with any other letter. */
 static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold, fast_run *r)
 {
-    if (fold->len + (size_t)(len - start) + 1 > fold->cap) zs_buf_grow(fold, (size_t)(len - start));
+    if (fold->len + (size_t)(len - start) + 1 + FOLD_SLACK > fold->cap)
+        zs_buf_grow(fold, (size_t)(len - start) + FOLD_SLACK);
     unsigned char *o0 = (unsigned char *)fold->data + fold->len, *o = o0;
     const uint8_t *p = s + start, *e = s + len;
     uint32_t h = ZS_WORD_HASH_INIT, pairs = 0;
     unsigned seen = 0; /* FOLD_LETTER, FOLD_DIGIT */
     for (;;) {
         unsigned v;
+        size_t k = 0;
         /* no bound check: the text's NUL ends the loop at e */
-        while ((v = ascii_fold[*p]) != 0) {
+        while ((v = ascii_fold[p[k]]) != 0) {
             seen |= v;
-            *o++ = (unsigned char)v;
+            o[k] = (unsigned char)v;
             h = zs_word_hash_byte(h, (unsigned char)v);
-            p++;
+            k++;
         }
+        p += k;
+        o += k;
         if (p == e || *p < 0x80) break;
         if (p[0] == 0xC3 && p + 1 < e && p[1] >= 0x80 && p[1] <= 0xBF && p[1] != 0x97 &&
             p[1] != 0xB7) { /* U+00C0..U+00FF but × ÷ */
@@ -269,8 +292,8 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold
         int32_t j = (int32_t)(p - s);
         UChar32 c = next_cp(s, &j, len);
         if (c > 0) {
-            int k = classify(c);
-            if (k == C_LETTER || k == C_DIGIT) return false;
+            int cls = classify(c);
+            if (cls == C_LETTER || cls == C_DIGIT) return false;
         }
         break;
     }
@@ -300,6 +323,8 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
      * a limit) saves growing the array token by token */
     size_t guess = d->len / 4 + 16;
     ZS_GROW(d->toks, d->toks_cap, guess < 65536 ? guess : 65536);
+    tok_array ta = {d->toks, d->ntoks, d->toks_cap};
+    bool bad = false;
     int32_t i = 0;
     uint32_t cp = 0;
     int pending = 0, newlines = 0;
@@ -320,13 +345,13 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             c = next_cp(s, &i, len);
             if (c < 0) {
                 zs_set_error(err, ZS_ERR_INPUT, "%s: invalid UTF-8 at byte %d", d->name, start);
-                zs_buf_free(&fold);
-                return false;
+                bad = true;
+                break;
             }
             if (c == 0) {
                 zs_set_error(err, ZS_ERR_INPUT, "%s: NUL byte at byte %d", d->name, start);
-                zs_buf_free(&fold);
-                return false;
+                bad = true;
+                break;
             }
             k = classify(c);
         }
@@ -345,7 +370,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         if (k != C_OTHER && c < 0x100 && scan_fast(s, len, start, &fold, &fr)) {
             bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
             int kind = fr.letters ? (fr.digits ? ZS_TOK_ALNUM : ZS_TOK_WORD) : ZS_TOK_NUM;
-            zs_token *t = new_token(d, (uint32_t)start, (uint32_t)fr.end, c0, c0 + fr.ncp, kind,
+            zs_token *t = new_token(&ta, (uint32_t)start, (uint32_t)fr.end, c0, c0 + fr.ncp, kind,
                                     pending | (upper ? ZS_TF_UPPER : 0),
                                     kind == ZS_TOK_NUM ? (int32_t)fr.num : -1);
             size_t at = fold.len;
@@ -359,8 +384,8 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         }
         if (k == C_OTHER) {
             if (c < 0x80) { /* one ASCII byte, its own folded form */
-                if (fold.len + 2 > fold.cap) zs_buf_grow(&fold, 1);
-                zs_token *t = new_token(d, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
+                if (fold.len + 2 + FOLD_SLACK > fold.cap) zs_buf_grow(&fold, 1 + FOLD_SLACK);
+                zs_token *t = new_token(&ta, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
                                         pending, -1);
                 size_t at = fold.len;
                 fold.data[fold.len++] = (char)c;
@@ -368,7 +393,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
                 set_fold(t, lang, &fold, at, 1,
                          zs_word_hash_byte(ZS_WORD_HASH_INIT, (unsigned char)c));
             } else {
-                push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
+                push_token(&ta, d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
                            pending, -1);
             }
             pending = 0;
@@ -407,9 +432,16 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         }
         int kind = letters ? (digits ? ZS_TOK_ALNUM : ZS_TOK_WORD) : ZS_TOK_NUM;
         int flags = pending | (upper ? ZS_TF_UPPER : 0);
-        push_token(d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, kind, flags,
+        push_token(&ta, d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, kind, flags,
                    kind == ZS_TOK_NUM ? (int32_t)num : -1);
         pending = 0;
+    }
+    d->toks = ta.a;
+    d->ntoks = ta.n;
+    d->toks_cap = ta.cap;
+    if (bad) {
+        zs_buf_free(&fold);
+        return false;
     }
     d->folds = fold.data;
     d->folds_len = fold.len;

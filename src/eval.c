@@ -382,7 +382,7 @@ typedef struct ev_corpus {
 typedef struct ev_run {
     const zs_lang *const *langs; /* zeitstrahl's languages, one picked per file */
     size_t nlangs;
-    bool errors, links;
+    bool errors, links, classes;
     zs_buf err_lines;
     ev_corpus *corpora;
     size_t ncorpora, corpora_cap;
@@ -627,12 +627,14 @@ static void print_table(const ev_run *run, FILE *out)
                 zs_evbc_print(out, w, run->corpora[i].label, &run->corpora[i].bc, task_c);
         zs_evbc_print(out, w, "overall", &ball, task_c);
     }
+    for (size_t i = 0; i < run->ncorpora && run->classes; i++)
+        if (run->corpora[i].bc.docs) zs_evbc_print_classes(out, run->corpora[i].label, &run->corpora[i].bc);
     for (size_t i = 0; i < run->ncorpora && run->links; i++)
         if (run->corpora[i].bc.docs) zs_evbc_print_links(out, run->corpora[i].label, &run->corpora[i].bc);
 }
 
 static const char eval_usage[] =
-    "Usage: zeitstrahl eval [--errors] [--links] [--system DIR|FILE | --narrative | --news] PATH...\n"
+    "Usage: zeitstrahl eval [--errors] [--classes] [--links] [--system DIR|FILE | --narrative | --news] PATH...\n"
     "Scores temporal expressions against annotated gold files (TimeML TIMEX3, or\n"
     "inline TIMEX2 as in WikiWarsDE) with the TempEval-3 task-A measures.\n"
     "\n"
@@ -644,6 +646,8 @@ static const char eval_usage[] =
     "  --news          run zeitstrahl in news mode (the default)\n"
     "                  These three apply to the PATHs after them.\n"
     "  --errors        first list each mismatch: FILE: \"mention\" gold=... sys=... KIND\n"
+    "  --classes       then list task B by gold class and zeitstrahl's, and by\n"
+    "                  part of speech (TimeML gold with events)\n"
     "  --links         then list task C by source and kind of link (TimeML gold with events)\n"
     "  -h, --help      show this help\n"
     "\n"
@@ -663,7 +667,7 @@ int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t
     item *items = zs_xcalloc(argc > 0 ? (size_t)argc : 1, sizeof *items);
     size_t nitems = 0;
     const char *system = NULL;
-    bool errors = false, links = false, opts_done = false, system_pending = false, narrative = false;
+    bool errors = false, links = false, classes = false, opts_done = false, system_pending = false, narrative = false;
     int rc = 0;
     for (int i = 1; i < argc && rc == 0; i++) {
         const char *a = argv[i];
@@ -674,6 +678,8 @@ int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t
                 errors = true;
             } else if (strcmp(a, "--links") == 0) {
                 links = true;
+            } else if (strcmp(a, "--classes") == 0) {
+                classes = true;
             } else if (strcmp(a, "--narrative") == 0 || strcmp(a, "--news") == 0) {
                 if (system_pending) break; /* a --system without PATHs */
                 narrative = strcmp(a, "--narrative") == 0;
@@ -715,7 +721,7 @@ int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t
         zs_set_error(err, ZS_ERR_USAGE, "eval: no gold file or folder (try 'zeitstrahl eval --help')");
         rc = ZS_ERR_USAGE;
     }
-    ev_run run = {.langs = langs, .nlangs = nlangs, .errors = errors, .links = links};
+    ev_run run = {.langs = langs, .nlangs = nlangs, .errors = errors, .links = links, .classes = classes};
     for (size_t i = 0; i < nitems && rc == 0; i++)
         rc = eval_path(&run, items[i].path, items[i].system, items[i].narrative, err);
     if (rc == 0) {

@@ -286,7 +286,12 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
     for (size_t k = 0; k < d->nevents; k++) {
         if (epair[k] < 0) continue;
         c->relaxed++;
-        if (strcmp(g->ev[epair[k]].cls, zs_eclass_name(d->events[k].cls)) == 0) c->cls++;
+        size_t gc = 0, sc = (size_t)d->events[k].cls;
+        while (gc + 1 < ZS_EVBC_CLASSES && strcmp(g->ev[epair[k]].cls, zs_eclass_name((zs_eclass)gc)) != 0)
+            gc++;
+        c->cls_conf[gc][sc]++;
+        c->cls_pos[d->events[k].noun][gc == sc]++;
+        if (gc == sc) c->cls++;
     }
     for (size_t k = 0; k < d->ntimexes; k++) {
         spans[k][0] = d->timexes[k].c0;
@@ -391,6 +396,10 @@ void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b)
         a->ends_gold[j] += b->ends_gold[j];
         a->ends_found[j] += b->ends_found[j];
     }
+    for (int i = 0; i < ZS_EVBC_CLASSES; i++)
+        for (int j = 0; j < ZS_EVBC_CLASSES; j++) a->cls_conf[i][j] += b->cls_conf[i][j];
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) a->cls_pos[i][j] += b->cls_pos[i][j];
 }
 
 static double ratio(size_t a, size_t b)
@@ -428,6 +437,28 @@ void zs_evbc_print(FILE *out, int w, const char *label, const zs_evbc_counts *c,
     double p = ratio(c->correct, c->sys_links), r = ratio(c->found, c->gold_links);
     fprintf(out, "%-*s %5zu %6zu %6zu %8.2f %8.2f %8.2f\n", w, label, c->docs, c->gold_links,
             c->sys_links, 100 * p, 100 * r, 100 * f1(p, r));
+}
+
+void zs_evbc_print_classes(FILE *out, const char *label, const zs_evbc_counts *c)
+{
+    fprintf(out, "\ntask_B %s: pairs by gold class (rows) and zeitstrahl's\n%-11s", label,
+            "gold");
+    for (int j = 0; j + 1 < ZS_EVBC_CLASSES; j++)
+        fprintf(out, " %10.10s", zs_eclass_name((zs_eclass)j));
+    fprintf(out, " %8s\n", "right");
+    for (int i = 0; i < ZS_EVBC_CLASSES; i++) {
+        size_t n = 0;
+        for (int j = 0; j + 1 < ZS_EVBC_CLASSES; j++) n += c->cls_conf[i][j];
+        if (i + 1 == ZS_EVBC_CLASSES && !n) break;
+        fprintf(out, "%-11.11s", i + 1 < ZS_EVBC_CLASSES ? zs_eclass_name((zs_eclass)i) : "other");
+        for (int j = 0; j + 1 < ZS_EVBC_CLASSES; j++) fprintf(out, " %10zu", c->cls_conf[i][j]);
+        fprintf(out, " %8.2f\n", 100 * ratio(i + 1 < ZS_EVBC_CLASSES ? c->cls_conf[i][i] : 0, n));
+    }
+    static const char *const pos_names[] = {"verb", "noun"};
+    for (int p = 0; p < 2; p++)
+        fprintf(out, "task_B %s: %s events %zu, class right %zu (%.2f)\n", label, pos_names[p],
+                c->cls_pos[p][0] + c->cls_pos[p][1], c->cls_pos[p][1],
+                100 * ratio(c->cls_pos[p][1], c->cls_pos[p][0] + c->cls_pos[p][1]));
 }
 
 void zs_evbc_print_links(FILE *out, const char *label, const zs_evbc_counts *c)

@@ -32,6 +32,9 @@
  * ("anchor", "signal", "tense", ...) and the kinds of their two ends. */
 #define ZS_EVBC_SOURCES 9
 #define ZS_EVBC_ENDS 5 /* event-event, event-timex, event-DCT, timex-timex, timex-DCT */
+/* Task B classes: the seven TimeML classes in zs_eclass order, then any
+ * other gold class. */
+#define ZS_EVBC_CLASSES 8
 
 typedef struct zs_evbc_counts {
     size_t docs;                       /* documents with gold events */
@@ -42,6 +45,9 @@ typedef struct zs_evbc_counts {
     size_t src_sys[ZS_EVBC_SOURCES][ZS_EVBC_ENDS], src_correct[ZS_EVBC_SOURCES][ZS_EVBC_ENDS];
     size_t src_unmapped[ZS_EVBC_SOURCES][ZS_EVBC_ENDS], src_unrelated[ZS_EVBC_SOURCES][ZS_EVBC_ENDS];
     size_t ends_gold[ZS_EVBC_ENDS], ends_found[ZS_EVBC_ENDS]; /* gold links by ends */
+    /* task B pairs by gold class and zeitstrahl's; by zeitstrahl's part of
+     * speech (0 verb, 1 noun) and whether the class is right */
+    size_t cls_conf[ZS_EVBC_CLASSES][ZS_EVBC_CLASSES], cls_pos[2][2];
 } zs_evbc_counts;
 
 /* Scores zeitstrahl in lang on the TimeML gold file path (bytes raw[0..len))
@@ -56,6 +62,11 @@ void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b);
 /* Writes the task B and task C rows of one corpus (label padded to w), or
  * their header lines with label NULL. */
 void zs_evbc_print(FILE *out, int w, const char *label, const zs_evbc_counts *c, bool task_c);
+
+/* Writes task B by class (eval --classes): the pairs of events by gold
+ * class (rows) and zeitstrahl's (columns), and the share of right classes
+ * of zeitstrahl's verb and noun events. */
+void zs_evbc_print_classes(FILE *out, const char *label, const zs_evbc_counts *c);
 
 /* Writes task C by kind of link (eval --links): per source and kind of
  * ends, zeitstrahl's links (sys), the right ones, those with an unmapped

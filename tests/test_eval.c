@@ -334,6 +334,29 @@ static void test_events_and_links(void **state)
     assert_non_null(strstr(c, "\nevent-timex                  1      1   100.00\n"));
     assert_non_null(strstr(c, "\nevent-DCT                    1      1   100.00\n"));
     assert_non_null(strstr(c, "\nevent-event                  0      0     0.00\n"));
+    assert_null(strstr(out, "pairs by gold class"));
+    free(out);
+    /* --classes: the pairs by gold and zeitstrahl's class sum to the
+       relaxed matches, the right ones to the class matches */
+    assert_int_equal(run(&out, &err, 2, "--classes", gf), 0);
+    c = strstr(out, "\ntask_B ev: pairs by gold class (rows) and zeitstrahl's\n");
+    assert_non_null(c);
+    unsigned n[7], pairs = 0, right = 0;
+    const char *line = strstr(c, "\nOCCURRENCE ");
+    assert_non_null(line);
+    assert_int_equal(sscanf(line, " OCCURRENCE %u %u %u %u %u %u %u", &n[0], &n[1], &n[2], &n[3],
+                            &n[4], &n[5], &n[6]), 7);
+    for (int i = 0; i < 7; i++) pairs += n[i];
+    right += n[0];
+    line = strstr(c, "\nSTATE ");
+    assert_non_null(line);
+    assert_int_equal(sscanf(line, " STATE %u %u %u %u %u %u %u", &n[0], &n[1], &n[2], &n[3], &n[4],
+                            &n[5], &n[6]), 7);
+    for (int i = 0; i < 7; i++) pairs += n[i];
+    right += n[2];
+    assert_int_equal(pairs, 1); /* relaxed F1 50 of two gold and two events */
+    assert_int_equal(right, 1); /* class F1 50: the one pair's class is right */
+    assert_non_null(strstr(c, "\ntask_B ev: noun events "));
     free(out);
 }
 

@@ -513,6 +513,32 @@ static void relate_durations(zs_doc *d, const tok_index *ix)
     }
 }
 
+static bool comparable(const zs_timex *x);
+
+/* An event without a time of its own (a report, a noun, one whose clause
+ * date another event claimed) lies within the last calendar date before it
+ * in its sentence ("On Friday, officials said ... the attack"), as its
+ * clause date would place it; not one a signal names, whose time its
+ * signal tells, nor a light verb ("soll ... stattfinden") or another mention
+ * of an event, whose time is that event's; not the dateline. Source
+ * "sentence". */
+static void relate_sentence_dates(zs_doc *d)
+{
+    int last = -1;
+    size_t x = 0;
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        for (; x < d->ntimexes && d->timexes[x].t1 <= e->t0; x++) {
+            const zs_timex *t = &d->timexes[x];
+            if (is_time(t) && comparable(t) && !t->is_dct) last = t->group >= 0 ? t->group : (int)x;
+        }
+        if (e->time >= 0 || last < 0 || e->signal_object || e->light || e->coref >= 0 ||
+            d->toks[d->timexes[last].t0].sent != e->sent)
+            continue;
+        add_tlink(d, e->id, d->timexes[last].id, ZS_REL_IS_INCLUDED, "sentence");
+    }
+}
+
 /* The signal entry (of signal_after, signal_before or signal_during) that
  * starts at token i, or NULL; *rel gets the relation it states of the
  * event it depends on to the event it names, *end its end. */
@@ -1596,6 +1622,7 @@ void zs_find_events(zs_doc *d)
     }
     relate_durations(d, &ix);
     link_mentions(d);
+    relate_sentence_dates(d);
     relate_to_dct(d);
     relate_reported(d);
     relate_adjacent(d);

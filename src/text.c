@@ -193,9 +193,12 @@ static inline zs_token *new_token(tok_array *ta, uint32_t b0, uint32_t b1, uint3
     return t;
 }
 
-/* Bytes the fold buffer keeps allocated after its end, so that a form at
- * its end can be compared with the lexicon's eight bytes at a time
- * (zs_lang_word_padded). */
+/* The fold buffer keeps room for the rest of the text folded byte for byte
+ * (as ASCII and Latin-1 letters fold) and FOLD_SLACK bytes more: the fast
+ * paths write without checking, and a form at its end can be compared with
+ * the lexicon's 8 bytes at a time (zs_lang_word_padded). Only zs_fold's
+ * forms can be longer than their text; push_token restores the room after
+ * them. */
 #define FOLD_SLACK 8
 
 /* Gives t its folded form fold[at..at+n) of hash h and its lexicon word. */
@@ -216,7 +219,6 @@ static void push_token(tok_array *ta, const zs_doc *d, const zs_lang *lang, zs_b
     uint32_t h = ZS_WORD_HASH_INIT;
     if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points): fold and hash */
         size_t len = b1 - b0;
-        if (fold->len + len + 1 + FOLD_SLACK > fold->cap) zs_buf_grow(fold, len + FOLD_SLACK);
         const unsigned char *src = (const unsigned char *)d->text + b0;
         char *dst = fold->data + fold->len;
         for (size_t k = 0; k < len; k++) {
@@ -228,7 +230,7 @@ static void push_token(tok_array *ta, const zs_doc *d, const zs_lang *lang, zs_b
         fold->data[fold->len] = '\0';
     } else {
         zs_fold(d->text + b0, b1 - b0, fold);
-        zs_buf_grow(fold, FOLD_SLACK);
+        zs_buf_grow(fold, (d->len - b1) + FOLD_SLACK);
         for (size_t k = at; k < fold->len; k++) h = zs_word_hash_byte(h, (unsigned char)fold->data[k]);
     }
     set_fold(t, lang, fold, at, fold->len - at, h);
@@ -238,22 +240,20 @@ static void push_token(tok_array *ta, const zs_doc *d, const zs_lang *lang, zs_b
 typedef struct fast_run {
     int32_t end;       /* byte after the run */
     uint32_t ncp;      /* code points */
-    uint32_t hash;     /* of the folded form, written after the fold buffer's end */
+    uint32_t hash;     /* of the folded form */
     size_t nfold;      /* its length in bytes */
     bool letters, digits;
     int64_t num;
 } fast_run;
 
-/* Scans the run of letters and digits at s[start], folding it after the
- * end of fold (fold->len is left to the caller) and hashing it as
- * push_token would, when it holds only ASCII and
- * precomposed Latin-1 letters (nearly every German word). Returns false,
- * with nothing appended, for a run with any other letter. */
-static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, zs_buf *fold, fast_run *r)
+/* Scans the run of letters and digits at s[start], folding it to o0 (the
+ * end of the fold buffer, whose length is left to the caller), when it
+ * holds only ASCII and precomposed Latin-1 letters (nearly every word).
+ * Returns false, with nothing appended, for a run with any other letter. */
+static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned char *o0,
+                      fast_run *r)
 {
-    if (fold->len + (size_t)(len - start) + 1 + FOLD_SLACK > fold->cap)
-        zs_buf_grow(fold, (size_t)(len - start) + FOLD_SLACK);
-    unsigned char *o0 = (unsigned char *)fold->data + fold->len, *o = o0;
+    unsigned char *o = o0;
     const uint8_t *p = s + start, *e = s + len;
     uint32_t h = ZS_WORD_HASH_INIT, pairs = 0;
     unsigned seen = 0; /* FOLD_LETTER, FOLD_DIGIT */
@@ -318,7 +318,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     const uint8_t *s = (const uint8_t *)d->text;
     int32_t len = (int32_t)d->len;
     zs_buf fold = {0};
-    zs_buf_grow(&fold, d->len + 16);
+    zs_buf_grow(&fold, d->len + FOLD_SLACK);
     /* news text has a token every five bytes or so: room for that (up to
      * a limit) saves growing the array token by token */
     size_t guess = d->len / 4 + 16;
@@ -367,7 +367,8 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         newlines = 0;
         uint32_t c0 = cp++;
         fast_run fr;
-        if (k != C_OTHER && c < 0x100 && scan_fast(s, len, start, &fold, &fr)) {
+        if (k != C_OTHER && c < 0x100 &&
+            scan_fast(s, len, start, (unsigned char *)fold.data + fold.len, &fr)) {
             bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
             int kind = fr.letters ? (fr.digits ? ZS_TOK_ALNUM : ZS_TOK_WORD) : ZS_TOK_NUM;
             zs_token *t = new_token(&ta, (uint32_t)start, (uint32_t)fr.end, c0, c0 + fr.ncp, kind,
@@ -384,7 +385,6 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         }
         if (k == C_OTHER) {
             if (c < 0x80) { /* one ASCII byte, its own folded form */
-                if (fold.len + 2 + FOLD_SLACK > fold.cap) zs_buf_grow(&fold, 1 + FOLD_SLACK);
                 zs_token *t = new_token(&ta, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
                                         pending, -1);
                 size_t at = fold.len;
@@ -479,6 +479,7 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
     const size_t ntoks = d->ntoks;
     d->nsents = 0;
     size_t start = 0;
+    uint32_t sent = 0; /* the index of the sentence of token i */
     for (size_t i = 0; i < ntoks; i++) {
         bool brk = i > start && (toks[i].flags & ZS_TF_PARA);
         /* only after punctuation */
@@ -500,16 +501,15 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
         if (brk) {
             ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
             d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)i};
+            toks[start].flags |= ZS_TF_SSTART;
             start = i;
+            sent++;
         }
+        toks[i].sent = sent;
     }
     if (start < ntoks) {
         ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
         d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)ntoks};
-    }
-    const zs_sentence *sents = d->sents;
-    for (size_t s = 0, ns = d->nsents; s < ns; s++) {
-        for (uint32_t i = sents[s].t0; i < sents[s].t1; i++) toks[i].sent = (uint32_t)s;
-        toks[sents[s].t0].flags |= ZS_TF_SSTART;
+        toks[start].flags |= ZS_TF_SSTART;
     }
 }

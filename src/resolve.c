@@ -90,6 +90,8 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 /* A tense cue counts only this many tokens away from the date (measured
  * on KRAUTS: nearer cues decide better than the clause's farthest verb). */
 #define TENSE_REACH 6
+/* Auxiliaries ("to", "be") between a verb and the future cue before it. */
+#define VERB_GROUP_REACH 3
 
 /* Whether code point c may stand inside a word as an apostrophe (' and
  * U+2019 in "don't", "O’Neill"): by the word-break property. */
@@ -148,7 +150,20 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     /* a past auxiliary before a future cue looks ahead from then ("were
      * planning", "was expected", "had planned") */
     if (zs_past_aux(d, i) && is_future_cue(d, i + 1)) return ZS_DIR_FUTURE;
-    return zs_past_cue(d, i) ? ZS_DIR_PAST : ZS_DIR_NONE;
+    if (zs_past_cue(d, i)) return ZS_DIR_PAST;
+    /* a verb after a future cue and auxiliaries looks ahead from as far as
+     * the cue ("would be traveling ... Thursday", "were planning to drive
+     * ... on Monday") */
+    const zs_lang *L = d->lang;
+    if (L->lex_event_verb == UINT32_MAX || L->lex_verb_aux == UINT32_MAX ||
+        !zs_word_in(d->toks[i].word, L->lex_event_verb, NULL))
+        return ZS_DIR_NONE;
+    for (uint32_t j = i; j > 0 && i - j < VERB_GROUP_REACH; j--) {
+        if (is_future_cue(d, j - 1)) return ZS_DIR_FUTURE;
+        const zs_word *a = d->toks[j - 1].word;
+        if (!a || !zs_word_in(a, L->lex_verb_aux, NULL)) break;
+    }
+    return ZS_DIR_NONE;
 }
 
 zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)

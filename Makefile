@@ -26,7 +26,7 @@ VERSION    = 0.1.0
 SOVERSION  = 0
 
 CC        ?= cc
-PKGS       = icu-uc icu-i18n libical libcgraph libgvc libxml-2.0 jansson
+PKGS       = icu-uc icu-i18n libical libcgraph libgvc libxml-2.0 json-c
 TEST_PKGS  = cmocka
 CFLAGS    ?= -O2 -g
 WARN       = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
@@ -57,7 +57,7 @@ CORPORA   ?= ../shared/corpora
 DEBS = build-essential pkg-config libicu-dev libical-dev libgraphviz-dev \
        libcmocka-dev libxml2-dev libxml2-utils python3 python3-icalendar \
        valgrind clang libclang-rt-14-dev \
-       libjansson-dev parallel khal radicale chromium python3-pandas
+       libjson-c-dev parallel khal radicale chromium python3-pandas
 
 all: libzeitstrahl.a libzeitstrahl.so zeitstrahl
 

@@ -1,10 +1,10 @@
 /* JSONL corpus input: lines of any length from a stream, and one document
- * per line parsed with jansson. */
+ * per line parsed with json-c. */
 #include "jsonl.h"
 
 #include <errno.h>
 #include <inttypes.h>
-#include <jansson.h>
+#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +17,7 @@ void zs_jsonl_doc_clear(zs_jsonl_doc *doc)
     free(doc->dct);
     free(doc->lang);
     free(doc->url);
-    json_decref(doc->json);
+    json_object_put(doc->json);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -28,20 +28,43 @@ int zs_jsonl_blank(const char *line, size_t len)
     return 1;
 }
 
-/* An optional string field: absent or null leaves *out NULL. */
-static int opt_string(json_t *obj, const char *key, bool integer_ok, char **out,
-                      zs_error *err)
+/* A string field with no NUL in it (json-c decodes "\u0000" into the
+ * string; the documents are C strings). */
+static bool nul_free(json_object *v)
 {
-    json_t *v = json_object_get(obj, key);
-    if (!v || json_is_null(v)) return 0;
-    if (json_is_string(v)) {
-        *out = zs_xstrndup(json_string_value(v), json_string_length(v));
+    return memchr(json_object_get_string(v), '\0', (size_t)json_object_get_string_len(v)) == NULL;
+}
+
+static int nul_error(zs_error *err, const char *line, size_t len)
+{
+    /* the column of the first \u0000 escape, if it can be found */
+    size_t col = 1;
+    for (size_t i = 0; i + 6 <= len; i++)
+        if (line[i] == '\\') {
+            if (memcmp(line + i + 1, "u0000", 5) == 0) {
+                col = i + 1;
+                break;
+            }
+            i++; /* the escaped character */
+        }
+    zs_set_error(err, ZS_ERR_INPUT, "column %zu: NUL character (\\u0000) in a string", col);
+    return -1;
+}
+
+/* An optional string field: absent or null leaves *out NULL. */
+static int opt_string(json_object *obj, const char *key, bool integer_ok, char **out,
+                      const char *line, size_t len, zs_error *err)
+{
+    json_object *v;
+    if (!json_object_object_get_ex(obj, key, &v) || !v) return 0; /* absent or null */
+    if (json_object_is_type(v, json_type_string)) {
+        if (!nul_free(v)) return nul_error(err, line, len);
+        *out = zs_xstrndup(json_object_get_string(v), (size_t)json_object_get_string_len(v));
         return 0;
     }
-    if (integer_ok && json_is_integer(v)) {
-        char s[32];
-        snprintf(s, sizeof s, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        *out = zs_xstrdup(s);
+    if (integer_ok && json_object_is_type(v, json_type_int)) {
+        /* json_object_get_string prints the integer as it was read */
+        *out = zs_xstrdup(json_object_get_string(v));
         return 0;
     }
     zs_set_error(err, ZS_ERR_INPUT, "column 1: \"%s\" must be a string%s", key,
@@ -49,40 +72,73 @@ static int opt_string(json_t *obj, const char *key, bool integer_ok, char **out,
     return -1;
 }
 
+/* Parses line (len bytes) into a JSON value; NULL with err filled ("column
+ * N: ..."). Strict JSON, UTF-8 checked, nothing after the value but
+ * spaces. Shared by the document reader and zeitstrahl merge. */
+json_object *zs_json_parse(const char *line, size_t len, zs_error *err)
+{
+    const char *nul = memchr(line, '\0', len);
+    if (nul) {
+        zs_set_error(err, ZS_ERR_INPUT, "column %zu: NUL byte", (size_t)(nul - line) + 1);
+        return NULL;
+    }
+    if (len > INT32_MAX) { /* json-c counts in int */
+        zs_set_error(err, ZS_ERR_INPUT, "column 1: line too long for a JSON value");
+        return NULL;
+    }
+    json_tokener *tok = json_tokener_new();
+    if (!tok) {
+        zs_set_error(err, ZS_ERR_INTERNAL, "json-c: out of memory");
+        return NULL;
+    }
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+    json_object *root = json_tokener_parse_ex(tok, line, (int)len);
+    enum json_tokener_error e = json_tokener_get_error(tok);
+    size_t end = json_tokener_get_parse_end(tok);
+    json_tokener_free(tok);
+    if (root && e == json_tokener_success) return root;
+    json_object_put(root);
+    if (e == json_tokener_continue) /* at the line's last byte, as a cut-off value */
+        zs_set_error(err, ZS_ERR_INPUT, "column %zu: the line ends inside a JSON value",
+                     len ? len : 1);
+    else
+        zs_set_error(err, ZS_ERR_INPUT, "column %zu: %s", end + 1, json_tokener_error_desc(e));
+    return NULL;
+}
+
 int zs_jsonl_parse_line(const char *line, size_t len, zs_jsonl_doc *doc, zs_error *err)
 {
     memset(doc, 0, sizeof *doc);
-    json_error_t je;
-    /* no JSON_ALLOW_NUL: "\u0000" is refused like a raw NUL byte */
-    json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
-    if (!root) {
-        bool nul = strstr(je.text, "\\u0000") != NULL;
-        zs_set_error(err, ZS_ERR_INPUT, "column %d: %s", je.position > 0 ? je.position : 1,
-                     nul ? "NUL character (\\u0000) in a string" : je.text);
-        return -1;
-    }
+    json_object *root = zs_json_parse(line, len, err);
+    if (!root) return -1;
     int rc = -1;
-    if (!json_is_object(root)) {
+    if (!json_object_is_type(root, json_type_object)) {
         zs_set_error(err, ZS_ERR_INPUT, "column 1: a document line must be a JSON object");
         goto out;
     }
-    json_t *text = json_object_get(root, "text");
-    if (!text || !json_is_string(text)) {
-        zs_set_error(err, ZS_ERR_INPUT, "column 1: %s", text ? "\"text\" must be a string"
-                                                             : "no \"text\" field");
+    json_object *text;
+    if (!json_object_object_get_ex(root, "text", &text) ||
+        !json_object_is_type(text, json_type_string)) {
+        zs_set_error(err, ZS_ERR_INPUT, "column 1: %s",
+                     json_object_object_get_ex(root, "text", NULL) ? "\"text\" must be a string"
+                                                                   : "no \"text\" field");
         goto out;
     }
-    if (opt_string(root, "id", true, &doc->id, err) != 0 ||
-        opt_string(root, "dct", false, &doc->dct, err) != 0 ||
-        opt_string(root, "lang", false, &doc->lang, err) != 0 ||
-        opt_string(root, "url", false, &doc->url, err) != 0)
+    if (!nul_free(text)) {
+        nul_error(err, line, len);
         goto out;
-    doc->text_len = json_string_length(text);
-    doc->text = json_string_value(text);
+    }
+    if (opt_string(root, "id", true, &doc->id, line, len, err) != 0 ||
+        opt_string(root, "dct", false, &doc->dct, line, len, err) != 0 ||
+        opt_string(root, "lang", false, &doc->lang, line, len, err) != 0 ||
+        opt_string(root, "url", false, &doc->url, line, len, err) != 0)
+        goto out;
+    doc->text_len = (size_t)json_object_get_string_len(text);
+    doc->text = json_object_get_string(text);
     doc->json = root; /* holds the text */
     return 0;
 out:
-    json_decref(root);
+    json_object_put(root);
     zs_jsonl_doc_clear(doc);
     return rc;
 }

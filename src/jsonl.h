@@ -20,16 +20,26 @@ typedef struct zs_jsonl_doc {
     char *url;        /* "url" */
     const char *text; /* "text": the article, UTF-8, in json */
     size_t text_len;  /* bytes of text (may hold no NUL) */
-    void *json;       /* the parsed line (a jansson json_t) */
+    void *json;       /* the parsed line (a json-c json_object) */
 } zs_jsonl_doc;
 
 /* Parses one line (len bytes, without its line end; need not be
  * NUL-terminated) into doc, which must be zeroed or cleared. Returns 0, or
  * -1 with err filled (ZS_ERR_INPUT, "column N: message", N counted in bytes
  * from 1) and doc left empty: malformed JSON, invalid UTF-8, a NUL (also as
- * \u0000), a line that is not an object, no "text" or a field of the wrong
- * type. Unknown fields are ignored. Any input is safe. */
+ * \u0000 in a string field), a line that is not an object, no "text" or a
+ * field of the wrong type. Unknown fields are ignored. Any input is safe. */
 int zs_jsonl_parse_line(const char *line, size_t len, zs_jsonl_doc *doc, zs_error *err);
+
+struct json_object;
+
+/* Parses one line of len bytes (need not be NUL-terminated) into a JSON
+ * value: strict JSON (RFC 8259), valid UTF-8, no NUL byte, nothing after
+ * the value but spaces. Of repeated keys in an object the last one counts.
+ * Returns the value (free it with json_object_put), or NULL with err filled
+ * (ZS_ERR_INPUT, "column N: message", N in bytes from 1). Used for document
+ * lines and for merge's record lines. */
+struct json_object *zs_json_parse(const char *line, size_t len, zs_error *err);
 
 /* Frees doc's strings and parsed line and zeroes it. Accepts NULL. */
 void zs_jsonl_doc_clear(zs_jsonl_doc *doc);

@@ -6,7 +6,7 @@
  * reduction is a sorted set union: associative, commutative, idempotent. */
 #include "merge.h"
 
-#include <jansson.h>
+#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,7 +72,7 @@ static void builder_drop(builder *b)
 /* ---- fields ------------------------------------------------------------ */
 
 typedef struct rec {
-    json_t *o;
+    json_object *o;
     const char *file;
     unsigned long line;
     zs_error *err;
@@ -86,50 +86,75 @@ static bool bad(const rec *r, const char *what, const char *key)
     return false;
 }
 
+/* Whether the record has key (with any value, null too). */
+static bool has(const rec *r, const char *key)
+{
+    return json_object_object_get_ex(r->o, key, NULL);
+}
+
+/* The value of key (NULL for a JSON null); *present tells whether it is there. */
+static json_object *field(const rec *r, const char *key, bool *present)
+{
+    json_object *v = NULL;
+    *present = json_object_object_get_ex(r->o, key, &v);
+    return v;
+}
+
+/* Whether v is a string without NUL characters (json-c decodes "\u0000"). */
+static bool is_string(json_object *v)
+{
+    return json_object_is_type(v, json_type_string) &&
+           !memchr(json_object_get_string(v), '\0', (size_t)json_object_get_string_len(v));
+}
+
 /* A string field of at most max bytes (0: any); NULL with err when missing. */
 static const char *str(const rec *r, const char *key, size_t max, bool required, bool *ok)
 {
-    json_t *v = json_object_get(r->o, key);
-    if (!v) {
+    bool present;
+    json_object *v = field(r, key, &present);
+    if (!present) {
         if (required) *ok = bad(r, "is missing", key);
         return NULL;
     }
-    if (!json_is_string(v)) {
+    if (!is_string(v)) {
         *ok = bad(r, "must be a string", key);
         return NULL;
     }
-    if (max && json_string_length(v) >= max) {
+    if (max && (size_t)json_object_get_string_len(v) >= max) {
         *ok = bad(r, "is too long", key);
         return NULL;
     }
-    return json_string_value(v);
+    return json_object_get_string(v);
 }
 
 static uint32_t num(const rec *r, const char *key, uint32_t max, bool required, bool *ok)
 {
-    json_t *v = json_object_get(r->o, key);
-    if (!v) {
+    bool present;
+    json_object *v = field(r, key, &present);
+    if (!present) {
         if (required) *ok = bad(r, "is missing", key);
         return 0;
     }
-    if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > max) {
+    if (!json_object_is_type(v, json_type_int) || json_object_get_int64(v) < 0 ||
+        json_object_get_int64(v) > max) {
         *ok = bad(r, "must be a small non-negative integer", key);
         return 0;
     }
-    return (uint32_t)json_integer_value(v);
+    return (uint32_t)json_object_get_int64(v);
 }
 
 /* An optional integer within a million either side of 0 (0 when absent). */
 static int small_int(const rec *r, const char *key, bool *ok)
 {
-    json_t *v = json_object_get(r->o, key);
-    if (!v) return 0;
-    if (!json_is_integer(v) || json_integer_value(v) < -1000000 ||
-        json_integer_value(v) > 1000000) {
+    bool present;
+    json_object *v = field(r, key, &present);
+    if (!present) return 0;
+    if (!json_object_is_type(v, json_type_int) || json_object_get_int64(v) < -1000000 ||
+        json_object_get_int64(v) > 1000000) {
         *ok = bad(r, "must be a small integer", key);
         return 0;
     }
-    return (int)json_integer_value(v);
+    return (int)json_object_get_int64(v);
 }
 
 /* The index of name in names(0..n) (as printed by name_of), or -1. */
@@ -228,8 +253,7 @@ static zs_lsec time_field(const rec *r, const char *key, bool *ok)
 /* begin, until, granularity: all three or none. */
 static bool interval(const rec *r, zs_lsec *begin, zs_lsec *until, zs_gran *gran, bool *ok)
 {
-    if (!json_object_get(r->o, "begin") && !json_object_get(r->o, "until") &&
-        !json_object_get(r->o, "granularity"))
+    if (!has(r, "begin") && !has(r, "until") && !has(r, "granularity"))
         return false;
     *begin = time_field(r, "begin", ok);
     *until = time_field(r, "until", ok);
@@ -252,7 +276,7 @@ static void mention(builder *b, const rec *r, char id[24], uint32_t *b0, uint32_
     const char *s = str(r, "id", 24, true, ok);
     if (s) snprintf(id, 24, "%s", s);
     s = str(r, "text", 0, true, ok);
-    if (s) put_text(b, s, json_string_length(json_object_get(r->o, "text")), b0, b1);
+    if (s) put_text(b, s, strlen(s), b0, b1);
     *c0 = num(r, "start", UINT32_MAX, true, ok);
     *c1 = num(r, "end", UINT32_MAX, true, ok);
     *sent = num(r, "sentence", MAX_SENTENCE, true, ok);
@@ -308,7 +332,7 @@ static bool timex_record(builder *b, const rec *r)
     x->rv.type = (zs_ttype)enum_field(r, "type", ttype_name, ZS_SET + 1, &ok);
     const char *value = str(r, "value", sizeof x->rv.value, true, &ok);
     if (value) snprintf(x->rv.value, sizeof x->rv.value, "%s", value);
-    if (json_object_get(r->o, "mod")) {
+    if (has(r, "mod")) {
         x->rv.mod = (zs_mod)enum_field(r, "mod", mod_name, ZS_MOD_MORE_THAN + 1, &ok);
         if (x->rv.mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
     }
@@ -342,23 +366,25 @@ static bool timex_record(builder *b, const rec *r)
  * each a non-empty string. */
 static void participants(const rec *r, zs_event *e, bool *ok)
 {
-    json_t *a = json_object_get(r->o, "participants");
-    if (!a) return;
-    if (!json_is_array(a)) {
+    bool present;
+    json_object *a = field(r, "participants", &present);
+    if (!present) return;
+    if (!json_object_is_type(a, json_type_array)) {
         *ok = bad(r, "must be an array of names", "participants");
         return;
     }
-    size_t i;
-    json_t *v;
-    json_array_foreach(a, i, v) {
-        if (!json_is_string(v) || !json_string_length(v)) {
+    size_t n = json_object_array_length(a);
+    for (size_t i = 0; i < n; i++) {
+        json_object *v = json_object_array_get_idx(a, i);
+        if (!is_string(v) || !json_object_get_string_len(v)) {
             *ok = bad(r, "must be an array of names", "participants");
             return;
         }
     }
-    e->nparticipants = (uint32_t)json_array_size(a);
+    e->nparticipants = (uint32_t)n;
     e->participants = zs_xcalloc(e->nparticipants + 1, sizeof *e->participants);
-    json_array_foreach(a, i, v) e->participants[i] = zs_xstrdup(json_string_value(v));
+    for (size_t i = 0; i < n; i++)
+        e->participants[i] = zs_xstrdup(json_object_get_string(json_object_array_get_idx(a, i)));
 }
 
 static bool event_record(builder *b, const rec *r)
@@ -374,31 +400,32 @@ static bool event_record(builder *b, const rec *r)
     const char *title = str(r, "title", 0, true, &ok);
     e->cls = (zs_eclass)enum_field(r, "class", eclass_name, ZS_EC_PERCEPTION + 1, &ok);
     e->modality = (zs_modality)enum_field(r, "modality", modality_name, 3, &ok);
-    if (json_object_get(r->o, "tense")) /* optional: NONE */
+    if (has(r, "tense")) /* optional: NONE */
         e->tense = (zs_tense)enum_field(r, "tense", tense_name, ZS_TENSE_PASTPART + 1, &ok);
-    if (json_object_get(r->o, "aspect"))
+    if (has(r, "aspect"))
         e->aspect = (zs_aspect)enum_field(r, "aspect", aspect_name,
                                           ZS_ASPECT_PERFECTIVE_PROGRESSIVE + 1, &ok);
-    json_t *time = json_object_get(r->o, "time");
+    bool present;
+    json_object *time = field(r, "time", &present);
     e->time = -1;
-    if (!time) ok = bad(r, "is missing", "time");
-    else if (json_is_string(time)) {
-        e->time = timex_index(d, json_string_value(time));
+    if (!present) ok = bad(r, "is missing", "time");
+    else if (is_string(time)) {
+        e->time = timex_index(d, json_object_get_string(time));
         if (e->time < 0) ok = bad(r, "names no timex of the document", "time");
-    } else if (!json_is_null(time)) ok = bad(r, "must be a timex id or null", "time");
+    } else if (time) ok = bad(r, "must be a timex id or null", "time");
     e->coref = -1;
     const char *same = str(r, "same_as", 0, false, &ok);
     for (size_t i = 0; same && i < d->nevents && e->coref < 0; i++)
         if (strcmp(d->events[i].id, same) == 0) e->coref = (int)i;
     if (same && e->coref < 0) ok = bad(r, "names no earlier event", "same_as");
     e->has_interval = interval(r, &e->begin, &e->until, &e->gran, &ok);
-    if (json_object_get(r->o, "place_begin") || json_object_get(r->o, "place_until")) {
+    if (has(r, "place_begin") || has(r, "place_until")) {
         e->placed = true;
         e->place_begin = time_field(r, "place_begin", &ok);
         e->place_until = time_field(r, "place_until", &ok);
         e->place_rank = (int32_t)small_int(r, "place_rank", &ok);
     }
-    if (json_object_get(r->o, "mod")) {
+    if (has(r, "mod")) {
         if (!e->has_interval) ok = bad(r, "needs an interval", "mod");
         e->mod = (zs_mod)enum_field(r, "mod", mod_name, ZS_MOD_MORE_THAN + 1, &ok);
         if (e->mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
@@ -412,7 +439,7 @@ static bool event_record(builder *b, const rec *r)
     if (!ok) return false;
     b->ctx[d->nevents] = (ctx_span){0, 0};
     if (context)
-        put_text(b, context, json_string_length(json_object_get(r->o, "context")),
+        put_text(b, context, strlen(context),
                  &b->ctx[d->nevents].b0, &b->ctx[d->nevents].b1);
     e->lemma = zs_xstrdup(lemma);
     e->title = zs_xstrdup(title);
@@ -449,9 +476,11 @@ static bool tlink_record(builder *b, const rec *r)
 }
 
 /* The index of the tlink that o ({"from","to","rel","source"}) names. */
-static bool link_index(const zs_doc *d, const rec *r, json_t *o, const char *key, size_t *at)
+static bool link_index(const zs_doc *d, const rec *r, json_object *o, const char *key,
+                       size_t *at)
 {
-    if (!json_is_object(o)) return bad(r, "must hold tlinks as objects", key);
+    if (!json_object_is_type(o, json_type_object))
+        return bad(r, "must hold tlinks as objects", key);
     rec sub = {o, r->file, r->line, r->err};
     bool ok = true;
     const char *from = str(&sub, "from", 0, true, &ok), *to = str(&sub, "to", 0, true, &ok);
@@ -476,13 +505,15 @@ static bool contradiction_record(builder *b, const rec *r)
     char want[32];
     snprintf(want, sizeof want, "c%zu", d->ncontras + 1);
     if (id && strcmp(id, want) != 0) ok = bad(r, "is not the next contradiction's", "id");
-    json_t *with = json_object_get(r->o, "with");
-    if (!json_is_array(with)) ok = bad(r, "must be an array of tlinks", "with");
+    bool present;
+    json_object *with = field(r, "with", &present);
+    if (!json_object_is_type(with, json_type_array))
+        ok = bad(r, "must be an array of tlinks", "with");
     size_t link = 0;
-    if (!ok || !link_index(d, r, json_object_get(r->o, "link"), "link", &link)) return false;
-    size_t n = json_array_size(with);
+    if (!ok || !link_index(d, r, field(r, "link", &present), "link", &link)) return false;
+    size_t n = json_object_array_length(with);
     size_t *idx = zs_xcalloc(n ? n : 1, sizeof *idx);
-    for (size_t i = 0; i < n && ok; i++) ok = link_index(d, r, json_array_get(with, i), "with", &idx[i]);
+    for (size_t i = 0; i < n && ok; i++) ok = link_index(d, r, json_object_array_get_idx(with, i), "with", &idx[i]);
     if (!ok) {
         free(idx);
         return false;
@@ -528,20 +559,19 @@ static zs_doc *builder_finish(builder *b)
 
 /* Parses one record line; NULL with err filled if it is no JSON object with
  * a string "kind" and "doc". */
-static json_t *parse_record(const char *line, size_t len, const char *file,
+static json_object *parse_record(const char *line, size_t len, const char *file,
                             unsigned long lineno, const char **kind, const char **name,
                             zs_error *err)
 {
-    json_error_t je;
-    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+    json_object *o = zs_json_parse(line, len, err);
     if (!o) {
-        zs_set_error(err, ZS_ERR_INPUT, "%s:%lu: column %d: %s", file, lineno,
-                     je.position > 0 ? je.position : 1, je.text);
+        zs_error e = *err;
+        zs_set_error(err, ZS_ERR_INPUT, "%s:%lu: %s", file, lineno, e.msg);
         return NULL;
     }
     rec r = {o, file, lineno, err};
     bool ok = true;
-    if (!json_is_object(o)) {
+    if (!json_object_is_type(o, json_type_object)) {
         zs_set_error(err, ZS_ERR_INPUT, "%s:%lu: a record must be a JSON object", file, lineno);
         ok = false;
     } else {
@@ -549,7 +579,7 @@ static json_t *parse_record(const char *line, size_t len, const char *file,
         if (ok) *name = str(&r, "doc", 0, true, &ok);
     }
     if (!ok) {
-        json_decref(o);
+        json_object_put(o);
         return NULL;
     }
     return o;
@@ -588,7 +618,7 @@ int zs_merge_add_line(zs_merge *m, const char *line, size_t len, const char *fil
     if (zs_jsonl_blank(line, len)) return 0;
     err->code = ZS_OK;
     const char *kind, *name;
-    json_t *o = parse_record(line, len, file, lineno, &kind, &name, err);
+    json_object *o = parse_record(line, len, file, lineno, &kind, &name, err);
     if (!o) return -1;
     rec r = {o, file, lineno, err};
     bool ok;
@@ -611,7 +641,7 @@ int zs_merge_add_line(zs_merge *m, const char *line, size_t len, const char *fil
         m->skipping = zs_xstrdup(m->cur.d->name);
         builder_drop(&m->cur);
     }
-    json_decref(o);
+    json_object_put(o);
     return ok ? 0 : -1;
 }
 
@@ -650,11 +680,11 @@ const zs_graph *zs_merge_finish(zs_merge *m)
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
             zs_error err = {0};
             const char *kind, *name;
-            json_t *o = parse_record(p, n, m->groups[i].name, 0, &kind, &name, &err);
+            json_object *o = parse_record(p, n, m->groups[i].name, 0, &kind, &name, &err);
             rec r = {o, m->groups[i].name, 0, &err};
             ok = o && (strcmp(kind, "doc") == 0 ? doc_record(&b, &r, name)
                                                  : b.d && add_part(&b, &r, kind));
-            json_decref(o);
+            json_object_put(o);
             p += n + 1;
         }
         if (!ok || !b.d) {

@@ -68,8 +68,8 @@ expect_corpus_error() {
     fi
 }
 printf '{"id":"c"}\n' >"$c/notext.jsonl"
-expect_corpus_error "malformed JSON names file, line, column" 4 "$c/bad.jsonl:2: column 41: '}' expected" "$c/bad.jsonl"
-expect_corpus_error "malformed JSON with -j 2" 4 "$c/bad.jsonl:2: column 41: '}' expected" -j 2 "$c/bad.jsonl"
+expect_corpus_error "malformed JSON names file, line, column" 4 "$c/bad.jsonl:2: column 41: the line ends inside a JSON value" "$c/bad.jsonl"
+expect_corpus_error "malformed JSON with -j 2" 4 "$c/bad.jsonl:2: column 41: the line ends inside a JSON value" -j 2 "$c/bad.jsonl"
 expect_corpus_error "no text" 4 "$c/notext.jsonl:1: column 1: no \"text\" field" "$c/notext.jsonl"
 expect_corpus_error "invalid UTF-8" 4 "$c/badutf.jsonl:1: column" "$c/badutf.jsonl"
 expect_corpus_error "missing file" 3 "$c/none.jsonl: No such file" "$c/none.jsonl"
@@ -84,7 +84,7 @@ check "jsonl: --skip-bad keeps the good documents in order" sh -c \
     "grep '\"kind\":\"doc\"' $c/skip.out | cut -c1-12 | tr -d '\\n' | grep -qx '{\"doc\":\"a\",\"{\"doc\":\"g\",\"'"
 check "jsonl: --skip-bad reports each line" sh -c \
     "grep -c '^zeitstrahl: $c/bad.jsonl:[2-7]: ' $c/skip.err | grep -qx 6"
-check "jsonl: --skip-bad: \\u0000 refused" grep -q "bad.jsonl:4: column 47: NUL character" "$c/skip.err"
+check "jsonl: --skip-bad: \\u0000 refused" grep -q "bad.jsonl:4: column 37: NUL character" "$c/skip.err"
 check "jsonl: --skip-bad: no dateline" grep -q "bad.jsonl:6: e: no publication time" "$c/skip.err"
 check "jsonl: --skip-bad: bad language code" grep -q "bad.jsonl:7: bad language code '../x'" "$c/skip.err"
 check "jsonl: --skip-bad: the count" grep -qx "zeitstrahl: 6 bad lines skipped, 2 documents analysed" "$c/skip.err"

@@ -40,6 +40,10 @@ static void test_parse_fields(void **state)
     assert_null(d.dct);
     assert_null(d.lang);
     zs_jsonl_doc_clear(&d);
+    /* of a repeated key the last one counts */
+    assert_int_equal(parse("{\"text\":\"a\",\"text\":\"b\"}", &d, &err), 0);
+    assert_string_equal(d.text, "b");
+    zs_jsonl_doc_clear(&d);
 }
 
 static void expect_bad(const char *line, size_t len, const char *msg)
@@ -56,7 +60,7 @@ static void expect_bad(const char *line, size_t len, const char *msg)
 static void test_parse_errors(void **state)
 {
     (void)state;
-    expect_bad("{\"text\":\"x\"", 0, "column 11: ");
+    expect_bad("{\"text\":\"x\"", 0, "column 11: the line ends inside");
     expect_bad(" ", 0, "column 1: ");
     expect_bad("[\"text\"]", 0, "must be a JSON object");
     expect_bad("{\"id\":\"a\"}", 0, "no \"text\" field");
@@ -64,9 +68,12 @@ static void test_parse_errors(void **state)
     expect_bad("{\"text\":\"x\",\"dct\":5}", 0, "\"dct\" must be a string");
     expect_bad("{\"text\":\"x\",\"id\":[1]}", 0, "\"id\" must be a string or an integer");
     expect_bad("{\"text\":\"a\\u0000b\"}", 0, "NUL character");
-    expect_bad("{\"text\":\"a\0b\"}", 14, "column");
+    expect_bad("{\"text\":\"a\0b\"}", 14, "column 11: NUL byte");
     expect_bad("{\"text\":\"a\xff\"}", 0, "column");
-    expect_bad("{\"text\":\"a\",\"text\":\"b\"}", 0, "duplicate");
+    expect_bad("{\"text\":\"x\",\"id\":\"a\\u0000\"}", 0, "column 20: NUL character");
+    expect_bad("{\"text\":\"x\",}", 0, "column 13: ");
+    expect_bad("{\"text\":\"x\",\"n\":01}", 0, "column");
+    expect_bad("{\"text\":'x'}", 0, "column 9: ");
     expect_bad("{\"text\":\"x\"} {}", 0, "column");
 }
 

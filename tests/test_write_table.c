@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <jansson.h>
+#include <json-c/json.h>
 
 #include "fixture.h"
 #include "writers.h"
@@ -137,6 +137,13 @@ static size_t count(const char *s, const char *needle)
 }
 
 /* One document: a row per event, every row with one source, itself. */
+/* The string key of the k-th object of array a (SIZE_MAX: of a itself). */
+static const char *source_field(json_object *a, size_t k, const char *key)
+{
+    json_object *o = k == SIZE_MAX ? a : json_object_array_get_idx(a, k);
+    return json_object_get_string(json_object_object_get(o, key));
+}
+
 static void test_csv_one_doc(void **state)
 {
     (void)state;
@@ -150,17 +157,16 @@ static void test_csv_one_doc(void **state)
     size_t src = column(&c, "sources"), ev = column(&c, "event");
     for (size_t r = 1; r < c.nrows; r++) {
         assert_int_equal(c.nfields[r], c.nfields[0]);
-        json_error_t je;
-        json_t *a = json_loads(c.rows[r][src], 0, &je);
-        if (!a) fail_msg("row %zu: sources: %s", r, je.text);
-        assert_true(json_is_array(a));
-        assert_int_equal(json_array_size(a), 1);
-        json_t *o = json_array_get(a, 0);
-        assert_string_equal(json_string_value(json_object_get(o, "doc")), "fixture.txt");
-        assert_string_equal(json_string_value(json_object_get(o, "event")), c.rows[r][ev]);
-        assert_string_equal(json_string_value(json_object_get(o, "dct")), d->dct_iso);
-        assert_null(json_object_get(o, "url"));
-        json_decref(a);
+        json_object *a = json_tokener_parse(c.rows[r][src]);
+        if (!a) fail_msg("row %zu: sources: %s", r, c.rows[r][src]);
+        assert_true(json_object_is_type(a, json_type_array));
+        assert_int_equal(json_object_array_length(a), 1);
+        json_object *o = json_object_array_get_idx(a, 0);
+        assert_string_equal(source_field(o, SIZE_MAX, "doc"), "fixture.txt");
+        assert_string_equal(source_field(o, SIZE_MAX, "event"), c.rows[r][ev]);
+        assert_string_equal(source_field(o, SIZE_MAX, "dct"), d->dct_iso);
+        assert_false(json_object_object_get_ex(o, "url", NULL));
+        json_object_put(a);
     }
     char **gipfel = row_titled(&c, "Gipfel in Hamburg");
     assert_string_equal(gipfel[column(&c, "begin")], "2017-07-07");
@@ -189,26 +195,26 @@ static void test_csv_two_reports(void **state)
     /* every dated event once, the undated one of each document */
     assert_int_equal(c.nrows, 1 + d->nevents + undated);
     char **gipfel = row_titled(&c, "Gipfel in Hamburg");
-    json_t *a = json_loads(gipfel[column(&c, "sources")], 0, NULL);
+    json_object *a = json_tokener_parse(gipfel[column(&c, "sources")]);
     assert_non_null(a);
-    assert_int_equal(json_array_size(a), 2);
-    const char *doc0 = json_string_value(json_object_get(json_array_get(a, 0), "doc"));
-    const char *doc1 = json_string_value(json_object_get(json_array_get(a, 1), "doc"));
+    assert_int_equal(json_object_array_length(a), 2);
+    const char *doc0 = source_field(a, 0, "doc");
+    const char *doc1 = source_field(a, 1, "doc");
     assert_string_equal(doc0, gipfel[column(&c, "doc")]);
     assert_string_not_equal(doc0, doc1);
     assert_true(strcmp(doc1, "fixture.txt") == 0 || strcmp(doc1, "zweiter.txt") == 0);
     for (size_t k = 0; k < 2; k++)
         assert_string_equal(
-            json_string_value(json_object_get(json_array_get(a, k), "sentence")),
+            source_field(a, k, "sentence"),
             "Der Gipfel findet am 7. und 8. Juli in Hamburg statt.");
-    json_decref(a);
+    json_object_put(a);
     /* each event of each document is the source of exactly one row */
     size_t src = column(&c, "sources"), total = 0;
     for (size_t r = 1; r < c.nrows; r++) {
-        json_t *x = json_loads(c.rows[r][src], 0, NULL);
+        json_object *x = json_tokener_parse(c.rows[r][src]);
         assert_non_null(x);
-        total += json_array_size(x);
-        json_decref(x);
+        total += json_object_array_length(x);
+        json_object_put(x);
     }
     assert_int_equal(total, g->nevents);
     csv_free(&c);
@@ -262,13 +268,13 @@ static void test_coref_one_row(void **state)
     csv c = parse_csv(s);
     assert_int_equal(c.nrows, d->nevents); /* header + one fewer */
     char **row = row_titled(&c, "Gipfel in Hamburg"); /* the finer mention stands */
-    json_t *a = json_loads(row[column(&c, "sources")], 0, NULL);
-    assert_int_equal(json_array_size(a), 2);
-    assert_string_equal(json_string_value(json_object_get(json_array_get(a, 0), "event")),
+    json_object *a = json_tokener_parse(row[column(&c, "sources")]);
+    assert_int_equal(json_object_array_length(a), 2);
+    assert_string_equal(source_field(a, 0, "event"),
                         d->events[gipfel].id);
-    assert_string_equal(json_string_value(json_object_get(json_array_get(a, 1), "event")),
+    assert_string_equal(source_field(a, 1, "event"),
                         d->events[treffen].id);
-    json_decref(a);
+    json_object_put(a);
     csv_free(&c);
     free(s);
     zs_graph_free(g);

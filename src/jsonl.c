@@ -77,9 +77,12 @@ static int opt_string(json_object *obj, const char *key, bool integer_ok, char *
  * spaces. Shared by the document reader and zeitstrahl merge. */
 json_object *zs_json_parse(const char *line, size_t len, zs_error *err)
 {
-    const char *nul = memchr(line, '\0', len);
-    if (nul) {
-        zs_set_error(err, ZS_ERR_INPUT, "column %zu: NUL byte", (size_t)(nul - line) + 1);
+    /* json-c's own UTF-8 check lets overlong forms and 5-byte sequences
+     * through: ICU's decoder checks the whole line instead */
+    size_t ok = zs_utf8_valid(line, len);
+    if (ok < len) {
+        zs_set_error(err, ZS_ERR_INPUT, "column %zu: %s", ok + 1,
+                     line[ok] ? "invalid UTF-8" : "NUL byte");
         return NULL;
     }
     if (len > INT32_MAX) { /* json-c counts in int */
@@ -91,7 +94,7 @@ json_object *zs_json_parse(const char *line, size_t len, zs_error *err)
         zs_set_error(err, ZS_ERR_INTERNAL, "json-c: out of memory");
         return NULL;
     }
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
     json_object *root = json_tokener_parse_ex(tok, line, (int)len);
     enum json_tokener_error e = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);

@@ -217,6 +217,22 @@ char *zs_read_file(const char *path, size_t *len, zs_error *err)
     return b.data;
 }
 
+size_t zs_utf8_valid(const char *s, size_t n)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    size_t i = 0;
+    for (;;) {
+        while (i < n && u[i] > 0 && u[i] < 0x80) i++;
+        if (i >= n || u[i] == 0) return i;
+        /* U8_NEXT takes int32_t offsets: decode from a window */
+        int32_t k = 0, m = n - i < 4 ? (int32_t)(n - i) : 4;
+        UChar32 c;
+        U8_NEXT(u + i, k, m, c);
+        if (c < 0) return i;
+        i += (size_t)k;
+    }
+}
+
 char *zs_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *replaced)
 {
     static const char fffd[] = "\xEF\xBF\xBD";
@@ -227,16 +243,7 @@ char *zs_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *replaced)
     size_t i = 0;
     while (i < n) {
         size_t run = i; /* valid bytes copied as one block */
-        for (;;) {
-            while (i < n && u[i] > 0 && u[i] < 0x80) i++;
-            if (i >= n || u[i] == 0) break;
-            /* U8_NEXT takes int32_t offsets: decode from a window */
-            int32_t k = 0, m = n - i < 4 ? (int32_t)(n - i) : 4;
-            UChar32 c;
-            U8_NEXT(u + i, k, m, c);
-            if (c < 0) break;
-            i += (size_t)k;
-        }
+        i += zs_utf8_valid(s + i, n - i);
         zs_buf_put(&b, s + run, i - run);
         if (i >= n) break;
         int32_t k = 1; /* a NUL byte */

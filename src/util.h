@@ -61,6 +61,11 @@ void zs_set_error(zs_error *err, zs_status code, const char *fmt, ...)
 uint64_t zs_hash64(const void *p, size_t n, uint64_t h);
 #define ZS_HASH64_INIT 0xcbf29ce484222325ULL
 
+/* The length of the longest prefix of s[0..n) that is valid UTF-8 (as
+ * ICU's U8_NEXT reads it: no overlong forms, surrogates or code points past
+ * U+10FFFF) without a NUL byte; n if all of it is. */
+size_t zs_utf8_valid(const char *s, size_t n);
+
 /* A copy of s[0..n) in which every invalid UTF-8 sequence (each maximal
  * subpart, as ICU's U8_NEXT reads them) and every NUL byte is U+FFFD,
  * NUL-terminated, its length in *out_len; *replaced counts the

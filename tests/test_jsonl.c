@@ -69,7 +69,10 @@ static void test_parse_errors(void **state)
     expect_bad("{\"text\":\"x\",\"id\":[1]}", 0, "\"id\" must be a string or an integer");
     expect_bad("{\"text\":\"a\\u0000b\"}", 0, "NUL character");
     expect_bad("{\"text\":\"a\0b\"}", 14, "column 11: NUL byte");
-    expect_bad("{\"text\":\"a\xff\"}", 0, "column");
+    expect_bad("{\"text\":\"a\xff\"}", 0, "column 11: invalid UTF-8");
+    expect_bad("{\"text\":\"a\xc0\x9a\"}", 0, "column 11: invalid UTF-8");    /* overlong */
+    expect_bad("{\"text\":\"a\xfb\xbf\xbf\xbf\xbf\"}", 0, "column 11: invalid UTF-8");
+    expect_bad("{\"text\":\"a\xed\xa0\x80\"}", 0, "column 11: invalid UTF-8"); /* surrogate */
     expect_bad("{\"text\":\"x\",\"id\":\"a\\u0000\"}", 0, "column 20: NUL character");
     expect_bad("{\"text\":\"x\",}", 0, "column 13: ");
     expect_bad("{\"text\":\"x\",\"n\":01}", 0, "column");

@@ -1147,7 +1147,10 @@ static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *f
     if (L->lex_verb_aux != UINT32_MAX) {
         uint32_t c0, c1;
         clause_of(d, t0, &c0, &c1);
-        for (uint32_t dist = 1; dist <= ZS_CLAUSE_WINDOW && form; dist++) {
+        /* no further than the clause reaches on either side */
+        uint32_t reach = t0 - c0;
+        if (c1 > t1 && c1 - t1 > reach) reach = c1 - t1;
+        for (uint32_t dist = 1; dist <= reach && dist <= ZS_CLAUSE_WINDOW && form; dist++) {
             for (int side = 0; side < 2 && form; side++) {
                 int64_t i = side ? (int64_t)t1 - 1 + dist : (int64_t)t0 - dist;
                 if (i < c0 || i >= c1) continue;

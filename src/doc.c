@@ -452,6 +452,7 @@ void zs_doc_free(zs_doc *d)
     free(d->tlinks);
     for (size_t i = 0; i < d->ncontras; i++) free(d->contras[i].with);
     free(d->contras);
+    free(d->tense_cues);
     free(d->toks);
     free(d->sents);
     free(d->folds);

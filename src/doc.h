@@ -165,6 +165,10 @@ struct zs_doc {
     size_t nbase;                /* tlinks[0..nbase) found in the text, the
                                     rest derived by closure */
     zs_contra *contras; size_t ncontras, contras_cap;
+    uint8_t *tense_cues;         /* per token, what the tense cue search of
+                                    dates found there (resolve.c), 0 where
+                                    not yet looked at; NULL until the first
+                                    search (owned) */
     bool closure_skipped;        /* too many linked nodes to close */
     /* publication time */
     zs_lsec dct;                 /* wall clock in tz */

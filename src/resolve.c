@@ -149,8 +149,8 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     if (is_future_cue(d, i)) return ZS_DIR_FUTURE;
     /* a past auxiliary before a future cue looks ahead from then ("were
      * planning", "was expected", "had planned") */
-    if (zs_past_aux(d, i) && is_future_cue(d, i + 1)) return ZS_DIR_FUTURE;
-    if (zs_past_cue(d, i)) return ZS_DIR_PAST;
+    if (zs_past_cue(d, i))
+        return zs_past_aux(d, i) && is_future_cue(d, i + 1) ? ZS_DIR_FUTURE : ZS_DIR_PAST;
     /* a verb after a future cue and auxiliaries looks ahead from as far as
      * the cue ("would be traveling ... Thursday", "were planning to drive
      * ... on Monday") */
@@ -166,25 +166,46 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     return ZS_DIR_NONE;
 }
 
-zs_dir zs_tense_hint(const zs_doc *d, uint32_t t0, uint32_t t1)
+/* A byte of d->tense_cues: looked at, a clause end (is_clause_end), and
+ * the cue direction (cue_at) in the low bits. */
+#define CUE_KNOWN 0x80
+#define CUE_CLAUSE_END 0x40
+#define CUE_DIR 0x0F
+
+/* What token i says to the tense cue search, worked out on its first
+ * visit: dates close together look at the same tokens. */
+static uint8_t tense_cue(zs_doc *d, uint32_t i)
+{
+    uint8_t c = d->tense_cues[i];
+    if (!c) {
+        c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
+        d->tense_cues[i] = c;
+    }
+    return c;
+}
+
+zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
+    if (!d->tense_cues) d->tense_cues = zs_xcalloc(d->ntoks, 1);
     const zs_sentence *s = &d->sents[d->toks[t0].sent];
     /* outwards from the date, nearest first (the left side wins a tie),
      * within the clause: the sentence cut at ; and : (commas often separate
      * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */
     bool left = true, right = true;
     for (uint32_t k = 1; k <= TENSE_REACH && (left || right); k++) {
-        if (left && (t0 < s->t0 + k || is_clause_end(d, t0 - k))) left = false;
+        if (left && t0 < s->t0 + k) left = false;
         if (left) {
-            zs_dir dir = cue_at(d, t0 - k);
-            if (dir != ZS_DIR_NONE) return dir;
+            uint8_t c = tense_cue(d, t0 - k);
+            if (c & CUE_CLAUSE_END) left = false;
+            else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
         }
         uint32_t r = t1 - 1 + k;
-        if (right && (r >= s->t1 || is_clause_end(d, r))) right = false;
+        if (right && r >= s->t1) right = false;
         if (right) {
-            zs_dir dir = cue_at(d, r);
-            if (dir != ZS_DIR_NONE) return dir;
+            uint8_t c = tense_cue(d, r);
+            if (c & CUE_CLAUSE_END) right = false;
+            else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
         }
     }
     return ZS_DIR_NONE;

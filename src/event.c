@@ -297,8 +297,12 @@ static const char *ending_form(const zs_doc *d, uint32_t i, bool lemma)
     const zs_lang *L = d->lang;
     const char *f = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
-    for (size_t k = 0; k < n && L->lex_verb_ending != UINT32_MAX; k++) {
+    if (L->lex_verb_ending == UINT32_MAX) return NULL;
+    /* most words have no ending of three bytes or more in the lexicon */
+    bool long_ones = zs_lex_tail_maybe(L, L->lex_verb_ending, f, n);
+    for (size_t k = 0; k < n; k++) {
         if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
+        if (n - k >= 3 && !long_ones) continue;
         const zs_word *w = zs_lang_word(L, f + k, n - k);
         const zs_entry *en;
         if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)

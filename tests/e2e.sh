@@ -216,10 +216,11 @@ expect_error "template with an unknown list" "$tmp/tpl/de/zz.zt:2:" --templates 
 
 # ---- killed runs and full disks: the old file or the new one, no temporary -----
 # ZEITSTRAHL_TEST_RENAME_DELAY holds the complete temporary file before the
-# rename; a signal then must remove it and leave the old file.
+# rename; a signal then must remove it and leave the old file. A signal the
+# caller ignores stays ignored (as under nohup), so the run resets them.
 kill_during_write() { # NAME SIGNAL
     printf 'old\n' >"$tmp/k.ics"
-    ZEITSTRAHL_TEST_RENAME_DELAY=60 env --default-signal=INT $run -o "$tmp/k.ics" "$sample" 2>/dev/null &
+    ZEITSTRAHL_TEST_RENAME_DELAY=60 env --default-signal=INT,HUP,TERM $run -o "$tmp/k.ics" "$sample" 2>/dev/null &
     pid=$!
     i=0
     while [ -z "$(ls "$tmp" | grep 'k.ics.tmp')" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done

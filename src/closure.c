@@ -334,19 +334,14 @@ static size_t pg_scc(const pgraph *g, int32_t *comp)
 }
 
 /* Whether the graph's constraints can all hold: no strongly connected
- * component holds a "<" edge. comp (n) receives the components. */
-static bool pg_consistent_comp(const pgraph *g, int32_t *comp)
-{
-    pg_scc(g, comp);
-    for (size_t e = 0; e < g->ne; e++)
-        if (g->strict[e] && comp[g->from[e]] == comp[g->to[e]]) return false;
-    return true;
-}
-
+ * component holds a "<" edge. */
 static bool pg_consistent(const pgraph *g)
 {
     int32_t *comp = zs_xmalloc((g->n + 1) * sizeof *comp);
-    bool ok = pg_consistent_comp(g, comp);
+    pg_scc(g, comp);
+    bool ok = true;
+    for (size_t e = 0; e < g->ne && ok; e++)
+        ok = !(g->strict[e] && comp[g->from[e]] == comp[g->to[e]]);
     free(comp);
     return ok;
 }

@@ -28,11 +28,11 @@ int zs_jsonl_blank(const char *line, size_t len)
     return 1;
 }
 
-/* A string field with no NUL in it (json-c decodes "\u0000" into the
- * string; the documents are C strings). */
-static bool nul_free(json_object *v)
+bool zs_json_cstring(struct json_object *v)
 {
-    return memchr(json_object_get_string(v), '\0', (size_t)json_object_get_string_len(v)) == NULL;
+    return json_object_is_type(v, json_type_string) &&
+           !memchr(json_object_get_string(v), '\0',
+                   (size_t)json_object_get_string_len(v));
 }
 
 static int nul_error(zs_error *err, const char *line, size_t len)
@@ -58,7 +58,7 @@ static int opt_string(json_object *obj, const char *key, bool integer_ok, char *
     json_object *v;
     if (!json_object_object_get_ex(obj, key, &v) || !v) return 0; /* absent or null */
     if (json_object_is_type(v, json_type_string)) {
-        if (!nul_free(v)) return nul_error(err, line, len);
+        if (!zs_json_cstring(v)) return nul_error(err, line, len);
         *out = zs_xstrndup(json_object_get_string(v), (size_t)json_object_get_string_len(v));
         return 0;
     }
@@ -127,7 +127,7 @@ int zs_jsonl_parse_line(const char *line, size_t len, zs_jsonl_doc *doc, zs_erro
                                                                    : "no \"text\" field");
         goto out;
     }
-    if (!nul_free(text)) {
+    if (!zs_json_cstring(text)) {
         nul_error(err, line, len);
         goto out;
     }

@@ -41,6 +41,10 @@ struct json_object;
  * lines and for merge's record lines. */
 struct json_object *zs_json_parse(const char *line, size_t len, zs_error *err);
 
+/* Whether v is a string without a NUL character in it (json-c decodes
+ * "\u0000" into its strings; zeitstrahl's strings are C strings). */
+bool zs_json_cstring(struct json_object *v);
+
 /* Frees doc's strings and parsed line and zeroes it. Accepts NULL. */
 void zs_jsonl_doc_clear(zs_jsonl_doc *doc);
 

@@ -100,13 +100,6 @@ static json_object *field(const rec *r, const char *key, bool *present)
     return v;
 }
 
-/* Whether v is a string without NUL characters (json-c decodes "\u0000"). */
-static bool is_string(json_object *v)
-{
-    return json_object_is_type(v, json_type_string) &&
-           !memchr(json_object_get_string(v), '\0', (size_t)json_object_get_string_len(v));
-}
-
 /* A string field of at most max bytes (0: any); NULL with err when missing. */
 static const char *str(const rec *r, const char *key, size_t max, bool required, bool *ok)
 {
@@ -116,7 +109,7 @@ static const char *str(const rec *r, const char *key, size_t max, bool required,
         if (required) *ok = bad(r, "is missing", key);
         return NULL;
     }
-    if (!is_string(v)) {
+    if (!zs_json_cstring(v)) {
         *ok = bad(r, "must be a string", key);
         return NULL;
     }
@@ -376,7 +369,7 @@ static void participants(const rec *r, zs_event *e, bool *ok)
     size_t n = json_object_array_length(a);
     for (size_t i = 0; i < n; i++) {
         json_object *v = json_object_array_get_idx(a, i);
-        if (!is_string(v) || !json_object_get_string_len(v)) {
+        if (!zs_json_cstring(v) || !json_object_get_string_len(v)) {
             *ok = bad(r, "must be an array of names", "participants");
             return;
         }
@@ -409,7 +402,7 @@ static bool event_record(builder *b, const rec *r)
     json_object *time = field(r, "time", &present);
     e->time = -1;
     if (!present) ok = bad(r, "is missing", "time");
-    else if (is_string(time)) {
+    else if (zs_json_cstring(time)) {
         e->time = timex_index(d, json_object_get_string(time));
         if (e->time < 0) ok = bad(r, "names no timex of the document", "time");
     } else if (time) ok = bad(r, "must be a timex id or null", "time");

@@ -919,9 +919,16 @@ static int cmp_time_point(const void *pa, const void *pb)
 /* Reach of the extra links of partly overlapping intervals. */
 #define TIME_NEIGHBOURS 16
 
+/* What relate_times works with: the publication time's interval, worked
+ * out once per document, and the links found per node. */
+typedef struct time_links {
+    zs_lsec dct_begin, dct_until;
+    int (*partners)[TIME_PARTNERS];
+} time_links;
+
 /* Links timex (or publication time, -1) a and b unless linked already;
  * returns their relation. */
-static zs_relkind relate_two_times(zs_doc *d, int a, int b, int (*partners)[TIME_PARTNERS])
+static zs_relkind relate_two_times(zs_doc *d, int a, int b, const time_links *tl)
 {
     if (b < a) { /* text order; the publication time last */
         int t = a;
@@ -932,11 +939,11 @@ static zs_relkind relate_two_times(zs_doc *d, int a, int b, int (*partners)[TIME
         a = b;
         b = -1;
     }
-    zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
     const zs_timex *x = &d->timexes[a];
-    zs_lsec yb = b < 0 ? db : d->timexes[b].rv.begin, yu = b < 0 ? du : d->timexes[b].rv.until;
+    zs_lsec yb = b < 0 ? tl->dct_begin : d->timexes[b].rv.begin;
+    zs_lsec yu = b < 0 ? tl->dct_until : d->timexes[b].rv.until;
     zs_relkind rel = interval_rel(x->rv.begin, x->rv.until, yb, yu);
-    int *pa = partners[a + 1], *pb = partners[b + 1];
+    int *pa = tl->partners[a + 1], *pb = tl->partners[b + 1];
     for (int j = 0; j < TIME_PARTNERS; j++)
         if (pa[j] == b) return rel;
     for (int j = 0; j < TIME_PARTNERS; j++)
@@ -985,26 +992,26 @@ static void relate_times(zs_doc *d)
         pt[np++] = (time_point){x->rv.until, x->rv.begin, x->rv.until, false, (int)a};
     }
     qsort(pt, np, sizeof *pt, cmp_time_point);
-    int (*partners)[TIME_PARTNERS] = zs_xmalloc((d->ntimexes + 1) * sizeof *partners);
+    time_links tl = {db, du, zs_xmalloc((d->ntimexes + 1) * sizeof(int[TIME_PARTNERS]))};
     for (size_t a = 0; a <= d->ntimexes; a++)
-        for (int j = 0; j < TIME_PARTNERS; j++) partners[a][j] = -2;
+        for (int j = 0; j < TIME_PARTNERS; j++) tl.partners[a][j] = -2;
     for (size_t i = 0; i + 1 < np; i++) {
         if (pt[i].node == pt[i + 1].node) continue;
-        if (relate_two_times(d, pt[i].node, pt[i + 1].node, partners) != ZS_REL_OVERLAP) continue;
+        if (relate_two_times(d, pt[i].node, pt[i + 1].node, &tl) != ZS_REL_OVERLAP) continue;
         /* two intervals that partly overlap ("Wednesday night" and
            "Thursday"): their link does not state the order of these two
            points, so each is linked to the nearest nodes on the other's
            side whose relation does */
         for (size_t j = i, n = 0; j-- > 0 && n < TIME_NEIGHBOURS; n++)
             if (pt[j].node != pt[i + 1].node &&
-                relate_two_times(d, pt[j].node, pt[i + 1].node, partners) != ZS_REL_OVERLAP)
+                relate_two_times(d, pt[j].node, pt[i + 1].node, &tl) != ZS_REL_OVERLAP)
                 break;
         for (size_t j = i + 2, n = 0; j < np && n < TIME_NEIGHBOURS; j++, n++)
             if (pt[j].node != pt[i].node &&
-                relate_two_times(d, pt[i].node, pt[j].node, partners) != ZS_REL_OVERLAP)
+                relate_two_times(d, pt[i].node, pt[j].node, &tl) != ZS_REL_OVERLAP)
                 break;
     }
-    free(partners);
+    free(tl.partners);
     free(pt);
 }
 

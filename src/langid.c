@@ -2,8 +2,9 @@
  * the words of the text's beginning that its "stopword" lexicon lists (the
  * frequent function words of templates/<lang>/); the language with the most
  * hits wins, the first candidate on a tie. Cheap: one pass over at most
- * ZS_LANGID_BYTES bytes, one hash lookup per word and language, and it
- * stops as soon as one language leads by ZS_LANGID_LEAD words. */
+ * ZS_LANGID_BYTES bytes, one lookup per word and language in the small
+ * table of its stop words (none for an ASCII word longer than them all),
+ * and it stops as soon as one language leads by ZS_LANGID_LEAD words. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,11 +20,27 @@
  * other: a text in one language gets there within a few dozen words. */
 #define ZS_LANGID_LEAD 30
 
+/* Longest ASCII word folded on the stack: longer than any stop word. */
+#define ZS_LANGID_SHORT 64
+
+/* The lower-case form of the ASCII bytes of words (letters and the
+ * apostrophe), 0 for the others. */
+static const unsigned char word_lower[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, '\'', 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+};
+
 /* Bytes of words: ASCII letters, the apostrophe and every byte of a
  * non-ASCII character. */
 static inline bool word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'';
+    return c >= 0x80 || word_lower[c];
 }
 
 /* Whether one language leads every other by ZS_LANGID_LEAD hits. */
@@ -41,8 +58,19 @@ static bool decided(const size_t *hits, size_t n)
     return best >= second + ZS_LANGID_LEAD;
 }
 
-/* Longest ASCII word folded on the stack; longer ones go through zs_fold. */
-#define SHORT_WORD 64
+/* Whether the folded form[0..len) of hash h is one of L's stop words. */
+static inline bool is_stopword(const zs_lang *L, const char *form, size_t len, uint32_t h)
+{
+    if (len > L->stop_maxlen) return false;
+    h |= 1;
+    for (uint32_t i = h & L->stop_mask;; i = (i + 1) & L->stop_mask) {
+        uint64_t v = L->stop_table[i];
+        if (!v) return false;
+        if ((uint32_t)(v >> 32) != h) continue;
+        const zs_word *w = L->words[(uint32_t)v - 1];
+        if (w->len == len && memcmp(w->form, form, len) == 0) return true;
+    }
+}
 
 size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, size_t len)
 {
@@ -51,8 +79,13 @@ size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, s
         len = ZS_LANGID_BYTES;
         while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--; /* whole characters */
     }
+    /* the longest stop word of any language */
+    size_t maxlen = 0;
+    for (size_t l = 0; l < n; l++)
+        if (langs[l]->stop_table && langs[l]->stop_maxlen > maxlen) maxlen = langs[l]->stop_maxlen;
     /* each word is folded and hashed once and looked up in every language */
-    size_t *hits = zs_xcalloc(n, sizeof *hits);
+    size_t few[16] = {0};
+    size_t *hits = n <= 16 ? few : zs_xcalloc(n, sizeof *hits);
     zs_buf fold = {0};
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
@@ -60,43 +93,56 @@ size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, s
             i++;
             continue;
         }
-        /* ASCII words (most of them) are lower-cased and hashed here, as
-         * zs_fold and zs_lang_word would */
-        char small[SHORT_WORD];
-        uint32_t h = ZS_WORD_HASH_INIT;
+        /* words of ASCII and Latin-1 letters fold to as many bytes: those
+         * longer than every stop word are passed over; ASCII words are
+         * lower-cased and hashed here as zs_fold would fold them, the
+         * others go through zs_fold */
         size_t j = i;
-        bool ascii = true;
-        for (; j < len && word_byte(s[j]); j++) {
+        bool ascii = true, latin1 = true; /* Latin-1 letters fold to as many bytes */
+        for (; j < len; j++) {
             unsigned char c = s[j];
-            if (c >= 0x80 || j - i == SHORT_WORD) ascii = false;
-            if (!ascii) continue;
-            c = c >= 'A' && c <= 'Z' ? c + 32 : c;
-            small[j - i] = (char)c;
-            h = zs_word_hash_byte(h, c);
+            if (c < 0x80) {
+                if (!word_lower[c]) break;
+                continue;
+            }
+            ascii = false;
+            if (c == 0xC3 && j + 1 < len && s[j + 1] >= 0x80 && s[j + 1] <= 0xBF) j++;
+            else latin1 = false;
         }
-        const char *form = small;
         size_t flen = j - i;
-        if (!ascii) {
+        char small[ZS_LANGID_SHORT];
+        const char *form = small;
+        uint32_t h = ZS_WORD_HASH_INIT;
+        if (latin1 && flen > maxlen) {
+            i = j;
+            continue;
+        }
+        if (ascii && flen <= ZS_LANGID_SHORT) {
+            for (size_t k = 0; k < flen; k++) {
+                unsigned char c = word_lower[s[i + k]];
+                small[k] = (char)c;
+                h = zs_word_hash_byte(h, c);
+            }
+        } else {
             fold.len = 0;
-            zs_fold(text + i, j - i, &fold);
+            zs_fold(text + i, flen, &fold);
             form = fold.data;
             flen = fold.len;
-            h = ZS_WORD_HASH_INIT;
             for (size_t k = 0; k < flen; k++) h = zs_word_hash_byte(h, (unsigned char)form[k]);
         }
-        for (size_t l = 0; l < n; l++) {
-            const zs_lang *L = langs[l];
-            if (L->lex_stopword == UINT32_MAX) continue;
-            const zs_word *w = zs_lang_word_hashed(L, form, flen, h);
-            if (w && zs_word_in(w, L->lex_stopword, NULL)) hits[l]++;
-        }
         i = j;
-        if (decided(hits, n)) break;
+        bool hit = false;
+        for (size_t l = 0; l < n; l++)
+            if (langs[l]->stop_table && is_stopword(langs[l], form, flen, h)) {
+                hits[l]++;
+                hit = true;
+            }
+        if (hit && decided(hits, n)) break;
     }
     size_t best = 0;
     for (size_t l = 1; l < n; l++)
         if (hits[l] > hits[best]) best = l;
-    free(hits);
+    if (hits != few) free(hits);
     zs_buf_free(&fold);
     return best;
 }

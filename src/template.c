@@ -127,6 +127,29 @@ static void build_tails(zs_lang *L)
     }
 }
 
+/* The stop words' own small table (zs_lang.stop_table), which language
+ * identification probes for every short word of a text. */
+static void build_stop_table(zs_lang *L)
+{
+    if (L->lex_stopword == UINT32_MAX) return;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < L->nwords; i++)
+        if (zs_word_in(L->words[i], L->lex_stopword, NULL)) n++;
+    uint32_t size = 16;
+    while (size < 4 * n) size *= 2;
+    L->stop_table = lalloc(L, size * sizeof *L->stop_table);
+    L->stop_mask = size - 1;
+    for (uint32_t id = 0; id < L->nwords; id++) {
+        const zs_word *w = L->words[id];
+        if (!zs_word_in(w, L->lex_stopword, NULL)) continue;
+        if (w->len > L->stop_maxlen) L->stop_maxlen = w->len;
+        uint32_t h = hash_form(w->form, w->len);
+        uint32_t i = h & L->stop_mask;
+        while (L->stop_table[i]) i = (i + 1) & L->stop_mask;
+        L->stop_table[i] = (uint64_t)h << 32 | (id + 1);
+    }
+}
+
 const zs_attr *zs_entry_attr(const zs_entry *e, const char *key)
 {
     for (uint16_t i = 0; i < e->nattrs; i++) {
@@ -1971,6 +1994,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_event_not = well_known(L, "event_not");
     L->lex_class_context = well_known(L, "class_context");
     build_tails(L);
+    build_stop_table(L);
     return L;
 }
 

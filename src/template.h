@@ -207,6 +207,10 @@ struct zs_lang {
              lex_event_not, lex_class_context;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
+    /* the stop words alone, for --lang auto (zs_lang_detect): open
+     * addressing as table (0 empty), and the longest one in bytes */
+    uint64_t *stop_table;
+    uint32_t stop_mask, stop_maxlen;
     uint8_t *tails;             /* bit per (lexicon, last three bytes) of the
                                    one-token entries of three bytes and
                                    (lexicon, last four) of the longer ones:

@@ -170,6 +170,7 @@ static void *worker(void *arg)
     }
     pthread_mutex_unlock(&r->mu);
     zs_tz_cache_free(); /* this thread's ICU calendar */
+    zs_json_thread_free();
     return NULL;
 }
 
@@ -560,6 +561,7 @@ int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
     pthread_cond_destroy(&r.work);
     pthread_cond_destroy(&r.done);
     langset_free(&r.langs);
+    zs_json_thread_free();
     return rc;
 }
 
@@ -605,5 +607,7 @@ int zs_merge_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
     zs_line_reader_free(&lr);
     if (bad && o->skip_bad && !rc)
         fprintf(stderr, "zeitstrahl: %llu bad record%s skipped\n", bad, bad == 1 ? "" : "s");
-    return outputs_close(&out, rc);
+    rc = outputs_close(&out, rc);
+    zs_json_thread_free();
+    return rc;
 }

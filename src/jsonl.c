@@ -72,6 +72,36 @@ static int opt_string(json_object *obj, const char *key, bool integer_ok, char *
     return -1;
 }
 
+/* zs_utf8_valid (the length of the valid UTF-8 without NUL at the start
+ * of s) with runs of ASCII passed eight bytes at a time: a line is mostly
+ * ASCII, and zs_utf8_valid looks at the rest in short windows. */
+static size_t utf8_valid(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (;;) {
+        for (uint64_t v; i + 8 <= n; i += 8) {
+            memcpy(&v, s + i, 8);
+            if ((v & highs) || ((v - ones) & highs)) break; /* non-ASCII or NUL */
+        }
+        if (i == n) return n;
+        /* at least one whole character (4 bytes at most) in the window */
+        size_t w = n - i < 16 ? n - i : 16;
+        size_t ok = zs_utf8_valid(s + i, w);
+        if (ok == 0 || (ok < w && w == n - i)) return i + ok;
+        i += ok; /* a character cut by the window is looked at again */
+    }
+}
+
+/* The calling thread's parser, reset after each line. */
+static _Thread_local json_tokener *thread_tok;
+
+void zs_json_thread_free(void)
+{
+    if (thread_tok) json_tokener_free(thread_tok); /* which does not take NULL */
+    thread_tok = NULL;
+}
+
 /* Parses line (len bytes) into a JSON value; NULL with err filled ("column
  * N: ..."). Strict JSON, UTF-8 checked, nothing after the value but
  * spaces. Shared by the document reader and zeitstrahl merge. */
@@ -79,7 +109,7 @@ json_object *zs_json_parse(const char *line, size_t len, zs_error *err)
 {
     /* json-c's own UTF-8 check lets overlong forms and 5-byte sequences
      * through: ICU's decoder checks the whole line instead */
-    size_t ok = zs_utf8_valid(line, len);
+    size_t ok = utf8_valid(line, len);
     if (ok < len) {
         zs_set_error(err, ZS_ERR_INPUT, "column %zu: %s", ok + 1,
                      line[ok] ? "invalid UTF-8" : "NUL byte");
@@ -89,16 +119,19 @@ json_object *zs_json_parse(const char *line, size_t len, zs_error *err)
         zs_set_error(err, ZS_ERR_INPUT, "column 1: line too long for a JSON value");
         return NULL;
     }
-    json_tokener *tok = json_tokener_new();
+    json_tokener *tok = thread_tok;
     if (!tok) {
-        zs_set_error(err, ZS_ERR_INTERNAL, "json-c: out of memory");
-        return NULL;
+        tok = thread_tok = json_tokener_new();
+        if (!tok) {
+            zs_set_error(err, ZS_ERR_INTERNAL, "json-c: out of memory");
+            return NULL;
+        }
+        json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
     }
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
     json_object *root = json_tokener_parse_ex(tok, line, (int)len);
     enum json_tokener_error e = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
-    json_tokener_free(tok);
+    json_tokener_reset(tok);
     if (root && e == json_tokener_success) return root;
     json_object_put(root);
     if (e == json_tokener_continue) /* at the line's last byte, as a cut-off value */

@@ -41,6 +41,11 @@ struct json_object;
  * lines and for merge's record lines. */
 struct json_object *zs_json_parse(const char *line, size_t len, zs_error *err);
 
+/* Frees the parser zs_json_parse keeps for the calling thread (one per
+ * thread, reused from line to line); a thread that parsed calls it before
+ * it ends. */
+void zs_json_thread_free(void);
+
 /* Whether v is a string without a NUL character in it (json-c decodes
  * "\u0000" into its strings; zeitstrahl's strings are C strings). */
 bool zs_json_cstring(struct json_object *v);

@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +15,41 @@
 
 /* ---- allocation owned by the language ---------------------------------- */
 
-static void *lalloc(zs_lang *L, size_t n)
+/* Zeroed memory freed with L: small pieces are carved from blocks of
+ * ARENA_BLOCK bytes (a language makes some 100000 of them), except under
+ * AddressSanitizer, which then checks each piece's bounds. */
+#define ARENA_BLOCK 65536
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_PIECES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_PIECES 0
+#endif
+#endif
+#ifndef ARENA_PIECES
+#define ARENA_PIECES 1
+#endif
+
+static void *lalloc_own(zs_lang *L, size_t n)
 {
     void *p = zs_xcalloc(1, n);
     ZS_GROW(L->allocs, L->allocs_cap, L->nallocs + 1);
     L->allocs[L->nallocs++] = p;
+    return p;
+}
+
+static void *lalloc(zs_lang *L, size_t n)
+{
+    const size_t align = _Alignof(max_align_t);
+    n = n ? (n + align - 1) / align * align : align;
+    if (!ARENA_PIECES || n > ARENA_BLOCK / 8) return lalloc_own(L, n);
+    if (L->arena_left < n) {
+        L->arena = lalloc_own(L, ARENA_BLOCK);
+        L->arena_left = ARENA_BLOCK;
+    }
+    void *p = L->arena;
+    L->arena += n;
+    L->arena_left -= n;
     return p;
 }
 
@@ -797,6 +828,25 @@ static void widen_num(zs_tokset *ts, const node *n)
     ts->num = true;
 }
 
+/* Lists each lexicon's entries (zs_lang.lex_first, lex_entries), so that
+ * compiling an item of lexicon x looks at x's entries alone. */
+static void index_lexicon_entries(zs_lang *L)
+{
+    L->lex_first = zs_xcalloc(L->nlexicons + 2, sizeof *L->lex_first);
+    L->lex_entries = zs_xcalloc(L->nentries + 1, sizeof *L->lex_entries);
+    for (uint32_t i = 0; i < L->nentries; i++) L->lex_first[L->entries[i]->lex + 2]++;
+    for (uint32_t x = 0; x <= L->nlexicons; x++) L->lex_first[x + 1] += L->lex_first[x];
+    for (uint32_t i = 0; i < L->nentries; i++) /* lex_first[x + 1]: x's next place */
+        L->lex_entries[L->lex_first[L->entries[i]->lex + 1]++] = i;
+}
+
+static void free_lexicon_entries(zs_lang *L)
+{
+    free(L->lex_first);
+    free(L->lex_entries);
+    L->lex_first = L->lex_entries = NULL;
+}
+
 static bool index_first(zs_lang *L, const node *n, uint32_t rule)
 {
     return index_first_in(L, n, rule, NULL);
@@ -824,8 +874,8 @@ static bool index_first_in(zs_lang *L, const node *n, uint32_t rule, zs_rule *r)
         add_first(L, n->words[0], rule, r);
         return false;
     case N_LEX:
-        for (uint32_t i = 0; i < L->nentries; i++)
-            if (L->entries[i]->lex == n->lex) add_first(L, L->entries[i]->words[0], rule, r);
+        for (uint32_t k = L->lex_first[n->lex]; k < L->lex_first[n->lex + 1]; k++)
+            add_first(L, L->entries[L->lex_entries[k]]->words[0], rule, r);
         return false;
     case N_INT:
         if (r) widen_num(&r->first, n);
@@ -874,9 +924,8 @@ static unsigned index_next_in(const zs_lang *L, const node *n, unsigned in, zs_r
                 if (o + k > 0) tokset_add(&r->next[o + k - 1], n->words[k]);
         return shift_offsets(in, n->nwords);
     case N_LEX:
-        for (uint32_t i = 0; i < L->nentries; i++) {
-            const zs_entry *e = L->entries[i];
-            if (e->lex != n->lex) continue;
+        for (uint32_t x = L->lex_first[n->lex]; x < L->lex_first[n->lex + 1]; x++) {
+            const zs_entry *e = L->entries[L->lex_entries[x]];
             for (int o = 0; o <= ZS_NEXT_TOKENS; o++)
                 for (int k = 0; (in >> o & 1) && k < e->ntok && o + k <= ZS_NEXT_TOKENS; k++)
                     if (o + k > 0) tokset_add(&r->next[o + k - 1], e->words[k]);
@@ -930,9 +979,8 @@ static void index_last(const zs_lang *L, const node *n, zs_rule *r)
         tokset_add(&r->pred, n->words[n->nwords - 1]);
         return;
     case N_LEX:
-        for (uint32_t i = 0; i < L->nentries; i++) {
-            const zs_entry *e = L->entries[i];
-            if (e->lex != n->lex) continue;
+        for (uint32_t k = L->lex_first[n->lex]; k < L->lex_first[n->lex + 1]; k++) {
+            const zs_entry *e = L->entries[L->lex_entries[k]];
             tokset_add(&r->pred, e->words[e->ntok - 1]);
         }
         return;
@@ -982,8 +1030,8 @@ static int max_len(const zs_lang *L, const node *n)
     case N_EXT: return max_len(L, n->kids[0]);
     case N_LIT: return n->nwords;
     case N_LEX:
-        for (uint32_t i = 0; i < L->nentries; i++)
-            if (L->entries[i]->lex == n->lex && L->entries[i]->ntok > m) m = L->entries[i]->ntok;
+        for (uint32_t k = L->lex_first[n->lex]; k < L->lex_first[n->lex + 1]; k++)
+            if (L->entries[L->lex_entries[k]]->ntok > m) m = L->entries[L->lex_entries[k]]->ntok;
         return m;
     case N_INT:
     case N_NOUN: return 1;
@@ -1940,12 +1988,14 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         build_compound(L, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
     if (ok) {
         mark_common_lexicons(L);
+        index_lexicon_entries(L);
         L->rules = zs_xcalloc(ld.nrules ? ld.nrules : 1, sizeof *L->rules);
         for (uint32_t i = 0; ok && i < ld.nrules; i++) {
             ok = compile_rule(&ld, &ld.rules[i], i, err);
             L->rules[i] = ld.rules[i].rule;
             L->nrules = i + 1;
         }
+        free_lexicon_entries(L);
     }
     for (uint32_t i = 0; i < ld.nrules; i++) {
         free(ld.rules[i].values);

@@ -207,6 +207,9 @@ struct zs_lang {
              lex_event_not, lex_class_context;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
+    /* while rules are compiled: the entries of lexicon x in their order,
+     * entries[lex_entries[lex_first[x]] .. lex_entries[lex_first[x + 1] - 1]] */
+    uint32_t *lex_first, *lex_entries;
     /* the stop words alone, for --lang auto (zs_lang_detect): open
      * addressing as table (0 empty), and the longest one in bytes */
     uint64_t *stop_table;
@@ -218,9 +221,12 @@ struct zs_lang {
     /* words of the outputs: "label KEY TEXT" lines */
     const char **label_keys, **label_texts;
     uint32_t nlabels, labels_cap;
-    /* every allocation of the language, freed together */
+    /* every allocation of the language, freed together: blocks that the
+     * small ones are carved from, and the big ones */
     void **allocs;
     size_t nallocs, allocs_cap;
+    char *arena;                /* the rest of the current block */
+    size_t arena_left;
 };
 
 /* The symbols a symbolic field takes (index = enum value, [0] = "", NULL

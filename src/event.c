@@ -519,13 +519,26 @@ static void relate_durations(zs_doc *d, const tok_index *ix)
 
 static bool comparable(const zs_timex *x);
 
+/* A calendar date of sentence sent, timex x or one after it (the first of
+ * its group), or -1; not the dateline. */
+static int next_sentence_date(const zs_doc *d, size_t x, uint32_t sent)
+{
+    for (; x < d->ntimexes && d->timexes[x].sent == sent; x++) {
+        const zs_timex *t = &d->timexes[x];
+        if (is_time(t) && comparable(t) && !t->is_dct) return t->group >= 0 ? t->group : (int)x;
+    }
+    return -1;
+}
+
 /* An event without a time of its own (a report, a noun, one whose clause
  * date another event claimed) lies within the last calendar date before it
  * in its sentence ("On Friday, officials said ... the attack"), as its
- * clause date would place it; not one a signal names, whose time its
- * signal tells, nor a light verb ("soll ... stattfinden") or another mention
- * of an event, whose time is that event's; not the dateline. Source
- * "sentence". */
+ * clause date would place it, else within the first one after it with no
+ * other event between them ("The attack was reported on Friday"); not one a
+ * signal names, whose time
+ * its signal tells, nor a light verb ("soll ... stattfinden") or another
+ * mention of an event, whose time is that event's; not the dateline.
+ * Source "sentence". */
 static void relate_sentence_dates(zs_doc *d)
 {
     int last = -1;
@@ -536,10 +549,13 @@ static void relate_sentence_dates(zs_doc *d)
             const zs_timex *t = &d->timexes[x];
             if (is_time(t) && comparable(t) && !t->is_dct) last = t->group >= 0 ? t->group : (int)x;
         }
-        if (e->time >= 0 || last < 0 || e->signal_object || e->light || e->coref >= 0 ||
-            d->toks[d->timexes[last].t0].sent != e->sent)
-            continue;
-        add_tlink(d, e->id, d->timexes[last].id, ZS_REL_IS_INCLUDED, "sentence");
+        if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0) continue;
+        int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
+        /* a date after it belongs to an event between them: "das erste
+           Gespräch seit dem Streik ... Anfang Februar" */
+        if (at >= 0 && at != last && k + 1 < d->nevents && d->events[k + 1].t0 < d->timexes[at].t0)
+            at = -1;
+        if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");
     }
 }
 
@@ -844,10 +860,10 @@ static void relate_adjacent(zs_doc *d)
 }
 
 /* A past verb event told in the same sentence as a past REPORTING event,
- * right before or after it ("bombs exploded ..., witnesses said"), happened
- * before the report. Not the other events of the sentence, nor nouns: in
- * TimeBank such a link is right for 57% of the pairs it relates, but it
- * relates few pairs farther apart. */
+ * the nearest verb event before or after it ("bombs exploded ..., witnesses
+ * said"; "said the police had arrested"), happened before the report. Not
+ * the other events of the sentence, nor nouns: of the TimeBank pairs so
+ * related, 21 of the 36 with a link are BEFORE. */
 static void relate_reported(zs_doc *d)
 {
     size_t n = d->ntlinks;
@@ -861,10 +877,14 @@ static void relate_reported(zs_doc *d)
     for (size_t r = 0; r < d->nevents; r++) {
         const zs_event *rep = &d->events[r];
         if (rep->cls != ZS_EC_REPORTING || !past[r] || rep->coref >= 0) continue;
-        for (size_t k = r ? r - 1 : r + 1; k <= r + 1 && k < d->nevents; k += 2) {
+        for (int side = -1; side <= 1; side += 2) {
+            size_t k = r;
+            while (side < 0 ? k-- > 0 : ++k < d->nevents) /* the nearest verb */
+                if (d->events[k].sent != rep->sent || !d->events[k].noun) break;
+            if (k >= d->nevents) continue; /* also where k-- wrapped */
             const zs_event *e = &d->events[k];
-            if (e->noun || e->sent != rep->sent || !past[k] || e->cls == ZS_EC_REPORTING ||
-                e->coref >= 0)
+            if (e->noun || e->sent != rep->sent || e->cls == ZS_EC_REPORTING || e->coref >= 0 ||
+                !(past[k] || e->tense == ZS_TENSE_PAST))
                 continue;
             add_tlink(d, e->id, rep->id, ZS_REL_BEFORE, "reporting");
         }

@@ -57,7 +57,7 @@ CORPORA   ?= ../shared/corpora
 DEBS = build-essential pkg-config libicu-dev libical-dev libgraphviz-dev \
        libcmocka-dev libxml2-dev libxml2-utils python3 python3-icalendar \
        valgrind clang libclang-rt-14-dev \
-       libjson-c-dev parallel khal radicale chromium python3-pandas
+       libjson-c-dev parallel khal radicale chromium python3-pandas wordnet-base
 
 all: libzeitstrahl.a libzeitstrahl.so zeitstrahl
 

@@ -859,6 +859,114 @@ static void relate_adjacent(zs_doc *d)
     }
 }
 
+/* Kinds of two events next to each other in a sentence that tlink_pair
+ * (tlinks.zt) may relate, by what comes between them; PAIR_NONE for the
+ * others. */
+typedef enum {
+    PAIR_ASPECTUAL, PAIR_INFINITIVE, PAIR_REPORT, PAIR_COMPLEMENT, PAIR_COORDINATION,
+    PAIR_RELATIVE, PAIR_OBJECT, PAIR_SUBJECT, PAIR_NKINDS, PAIR_NONE = PAIR_NKINDS
+} pair_kind;
+static const char *const pair_kind_names[PAIR_NKINDS] = {
+    "aspectual", "infinitive", "report", "complement", "coordination", "relative", "object",
+    "subject"};
+
+/* Tokens allowed between two events of a pair. */
+#define PAIR_GAP 3
+
+static bool tok_is(const zs_doc *d, uint32_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return d->toks[i].fold_len == n && memcmp(zs_tok_fold(d, i), w, n) == 0;
+}
+
+/* The kind of the pair of events a and b, b the next event after a in its
+ * sentence: an aspectual verb and its event ("began talks", "stopped
+ * fighting"), an event and the infinitive after it ("agreed to meet",
+ * "plans to build"), a report and the verb it reports ("said it would",
+ * "said that talks are"), a verb of a mental state, intention or perception
+ * and the verb it governs ("believes the rebels attacked"), two verbs or two nouns joined by "and" or "or", a noun
+ * and the verb of a relative clause on it ("the attack that killed"), a
+ * verb and a noun right after it ("approved the merger"), a noun and a verb
+ * right after it ("the talks collapsed"). */
+static pair_kind pair_kind_of(const zs_doc *d, const zs_event *a, const zs_event *b)
+{
+    if (b->t0 < a->t1 || b->t0 - a->t1 > PAIR_GAP) return PAIR_NONE;
+    uint32_t g0 = a->t1, g1 = b->t0;
+    bool punct = false;
+    for (uint32_t i = g0; i < g1; i++) punct |= d->toks[i].kind == ZS_TOK_PUNCT;
+    if (g1 > g0 && (tok_is(d, g1 - 1, "and") || tok_is(d, g1 - 1, "or")) && a->noun == b->noun &&
+        g1 - g0 <= 2 && (g1 - g0 == 1 || tok_is(d, g0, ",")))
+        return PAIR_COORDINATION;
+    if (punct) return PAIR_NONE;
+    if (!a->noun && a->cls == ZS_EC_ASPECTUAL) return PAIR_ASPECTUAL;
+    if (!b->noun && b->tense == ZS_TENSE_INFINITIVE && g1 > g0 && tok_is(d, g1 - 1, "to"))
+        return PAIR_INFINITIVE;
+    if (!a->noun && !b->noun && a->cls == ZS_EC_REPORTING) return PAIR_REPORT;
+    if (!a->noun && !b->noun &&
+        (a->cls == ZS_EC_I_STATE || a->cls == ZS_EC_I_ACTION || a->cls == ZS_EC_PERCEPTION))
+        return PAIR_COMPLEMENT;
+    if (a->noun && !b->noun && g1 > g0 &&
+        (tok_is(d, g0, "that") || tok_is(d, g0, "which") || tok_is(d, g0, "who")))
+        return PAIR_RELATIVE;
+    if (g1 - g0 > 2) return PAIR_NONE;
+    if (!a->noun && b->noun) return PAIR_OBJECT;
+    if (a->noun && !b->noun) return PAIR_SUBJECT;
+    return PAIR_NONE;
+}
+
+static int cmp_u64(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Two events next to each other in a sentence, of a kind of pair that
+ * tlink_pair gives a relation (the one TimeBank gives such pairs most
+ * often: derive_tlinks.py), where no other source has related them.
+ * Source "pair:KIND". */
+static void relate_pairs(zs_doc *d)
+{
+    const zs_lang *L = d->lang;
+    uint32_t lex = UINT32_MAX;
+    for (uint32_t i = 0; i < L->nlexicons && lex == UINT32_MAX; i++)
+        if (strcmp(L->lexicons[i].name, "tlink_pair") == 0) lex = i;
+    if (lex == UINT32_MAX || d->nevents < 2) return;
+    int rels[PAIR_NKINDS];
+    bool any = false;
+    for (int c = 0; c < PAIR_NKINDS; c++) {
+        const zs_word *w = zs_lang_word(L, pair_kind_names[c], strlen(pair_kind_names[c]));
+        const zs_entry *e;
+        rels[c] = w && zs_word_in(w, lex, &e) && e->nattrs && !e->attrs[0].key
+                      ? zs_rel_from_name(e->attrs[0].sym)
+                      : -1;
+        any |= rels[c] >= 0;
+    }
+    if (!any) return;
+    /* the event pairs linked already, (lower << 32 | higher), sorted */
+    uint64_t *linked = zs_xmalloc((d->ntlinks + 1) * sizeof *linked);
+    size_t nl = 0;
+    int base = 1 + (int)d->ntimexes;
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        int a = zs_node_of(d, d->tlinks[i].from), b = zs_node_of(d, d->tlinks[i].to);
+        if (a < base || b < base) continue;
+        uint64_t x = (uint64_t)(a - base), y = (uint64_t)(b - base);
+        linked[nl++] = x < y ? x << 32 | y : y << 32 | x;
+    }
+    qsort(linked, nl, sizeof *linked, cmp_u64);
+    for (size_t k = 0; k + 1 < d->nevents; k++) {
+        const zs_event *a = &d->events[k], *b = &d->events[k + 1];
+        if (a->sent != b->sent) continue;
+        pair_kind c = pair_kind_of(d, a, b);
+        uint64_t key = (uint64_t)k << 32 | (k + 1);
+        if (c == PAIR_NONE || rels[c] < 0 || bsearch(&key, linked, nl, sizeof *linked, cmp_u64))
+            continue;
+        char source[32];
+        snprintf(source, sizeof source, "pair:%s", pair_kind_names[c]);
+        add_tlink(d, a->id, b->id, (zs_relkind)rels[c], source);
+    }
+    free(linked);
+}
+
 /* A past verb event told in the same sentence as a past REPORTING event,
  * the nearest verb event before or after it ("bombs exploded ..., witnesses
  * said"; "said the police had arrested"), happened before the report. Not
@@ -1660,6 +1768,7 @@ void zs_find_events(zs_doc *d)
     relate_to_dct(d);
     relate_reported(d);
     relate_adjacent(d);
+    relate_pairs(d);
     relate_times(d);
     bool *has_place = zs_xcalloc(d->nevents + 1, sizeof *has_place);
     add_places(d, &ix, has_place);

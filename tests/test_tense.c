@@ -110,6 +110,45 @@ static const zs_event *event_of(const zs_doc *d, const char *trigger)
     return NULL;
 }
 
+/* The link from event a to event b in d, or NULL. */
+static const zs_tlink *link_of(const zs_doc *d, const zs_event *a, const zs_event *b)
+{
+    for (size_t i = 0; i < d->nbase; i++)
+        if (strcmp(d->tlinks[i].from, a->id) == 0 && strcmp(d->tlinks[i].to, b->id) == 0)
+            return &d->tlinks[i];
+    return NULL;
+}
+
+/* Neighbouring events related by the kind of their pair (tlink_pair in
+ * templates/en/tlinks.zt): an event before the infinitive after it, a
+ * report before the verb it reports; a pair another source relates already
+ * gets no second link. */
+static void test_pairs(void **state)
+{
+    (void)state;
+    zs_doc *d = analyse(en, "Officials said they agreed to meet again.");
+    const zs_event *said = event_of(d, "said"), *agreed = event_of(d, "agreed");
+    const zs_tlink *l = link_of(d, agreed, event_of(d, "meet"));
+    assert_non_null(l);
+    assert_int_equal(l->rel, ZS_REL_BEFORE);
+    assert_string_equal(l->source, "pair:infinitive");
+    l = link_of(d, agreed, said); /* a past event before its report */
+    assert_non_null(l);
+    assert_string_equal(l->source, "reporting");
+    assert_null(link_of(d, said, agreed));
+    zs_doc_free(d);
+    d = analyse(en, "The company said it expects to complete the sale.");
+    l = link_of(d, event_of(d, "said"), event_of(d, "expects"));
+    assert_non_null(l);
+    assert_int_equal(l->rel, ZS_REL_BEFORE);
+    assert_string_equal(l->source, "pair:report");
+    zs_doc_free(d);
+    /* too far apart: no pair */
+    d = analyse(en, "They agreed with the rebels at last to meet.");
+    assert_null(link_of(d, event_of(d, "agreed"), event_of(d, "meet")));
+    zs_doc_free(d);
+}
+
 /* The one verb group analysis also tells which verb events lie before the
  * publication time ("hit" is a past form by verb_ending alone), and the
  * class of a trigger may depend on what follows it (class_context). */
@@ -168,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_past_and_context),
+        cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_writers),
     };
     return cmocka_run_group_tests_name("tense", tests, setup, teardown);

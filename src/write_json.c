@@ -29,18 +29,13 @@ static inline void put_c(zs_buf *b, char c)
     b->len++;
 }
 
-/* ,"k": */
-static inline void key(zs_buf *b, const char *k)
+/* The piece ,"k": before a value, with its length, for a literal k: the
+ * put functions below take a key so, copied without looking for its end. */
+#define K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
+
+static inline void key(zs_buf *b, const char *kq, size_t kn)
 {
-    size_t n = strlen(k);
-    char *o = room(b, n + 4);
-    o[0] = ',';
-    o[1] = '"';
-    memcpy(o + 2, k, n);
-    o[n + 2] = '"';
-    o[n + 3] = ':';
-    b->len += n + 4;
-    b->data[b->len] = '\0';
+    put(b, kq, kn);
 }
 
 /* The decimal digits of v. */
@@ -56,70 +51,85 @@ static void put_uint(zs_buf *b, unsigned long long v)
 }
 
 /* ,"k":v */
-static void kv_uint(zs_buf *b, const char *k, unsigned long long v)
+static void kv_uint(zs_buf *b, const char *kq, size_t kn, unsigned long long v)
 {
-    key(b, k);
+    key(b, kq, kn);
     put_uint(b, v);
 }
 
 /* ,"k":v for a signed v */
-static void kv_int(zs_buf *b, const char *k, int v)
+static void kv_int(zs_buf *b, const char *kq, size_t kn, int v)
 {
-    key(b, k);
+    key(b, kq, kn);
     if (v < 0) put_c(b, '-');
     put_uint(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
 }
 
-static void kv_str(zs_buf *b, const char *k, const char *v, size_t n)
+static void kv_str(zs_buf *b, const char *kq, size_t kn, const char *v, size_t n)
 {
-    key(b, k);
+    key(b, kq, kn);
     put_c(b, '"');
     zs_buf_json_str(b, v, n);
     put_c(b, '"');
 }
 
-/* Whether v's n bytes need no escape in a JSON string. */
-static inline bool plain(const char *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)v[i];
-        if (c < 0x20 || c == '"' || c == '\\') return false;
-    }
-    return true;
-}
+/* Bytes a JSON string holds as they are: not the NUL, another control
+ * character, '"' or '\\'. */
+static const unsigned char plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Longest value kv_cstr copies in one pass; longer ones are escaped. */
+#define SHORT_VALUE 64
 
 /* ,"k":"v" for a NUL-terminated v: ids, names of kinds, sources, mostly
- * short and plain, put in one piece. */
-static void kv_cstr(zs_buf *b, const char *k, const char *v)
+ * short and plain, copied in one pass that stops at a byte to escape. */
+static void kv_cstr(zs_buf *b, const char *kq, size_t kn, const char *v)
 {
-    size_t n = strlen(v);
-    if (n > 64 || !plain(v, n)) {
-        kv_str(b, k, v, n);
+    char *o = room(b, kn + SHORT_VALUE + 2);
+    memcpy(o, kq, kn);
+    o[kn] = '"';
+    char *p = o + kn + 1;
+    size_t n = 0;
+    while (n < SHORT_VALUE && plain_byte[(unsigned char)v[n]]) {
+        p[n] = v[n];
+        n++;
+    }
+    if (v[n] == '\0') { /* all plain */
+        p[n] = '"';
+        b->len += kn + n + 2;
+        b->data[b->len] = '\0';
         return;
     }
-    size_t kn = strlen(k);
-    char *o = room(b, kn + n + 6);
-    o[0] = ',';
-    o[1] = '"';
-    memcpy(o + 2, k, kn);
-    o[kn + 2] = '"';
-    o[kn + 3] = ':';
-    o[kn + 4] = '"';
-    memcpy(o + kn + 5, v, n);
-    o[kn + n + 5] = '"';
-    b->len += kn + n + 6;
-    b->data[b->len] = '\0';
+    b->data[b->len] = '\0'; /* as it was */
+    kv_str(b, kq, kn, v, strlen(v));
 }
 
 /* ,"k":"time" as zs_format_lsec writes it: YYYY-MM-DD, or with the clock
  * time (seconds when there are) and the zone's offset. */
-static void kv_time(zs_buf *b, const char *k, const zs_doc *d, zs_lsec t, bool date_only)
+static void kv_time(zs_buf *b, const char *kq, size_t kn, const zs_doc *d, zs_lsec t,
+                    bool date_only)
 {
     int y, m, day, h, mi, sec;
     zs_lsec_split(t, &y, &m, &day, &h, &mi, &sec);
     if (y < 0 || y > 9999) { /* rare: printf's widths and signs */
         char s[48];
-        kv_cstr(b, k, zs_format_lsec(s, sizeof s, t, date_only, d->tz));
+        kv_cstr(b, kq, kn, zs_format_lsec(s, sizeof s, t, date_only, d->tz));
         return;
     }
     char s[48], *o = s;
@@ -145,16 +155,16 @@ static void kv_time(zs_buf *b, const char *k, const zs_doc *d, zs_lsec t, bool d
         o = zs_put_num(o, a / 60 % 60, 2);
     }
     *o++ = '"';
-    key(b, k);
+    key(b, kq, kn);
     put(b, s, (size_t)(o - s));
 }
 
 static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, zs_gran g)
 {
     bool date_only = g <= ZS_GRAN_DAY;
-    kv_time(b, "begin", d, begin, date_only);
-    kv_time(b, "until", d, until, date_only);
-    kv_cstr(b, "granularity", zs_gran_name(g));
+    kv_time(b, K("begin"), d, begin, date_only);
+    kv_time(b, K("until"), d, until, date_only);
+    kv_cstr(b, K("granularity"), zs_gran_name(g));
 }
 
 /* {"doc":"NAME","kind":" that begins each record of d: its name escaped
@@ -183,20 +193,20 @@ static void write_timex(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
 {
     static const char *anchors[] = {"none", "dct", "narrative"};
     head(b, pre, "timex");
-    kv_cstr(b, "id", x->id);
-    kv_str(b, "text", d->text + x->b0, x->b1 - x->b0);
-    kv_uint(b, "start", x->c0);
-    kv_uint(b, "end", x->c1);
-    kv_cstr(b, "type", zs_ttype_name(x->rv.type));
-    kv_cstr(b, "value", x->rv.value);
-    if (x->rv.mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(x->rv.mod));
+    kv_cstr(b, K("id"), x->id);
+    kv_str(b, K("text"), d->text + x->b0, x->b1 - x->b0);
+    kv_uint(b, K("start"), x->c0);
+    kv_uint(b, K("end"), x->c1);
+    kv_cstr(b, K("type"), zs_ttype_name(x->rv.type));
+    kv_cstr(b, K("value"), x->rv.value);
+    if (x->rv.mod != ZS_MOD_NONE) kv_cstr(b, K("mod"), zs_mod_name(x->rv.mod));
     if (x->rv.has_interval && x->rv.gran != ZS_GRAN_NONE)
         interval(b, d, x->rv.begin, x->rv.until, x->rv.gran);
-    kv_cstr(b, "anchor", anchors[x->anchor]);
-    if (x->is_dct) kv_cstr(b, "function", "CREATION_TIME");
-    if (x->group >= 0) kv_cstr(b, "group", d->timexes[x->group].id);
-    kv_uint(b, "sentence", x->sent);
-    kv_cstr(b, "rule", x->rule);
+    kv_cstr(b, K("anchor"), anchors[x->anchor]);
+    if (x->is_dct) kv_cstr(b, K("function"), "CREATION_TIME");
+    if (x->group >= 0) kv_cstr(b, K("group"), d->timexes[x->group].id);
+    kv_uint(b, K("sentence"), x->sent);
+    kv_cstr(b, K("rule"), x->rule);
     put(b, "}\n", 2);
 }
 
@@ -219,16 +229,16 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
                         const zs_graph *g, size_t docno)
 {
     head(b, pre, "event");
-    kv_cstr(b, "id", e->id);
-    kv_str(b, "text", d->text + e->b0, e->b1 - e->b0);
-    kv_uint(b, "start", e->c0);
-    kv_uint(b, "end", e->c1);
-    kv_cstr(b, "lemma", e->lemma);
-    kv_cstr(b, "title", e->title);
-    kv_cstr(b, "class", zs_eclass_name(e->cls));
-    kv_cstr(b, "modality", zs_modality_name(e->modality));
-    if (e->tense != ZS_TENSE_NONE) kv_cstr(b, "tense", zs_tense_name(e->tense));
-    if (e->aspect != ZS_ASPECT_NONE) kv_cstr(b, "aspect", zs_aspect_name(e->aspect));
+    kv_cstr(b, K("id"), e->id);
+    kv_str(b, K("text"), d->text + e->b0, e->b1 - e->b0);
+    kv_uint(b, K("start"), e->c0);
+    kv_uint(b, K("end"), e->c1);
+    kv_cstr(b, K("lemma"), e->lemma);
+    kv_cstr(b, K("title"), e->title);
+    kv_cstr(b, K("class"), zs_eclass_name(e->cls));
+    kv_cstr(b, K("modality"), zs_modality_name(e->modality));
+    if (e->tense != ZS_TENSE_NONE) kv_cstr(b, K("tense"), zs_tense_name(e->tense));
+    if (e->aspect != ZS_ASPECT_NONE) kv_cstr(b, K("aspect"), zs_aspect_name(e->aspect));
     if (e->nparticipants) {
         zs_buf_puts(b, ",\"participants\":[");
         for (uint32_t k = 0; k < e->nparticipants; k++) {
@@ -238,25 +248,25 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
         }
         put_c(b, ']');
     }
-    if (e->coref >= 0) kv_cstr(b, "same_as", d->events[e->coref].id);
-    if (e->time >= 0) kv_cstr(b, "time", d->timexes[e->time].id);
+    if (e->coref >= 0) kv_cstr(b, K("same_as"), d->events[e->coref].id);
+    if (e->time >= 0) kv_cstr(b, K("time"), d->timexes[e->time].id);
     else put(b, ",\"time\":null", 12);
     if (e->has_interval) {
         interval(b, d, e->begin, e->until, e->gran);
-        if (e->mod != ZS_MOD_NONE) kv_cstr(b, "mod", zs_mod_name(e->mod));
+        if (e->mod != ZS_MOD_NONE) kv_cstr(b, K("mod"), zs_mod_name(e->mod));
     }
     if (!e->has_interval && e->placed) { /* where its relations put it */
-        kv_time(b, "place_begin", d, e->place_begin, false);
-        kv_time(b, "place_until", d, e->place_until, false);
-        if (e->place_rank) kv_int(b, "place_rank", (int)e->place_rank);
+        kv_time(b, K("place_begin"), d, e->place_begin, false);
+        kv_time(b, K("place_until"), d, e->place_until, false);
+        if (e->place_rank) kv_int(b, K("place_rank"), (int)e->place_rank);
     }
     write_node(b, g, docno, (size_t)(e - d->events));
-    kv_uint(b, "sentence", e->sent);
-    if (e->rank) kv_int(b, "rank", (int)e->rank);
+    kv_uint(b, K("sentence"), e->sent);
+    if (e->rank) kv_int(b, K("rank"), (int)e->rank);
     if (e->sent < d->nsents) { /* the sentence quoted, so merged runs can quote it */
         const zs_sentence *s = &d->sents[e->sent];
         if (s->t1 > s->t0)
-            kv_str(b, "context", d->text + d->toks[s->t0].b0,
+            kv_str(b, K("context"), d->text + d->toks[s->t0].b0,
                    d->toks[s->t1 - 1].b1 - d->toks[s->t0].b0);
     }
     put(b, "}\n", 2);
@@ -265,15 +275,11 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
 /* "from","to","rel","source" of a link, the first after a comma if comma. */
 static void link_fields(zs_buf *b, const zs_tlink *l, bool comma)
 {
-    size_t at = b->len;
-    kv_cstr(b, "from", l->from);
-    if (!comma) { /* the first of an object */
-        memmove(b->data + at, b->data + at + 1, b->len - at);
-        b->len--;
-    }
-    kv_cstr(b, "to", l->to);
-    kv_cstr(b, "rel", zs_rel_name(l->rel));
-    kv_cstr(b, "source", l->source);
+    if (comma) kv_cstr(b, K("from"), l->from);
+    else kv_cstr(b, "\"from\":", sizeof "\"from\":" - 1, l->from); /* the first of an object */
+    kv_cstr(b, K("to"), l->to);
+    kv_cstr(b, K("rel"), zs_rel_name(l->rel));
+    kv_cstr(b, K("source"), l->source);
 }
 
 int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
@@ -284,10 +290,10 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
         const zs_doc *d = g->docs[i];
         doc_prefix(&pre, d);
         head(out, &pre, "doc");
-        kv_cstr(out, "dct", d->dct_iso);
-        kv_cstr(out, "tz", d->tz);
-        kv_cstr(out, "lang", d->locale);
-        if (d->url) kv_cstr(out, "url", d->url);
+        kv_cstr(out, K("dct"), d->dct_iso);
+        kv_cstr(out, K("tz"), d->tz);
+        kv_cstr(out, K("lang"), d->locale);
+        if (d->url) kv_cstr(out, K("url"), d->url);
         if (d->ncontras) zs_buf_printf(out, ",\"contradictions\":%zu", d->ncontras);
         if (d->closure_skipped) zs_buf_puts(out, ",\"closure\":\"skipped\"");
         put(out, "}\n", 2);

@@ -99,9 +99,9 @@ static zs_word *intern(zs_lang *L, const char *form, size_t len)
         L->table_mask = size - 1;
         for (uint32_t i = 0; i < L->nwords; i++) table_insert(L, i);
     }
-    zs_word *nw = zs_xcalloc(1, sizeof *nw);
+    zs_word *nw = lalloc(L, sizeof *nw);
     /* NUL-padded to a multiple of 8 bytes for zs_lang_word_padded */
-    char *padded = zs_xcalloc((len + 8) & ~(size_t)7, 1);
+    char *padded = lalloc(L, (len + 8) & ~(size_t)7);
     memcpy(padded, form, len);
     nw->form = padded;
     nw->len = (uint32_t)len;
@@ -2051,11 +2051,9 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
 void zs_lang_free(zs_lang *L)
 {
     if (!L) return;
-    for (uint32_t i = 0; i < L->nwords; i++) {
-        free((char *)L->words[i]->form);
+    for (uint32_t i = 0; i < L->nwords; i++) { /* the words themselves are L's pieces */
         free(L->words[i]->starts);
         free(L->words[i]->rules);
-        free(L->words[i]);
     }
     free(L->words);
     free(L->table);

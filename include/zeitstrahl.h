@@ -59,6 +59,12 @@ typedef struct zs_graph zs_graph; /* events and times of one or more docs */
  * NULL with err filled ("file:line:col: message"). */
 zs_lang *zs_lang_load(const char *dir, zs_error *err);
 
+/* Loads the languages of dirs[0..n) at the same time, each on a thread of
+ * its own: langs[i] gets that of dirs[i]. Returns 0, or -1 with err
+ * filled as zs_lang_load fills it for the first dir that failed, and every
+ * langs[i] NULL. */
+int zs_langs_load(const char *const *dirs, size_t n, zs_lang **langs, zs_error *err);
+
 /* Frees a language. Accepts NULL. Docs made with it must be freed first. */
 void zs_lang_free(zs_lang *lang);
 

@@ -207,17 +207,18 @@ static size_t load_langs(const char *base, const char *code, zs_lang ***out, zs_
     }
     size_t n = 0;
     zs_lang **langs = calloc((size_t)nn + 1, sizeof *langs);
-    bool ok = true;
+    char **dirs = calloc((size_t)nn + 1, sizeof *dirs);
     for (int i = 0; i < nn; i++) {
         snprintf(dir, sizeof dir, "%s/%s", base, names[i]->d_name);
-        if (ok && names[i]->d_name[0] != '.' && is_dir(dir)) {
-            langs[n] = zs_lang_load(dir, err);
-            if (langs[n]) n++;
-            else ok = false;
-        }
+        if (names[i]->d_name[0] != '.' && is_dir(dir)) dirs[n++] = strdup(dir);
         free(names[i]);
     }
     free(names);
+    /* the languages load side by side */
+    bool ok = zs_langs_load((const char *const *)dirs, n, langs, err) == 0;
+    for (size_t i = 0; i < n; i++) free(dirs[i]);
+    free(dirs);
+    if (!ok) n = 0;
     if (ok && n == 0) {
         snprintf(err->msg, sizeof err->msg, "%s: no language folder", base);
         err->code = ZS_ERR_TEMPLATE;

@@ -5,6 +5,7 @@
 #include "template.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -2046,6 +2047,59 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     build_tails(L);
     build_stop_table(L);
     return L;
+}
+
+typedef struct load_job {
+    const char *dir;
+    zs_lang *lang;
+    zs_error err;
+} load_job;
+
+static void *load_thread(void *arg)
+{
+    load_job *job = arg;
+    job->lang = zs_lang_load(job->dir, &job->err);
+    return NULL;
+}
+
+/* load_thread on a thread of its own, which ends here. */
+static void *load_own_thread(void *arg)
+{
+    load_thread(arg);
+    zs_tz_cache_free(); /* the thread's ICU calendar, if it opened one */
+    return NULL;
+}
+
+int zs_langs_load(const char *const *dirs, size_t n, zs_lang **langs, zs_error *err)
+{
+    load_job *jobs = zs_xcalloc(n + 1, sizeof *jobs);
+    pthread_t *threads = zs_xcalloc(n + 1, sizeof *threads);
+    bool *started = zs_xcalloc(n + 1, sizeof *started);
+    for (size_t i = 0; i < n; i++) {
+        jobs[i].dir = dirs[i];
+        /* the first on this thread, the others each on its own (or here,
+           when a thread cannot be had) */
+        started[i] = i > 0 && pthread_create(&threads[i], NULL, load_own_thread, &jobs[i]) == 0;
+    }
+    if (n) load_thread(&jobs[0]);
+    for (size_t i = 1; i < n; i++) {
+        if (started[i]) pthread_join(threads[i], NULL);
+        else load_thread(&jobs[i]);
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n; i++)
+        if (ok && !jobs[i].lang) {
+            ok = false;
+            if (err) *err = jobs[i].err;
+        }
+    for (size_t i = 0; i < n; i++) {
+        if (!ok) zs_lang_free(jobs[i].lang);
+        langs[i] = ok ? jobs[i].lang : NULL;
+    }
+    free(jobs);
+    free(threads);
+    free(started);
+    return ok ? 0 : -1;
 }
 
 void zs_lang_free(zs_lang *L)

@@ -873,10 +873,19 @@ static const char *const pair_kind_names[PAIR_NKINDS] = {
 /* Tokens allowed between two events of a pair. */
 #define PAIR_GAP 3
 
-static bool tok_is(const zs_doc *d, uint32_t i, const char *w)
+/* Whether token i is a comma. */
+static bool tok_comma(const zs_doc *d, uint32_t i)
 {
-    size_t n = strlen(w);
-    return d->toks[i].fold_len == n && memcmp(zs_tok_fold(d, i), w, n) == 0;
+    return d->toks[i].fold_len == 1 && *zs_tok_fold(d, i) == ',';
+}
+
+/* Whether token i is a word that pair_word lists for the kind named. */
+static bool pair_word(const zs_doc *d, uint32_t i, const char *kind)
+{
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *e;
+    return w && zs_word_in(w, d->lang->lex_pair_word, &e) && e->nattrs && e->attrs[0].sym &&
+           strcmp(e->attrs[0].sym, kind) == 0;
 }
 
 /* The kind of the pair of events a and b, b the next event after a in its
@@ -894,19 +903,18 @@ static pair_kind pair_kind_of(const zs_doc *d, const zs_event *a, const zs_event
     uint32_t g0 = a->t1, g1 = b->t0;
     bool punct = false;
     for (uint32_t i = g0; i < g1; i++) punct |= d->toks[i].kind == ZS_TOK_PUNCT;
-    if (g1 > g0 && (tok_is(d, g1 - 1, "and") || tok_is(d, g1 - 1, "or")) && a->noun == b->noun &&
-        g1 - g0 <= 2 && (g1 - g0 == 1 || tok_is(d, g0, ",")))
+    if (g1 > g0 && pair_word(d, g1 - 1, "coordination") && a->noun == b->noun && g1 - g0 <= 2 &&
+        (g1 - g0 == 1 || tok_comma(d, g0)))
         return PAIR_COORDINATION;
     if (punct) return PAIR_NONE;
     if (!a->noun && a->cls == ZS_EC_ASPECTUAL) return PAIR_ASPECTUAL;
-    if (!b->noun && b->tense == ZS_TENSE_INFINITIVE && g1 > g0 && tok_is(d, g1 - 1, "to"))
+    if (!b->noun && b->tense == ZS_TENSE_INFINITIVE && g1 > g0 && pair_word(d, g1 - 1, "infinitive"))
         return PAIR_INFINITIVE;
     if (!a->noun && !b->noun && a->cls == ZS_EC_REPORTING) return PAIR_REPORT;
     if (!a->noun && !b->noun &&
         (a->cls == ZS_EC_I_STATE || a->cls == ZS_EC_I_ACTION || a->cls == ZS_EC_PERCEPTION))
         return PAIR_COMPLEMENT;
-    if (a->noun && !b->noun && g1 > g0 &&
-        (tok_is(d, g0, "that") || tok_is(d, g0, "which") || tok_is(d, g0, "who")))
+    if (a->noun && !b->noun && g1 > g0 && pair_word(d, g0, "relative"))
         return PAIR_RELATIVE;
     if (g1 - g0 > 2) return PAIR_NONE;
     if (!a->noun && b->noun) return PAIR_OBJECT;
@@ -927,10 +935,8 @@ static int cmp_u64(const void *pa, const void *pb)
 static void relate_pairs(zs_doc *d)
 {
     const zs_lang *L = d->lang;
-    uint32_t lex = UINT32_MAX;
-    for (uint32_t i = 0; i < L->nlexicons && lex == UINT32_MAX; i++)
-        if (strcmp(L->lexicons[i].name, "tlink_pair") == 0) lex = i;
-    if (lex == UINT32_MAX || d->nevents < 2) return;
+    uint32_t lex = L->lex_tlink_pair;
+    if (lex == UINT32_MAX || L->lex_pair_word == UINT32_MAX || d->nevents < 2) return;
     int rels[PAIR_NKINDS];
     bool any = false;
     for (int c = 0; c < PAIR_NKINDS; c++) {

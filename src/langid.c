@@ -95,7 +95,7 @@ size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, s
         }
         /* words of ASCII and Latin-1 letters fold to as many bytes: those
          * longer than every stop word are passed over; ASCII words are
-         * lower-cased and hashed here as zs_fold would fold them, the
+         * lower-cased here as zs_fold would fold them, the
          * others go through zs_fold */
         size_t j = i;
         bool ascii = true, latin1 = true; /* Latin-1 letters fold to as many bytes */
@@ -112,7 +112,6 @@ size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, s
         size_t flen = j - i;
         char small[ZS_LANGID_SHORT];
         const char *form = small;
-        uint32_t h = ZS_WORD_HASH_INIT;
         if (latin1 && flen > maxlen) {
             i = j;
             continue;
@@ -121,15 +120,14 @@ size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, s
             for (size_t k = 0; k < flen; k++) {
                 unsigned char c = word_lower[s[i + k]];
                 small[k] = (char)c;
-                h = zs_word_hash_byte(h, c);
             }
         } else {
             fold.len = 0;
             zs_fold(text + i, flen, &fold);
             form = fold.data;
             flen = fold.len;
-            for (size_t k = 0; k < flen; k++) h = zs_word_hash_byte(h, (unsigned char)form[k]);
         }
+        uint32_t h = zs_word_hash(form, flen);
         i = j;
         bool hit = false;
         for (size_t l = 0; l < n; l++)

@@ -70,9 +70,7 @@ static char *lstrdup(zs_lang *L, const char *s)
 
 static uint32_t hash_form(const char *s, size_t n)
 {
-    uint32_t h = ZS_WORD_HASH_INIT;
-    for (size_t i = 0; i < n; i++) h = zs_word_hash_byte(h, (unsigned char)s[i]);
-    return h | 1; /* never 0, so that a table entry is never 0 */
+    return zs_word_hash(s, n) | 1; /* never 0, so that a table entry is never 0 */
 }
 
 const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)

@@ -235,12 +235,44 @@ const char *const *zs_field_syms(zs_field f);
 /* The enum value of symbol s for field f, or -1. */
 int zs_field_sym(zs_field f, const char *s, size_t n);
 
-/* The hash of folded forms (32-bit FNV-1a), byte by byte so that the
- * tokenizer can compute it while it folds. */
-#define ZS_WORD_HASH_INIT 2166136261u
-static inline uint32_t zs_word_hash_byte(uint32_t h, unsigned char b)
+/* The hash of folded forms: 8 bytes at a time (read as a little-endian
+ * number, the last chunk padded with zero bytes), multiplied and xored in,
+ * the high 32 bits of the result. The tokenizer hashes a form in one or
+ * two steps (zs_word_hash_padded) instead of one per byte. */
+#define ZS_WORD_HASH_MUL 0x9E3779B97F4A7C15ull
+
+static inline uint64_t zs_word_hash_chunk(const char *s)
 {
-    return (h ^ b) * 16777619u;
+    uint64_t c;
+    memcpy(&c, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    c = __builtin_bswap64(c);
+#endif
+    return c;
+}
+
+static inline uint32_t zs_word_hash(const char *s, size_t n)
+{
+    uint64_t h = n;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) h = (h ^ zs_word_hash_chunk(s + k)) * ZS_WORD_HASH_MUL;
+    if (k < n) {
+        uint64_t c = 0;
+        for (size_t m = 0; k + m < n; m++) c |= (uint64_t)(unsigned char)s[k + m] << (8 * m);
+        h = (h ^ c) * ZS_WORD_HASH_MUL;
+    }
+    return (uint32_t)(h >> 32);
+}
+
+/* The same for a form followed by at least 7 more readable bytes (of any
+ * value: they are masked off). */
+static inline uint32_t zs_word_hash_padded(const char *s, size_t n)
+{
+    uint64_t h = n;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) h = (h ^ zs_word_hash_chunk(s + k)) * ZS_WORD_HASH_MUL;
+    if (k < n) h = (h ^ (zs_word_hash_chunk(s + k) & (~0ull >> (8 * (8 - (n - k)))))) * ZS_WORD_HASH_MUL;
+    return (uint32_t)(h >> 32);
 }
 
 /* The word record of a folded form, or NULL. */

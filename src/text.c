@@ -216,32 +216,27 @@ static void push_token(tok_array *ta, const zs_doc *d, const zs_lang *lang, zs_b
 {
     zs_token *t = new_token(ta, b0, b1, c0, c1, kind, flags, num);
     size_t at = fold->len;
-    uint32_t h = ZS_WORD_HASH_INIT;
-    if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points): fold and hash */
+    if (b1 - b0 == c1 - c0) { /* ASCII (as many bytes as code points): fold */
         size_t len = b1 - b0;
         const unsigned char *src = (const unsigned char *)d->text + b0;
         char *dst = fold->data + fold->len;
-        for (size_t k = 0; k < len; k++) {
-            unsigned char c = src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k];
-            dst[k] = (char)c;
-            h = zs_word_hash_byte(h, c);
-        }
+        for (size_t k = 0; k < len; k++)
+            dst[k] = (char)(src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k]);
         fold->len += len;
         fold->data[fold->len] = '\0';
     } else {
         zs_fold(d->text + b0, b1 - b0, fold);
         zs_buf_grow(fold, (d->len - b1) + FOLD_SLACK);
-        for (size_t k = at; k < fold->len; k++) h = zs_word_hash_byte(h, (unsigned char)fold->data[k]);
     }
-    set_fold(t, lang, fold, at, fold->len - at, h);
+    size_t n = fold->len - at;
+    set_fold(t, lang, fold, at, n, zs_word_hash_padded(fold->data + at, n));
 }
 
 /* A run of letters and digits scanned on the fast path. */
 typedef struct fast_run {
     int32_t end;       /* byte after the run */
     uint32_t ncp;      /* code points */
-    uint32_t hash;     /* of the folded form */
-    size_t nfold;      /* its length in bytes */
+    size_t nfold;      /* its folded length in bytes */
     bool letters, digits;
     int64_t num;
 } fast_run;
@@ -255,7 +250,7 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned cha
 {
     unsigned char *o = o0;
     const uint8_t *p = s + start, *e = s + len;
-    uint32_t h = ZS_WORD_HASH_INIT, pairs = 0;
+    uint32_t pairs = 0;
     unsigned seen = 0; /* FOLD_LETTER, FOLD_DIGIT */
     for (;;) {
         unsigned v;
@@ -264,7 +259,6 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned cha
         while ((v = ascii_fold[p[k]]) != 0) {
             seen |= v;
             o[k] = (unsigned char)v;
-            h = zs_word_hash_byte(h, (unsigned char)v);
             k++;
         }
         p += k;
@@ -276,12 +270,10 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned cha
             if (c2 == 0x9F) { /* ß */
                 *o++ = 's';
                 *o++ = 's';
-                h = zs_word_hash_byte(zs_word_hash_byte(h, 's'), 's');
             } else {
                 if (c2 <= 0x9E) c2 += 0x20; /* À..Þ */
                 *o++ = 0xC3;
                 *o++ = c2;
-                h = zs_word_hash_byte(zs_word_hash_byte(h, 0xC3), c2);
             }
             seen |= FOLD_LETTER;
             p += 2;
@@ -306,7 +298,6 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned cha
     r->end = i;
     r->nfold = (size_t)(o - o0);
     r->ncp = (uint32_t)(i - start) - pairs;
-    r->hash = h;
     r->letters = letters;
     r->digits = digits;
     r->num = num;
@@ -334,6 +325,44 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             i++;
             cp++;
             continue;
+        }
+        if (ascii_fold[s[i]]) {
+            /* a run of ASCII letters and digits, folded in one loop (the
+             * text's NUL ends it); one with a non-ASCII byte after it
+             * takes the way below */
+            const uint8_t *p = s + i;
+            char *o = fold.data + fold.len;
+            unsigned seen = 0, v;
+            size_t n = 0;
+            while ((v = ascii_fold[p[n]]) != 0) {
+                seen |= v;
+                o[n] = (char)v;
+                n++;
+            }
+            if (p[n] < 0x80 || i + (int32_t)n == len) {
+                int kind = ZS_TOK_WORD;
+                int32_t num = -1;
+                if (!(seen & FOLD_LETTER)) {
+                    kind = ZS_TOK_NUM;
+                    int64_t x = 0;
+                    for (size_t k = 0; k < n; k++)
+                        if (x < 100000000) x = x * 10 + (p[k] - '0');
+                    num = (int32_t)x;
+                } else if (seen & FOLD_DIGIT) {
+                    kind = ZS_TOK_ALNUM;
+                }
+                int flags = pending | (p[0] >= 'A' && p[0] <= 'Z' ? ZS_TF_UPPER : 0);
+                zs_token *t = new_token(&ta, (uint32_t)i, (uint32_t)i + (uint32_t)n, cp,
+                                        cp + (uint32_t)n, kind, flags, num);
+                size_t at = fold.len;
+                fold.len += n;
+                set_fold(t, lang, &fold, at, n, zs_word_hash_padded(o, n));
+                i += (int32_t)n;
+                cp += (uint32_t)n;
+                pending = 0;
+                newlines = 0;
+                continue;
+            }
         }
         int32_t start = i;
         UChar32 c = s[i];
@@ -377,7 +406,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             size_t at = fold.len;
             fold.len += fr.nfold;
             fold.data[fold.len] = '\0';
-            set_fold(t, lang, &fold, at, fr.nfold, fr.hash);
+            set_fold(t, lang, &fold, at, fr.nfold, zs_word_hash_padded(fold.data + at, fr.nfold));
             i = fr.end;
             cp = c0 + fr.ncp;
             pending = 0;
@@ -390,8 +419,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
                 size_t at = fold.len;
                 fold.data[fold.len++] = (char)c;
                 fold.data[fold.len] = '\0';
-                set_fold(t, lang, &fold, at, 1,
-                         zs_word_hash_byte(ZS_WORD_HASH_INIT, (unsigned char)c));
+                set_fold(t, lang, &fold, at, 1, zs_word_hash_padded(fold.data + at, 1));
             } else {
                 push_token(&ta, d, lang, &fold, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
                            pending, -1);
@@ -443,6 +471,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         zs_buf_free(&fold);
         return false;
     }
+    fold.data[fold.len] = '\0';
     d->folds = fold.data;
     d->folds_len = fold.len;
     d->folds_cap = fold.cap;

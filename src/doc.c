@@ -262,11 +262,15 @@ static void resolve_timexes(zs_doc *d)
                         ? sent_day : d->dct;
             }
             /* in a narrative the tense is past throughout and says nothing */
-            zs_dir hint = d->narrative ? ZS_DIR_SAME : zs_tense_hint(d, x->t0, x->t1);
-            if (!d->narrative && year_of == x->sent && x->tv.month != ZS_UNSET &&
-                x->tv.year == ZS_UNSET && x->tv.offset == ZS_UNSET &&
-                (x->tv.anchor == ZS_ANCHOR_NONE || x->tv.anchor == ZS_ANCHOR_DCT) &&
-                hint != (year_at < d->dct ? ZS_DIR_FUTURE : ZS_DIR_PAST)) {
+            bool year_before = !d->narrative && year_of == x->sent && x->tv.month != ZS_UNSET &&
+                               x->tv.year == ZS_UNSET && x->tv.offset == ZS_UNSET &&
+                               (x->tv.anchor == ZS_ANCHOR_NONE ||
+                                x->tv.anchor == ZS_ANCHOR_DCT);
+            /* looked for only where it can make a difference */
+            zs_dir hint = d->narrative ? ZS_DIR_SAME
+                          : year_before || zs_tv_uses_hint(&x->tv) ? zs_tense_hint(d, x->t0, x->t1)
+                                                                   : ZS_DIR_NONE;
+            if (year_before && hint != (year_at < d->dct ? ZS_DIR_FUTURE : ZS_DIR_PAST)) {
                 a = year_at;
                 hint = ZS_DIR_SAME;
                 narrative = true;

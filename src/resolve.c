@@ -746,6 +746,20 @@ bool zs_tv_shift(const zs_tv *tv, const zs_rv *from, zs_rv *out)
     return zs_tv_resolve(&n, from->begin, ZS_DIR_NONE, out);
 }
 
+bool zs_tv_uses_hint(const zs_tv *tv)
+{
+    /* as zs_tv_resolve and date_span go */
+    if (tv->ref != ZS_REF_NONE || tv->type == ZS_DURATION || tv->type == ZS_SET) return false;
+    if (tv->offset != ZS_UNSET && tv->unit >= ZS_U_SECOND && tv->unit <= ZS_U_HOUR) return false;
+    if (tv->dir != ZS_DIR_NONE) return false;
+    if (tv->century != ZS_UNSET || tv->decade != ZS_UNSET) return false;
+    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST) return true;
+    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE) return false;
+    /* the direction picks the year of a date without one, and the day of
+     * a weekday */
+    return tv->year == ZS_UNSET || (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET);
+}
+
 bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
 {
     memset(out, 0, sizeof *out);

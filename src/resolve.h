@@ -17,6 +17,11 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
  * however many dates stand near it. */
 zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1);
 
+/* False when zs_tv_resolve gives tv the same value whatever the hint (a
+ * duration, a set, a reference, a date with its year, a direction of its
+ * own ...): its tense hint need not be looked for. */
+bool zs_tv_uses_hint(const zs_tv *tv);
+
 /* Whether token i is a quotation mark, by the Unicode Quotation_Mark
  * property (" “ ” „ « » ‹ 「 ...); a mark that may stand inside a word as
  * an apostrophe (' ’) and the grave accent count only doubled ('' ``

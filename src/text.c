@@ -304,6 +304,105 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned cha
     return true;
 }
 
+/* What the ASCII lane works on, in locals (see tok_array). */
+typedef struct lane {
+    zs_token *a;
+    size_t n, cap;
+    char *fold;          /* the fold buffer, with room for the rest of the
+                            text (FOLD_SLACK) */
+    size_t fold_len;
+    int pending, newlines;
+} lane;
+
+/* Tokenizes s from byte i on while the text is ASCII: whitespace,
+ * punctuation, and runs of letters and digits (folded and hashed in one
+ * tight loop) not followed by a non-ASCII byte. Code-point offsets are
+ * byte offsets less adj. Returns the byte where it stopped: the end, a NUL
+ * or non-ASCII byte, or the start of a run that goes on with one. */
+static int32_t ascii_lane(lane *ln, const zs_lang *lang, const uint8_t *s, int32_t i0,
+                          int32_t len, uint32_t adj)
+{
+    zs_token *a = ln->a;
+    size_t n = ln->n, cap = ln->cap;
+    char *fold = ln->fold;
+    size_t fl = ln->fold_len;
+    int pending = ln->pending, newlines = ln->newlines;
+    const uint8_t *p = s + i0, *e = s + len;
+    while (p < e) {
+        unsigned b = *p;
+        if (b == ' ') { /* the commonest byte first */
+            pending |= ZS_TF_SPACE;
+            p++;
+            continue;
+        }
+        unsigned v = ascii_fold[b];
+        uint32_t b0 = (uint32_t)(p - s);
+        size_t k = 0;
+        int kind;
+        int32_t num = -1;
+        if (v) { /* a run of letters and digits; no bound check: the byte at e
+                  * is none (the text's NUL) */
+            unsigned seen = 0;
+            char *o = fold + fl;
+            do {
+                seen |= v;
+                o[k++] = (char)v;
+            } while ((v = ascii_fold[p[k]]) != 0);
+            if (p[k] >= 0x80 && p + k < e) break;
+            kind = ZS_TOK_WORD;
+            if (!(seen & FOLD_LETTER)) {
+                kind = ZS_TOK_NUM;
+                int64_t x = 0;
+                for (size_t m = 0; m < k; m++)
+                    if (x < 100000000) x = x * 10 + (p[m] - '0');
+                num = (int32_t)x;
+            } else if (seen & FOLD_DIGIT) {
+                kind = ZS_TOK_ALNUM;
+            }
+            if (b >= 'A' && b <= 'Z') pending |= ZS_TF_UPPER;
+        } else if (b - 1 >= 0x7F) { /* NUL or non-ASCII */
+            break;
+        } else if (ascii_class[b] == C_SPACE) {
+            pending |= ZS_TF_SPACE;
+            if (b == '\n') {
+                pending |= ZS_TF_NL;
+                if (++newlines >= 2) pending |= ZS_TF_PARA;
+            }
+            p++;
+            continue;
+        } else { /* one byte of punctuation, its own folded form */
+            fold[fl] = (char)b;
+            k = 1;
+            kind = ZS_TOK_PUNCT;
+        }
+        if (n >= cap) ZS_GROW(a, cap, n + 1);
+        zs_token *t = &a[n++];
+        t->b0 = b0;
+        t->b1 = b0 + (uint32_t)k;
+        t->c0 = b0 - adj;
+        t->c1 = b0 + (uint32_t)k - adj;
+        t->fold = (uint32_t)fl;
+        t->fold_len = (uint16_t)(k > UINT16_MAX ? UINT16_MAX : k);
+        t->kind = (uint8_t)kind;
+        t->flags = (uint8_t)pending;
+        t->num = num;
+        t->sent = 0;
+        t->word = lang ? zs_lang_word_padded(lang, fold + fl, k, zs_word_hash_padded(fold + fl, k))
+                       : NULL;
+        fl += k;
+        p += k;
+        pending = 0;
+        newlines = 0;
+    }
+    ln->a = a;
+    ln->n = n;
+    ln->cap = cap;
+    ln->fold_len = fl;
+    ln->pending = pending;
+    ln->newlines = newlines;
+    return (int32_t)(p - s);
+}
+
 bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
 {
     const uint8_t *s = (const uint8_t *)d->text;
@@ -320,49 +419,21 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     uint32_t cp = 0;
     int pending = 0, newlines = 0;
     while (i < len) {
+        /* as far as the text is ASCII, the lane; the rest here */
+        int32_t adj = i - (int32_t)cp; /* bytes more than code points so far */
+        lane ln = {ta.a, ta.n, ta.cap, fold.data, fold.len, pending, newlines};
+        i = ascii_lane(&ln, lang, s, i, len, (uint32_t)adj);
+        ta = (tok_array){ln.a, ln.n, ln.cap};
+        fold.len = ln.fold_len;
+        pending = ln.pending;
+        newlines = ln.newlines;
+        cp = (uint32_t)(i - adj);
+        if (i >= len) break;
         if (s[i] == ' ') { /* the commonest character first */
             pending |= ZS_TF_SPACE;
             i++;
             cp++;
             continue;
-        }
-        if (ascii_fold[s[i]]) {
-            /* a run of ASCII letters and digits, folded in one loop (the
-             * text's NUL ends it); one with a non-ASCII byte after it
-             * takes the way below */
-            const uint8_t *p = s + i;
-            char *o = fold.data + fold.len;
-            unsigned seen = 0, v;
-            size_t n = 0;
-            while ((v = ascii_fold[p[n]]) != 0) {
-                seen |= v;
-                o[n] = (char)v;
-                n++;
-            }
-            if (p[n] < 0x80 || i + (int32_t)n == len) {
-                int kind = ZS_TOK_WORD;
-                int32_t num = -1;
-                if (!(seen & FOLD_LETTER)) {
-                    kind = ZS_TOK_NUM;
-                    int64_t x = 0;
-                    for (size_t k = 0; k < n; k++)
-                        if (x < 100000000) x = x * 10 + (p[k] - '0');
-                    num = (int32_t)x;
-                } else if (seen & FOLD_DIGIT) {
-                    kind = ZS_TOK_ALNUM;
-                }
-                int flags = pending | (p[0] >= 'A' && p[0] <= 'Z' ? ZS_TF_UPPER : 0);
-                zs_token *t = new_token(&ta, (uint32_t)i, (uint32_t)i + (uint32_t)n, cp,
-                                        cp + (uint32_t)n, kind, flags, num);
-                size_t at = fold.len;
-                fold.len += n;
-                set_fold(t, lang, &fold, at, n, zs_word_hash_padded(o, n));
-                i += (int32_t)n;
-                cp += (uint32_t)n;
-                pending = 0;
-                newlines = 0;
-                continue;
-            }
         }
         int32_t start = i;
         UChar32 c = s[i];

@@ -30,6 +30,7 @@ typedef struct run {
     atom path[64];
     int npath;
     int steps;
+    int nslots;               /* slots the rule uses */
     undo trail[MAX_STEPS]; /* each SAVE is a step: never more */
     int ntrail;
     /* the best (longest) match so far */
@@ -147,7 +148,7 @@ static void exec(run *R, int pc, uint32_t pos)
             if (!R->found || pos > R->best_end) {
                 R->found = true;
                 R->best_end = pos;
-                memcpy(R->best_slots, R->slots, sizeof R->slots);
+                memcpy(R->best_slots, R->slots, (size_t)R->nslots * sizeof *R->slots);
                 memcpy(R->best_path, R->path, (size_t)R->npath * sizeof *R->path);
                 R->best_npath = R->npath;
             }
@@ -239,7 +240,8 @@ static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
     R->steps = 0;
     R->found = false;
     int nslots = 2 * r->ncaps + (r->ext_slot >= 0 ? 2 : 0);
-    memset(R->slots, 0xff, (size_t)(nslots < MAX_SLOTS ? nslots : MAX_SLOTS) * sizeof *R->slots);
+    R->nslots = nslots < MAX_SLOTS ? nslots : MAX_SLOTS;
+    memset(R->slots, 0xff, (size_t)R->nslots * sizeof *R->slots);
     exec(R, 0, start);
     if (R->found && R->best_end > start) record(R, start, out);
 }

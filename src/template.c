@@ -2046,6 +2046,10 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_tlink_pair = well_known(L, "tlink_pair");
     build_tails(L);
     build_stop_table(L);
+    for (int b = 1; b < 128; b++) {
+        char c = (char)b;
+        L->byte_words[b] = zs_lang_word(L, &c, 1);
+    }
     return L;
 }
 

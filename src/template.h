@@ -214,6 +214,9 @@ struct zs_lang {
      * addressing as table (0 empty), and the longest one in bytes */
     uint64_t *stop_table;
     uint32_t stop_mask, stop_maxlen;
+    const zs_word *byte_words[128]; /* the word of each one-byte ASCII
+                                   form, or NULL (a lookup saved per
+                                   punctuation mark) */
     uint8_t *tails;             /* bit per (lexicon, last three bytes) of the
                                    one-token entries of three bytes and
                                    (lexicon, last four) of the longer ones:

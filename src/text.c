@@ -387,8 +387,9 @@ static int32_t ascii_lane(lane *ln, const zs_lang *lang, const uint8_t *s, int32
         t->flags = (uint8_t)pending;
         t->num = num;
         t->sent = 0;
-        t->word = lang ? zs_lang_word_padded(lang, fold + fl, k, zs_word_hash_padded(fold + fl, k))
-                       : NULL;
+        t->word = !lang ? NULL
+                  : k == 1 ? lang->byte_words[(unsigned char)fold[fl]]
+                           : zs_lang_word_padded(lang, fold + fl, k, zs_word_hash_padded(fold + fl, k));
         fl += k;
         p += k;
         pending = 0;
@@ -549,10 +550,14 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     return true;
 }
 
-static bool is_char(const zs_doc *d, size_t i, char c)
+/* The byte of token i if it is one byte of punctuation, PUNCT_LONG for
+ * longer punctuation, 0 for any other token. */
+#define PUNCT_LONG 256
+static int punct_char(const zs_doc *d, size_t i)
 {
     const zs_token *t = &d->toks[i];
-    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && d->text[t->b0] == c;
+    if (t->kind != ZS_TOK_PUNCT) return 0;
+    return t->b1 - t->b0 == 1 ? (unsigned char)d->text[t->b0] : PUNCT_LONG;
 }
 
 /* Whether the '.' at token i ends a sentence. */
@@ -572,33 +577,37 @@ static bool period_ends(const zs_doc *d, const zs_lang *lang, size_t i)
     return true;
 }
 
+/* Whether a sentence that began at token start ends before token i
+ * (start < i), which follows punctuation or a blank line. */
+static bool breaks_before(const zs_doc *d, const zs_lang *lang, size_t start, size_t i)
+{
+    const zs_token *t = &d->toks[i];
+    if (t->flags & ZS_TF_PARA) return true;
+    /* the previous token closes a sentence if it is . ! ? (plus closing
+     * quotes) and this token starts a new one */
+    size_t j = i - 1;
+    int c = punct_char(d, j);
+    while (j > start && (c == '"' || c == ')' || c == PUNCT_LONG)) c = punct_char(d, --j);
+    bool ender = c == '!' || c == '?' || (c == '.' && period_ends(d, lang, j));
+    bool opener = (t->flags & ZS_TF_SPACE) &&
+                  ((t->flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD);
+    return ender && opener;
+}
+
 void zs_split_sentences(zs_doc *d, const zs_lang *lang)
 {
     /* in locals: the stores below could alias d's fields for the compiler */
     zs_token *toks = d->toks;
     const size_t ntoks = d->ntoks;
     d->nsents = 0;
+    if (!ntoks) return;
     size_t start = 0;
     uint32_t sent = 0; /* the index of the sentence of token i */
-    for (size_t i = 0; i < ntoks; i++) {
-        bool brk = i > start && (toks[i].flags & ZS_TF_PARA);
-        /* only after punctuation */
-        if (!brk && i > start && toks[i - 1].kind == ZS_TOK_PUNCT) {
-            /* the previous token closes a sentence if it is . ! ? (plus
-             * closing quotes) and this token starts a new one */
-            size_t j = i - 1;
-            while (j > start && toks[j].kind == ZS_TOK_PUNCT &&
-                   (is_char(d, j, '"') || is_char(d, j, ')') ||
-                    toks[j].b1 - toks[j].b0 > 1))
-                j--;
-            bool ender = is_char(d, j, '!') || is_char(d, j, '?') ||
-                         (is_char(d, j, '.') && period_ends(d, lang, j));
-            const zs_token *t = &toks[i];
-            bool opener = (t->flags & ZS_TF_SPACE) &&
-                          ((t->flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD);
-            brk = ender && opener;
-        }
-        if (brk) {
+    toks[0].sent = 0;
+    for (size_t i = 1; i < ntoks; i++) {
+        /* only after punctuation or at a blank line */
+        if ((toks[i - 1].kind == ZS_TOK_PUNCT || (toks[i].flags & ZS_TF_PARA)) &&
+            breaks_before(d, lang, start, i)) {
             ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
             d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)i};
             toks[start].flags |= ZS_TF_SSTART;
@@ -607,9 +616,7 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
         }
         toks[i].sent = sent;
     }
-    if (start < ntoks) {
-        ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
-        d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)ntoks};
-        toks[start].flags |= ZS_TF_SSTART;
-    }
+    ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
+    d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)ntoks};
+    toks[start].flags |= ZS_TF_SSTART;
 }

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include "resolve.h"
 #include "tvalue.h"
 
 static void test_civil_roundtrip(void **state)
@@ -175,6 +176,73 @@ static void test_resolve_relative_and_impossible(void **state)
     assert_string_equal(rv.value, "PT2H");
 }
 
+/* zs_tv_uses_hint says when the tense hint cannot change a value, so that
+ * the hint is not looked for: for values made of random field choices, a
+ * value it clears resolves the same under every hint. */
+static void test_uses_hint_agrees_with_resolve(void **state)
+{
+    (void)state;
+    static const int32_t years[] = {ZS_UNSET, 2016, 2017, 2018};
+    static const int32_t months[] = {ZS_UNSET, 1, 5, 7, 12};
+    static const int32_t days[] = {ZS_UNSET, 1, 2, 15, 31};
+    static const int32_t weekdays[] = {ZS_UNSET, 1, 2, 5, 7};
+    static const int32_t hours[] = {ZS_UNSET, 9, 21};
+    static const int32_t offsets[] = {ZS_UNSET, -1, 0, 1, 2};
+    static const int32_t small[] = {ZS_UNSET, 1, 2};
+    static const int32_t decades[] = {ZS_UNSET, 199, 90};
+    static const int32_t centuries[] = {ZS_UNSET, 20, 21};
+    static const zs_dir hints[] = {ZS_DIR_NONE, ZS_DIR_PAST, ZS_DIR_FUTURE, ZS_DIR_SAME};
+#define PICK(a) ((a)[next() % (sizeof(a) / sizeof *(a))])
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+#define next() (x ^= x << 13, x ^= x >> 7, x ^= x << 17, x >> 11)
+    int cleared = 0;
+    for (int n = 0; n < 200000; n++) {
+        zs_tv tv;
+        zs_tv_init(&tv);
+        tv.type = (zs_ttype)(next() % 8 < 6 ? next() % 2 : next() % 4);
+        tv.year = PICK(years);
+        tv.month = PICK(months);
+        tv.day = PICK(days);
+        tv.weekday = next() % 3 ? ZS_UNSET : PICK(weekdays);
+        tv.hour = next() % 3 ? ZS_UNSET : PICK(hours);
+        tv.offset = next() % 2 ? ZS_UNSET : PICK(offsets);
+        tv.unit = (zs_unit)(next() % 2 ? ZS_U_NONE : next() % (ZS_U_HALF + 1));
+        tv.amount = tv.type == ZS_DURATION ? 3 : ZS_UNSET;
+        tv.week = next() % 6 ? ZS_UNSET : PICK(small);
+        tv.quarter = next() % 6 ? ZS_UNSET : PICK(small);
+        tv.half = next() % 8 ? ZS_UNSET : PICK(small);
+        tv.decade = next() % 6 ? ZS_UNSET : PICK(decades);
+        tv.century = next() % 8 ? ZS_UNSET : PICK(centuries);
+        tv.season = (zs_season)(next() % 6 ? ZS_SEASON_NONE : next() % 5);
+        tv.pod = (zs_pod)(next() % 6 ? ZS_POD_NONE : next() % 6);
+        tv.ref = (zs_ref)(next() % 10 ? ZS_REF_NONE : next() % 4);
+        tv.dir = (zs_dir)(next() % 4 ? ZS_DIR_NONE : 1 + next() % 2);
+        tv.lean = (zs_dir)(next() % 3 ? ZS_DIR_NONE : 1 + next() % 2);
+        tv.anchor = (zs_anchor)(next() % 2);
+        if (zs_tv_uses_hint(&tv)) continue;
+        cleared++;
+        zs_rv first;
+        bool ok = zs_tv_resolve(&tv, dct(), hints[0], &first);
+        for (size_t h = 1; h < sizeof hints / sizeof *hints; h++) {
+            zs_rv rv;
+            assert_int_equal(zs_tv_resolve(&tv, dct(), hints[h], &rv), ok);
+            if (!ok) continue;
+            assert_string_equal(rv.value, first.value);
+            assert_int_equal(rv.type, first.type);
+            assert_int_equal(rv.mod, first.mod);
+            assert_int_equal(rv.gran, first.gran);
+            assert_int_equal(rv.has_interval, first.has_interval);
+            if (rv.has_interval) {
+                assert_true(rv.begin == first.begin);
+                assert_true(rv.until == first.until);
+            }
+        }
+    }
+#undef next
+#undef PICK
+    assert_true(cleared > 10000); /* the test looks at many such values */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_resolve_month_tense),
         cmocka_unit_test(test_resolve_mod_and_pod),
         cmocka_unit_test(test_resolve_relative_and_impossible),
+        cmocka_unit_test(test_uses_hint_agrees_with_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

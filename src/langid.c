@@ -61,15 +61,8 @@ static bool decided(const size_t *hits, size_t n)
 /* Whether the folded form[0..len) of hash h is one of L's stop words. */
 static inline bool is_stopword(const zs_lang *L, const char *form, size_t len, uint32_t h)
 {
-    if (len > L->stop_maxlen) return false;
-    h |= 1;
-    for (uint32_t i = h & L->stop_mask;; i = (i + 1) & L->stop_mask) {
-        uint64_t v = L->stop_table[i];
-        if (!v) return false;
-        if ((uint32_t)(v >> 32) != h) continue;
-        const zs_word *w = L->words[(uint32_t)v - 1];
-        if (w->len == len && memcmp(w->form, form, len) == 0) return true;
-    }
+    return len <= L->stop_maxlen &&
+           zs_word_table_probe(L, L->stop_table, L->stop_mask, form, len, h, false);
 }
 
 size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, size_t len)
@@ -131,7 +124,7 @@ size_t zs_lang_detect(const zs_lang *const *langs, size_t n, const char *text, s
         i = j;
         bool hit = false;
         for (size_t l = 0; l < n; l++)
-            if (langs[l]->stop_table && is_stopword(langs[l], form, flen, h)) {
+            if (is_stopword(langs[l], form, flen, h)) {
                 hits[l]++;
                 hit = true;
             }

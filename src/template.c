@@ -78,13 +78,14 @@ const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
     return zs_lang_word_hashed(L, form, len, hash_form(form, len));
 }
 
-static void table_insert(zs_lang *L, uint32_t id)
+/* Puts word id into an open-addressing table of words (zs_word_table_probe). */
+static void table_insert(const zs_lang *L, uint64_t *table, uint32_t mask, uint32_t id)
 {
     const zs_word *w = L->words[id];
     uint32_t h = hash_form(w->form, w->len);
-    uint32_t i = h & L->table_mask;
-    while (L->table[i]) i = (i + 1) & L->table_mask;
-    L->table[i] = (uint64_t)h << 32 | (id + 1);
+    uint32_t i = h & mask;
+    while (table[i]) i = (i + 1) & mask;
+    table[i] = (uint64_t)h << 32 | (id + 1);
 }
 
 static zs_word *intern(zs_lang *L, const char *form, size_t len)
@@ -96,7 +97,7 @@ static zs_word *intern(zs_lang *L, const char *form, size_t len)
         free(L->table);
         L->table = zs_xcalloc(size, sizeof *L->table);
         L->table_mask = size - 1;
-        for (uint32_t i = 0; i < L->nwords; i++) table_insert(L, i);
+        for (uint32_t i = 0; i < L->nwords; i++) table_insert(L, L->table, L->table_mask, i);
     }
     zs_word *nw = lalloc(L, sizeof *nw);
     /* NUL-padded to a multiple of 8 bytes for zs_lang_word_padded */
@@ -107,7 +108,7 @@ static zs_word *intern(zs_lang *L, const char *form, size_t len)
     nw->id = L->nwords;
     ZS_GROW(L->words, L->words_cap, L->nwords + 1);
     L->words[L->nwords++] = nw;
-    table_insert(L, nw->id);
+    table_insert(L, L->table, L->table_mask, nw->id);
     return nw;
 }
 
@@ -173,10 +174,7 @@ static void build_stop_table(zs_lang *L)
         const zs_word *w = L->words[id];
         if (!zs_word_in(w, L->lex_stopword, NULL)) continue;
         if (w->len > L->stop_maxlen) L->stop_maxlen = w->len;
-        uint32_t h = hash_form(w->form, w->len);
-        uint32_t i = h & L->stop_mask;
-        while (L->stop_table[i]) i = (i + 1) & L->stop_mask;
-        L->stop_table[i] = (uint64_t)h << 32 | (id + 1);
+        table_insert(L, L->stop_table, L->stop_mask, id);
     }
 }
 

@@ -310,14 +310,18 @@ static inline bool zs_word_form_is(const zs_word *w, const char *form, size_t le
 #endif
 }
 
-/* The lookup of zs_lang_word_hashed and zs_lang_word_padded. */
-static inline const zs_word *zs_lang_word_probe(const struct zs_lang *L, const char *form,
-                                                size_t len, uint32_t h, bool padded)
+/* The word of form[0..len) (hash h) in an open-addressing table of words
+ * (hash << 32 | word id + 1, 0 empty; mask = size - 1), or NULL: the
+ * lookup of zs_lang_word_hashed and zs_lang_word_padded in zs_lang.table,
+ * and of language identification in zs_lang.stop_table. */
+static inline const zs_word *zs_word_table_probe(const struct zs_lang *L, const uint64_t *table,
+                                                 uint32_t mask, const char *form, size_t len,
+                                                 uint32_t h, bool padded)
 {
-    if (!L->table) return NULL;
+    if (!table) return NULL;
     h |= 1;
-    for (uint32_t i = h & L->table_mask;; i = (i + 1) & L->table_mask) {
-        uint64_t v = L->table[i];
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        uint64_t v = table[i];
         if (!v) return NULL;
         if ((uint32_t)(v >> 32) != h) continue;
         const zs_word *w = L->words[(uint32_t)v - 1];
@@ -330,14 +334,14 @@ static inline const zs_word *zs_lang_word_probe(const struct zs_lang *L, const c
 static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const char *form,
                                                  size_t len, uint32_t h)
 {
-    return zs_lang_word_probe(L, form, len, h, false);
+    return zs_word_table_probe(L, L->table, L->table_mask, form, len, h, false);
 }
 
 /* The same for a form followed by at least 7 more readable bytes. */
 static inline const zs_word *zs_lang_word_padded(const struct zs_lang *L, const char *form,
                                                  size_t len, uint32_t h)
 {
-    return zs_lang_word_probe(L, form, len, h, true);
+    return zs_word_table_probe(L, L->table, L->table_mask, form, len, h, true);
 }
 
 /* The bit in zs_lang.tails of (lexicon, the last k bytes of a form of

@@ -72,27 +72,6 @@ static int opt_string(json_object *obj, const char *key, bool integer_ok, char *
     return -1;
 }
 
-/* zs_utf8_valid (the length of the valid UTF-8 without NUL at the start
- * of s) with runs of ASCII passed eight bytes at a time: a line is mostly
- * ASCII, and zs_utf8_valid looks at the rest in short windows. */
-static size_t utf8_valid(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t i = 0;
-    for (;;) {
-        for (uint64_t v; i + 8 <= n; i += 8) {
-            memcpy(&v, s + i, 8);
-            if ((v & highs) || ((v - ones) & highs)) break; /* non-ASCII or NUL */
-        }
-        if (i == n) return n;
-        /* at least one whole character (4 bytes at most) in the window */
-        size_t w = n - i < 16 ? n - i : 16;
-        size_t ok = zs_utf8_valid(s + i, w);
-        if (ok == 0 || (ok < w && w == n - i)) return i + ok;
-        i += ok; /* a character cut by the window is looked at again */
-    }
-}
-
 /* The calling thread's parser, reset after each line. */
 static _Thread_local json_tokener *thread_tok;
 
@@ -109,7 +88,7 @@ json_object *zs_json_parse(const char *line, size_t len, zs_error *err)
 {
     /* json-c's own UTF-8 check lets overlong forms and 5-byte sequences
      * through: ICU's decoder checks the whole line instead */
-    size_t ok = utf8_valid(line, len);
+    size_t ok = zs_utf8_valid(line, len);
     if (ok < len) {
         zs_set_error(err, ZS_ERR_INPUT, "column %zu: %s", ok + 1,
                      line[ok] ? "invalid UTF-8" : "NUL byte");

@@ -221,7 +221,13 @@ size_t zs_utf8_valid(const char *s, size_t n)
 {
     const uint8_t *u = (const uint8_t *)s;
     size_t i = 0;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     for (;;) {
+        /* ASCII without NUL, eight bytes at a time, then byte by byte */
+        for (uint64_t v; i + 8 <= n; i += 8) {
+            memcpy(&v, u + i, 8);
+            if ((v & highs) || ((v - ones) & highs)) break; /* non-ASCII or NUL */
+        }
         while (i < n && u[i] > 0 && u[i] < 0x80) i++;
         if (i >= n || u[i] == 0) return i;
         /* U8_NEXT takes int32_t offsets: decode from a window */

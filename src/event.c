@@ -336,20 +336,66 @@ static const char *class_context(const zs_doc *d, const zs_event *e, const bool 
     return "alone";
 }
 
+/* The class_before entry of the word right before one-word event e in its
+ * sentence ("the": det), or of a hyphen that joins e to the word before or
+ * after it ("high-yield", "write-offs"), or NULL. */
+static const zs_entry *before_entry(const zs_doc *d, const zs_event *e)
+{
+    const zs_lang *L = d->lang;
+    const zs_sentence *s = &d->sents[e->sent];
+    const zs_entry *en;
+    if (L->lex_class_before == UINT32_MAX) return NULL;
+    uint32_t i = e->t0;
+    const zs_token *t = &d->toks[i];
+    if (i + 2 < s->t1 && !(d->toks[i + 1].flags & ZS_TF_SPACE) &&
+        !(d->toks[i + 2].flags & ZS_TF_SPACE) && d->toks[i + 2].kind == ZS_TOK_WORD &&
+        is_punct(d, i + 1, "-") && d->toks[i + 1].word &&
+        zs_word_in(d->toks[i + 1].word, L->lex_class_before, &en) && en->nattrs)
+        return en; /* "write-offs" */
+    if (i == s->t0) return NULL;
+    const zs_token *p = &d->toks[i - 1];
+    if (!p->word || !zs_word_in(p->word, L->lex_class_before, &en) || !en->nattrs) return NULL;
+    if (p->kind == ZS_TOK_PUNCT) /* a hyphen joining words: "high-yield" */
+        return i >= s->t0 + 2 && !(t->flags & ZS_TF_SPACE) && !(p->flags & ZS_TF_SPACE) &&
+                       d->toks[i - 2].kind == ZS_TOK_WORD
+                   ? en
+                   : NULL;
+    return en;
+}
+
+/* Sets each one-word trigger's class by its contexts: an event_verb entry's
+ * class for what follows it, then for its class_before context (the
+ * entry's, else the context's default=); a trigger whose class there is
+ * NONE is no event ("the alleged attack": "alleged" after "the" is an
+ * adjective) and is dropped. */
 static void set_context_classes(zs_doc *d)
 {
     const zs_lang *L = d->lang;
     if (L->lex_class_context == UINT32_MAX || L->lex_event_verb == UINT32_MAX) return;
     bool *trigger = zs_xcalloc(d->ntoks + 1, sizeof *trigger);
     for (size_t k = 0; k < d->nevents; k++) trigger[d->events[k].t0] = true;
+    size_t kept = 0;
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         const zs_word *w = d->toks[e->t0].word;
-        const zs_entry *en;
-        if (e->t1 != e->t0 + 1 || !w || !zs_word_in(w, L->lex_event_verb, &en)) continue;
-        const zs_attr *a = zs_entry_attr(en, class_context(d, e, trigger));
+        const zs_entry *en, *ctx;
+        if (e->t1 != e->t0 + 1 || !w || !zs_word_in(w, L->lex_event_verb, &en)) en = NULL;
+        const zs_attr *a = en ? zs_entry_attr(en, class_context(d, e, trigger)) : NULL;
         if (a) e->cls = class_named(a->sym, e->cls);
+        if (e->t1 == e->t0 + 1 && (ctx = before_entry(d, e))) {
+            a = en ? zs_entry_attr(en, ctx->attrs[0].sym) : NULL;
+            if (!a) a = zs_entry_attr(ctx, "default");
+            if (a && strcmp(a->sym, "NONE") == 0) {
+                free(e->lemma);
+                free(e->title);
+                continue;
+            }
+            if (a) e->cls = class_named(a->sym, e->cls);
+        }
+        if (kept != k) d->events[kept] = *e;
+        kept++;
     }
+    d->nevents = kept;
     free(trigger);
 }
 

@@ -2040,6 +2040,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_event_suffix = well_known(L, "event_suffix");
     L->lex_event_not = well_known(L, "event_not");
     L->lex_class_context = well_known(L, "class_context");
+    L->lex_class_before = well_known(L, "class_before");
     L->lex_pair_word = well_known(L, "pair_word");
     L->lex_tlink_pair = well_known(L, "tlink_pair");
     build_tails(L);

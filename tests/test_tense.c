@@ -178,6 +178,29 @@ static void test_past_and_context(void **state)
     zs_doc_free(d);
 }
 
+/* The word before a trigger may change its class, or make it no event
+ * (class_before): a past participle after an article is an adjective, a
+ * part of a hyphenated compound is no event. */
+static void test_before_context(void **state)
+{
+    (void)state;
+    zs_doc *d = analyse(en, "The alleged attack came on Monday.");
+    event_of(d, "attack");
+    for (size_t i = 0; i < d->nevents; i++)
+        assert_false(d->events[i].b0 == 4); /* "alleged" */
+    zs_doc_free(d);
+    d = analyse(en, "Police alleged that he fled.");
+    assert_int_equal(event_of(d, "alleged")->cls, ZS_EC_I_ACTION);
+    zs_doc_free(d);
+    d = analyse(en, "The bank took a write-off.");
+    event_of(d, "took");
+    assert_int_equal(d->nevents, 1);
+    zs_doc_free(d);
+    d = analyse(en, "They will write a report.");
+    event_of(d, "write");
+    zs_doc_free(d);
+}
+
 /* TimeML's MAKEINSTANCE and JSONL's event records carry them; merging the
  * JSONL keeps them. */
 static void test_writers(void **state)
@@ -207,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_past_and_context),
+        cmocka_unit_test(test_before_context),
         cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_writers),
     };

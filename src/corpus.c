@@ -1,6 +1,7 @@
-/* Corpus mode. The calling thread reads lines into a ring of slots and
- * writes finished slots in input order; workers analyse slots as they come.
- * Memory is the ring: a few documents per worker, whatever the corpus size. */
+/* Corpus mode. The calling thread reads batches of lines into a ring,
+ * analyses batches when the ring is full and writes finished batches in
+ * input order; workers analyse batches as they come. Memory is the ring: a
+ * few batches per thread, whatever the corpus size. */
 #include "corpus.h"
 
 #include <errno.h>
@@ -73,38 +74,55 @@ static void langset_free(langset *ls)
     pthread_mutex_destroy(&ls->mu);
 }
 
-/* ---- one document ------------------------------------------------------- */
+/* ---- batches of documents ------------------------------------------------ */
 
-typedef struct slot {
-    unsigned long long seq; /* its line's place in the input */
-    zs_buf line;
+/* One line of the input. */
+typedef struct item {
     const char *file;
     unsigned long lineno;
-    zs_buf out;    /* its JSONL records */
-    zs_error err;  /* when failed */
-    bool failed;
-    bool done;
-} slot;
+    size_t off, len;         /* the line in its batch's lines */
+    size_t out_off, out_len; /* its records in its batch's out */
+    zs_error *err;           /* NULL, or why the line failed (reader or analysis) */
+} item;
 
+/* Consecutive lines, analysed by one thread at a time. With -j N > 1 the
+ * first batches are small so that every thread has work at once; the later
+ * ones hold BATCH_MAX bytes of input (or BATCH_ITEMS lines) so that the
+ * threads meet once per batch, not once per document, and a thread sleeps
+ * only at the start and the end of the input. With -j 1 a batch is a line. */
+#define BATCH_MIN 4096
+#define BATCH_MAX 16384
+#define BATCH_ITEMS 512
+#define RING_PER_JOB 4 /* batches in the ring per thread */
+
+typedef struct batch {
+    zs_buf lines;
+    item *items;
+    size_t n, cap;
+    zs_buf out; /* the records of its documents, in order */
+    bool done;
+} batch;
+
+/* The calling thread reads batches into a ring, analyses batches itself
+ * when the ring is full, and writes finished batches in input order; jobs-1
+ * workers analyse batches as they come. Memory is the ring: a few batches
+ * per thread, whatever the corpus size. */
 typedef struct run {
     const zs_corpus_opts *o;
     langset langs;     /* the caller's, and those documents ask for */
     bool auto_lang;    /* detect the language of documents without "lang" */
-    /* the ring */
     pthread_mutex_t mu;
-    pthread_cond_t work, done;
-    slot *slots;
-    size_t nslots;
+    pthread_cond_t work; /* a batch to analyse, or stop */
+    pthread_cond_t done; /* a batch is done */
+    batch *ring;
+    size_t nring;
+    /* batches next_write..next_read-1 are in the ring, of which
+     * next_work..next_read-1 wait for a thread */
     unsigned long long next_read, next_work, next_write;
-    /* the writer sleeps until the slot it waits for is done (NO_WAIT:
-     * it does not wait): a batch of slots ahead, so that it wakes once
-     * per batch rather than once per document */
-    unsigned long long wait_for;
-    size_t batch;
+    int idle;          /* workers asleep on work */
+    bool reader_waits; /* the calling thread sleeps on done */
     bool stop;
 } run;
-
-#define NO_WAIT (~0ull)
 
 /* The name of a document: its id, else its url, else a hash of its text, so
  * that the same document gets the same name in any shard of a corpus. */
@@ -118,18 +136,24 @@ static void doc_name(const zs_jsonl_doc *jd, zs_buf *name)
                       (unsigned long long)zs_hash64(jd->text, jd->text_len, ZS_HASH64_INIT));
 }
 
-static void analyse(run *r, slot *s)
+static void item_fail(item *it, const zs_error *err)
 {
-    s->failed = false;
-    zs_buf_reset(&s->out);
+    it->err = zs_xmalloc(sizeof *it->err);
+    *it->err = *err;
+}
+
+/* Appends the records of the document on line (it's) to out, or fails it. */
+static void analyse(run *r, const char *line, item *it, zs_buf *out)
+{
+    zs_error err = {0};
     zs_jsonl_doc jd;
-    if (zs_jsonl_parse_line(s->line.data, s->line.len, &jd, &s->err) != 0) {
-        s->failed = true;
+    if (zs_jsonl_parse_line(line, it->len, &jd, &err) != 0) {
+        item_fail(it, &err);
         return;
     }
     zs_options opts = r->o->doc;
     if (jd.dct) opts.dct = jd.dct;
-    const zs_lang *lang = jd.lang ? lang_get(&r->langs, jd.lang, &s->err)
+    const zs_lang *lang = jd.lang ? lang_get(&r->langs, jd.lang, &err)
                         : r->auto_lang ? r->o->langs[zs_lang_detect(r->o->langs, r->o->nlangs,
                                                                     jd.text, jd.text_len)]
                                        : r->o->langs[0];
@@ -137,21 +161,32 @@ static void analyse(run *r, slot *s)
     if (lang) {
         zs_buf name = {0};
         doc_name(&jd, &name);
-        d = zs_doc_new(lang, name.data, jd.text, jd.text_len, &opts, &s->err);
+        d = zs_doc_new(lang, name.data, jd.text, jd.text_len, &opts, &err);
         zs_buf_free(&name);
         if (d && jd.url) d->url = zs_xstrdup(jd.url);
     }
     zs_jsonl_doc_clear(&jd);
     if (!d) {
-        s->failed = true;
+        item_fail(it, &err);
         return;
     }
     zs_graph *g = zs_graph_new();
     zs_graph_add(g, d);
     zs_graph_finish(g);
-    zs_write_jsonl(g, &s->out, &s->err);
+    zs_write_jsonl(g, out, &err);
     zs_graph_free(g);
     zs_doc_free(d);
+}
+
+static void analyse_batch(run *r, batch *b)
+{
+    zs_buf_reset(&b->out);
+    for (size_t i = 0; i < b->n; i++) {
+        item *it = &b->items[i];
+        it->out_off = b->out.len;
+        if (!it->err) analyse(r, b->lines.data + it->off, it, &b->out);
+        it->out_len = b->out.len - it->out_off;
+    }
 }
 
 static void *worker(void *arg)
@@ -159,14 +194,18 @@ static void *worker(void *arg)
     run *r = arg;
     pthread_mutex_lock(&r->mu);
     for (;;) {
-        while (r->next_work == r->next_read && !r->stop) pthread_cond_wait(&r->work, &r->mu);
+        while (r->next_work == r->next_read && !r->stop) {
+            r->idle++;
+            pthread_cond_wait(&r->work, &r->mu);
+            r->idle--;
+        }
         if (r->next_work == r->next_read) break; /* stopped, nothing left */
-        slot *s = &r->slots[r->next_work++ % r->nslots];
+        batch *b = &r->ring[r->next_work++ % r->nring];
         pthread_mutex_unlock(&r->mu);
-        analyse(r, s);
+        analyse_batch(r, b);
         pthread_mutex_lock(&r->mu);
-        s->done = true;
-        if (s->seq == r->wait_for) pthread_cond_signal(&r->done);
+        b->done = true;
+        if (r->reader_waits) pthread_cond_signal(&r->done);
     }
     pthread_mutex_unlock(&r->mu);
     zs_tz_cache_free(); /* this thread's ICU calendar */
@@ -242,8 +281,8 @@ static int outputs_open(outputs *out, const zs_corpus_opts *o, bool stream_jsonl
     return 0;
 }
 
-/* Writes a slot's records to the streamed outputs and the merge. */
-static int outputs_put(outputs *out, const char *data, size_t len)
+/* Writes records to the streamed outputs. */
+static int outputs_stream(outputs *out, const char *data, size_t len)
 {
     for (int i = 0; i < out->n; i++) {
         sink *s = &out->v[i];
@@ -253,20 +292,25 @@ static int outputs_put(outputs *out, const char *data, size_t len)
             return ZS_ERR_IO;
         }
     }
-    if (out->merge) {
-        const char *p = data, *end = data + len;
-        while (p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            zs_error err;
-            if (zs_merge_add_line(out->merge, p, n, "<records>", 0, &err) != 0) {
-                fprintf(stderr, "zeitstrahl: internal error: %s\n", err.msg);
-                return ZS_ERR_INTERNAL;
-            }
-            p += n + 1;
+    return 0;
+}
+
+/* Adds the records of one document to the merge, if there is one. */
+static int outputs_merge(outputs *out, const char *data, size_t len)
+{
+    if (!out->merge) return 0;
+    const char *p = data, *end = data + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        zs_error err;
+        if (zs_merge_add_line(out->merge, p, n, "<records>", 0, &err) != 0) {
+            fprintf(stderr, "zeitstrahl: internal error: %s\n", err.msg);
+            return ZS_ERR_INTERNAL;
         }
-        zs_merge_end_stream(out->merge);
+        p += n + 1;
     }
+    zs_merge_end_stream(out->merge);
     return 0;
 }
 
@@ -374,48 +418,41 @@ typedef struct tally {
     int rc;
 } tally;
 
-/* Writes slot s (finished) or reports its error. */
-static void emit(const zs_corpus_opts *o, outputs *out, slot *s, tally *t)
+/* Writes the records of batch b (finished) in order and reports its bad
+ * lines; consecutive documents go to the streamed outputs in one write. */
+static void emit(const zs_corpus_opts *o, outputs *out, const batch *b, tally *t)
 {
-    if (t->rc) return;
-    if (s->failed) {
-        if (!o->skip_bad || t->bad < REPORT_BAD)
-            fprintf(stderr, "zeitstrahl: %s:%lu: %s\n", s->file, s->lineno, s->err.msg);
-        t->bad++;
-        if (!o->skip_bad) t->rc = s->err.code ? (int)s->err.code : ZS_ERR_INPUT;
-        return;
-    }
-    t->docs++;
-    t->rc = outputs_put(out, s->out.data, s->out.len);
-}
-
-/* Writes the slots finished in order; with wait, blocks until the next
- * one in order is done, and then until the batch after it is (or the
- * last slot read). Called with r->mu held. */
-static void drain(run *r, outputs *out, tally *t, bool wait)
-{
-    while (r->next_write < r->next_read) {
-        slot *s = &r->slots[r->next_write % r->nslots];
-        if (!s->done) {
-            if (!wait) return;
-            /* the last slot of the batch not done yet (s itself at worst) */
-            unsigned long long q = r->next_write + r->batch;
-            if (q > r->next_read) q = r->next_read;
-            while (r->slots[--q % r->nslots].done) {}
-            slot *last = &r->slots[q % r->nslots];
-            r->wait_for = q;
-            while (!last->done) pthread_cond_wait(&r->done, &r->mu);
-            r->wait_for = NO_WAIT;
+    size_t from = 0, to = 0; /* records not yet streamed */
+    for (size_t i = 0; i < b->n && !t->rc; i++) {
+        const item *it = &b->items[i];
+        if (!it->err) {
+            t->docs++;
+            if (to == from) from = it->out_off;
+            to = it->out_off + it->out_len;
+            t->rc = outputs_merge(out, b->out.data + it->out_off, it->out_len);
             continue;
         }
-        pthread_mutex_unlock(&r->mu);
-        emit(r->o, out, s, t);
-        pthread_mutex_lock(&r->mu);
-        s->done = false;
-        r->next_write++;
-        wait = false;
+        if (to > from) t->rc = outputs_stream(out, b->out.data + from, to - from);
+        from = to;
+        if (t->rc) break;
+        if (!o->skip_bad || t->bad < REPORT_BAD)
+            fprintf(stderr, "zeitstrahl: %s:%lu: %s\n", it->file, it->lineno, it->err->msg);
+        t->bad++;
+        if (!o->skip_bad) t->rc = it->err->code ? (int)it->err->code : ZS_ERR_INPUT;
     }
+    if (!t->rc && to > from) t->rc = outputs_stream(out, b->out.data + from, to - from);
 }
+
+/* The input files, read line by line. */
+typedef struct input {
+    const char *const *files;
+    int nfiles, next; /* the file to open next */
+    FILE *f;          /* the file being read, or NULL */
+    const char *label;
+    zs_line_reader lr;
+    unsigned long long bytes_done; /* of the files read to their end */
+    bool more;        /* lines may follow */
+} input;
 
 /* Opens path ("-": stdin) for lr, which starts counting lines afresh;
  * NULL after reporting the error. */
@@ -445,6 +482,77 @@ static FILE *open_input(const char *path, const char **label, zs_line_reader *lr
     return f;
 }
 
+static void input_close(input *in)
+{
+    in->bytes_done += in->lr.consumed;
+    in->lr.consumed = 0;
+    if (in->f != stdin) fclose(in->f);
+    in->f = NULL;
+}
+
+static item *batch_add(batch *b, const char *file, unsigned long lineno)
+{
+    ZS_GROW(b->items, b->cap, b->n + 1);
+    item *it = &b->items[b->n++];
+    memset(it, 0, sizeof *it);
+    it->file = file;
+    it->lineno = lineno;
+    it->off = b->lines.len;
+    return it;
+}
+
+static void batch_clear(batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) free(b->items[i].err);
+    b->n = 0;
+    zs_buf_reset(&b->lines);
+}
+
+/* Reads the next lines, about size bytes of them (fewer when the next
+ * line is not read in yet), into b (emptied first).
+ * Stops reading (in->more false) at the end of the input, at a read error
+ * (reported, t->rc set) and after a bad line unless skip_bad. */
+static void batch_read(input *in, batch *b, size_t size, bool skip_bad, tally *t)
+{
+    batch_clear(b);
+    zs_error err = {0};
+    while (in->more && b->lines.len < size && b->n < BATCH_ITEMS) {
+        /* lines already read are not held back to wait for more input */
+        if (b->n && in->f && in->lr.chunk_pos == in->lr.chunk_len) break;
+        if (!in->f) {
+            if (in->next == in->nfiles) {
+                in->more = false;
+                break;
+            }
+            if (!(in->f = open_input(in->files[in->next++], &in->label, &in->lr))) {
+                t->rc = ZS_ERR_IO;
+                in->more = false;
+                break;
+            }
+        }
+        int got = zs_line_read(&in->lr, &err);
+        if (got == 0) {
+            input_close(in);
+            continue;
+        }
+        if (got < 0) {
+            if (err.code == ZS_ERR_IO) {
+                fprintf(stderr, "zeitstrahl: %s: %s\n", in->label, err.msg);
+                t->rc = ZS_ERR_IO;
+                in->more = false;
+                break;
+            }
+            item_fail(batch_add(b, in->label, in->lr.lineno), &err); /* in order */
+            if (!skip_bad) in->more = false;
+            continue;
+        }
+        if (zs_jsonl_blank(in->lr.line.data, in->lr.line.len)) continue;
+        item *it = batch_add(b, in->label, in->lr.lineno);
+        it->len = in->lr.line.len;
+        zs_buf_put(&b->lines, in->lr.line.data, in->lr.line.len);
+    }
+}
+
 int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
 {
     outputs out;
@@ -453,7 +561,6 @@ int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
     run r = {.o = o};
     pthread_mutex_init(&r.langs.mu, NULL);
     r.langs.base = o->template_base;
-    zs_error err = {0};
     for (size_t i = 0; i < o->nlangs; i++) {
         ZS_GROW(r.langs.v, r.langs.cap, r.langs.n + 1);
         lang_entry *e = &r.langs.v[r.langs.n++];
@@ -463,100 +570,83 @@ int zs_corpus_run(const zs_corpus_opts *o, const char *const *files, int nfiles)
     }
     r.auto_lang = o->lang && strcmp(o->lang, "auto") == 0 && o->nlangs > 0;
     int jobs = o->jobs < 1 ? 1 : o->jobs;
-    r.nslots = jobs == 1 ? 1 : (size_t)jobs * 8;
-    r.batch = r.nslots / 2 ? r.nslots / 2 : 1;
-    r.wait_for = NO_WAIT;
-    r.slots = zs_xcalloc(r.nslots, sizeof *r.slots);
+    r.nring = jobs == 1 ? 1 : (size_t)jobs * RING_PER_JOB;
+    r.ring = zs_xcalloc(r.nring, sizeof *r.ring);
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.work, NULL);
     pthread_cond_init(&r.done, NULL);
     pthread_t *threads = zs_xcalloc((size_t)jobs, sizeof *threads);
-    int nthreads = 0;
-    if (jobs > 1)
-        for (; nthreads < jobs; nthreads++)
-            if (pthread_create(&threads[nthreads], NULL, worker, &r) != 0) break;
+    int nthreads = 0; /* besides this one */
+    for (; nthreads < jobs - 1; nthreads++)
+        if (pthread_create(&threads[nthreads], NULL, worker, &r) != 0) break;
     progress prog;
     progress_init(&prog, o->progress, files, nfiles);
     tally t = {0};
-    unsigned long long bytes_done = 0;
-    zs_line_reader lr = {0};
-    lr.max = o->max_line;
-    for (int i = 0; i < nfiles && !t.rc; i++) {
-        const char *label;
-        FILE *f = open_input(files[i], &label, &lr);
-        if (!f) {
-            t.rc = ZS_ERR_IO;
-            break;
-        }
-        for (;;) {
-            int got = zs_line_read(&lr, &err);
-            if (got == 0) break;
-            if (got < 0) {
-                slot bad = {.file = label, .lineno = lr.lineno, .err = err, .failed = true};
-                if (err.code == ZS_ERR_IO) {
-                    fprintf(stderr, "zeitstrahl: %s: %s\n", label, err.msg);
-                    t.rc = ZS_ERR_IO;
-                } else {
-                    pthread_mutex_lock(&r.mu); /* in order: after the lines before it */
-                    drain(&r, &out, &t, true);
-                    while (r.next_write < r.next_read) drain(&r, &out, &t, true);
-                    pthread_mutex_unlock(&r.mu);
-                    emit(o, &out, &bad, &t);
-                }
-                if (t.rc || err.code == ZS_ERR_IO) break;
-                continue;
-            }
-            if (zs_jsonl_blank(lr.line.data, lr.line.len)) continue;
-            pthread_mutex_lock(&r.mu);
-            while (r.next_read - r.next_write >= r.nslots && !t.rc) drain(&r, &out, &t, true);
-            if (t.rc) {
-                pthread_mutex_unlock(&r.mu);
-                break;
-            }
-            slot *s = &r.slots[r.next_read % r.nslots];
-            zs_buf tmp = s->line; /* the slot takes the line, the reader its old buffer */
-            s->line = lr.line;
-            lr.line = tmp;
-            s->file = label;
-            s->lineno = lr.lineno;
-            s->seq = r.next_read;
-            s->done = false;
-            if (nthreads == 0) {
-                r.next_read++;
-                r.next_work++;
-                pthread_mutex_unlock(&r.mu);
-                analyse(&r, s);
-                pthread_mutex_lock(&r.mu);
-                s->done = true;
-            } else {
-                r.next_read++;
-                pthread_cond_signal(&r.work);
-            }
-            drain(&r, &out, &t, false);
-            pthread_mutex_unlock(&r.mu);
-            progress_show(&prog, t.docs + t.bad, bytes_done + lr.consumed, false);
-        }
-        bytes_done += lr.consumed;
-        if (f != stdin) fclose(f);
-    }
+    input in = {.files = files, .nfiles = nfiles, .more = true};
+    in.lr.max = o->max_line;
     pthread_mutex_lock(&r.mu);
-    while (r.next_write < r.next_read) drain(&r, &out, &t, true);
+    for (;;) {
+        /* write what is finished, in order */
+        while (r.next_write < r.next_read && r.ring[r.next_write % r.nring].done) {
+            batch *b = &r.ring[r.next_write % r.nring];
+            pthread_mutex_unlock(&r.mu);
+            emit(o, &out, b, &t);
+            pthread_mutex_lock(&r.mu);
+            b->done = false;
+            r.next_write++;
+        }
+        if (t.rc) { /* no more reading, and what no thread has begun is dropped */
+            in.more = false;
+            r.next_read = r.next_work;
+        }
+        if (in.more && r.next_read - r.next_write < r.nring) {
+            batch *b = &r.ring[r.next_read % r.nring];
+            size_t size = BATCH_MAX;
+            if (nthreads == 0) size = 1; /* a line at a time */
+            else if (r.next_read < 8 && BATCH_MIN << r.next_read < BATCH_MAX)
+                size = BATCH_MIN << r.next_read;
+            pthread_mutex_unlock(&r.mu);
+            batch_read(&in, b, size, o->skip_bad, &t);
+            progress_show(&prog, t.docs + t.bad, in.bytes_done + in.lr.consumed, false);
+            pthread_mutex_lock(&r.mu);
+            if (b->n && !t.rc) {
+                r.next_read++;
+                if (r.idle) pthread_cond_signal(&r.work);
+            }
+            continue;
+        }
+        if (r.next_work < r.next_read) { /* the ring is full (or all read): lend a hand */
+            batch *b = &r.ring[r.next_work++ % r.nring];
+            pthread_mutex_unlock(&r.mu);
+            analyse_batch(&r, b);
+            pthread_mutex_lock(&r.mu);
+            b->done = true;
+            continue;
+        }
+        if (r.next_write == r.next_read) break; /* all read and written */
+        r.reader_waits = true;
+        pthread_cond_wait(&r.done, &r.mu);
+        r.reader_waits = false;
+    }
     r.stop = true;
     pthread_cond_broadcast(&r.work);
     pthread_mutex_unlock(&r.mu);
     for (int i = 0; i < nthreads; i++) pthread_join(threads[i], NULL);
     free(threads);
-    progress_show(&prog, t.docs + t.bad, bytes_done, true);
+    if (in.f) input_close(&in);
+    progress_show(&prog, t.docs + t.bad, in.bytes_done, true);
     if (t.bad && o->skip_bad && !t.rc)
         fprintf(stderr, "zeitstrahl: %llu bad line%s skipped, %llu documents analysed\n", t.bad,
                 t.bad == 1 ? "" : "s", t.docs);
     rc = outputs_close(&out, t.rc);
-    zs_line_reader_free(&lr);
-    for (size_t i = 0; i < r.nslots; i++) {
-        zs_buf_free(&r.slots[i].line);
-        zs_buf_free(&r.slots[i].out);
+    zs_line_reader_free(&in.lr);
+    for (size_t i = 0; i < r.nring; i++) {
+        batch_clear(&r.ring[i]);
+        free(r.ring[i].items);
+        zs_buf_free(&r.ring[i].lines);
+        zs_buf_free(&r.ring[i].out);
     }
-    free(r.slots);
+    free(r.ring);
     pthread_mutex_destroy(&r.mu);
     pthread_cond_destroy(&r.work);
     pthread_cond_destroy(&r.done);

@@ -10,7 +10,10 @@ each (3), alternating. Prints input MB/s (of the JSONL bytes) of the
 fastest run by the wall clock and by the CPU time it used (the second is
 steadier on a busy machine; only the first shows the speed-up of -j 2),
 and the peak resident memory of the runs: streaming keeps the peak the
-same for every corpus size.
+same for every corpus size. A third line times two `-j 1` processes at
+once, each on one half of the corpus (its first and its last lines): the
+speed-up two independent processes get on this machine, which -j 2 can at
+best match.
 """
 import glob
 import os
@@ -23,16 +26,20 @@ here = os.path.dirname(os.path.abspath(__file__))
 RUNS = 3
 
 
-def run(cmd):
-    """Wall seconds, CPU seconds and peak resident MB of cmd, stdout to /dev/null."""
+def run(*cmds):
+    """Wall seconds until all of cmds (run at once) end, their CPU seconds
+    and the largest peak resident MB of them; stdout to /dev/null."""
     t0 = time.monotonic()
+    cpu, peak = 0.0, 0.0
     with open(os.devnull, "wb") as null:
-        p = subprocess.Popen(cmd, stdout=null)
-        _, status, ru = os.wait4(p.pid, 0)
-    secs = time.monotonic() - t0
-    if status != 0:
-        sys.exit("bench: %s failed (status %d)" % (" ".join(cmd), status))
-    return secs, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0
+        procs = [subprocess.Popen(cmd, stdout=null) for cmd in cmds]
+        for cmd, p in zip(cmds, procs):
+            _, status, ru = os.wait4(p.pid, 0)
+            if status != 0:
+                sys.exit("bench: %s failed (status %d)" % (" ".join(cmd), status))
+            cpu += ru.ru_utime + ru.ru_stime
+            peak = max(peak, ru.ru_maxrss / 1024.0)
+    return time.monotonic() - t0, cpu, peak
 
 
 def main(argv):
@@ -51,12 +58,20 @@ def main(argv):
                                 "--mb", str(mb)] + files, stdout=out, check=True)
             size = os.path.getsize(path) / 1e6
             with open(path, "rb") as f:
-                docs = sum(1 for _ in f)
-            runs = {1: [], 2: []}
+                lines = f.readlines()
+            docs = len(lines)
+            halves = [os.path.join(tmp, "c%g.%d.jsonl" % (mb, h)) for h in (1, 2)]
+            for h, part in zip(halves, (lines[:docs // 2], lines[docs // 2:])):
+                with open(h, "wb") as f:
+                    f.writelines(part)
+            del lines
+            cmd = [zs, "--input", "jsonl", "-j"]
+            runs = {1: [], 2: [], "1+1": []}
             for _ in range(RUNS):
                 for j in (1, 2):
-                    runs[j].append(run([zs, "--input", "jsonl", "-j", str(j), path]))
-            for j in (1, 2):
+                    runs[j].append(run(cmd + [str(j), path]))
+                runs["1+1"].append(run(*(cmd + ["1", h] for h in halves)))
+            for j in (1, 2, "1+1"):
                 secs, cpu, _ = min(runs[j])
                 peak = max(r[2] for r in runs[j])
                 rate = size / secs
@@ -65,9 +80,11 @@ def main(argv):
                     base[mb] = rate
                 else:
                     note = "  speed-up %.2fx" % (rate / base[mb])
-                print("%7.1f MB %7d docs  -j %d  %7.2f MB/s  (%6.2f MB per CPU second)  "
-                      "peak %6.1f MB%s" % (size, docs, j, rate, size / cpu, peak, note))
-            os.unlink(path)
+                print("%7.1f MB %7d docs  %-7s %7.2f MB/s  (%6.2f MB per CPU second)  "
+                      "peak %6.1f MB%s" % (size, docs, "-j %s" % j if j != "1+1" else "2x -j 1",
+                                           rate, size / cpu, peak, note))
+            for h in halves + [path]:
+                os.unlink(h)
 
 
 if __name__ == "__main__":

@@ -88,6 +88,21 @@ check "jsonl: --skip-bad: \\u0000 refused" grep -q "bad.jsonl:4: column 37: NUL 
 check "jsonl: --skip-bad: no dateline" grep -q "bad.jsonl:6: e: no publication time" "$c/skip.err"
 check "jsonl: --skip-bad: bad language code" grep -q "bad.jsonl:7: bad language code '../x'" "$c/skip.err"
 check "jsonl: --skip-bad: the count" grep -qx "zeitstrahl: 6 bad lines skipped, 2 documents analysed" "$c/skip.err"
+# bad lines among the corpus, so that they fall in the batches of several
+# threads: the same records, messages and count as one thread, in order
+awk '{ print } NR % 4 == 2 { print "{\"id\":\"x" NR "\"" } NR % 9 == 0 { print "" }' "$c/k.jsonl" >"$c/kbad.jsonl"
+$run --input jsonl --skip-bad "$c/kbad.jsonl" >"$c/kbad1.out" 2>"$c/kbad1.err"
+for j in 2 3; do
+    check "jsonl: --skip-bad -j $j: records, messages and count of -j 1" sh -c \
+        "$run --input jsonl --skip-bad -j $j $c/kbad.jsonl 2>$c/kbad.err | cmp - $c/kbad1.out && cmp $c/kbad.err $c/kbad1.err"
+    check "jsonl: -j $j stops at the first bad line as -j 1 does" sh -c \
+        "$run --input jsonl -j $j $c/kbad.jsonl >$c/kstop.out 2>$c/kstop.err; test \$? -eq 4 &&
+         grep -qx 'zeitstrahl: $c/kbad.jsonl:3: column 10: the line ends inside a JSON value' $c/kstop.err &&
+         test \$(wc -l < $c/kstop.err) -eq 1 && head -c \$(wc -c < $c/kstop.out) $c/kbad1.out | cmp - $c/kstop.out"
+done
+check "jsonl: --skip-bad: every bad line among the corpus counted" sh -c \
+    "test \$(grep -c '^zeitstrahl: $c/kbad.jsonl:[0-9]*: ' $c/kbad1.err) -eq 10 &&
+     grep -qx \"zeitstrahl: \$(grep -c '\"id\":\"x' $c/kbad.jsonl) bad lines skipped, $ndocs documents analysed\" $c/kbad1.err"
 
 # ---- merge ---------------------------------------------------------------------
 head -n 15 "$c/k.jsonl" >"$c/p1.jsonl"

@@ -247,22 +247,30 @@ static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
 }
 
 /* Tries the rules indexed at token i (ids[0..n)) at every start they can
- * have. */
+ * have; by_num: they are indexed by its number. */
 static void try_rules(run *R, const uint32_t *ids, uint32_t n, uint32_t t0, uint32_t i,
-                      uint32_t *next_start, zs_matches *out)
+                      bool by_num, uint32_t *next_start, zs_matches *out)
 {
     for (uint32_t k = 0; k < n; k++) {
         const zs_rule *r = &R->L->rules[ids[k]];
-        if (r->need && !(r->need & R->present)) continue; /* cannot match here */
+        if (!(r->need & R->present)) continue; /* cannot match here */
+        if (by_num && (R->d->toks[i].num < r->at_lo || R->d->toks[i].num > r->at_hi))
+            continue; /* a number the rule's item cannot be */
         /* not at this item: its starts stay for the next (next_start
          * unchanged) */
         if (!r->pred.any && (i == t0 || !tok_in(&R->d->toks[i - 1], &r->pred)))
             continue;
+        if (!r->succ.any && (i + 1 >= R->end || !tok_in(&R->d->toks[i + 1], &r->succ)))
+            continue;
+        if (i - t0 < (uint32_t)r->min_lead) continue; /* no room before it */
+        /* starts from lead to min_lead tokens before the item; a later
+         * start is tried at a later item */
+        uint32_t last = i - (uint32_t)r->min_lead;
         uint32_t s = i - t0 >= (uint32_t)r->lead ? i - (uint32_t)r->lead : t0;
         if (s < next_start[r->id]) s = next_start[r->id];
-        for (; s <= i; s++)
+        for (; s <= last; s++)
             if (can_start(r, R->d->toks, s, R->end)) try_rule(R, r, s, out);
-        next_start[r->id] = i + 1;
+        if (next_start[r->id] < last + 1) next_start[r->id] = last + 1;
     }
 }
 
@@ -318,16 +326,16 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
      * reset for the next sentence of the same doc) */
     uint32_t *next_start = out->next_start;
     size_t first = out->n;
-    uint64_t present = 0;
+    uint64_t present = ZS_NEED_ANY;
     for (uint32_t i = t0; i < t1; i++)
         if (d->toks[i].word) present |= d->toks[i].word->need_bit;
     R->present = present;
     for (uint32_t i = t0; i < t1; i++) {
         const zs_token *t = &d->toks[i];
-        if (t->word && t->word->nrules)
-            try_rules(R, t->word->rules, t->word->nrules, t0, i, next_start, out);
-        if (t->kind == ZS_TOK_NUM)
-            try_rules(R, L->num_rules, L->nnum_rules, t0, i, next_start, out);
+        if (t->word && (t->word->rules_need & present))
+            try_rules(R, t->word->rules, t->word->nrules, t0, i, false, next_start, out);
+        if (t->kind == ZS_TOK_NUM && (L->num_rules_need & present))
+            try_rules(R, L->num_rules, L->nnum_rules, t0, i, true, next_start, out);
     }
     size_t n = out->n - first;
     if (n < 2) return;

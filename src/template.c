@@ -1008,32 +1008,48 @@ static bool nullable(const node *n)
     }
 }
 
-/* The most tokens n can match. */
-static int max_len(const zs_lang *L, const node *n)
+/* The fewest (*lo) and most (*hi) tokens n can match. */
+static void len_range(const zs_lang *L, const node *n, int *lo, int *hi)
 {
-    int m = 0;
+    int a, b;
+    *lo = *hi = 0;
     switch (n->kind) {
     case N_SEQ:
-        for (int i = 0; i < n->nkids; i++) m += max_len(L, n->kids[i]);
-        return m;
+        for (int i = 0; i < n->nkids; i++) {
+            len_range(L, n->kids[i], &a, &b);
+            *lo += a;
+            *hi += b;
+        }
+        return;
     case N_ALT:
         for (int i = 0; i < n->nkids; i++) {
-            int k = max_len(L, n->kids[i]);
-            if (k > m) m = k;
+            len_range(L, n->kids[i], &a, &b);
+            if (i == 0 || a < *lo) *lo = a;
+            if (b > *hi) *hi = b;
         }
-        return m;
+        return;
     case N_OPT:
+        len_range(L, n->kids[0], &a, hi);
+        return;
     case N_CAP:
-    case N_EXT: return max_len(L, n->kids[0]);
-    case N_LIT: return n->nwords;
+    case N_EXT:
+        len_range(L, n->kids[0], lo, hi);
+        return;
+    case N_LIT:
+        *lo = *hi = n->nwords;
+        return;
     case N_LEX:
-        for (uint32_t k = L->lex_first[n->lex]; k < L->lex_first[n->lex + 1]; k++)
-            if (L->entries[L->lex_entries[k]]->ntok > m) m = L->entries[L->lex_entries[k]]->ntok;
-        return m;
+        for (uint32_t k = L->lex_first[n->lex]; k < L->lex_first[n->lex + 1]; k++) {
+            int t = L->entries[L->lex_entries[k]]->ntok;
+            if (k == L->lex_first[n->lex] || t < *lo) *lo = t;
+            if (t > *hi) *hi = t;
+        }
+        return;
     case N_INT:
-    case N_NOUN: return 1;
+    case N_NOUN:
+        *lo = *hi = 1;
+        return;
     }
-    return m;
 }
 
 /* Appends the items of the top-level sequence of n to items, looking
@@ -1133,15 +1149,16 @@ static int frequency(const zs_lang *L, const node *n)
 
 /* The item a rule is indexed by: one that every match contains, chosen so
  * that (expected frequency) x (starts to try) is least; *lead gets the most
- * tokens the items before it can take, and a match is tried at each start
- * up to *lead tokens before the item. Indexing so keeps "der", "im" or "vor"
- * from starting the matcher at every article and preposition of a text. */
-static const node *anchor_of(const zs_lang *L, const node *n, int *lead)
+ * tokens the items before it can take and *min_lead the fewest, and a match
+ * is tried at each start from *lead to *min_lead tokens before the item.
+ * Indexing so keeps "der", "im" or "vor" from starting the matcher at every
+ * article and preposition of a text. */
+static const node *anchor_of(const zs_lang *L, const node *n, int *lead, int *min_lead)
 {
     const node *items[64];
     int count = 0;
     flatten(n, items, &count);
-    int pick = -1, best = 0, before = 0, pick_lead = 0;
+    int pick = -1, best = 0, before = 0, before_min = 0, pick_lead = 0, pick_min = 0;
     for (int i = 0; i < count; i++) {
         if (!nullable(items[i])) {
             int cost = frequency(L, items[i]) * (before + 1);
@@ -1149,12 +1166,17 @@ static const node *anchor_of(const zs_lang *L, const node *n, int *lead)
                 pick = i;
                 best = cost;
                 pick_lead = before;
+                pick_min = before_min;
             }
         }
-        before += max_len(L, items[i]);
+        int lo, hi;
+        len_range(L, items[i], &lo, &hi);
+        before += hi;
+        before_min += lo;
     }
     if (pick < 0) return n; /* everything optional: the caller reports it */
     *lead += pick_lead;
+    *min_lead += pick_min;
     return items[pick];
 }
 
@@ -1174,6 +1196,32 @@ static void index_pred(const zs_lang *L, const node *root, const node *anchor, z
         if (!nullable(items[j])) break;
     }
     if (j < 0) r->pred.any = true; /* no item or only optional ones before */
+}
+
+/* Collects in r->succ the tokens that can come just after the first token
+ * of anchor (as anchor_of chose it) in a match, and in r->at_lo..at_hi the
+ * numbers that first token can be. */
+static void index_succ(zs_lang *L, const node *root, const node *anchor, zs_rule *r)
+{
+    const node *items[64];
+    int count = 0, pick = -1;
+    flatten(root, items, &count);
+    for (int i = 0; i < count; i++)
+        if (items[i] == anchor) pick = i;
+    zs_rule tmp = {0};
+    index_first_in(L, anchor, r->id, &tmp);
+    r->at_lo = tmp.first.num ? tmp.first.lo : 1;
+    r->at_hi = tmp.first.num ? tmp.first.hi : 0;
+    free(tmp.first.list);
+    if (pick < 0 || count == 64) { /* items may be missing: anything */
+        r->succ.any = true;
+        return;
+    }
+    node seq = {.kind = N_SEQ, .kids = (node **)(items + pick), .nkids = count - pick};
+    memset(&tmp, 0, sizeof tmp);
+    index_next(L, &seq, &tmp);
+    r->succ = tmp.next[0];
+    for (int k = 1; k < ZS_NEXT_TOKENS; k++) free(tmp.next[k].list);
 }
 
 /* ---- values ---------------------------------------------------------------- */
@@ -1737,9 +1785,10 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
         r->nprog = P.n;
         free(P.code);
         S.p = S.start + pr->match.col;
-        int lead = 0;
-        const node *anchor = anchor_of(L, root, &lead);
+        int lead = 0, min_lead = 0;
+        const node *anchor = anchor_of(L, root, &lead, &min_lead);
         r->lead = lead;
+        r->min_lead = min_lead;
         if (nullable(root) || index_first(L, anchor, id))
             ok = fail(&S, S.p, "pattern can match no token at all");
         else if (unwrap(anchor)->kind == N_NOUN)
@@ -1749,6 +1798,7 @@ static bool compile_rule(loader *ld, pending_rule *pr, uint32_t id, zs_error *er
             index_first_in(L, root, id, r); /* where a match can start */
             index_next(L, root, r);
             index_pred(L, root, anchor, r);
+            index_succ(L, root, anchor, r);
         }
     }
     if (ok) {
@@ -1828,6 +1878,7 @@ static void rule_bitmaps(zs_lang *L)
         for (int k = 0; k < ZS_NEXT_TOKENS; k++)
             number_rule_words(L, r->next[k].list, r->next[k].n, &nrid);
         number_rule_words(L, r->pred.list, r->pred.n, &nrid);
+        number_rule_words(L, r->succ.list, r->succ.n, &nrid);
     }
     for (uint32_t i = 0; i < L->nrules; i++) {
         zs_rule *r = &L->rules[i];
@@ -1835,6 +1886,7 @@ static void rule_bitmaps(zs_lang *L)
         for (int k = 0; k < ZS_NEXT_TOKENS; k++)
             r->next[k].words = rid_bits(L, &r->next[k].list, r->next[k].n, nrid);
         r->pred.words = rid_bits(L, &r->pred.list, r->pred.n, nrid);
+        r->succ.words = rid_bits(L, &r->succ.list, r->succ.n, nrid);
     }
 }
 
@@ -1938,10 +1990,23 @@ static void rule_needs(zs_lang *L)
         r->need = 0;
         for (int k = 0; k < nbest; k++) {
             zs_word *w = L->words[best[k]];
-            if (!w->need_bit) w->need_bit = 1ull << (nbits++ % 64);
+            if (!w->need_bit) w->need_bit = 1ull << (nbits++ % 63); /* not ZS_NEED_ANY */
             r->need |= w->need_bit;
         }
+        if (!nbest) r->need = ZS_NEED_ANY;
     }
+}
+
+/* The need masks of rules ids[0..n) or'ed (ZS_NEED_ANY among them if one
+ * rule needs no word): a sentence without any of them tries none of the
+ * rules. */
+static uint64_t rules_need(const zs_lang *L, const uint32_t *ids, uint32_t n)
+{
+    uint64_t need = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        need |= L->rules[ids[k]].need;
+    }
+    return need;
 }
 
 static uint32_t well_known(zs_lang *L, const char *name)
@@ -2016,6 +2081,9 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
         stable_sort_starts(L->words[i]);
     rule_bitmaps(L);
     rule_needs(L);
+    for (uint32_t i = 0; i < L->nwords; i++)
+        L->words[i]->rules_need = rules_need(L, L->words[i]->rules, L->words[i]->nrules);
+    L->num_rules_need = rules_need(L, L->num_rules, L->nnum_rules);
     L->lex_abbrev = well_known(L, "abbrev");
     L->lex_past_marker = well_known(L, "past_marker");
     L->lex_future = well_known(L, "tense_future");
@@ -2123,6 +2191,7 @@ void zs_lang_free(zs_lang *L)
         free(L->rules[i].first.list);
         for (int k = 0; k < ZS_NEXT_TOKENS; k++) free(L->rules[i].next[k].list);
         free(L->rules[i].pred.list);
+        free(L->rules[i].succ.list);
     }
     free(L->rules);
     free(L->pexamples);

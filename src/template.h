@@ -28,6 +28,11 @@ typedef struct zs_entry {
     const struct zs_entry *parts[2]; /* a compound's constituents */
 } zs_entry;
 
+/* A bit no word's need_bit is: set in every sentence's mask of the words
+ * it holds, and in zs_word.rules_need of a word one of whose rules needs no
+ * word (then the word's rules are tried in every sentence). */
+#define ZS_NEED_ANY (1ull << 63)
+
 typedef struct zs_word {
     const char *form;        /* folded, NUL-terminated */
     uint32_t len;
@@ -39,6 +44,8 @@ typedef struct zs_word {
     uint64_t need_bit;       /* its bit in the rules' need masks, or 0 */
     uint32_t *rules;         /* rules that can start at this word */
     uint32_t nrules;
+    uint64_t rules_need;     /* the need masks of its rules or'ed, or
+                                ZS_NEED_ANY if one of them has none */
     uint32_t starts_cap, rules_cap; /* while loading */
 } zs_word;
 
@@ -149,6 +156,7 @@ typedef struct zs_rule {
     int ext_slot;       /* slot pair of [ ] extent, or -1 */
     int lead;           /* most tokens optional items can take before the
                            item the rule is indexed by */
+    int min_lead;       /* fewest tokens the items before it take */
     /* the tokens a match can start at: words, numbers in a range, or any
      * word ("noun") */
     zs_tokset first;
@@ -159,8 +167,12 @@ typedef struct zs_rule {
     /* the token before the item the rule is indexed by, when that item is
      * never a match's first (else .any) */
     zs_tokset pred;
-    /* need_bit of the words one of which every match holds (0: none
-     * known): a sentence without any of them is not tried */
+    /* the token after the first of that item in a match (else .any), and
+     * the numbers that first token can be (at_lo > at_hi: none) */
+    zs_tokset succ;
+    int32_t at_lo, at_hi;
+    /* need_bit of the words one of which every match holds (ZS_NEED_ANY:
+     * none known): a sentence without any of them is not tried */
     uint64_t need;
     zs_value *values;
     int nvalues;
@@ -197,6 +209,7 @@ struct zs_lang {
     uint32_t nlit, lit_cap;
     uint32_t *num_rules;        /* rules that can start at a number */
     uint32_t nnum_rules, num_rules_cap;
+    uint64_t num_rules_need;    /* as zs_word.rules_need */
     /* well-known lexicons (or UINT32_MAX if absent) */
     uint32_t lex_abbrev, lex_past_marker, lex_future, lex_event_noun, lex_event_verb,
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,

@@ -234,9 +234,9 @@ static bool has_word(const zs_lang *L, const uint8_t *bits, const char *form)
     return bits[w->rid / 8] >> (w->rid % 8) & 1;
 }
 
-/* What a match can start with, have second and third, and have before the
- * item its rule is indexed by: the matcher tries a rule only where these
- * fit. */
+/* What a match can start with, have second and third, have before and
+ * after the item its rule is indexed by, and the words it needs: the
+ * matcher tries a rule only where these fit. */
 static void test_start_filters(void **state)
 {
     (void)state;
@@ -260,8 +260,18 @@ static void test_start_filters(void **state)
     assert_true(has_word(L, ago->next[1].words, "ago"));
     assert_true(has_word(L, ago->next[1].words, "year"));
     assert_false(has_word(L, ago->next[1].words, "days"));
-    /* indexed by the unit, after the number */
+    /* indexed by the unit, after the number; "ago" or the second token of
+     * "fiscal year" after the unit's first token; needs "ago" */
     assert_int_equal(ago->lead, 1);
+    assert_int_equal(ago->min_lead, 1);
+    assert_false(ago->succ.any);
+    assert_false(ago->succ.num);
+    assert_true(has_word(L, ago->succ.words, "ago"));
+    assert_true(has_word(L, ago->succ.words, "year"));
+    assert_false(has_word(L, ago->succ.words, "days"));
+    assert_true(ago->at_lo > ago->at_hi); /* a word, not a number */
+    assert_true(ago->need == zs_lang_word(L, "ago", 3)->need_bit);
+    assert_true(zs_lang_word(L, "days", 4)->rules_need & ago->need);
     assert_false(ago->pred.any);
     assert_true(ago->pred.num);
     assert_int_equal(ago->pred.lo, 1);
@@ -275,6 +285,14 @@ static void test_start_filters(void **state)
     assert_true(year->next[1].any);
     assert_false(year->next[0].num); /* "the year 1990": a number third only */
     assert_true(year->next[1].num);
+    /* indexed by the year, after up to two tokens; needs no word */
+    assert_int_equal(year->lead, 2);
+    assert_int_equal(year->min_lead, 0);
+    assert_true(year->succ.any);
+    assert_int_equal(year->at_lo, 1000);
+    assert_int_equal(year->at_hi, 2100);
+    assert_true(year->need == ZS_NEED_ANY);
+    assert_true(L->num_rules_need & ZS_NEED_ANY);
     /* any capitalized word second */
     assert_true(noun->next[0].any);
 

@@ -47,6 +47,16 @@ static inline bool word_is(const zs_token *toks, uint32_t pos, uint32_t word_id)
     return w && w->id == word_id;
 }
 
+/* Whether the word of token pos is one of words[0..n). */
+static inline bool word_in_set(const zs_token *toks, uint32_t pos, const uint32_t *words, int n)
+{
+    const zs_word *w = toks[pos].word;
+    if (!w) return false;
+    for (int i = 0; i < n; i++)
+        if (words[i] == w->id) return true;
+    return false;
+}
+
 /* Whether inst fails at once at pos, as its first step in exec would
  * (false when that takes more than a look at the token at pos). */
 static inline bool fails_now(const run *R, const zs_token *toks, const zs_inst *in, uint32_t pos)
@@ -63,6 +73,8 @@ static inline bool fails_now(const run *R, const zs_token *toks, const zs_inst *
     }
     case ZS_OP_LEX:
         return pos >= R->end || !toks[pos].word || R->npath == 64;
+    case ZS_OP_SET:
+        return pos >= R->end || !word_in_set(toks, pos, R->L->lit_pool + in->a, in->b);
     default:
         return false;
     }
@@ -88,6 +100,11 @@ static void exec(run *R, int pc, uint32_t pos)
             pc++;
             continue;
         }
+        case ZS_OP_SET:
+            if (pos >= end || !word_in_set(toks, pos, lits + in->a, in->b)) goto done;
+            pos++;
+            pc++;
+            continue;
         case ZS_OP_INT: {
             if (pos >= end) goto done;
             const zs_token *t = &toks[pos];
@@ -326,11 +343,24 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
      * reset for the next sentence of the same doc) */
     uint32_t *next_start = out->next_start;
     size_t first = out->n;
+    /* the words of the sentence, and the tokens rules are indexed by */
+    ZS_GROW(out->at, out->at_cap, t1 - t0);
+    uint32_t *at = out->at, nat = 0;
     uint64_t present = ZS_NEED_ANY;
-    for (uint32_t i = t0; i < t1; i++)
-        if (d->toks[i].word) present |= d->toks[i].word->need_bit;
-    R->present = present;
     for (uint32_t i = t0; i < t1; i++) {
+        const zs_token *t = &d->toks[i];
+        if (t->word) {
+            present |= t->word->need_bit;
+            if (t->word->nrules) {
+                at[nat++] = i;
+                continue;
+            }
+        }
+        if (t->kind == ZS_TOK_NUM) at[nat++] = i;
+    }
+    R->present = present;
+    for (uint32_t k = 0; k < nat; k++) {
+        uint32_t i = at[k];
         const zs_token *t = &d->toks[i];
         if (t->word && (t->word->rules_need & present))
             try_rules(R, t->word->rules, t->word->nrules, t0, i, false, next_start, out);
@@ -370,5 +400,6 @@ void zs_matches_free(zs_matches *ms)
     free(ms->run);
     free(ms->next_start);
     free(ms->taken);
+    free(ms->at);
     memset(ms, 0, sizeof *ms);
 }

@@ -32,6 +32,8 @@ typedef struct zs_matches {
     uint32_t *next_start;   /* per rule: first start not yet tried */
     uint8_t *taken;
     size_t taken_cap;
+    uint32_t *at;           /* the tokens of a sentence rules are indexed by */
+    size_t at_cap;
 } zs_matches;
 
 /* Finds the best non-overlapping matches in tokens [t0, t1) of doc, in text

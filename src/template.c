@@ -732,6 +732,13 @@ static int emit(prog *P, zs_opcode op, int32_t a, int32_t b, int32_t c)
     return P->n++;
 }
 
+/* n if it is one literal word (in sequences of one item), else NULL. */
+static const node *one_word(const node *n)
+{
+    while (n->kind == N_SEQ && n->nkids == 1) n = n->kids[0];
+    return n->kind == N_LIT && n->nwords == 1 ? n : NULL;
+}
+
 static void compile(zs_lang *L, const node *n, prog *P, int ext_slot)
 {
     switch (n->kind) {
@@ -739,6 +746,16 @@ static void compile(zs_lang *L, const node *n, prog *P, int ext_slot)
         for (int i = 0; i < n->nkids; i++) compile(L, n->kids[i], P, ext_slot);
         break;
     case N_ALT: {
+        int words = 0; /* alternatives of one word each: one SET */
+        while (words < n->nkids && one_word(n->kids[words])) words++;
+        if (words == n->nkids) {
+            ZS_GROW(L->lit_pool, L->lit_cap, L->nlit + (uint32_t)n->nkids);
+            for (int i = 0; i < n->nkids; i++)
+                L->lit_pool[L->nlit + (uint32_t)i] = one_word(n->kids[i])->words[0];
+            emit(P, ZS_OP_SET, (int32_t)L->nlit, n->nkids, 0);
+            L->nlit += (uint32_t)n->nkids;
+            break;
+        }
         int jumps[64], nj = 0;
         for (int i = 0; i < n->nkids; i++) {
             int split = -1;
@@ -1910,6 +1927,17 @@ static bool passes_without(const zs_lang *L, const zs_inst *code, int pc, const 
                     if (L->lit_pool[in->a + i] == need[k]) return false;
             pc++;
             break;
+        case ZS_OP_SET: { /* passes if one of its words is not needed */
+            int i = 0;
+            for (; i < in->b; i++) {
+                int k = 0;
+                while (k < n && L->lit_pool[in->a + i] != need[k]) k++;
+                if (k == n) break;
+            }
+            if (i == in->b) return false;
+            pc++;
+            break;
+        }
         case ZS_OP_SPLIT:
             if (passes_without(L, code, in->a, need, n, seen)) return true;
             pc = in->b;
@@ -1956,7 +1984,7 @@ static void rule_needs(zs_lang *L)
         int nw = 0;
         for (int pc = 0; pc < r->nprog; pc++) {
             const zs_inst *in = &r->prog[pc];
-            if (in->op != ZS_OP_LIT) continue;
+            if (in->op != ZS_OP_LIT && in->op != ZS_OP_SET) continue;
             for (int i = 0; i < in->b; i++) {
                 uint32_t w = L->lit_pool[in->a + i];
                 int k = 0;

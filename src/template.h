@@ -64,7 +64,8 @@ typedef enum {
     ZS_OP_SPLIT,  /* try a, then b */
     ZS_OP_JMP,    /* go to a */
     ZS_OP_SAVE,   /* slot a = position */
-    ZS_OP_MATCH
+    ZS_OP_MATCH,
+    ZS_OP_SET     /* one token, any of the b words from a in the lit pool */
 } zs_opcode;
 
 typedef struct zs_inst {

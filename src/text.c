@@ -583,15 +583,16 @@ static bool breaks_before(const zs_doc *d, const zs_lang *lang, size_t start, si
 {
     const zs_token *t = &d->toks[i];
     if (t->flags & ZS_TF_PARA) return true;
-    /* the previous token closes a sentence if it is . ! ? (plus closing
-     * quotes) and this token starts a new one */
+    /* this token starts a new sentence if the previous one closes a
+     * sentence: . ! ? (plus closing quotes); most tokens after a comma
+     * fail the first test */
+    bool opener = (t->flags & ZS_TF_SPACE) &&
+                  ((t->flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD);
+    if (!opener) return false;
     size_t j = i - 1;
     int c = punct_char(d, j);
     while (j > start && (c == '"' || c == ')' || c == PUNCT_LONG)) c = punct_char(d, --j);
-    bool ender = c == '!' || c == '?' || (c == '.' && period_ends(d, lang, j));
-    bool opener = (t->flags & ZS_TF_SPACE) &&
-                  ((t->flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD);
-    return ender && opener;
+    return c == '!' || c == '?' || (c == '.' && period_ends(d, lang, j));
 }
 
 void zs_split_sentences(zs_doc *d, const zs_lang *lang)

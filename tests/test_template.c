@@ -143,6 +143,18 @@ static const char mini[] =
     "  ex \"june\" => 2020-05\n" /* wrong on purpose */
     "end\n";
 
+/* doc of text tagged with L (publication time 2020-06-15), which finds
+ * ntimexes timexes. */
+static zs_doc *tagged(const zs_lang *L, const char *text, size_t ntimexes)
+{
+    zs_options opts = {.dct = "2020-06-15"};
+    zs_error err = {0};
+    zs_doc *d = zs_doc_new(L, "t", text, strlen(text), &opts, &err);
+    if (!d) fail_msg("%s", err.msg);
+    assert_int_equal(d->ntimexes, ntimexes);
+    return d;
+}
+
 static void test_load_match_selftest(void **state)
 {
     (void)state;
@@ -167,11 +179,7 @@ static void test_load_match_selftest(void **state)
     assert_non_null(strstr(line, "mini.zt:22: rule m.month"));
     assert_non_null(strstr(line, "expected \"june\" = 2020-05, got \"june\" = 2020-06"));
 
-    zs_options opts = {.dct = "2020-06-15"};
-    const char text[] = "It happened on 4 JUNE and again in May.";
-    zs_doc *d = zs_doc_new(L, "t", text, sizeof text - 1, &opts, &err);
-    assert_non_null(d);
-    assert_int_equal(d->ntimexes, 2);
+    zs_doc *d = tagged(L, "It happened on 4 JUNE and again in May.", 2);
     assert_string_equal(d->timexes[0].rv.value, "2020-06-04");
     assert_int_equal(d->timexes[0].c0, 15); /* "on" is context, not extent */
     assert_string_equal(d->timexes[1].rv.value, "2020-05");
@@ -296,17 +304,65 @@ static void test_start_filters(void **state)
     /* any capitalized word second */
     assert_true(noun->next[0].any);
 
-    zs_options opts = {.dct = "2020-06-15"};
-    const char text[] = "It was 3 fiscal year ago, 150 days ago, 2 days ago and the year 1999; "
-                        "2300 years, Dear John day.";
-    zs_doc *d = zs_doc_new(L, "t", text, sizeof text - 1, &opts, &err);
-    assert_non_null(d);
-    assert_int_equal(d->ntimexes, 4);
+    zs_doc *d = tagged(L,
+                       "It was 3 fiscal year ago, 150 days ago, 2 days ago and the year 1999; "
+                       "2300 years, Dear John day.",
+                       4);
     assert_string_equal(d->timexes[0].rv.value, "2017");
     assert_string_equal(d->timexes[1].rv.value, "2020-06-13");
     assert_string_equal(d->timexes[2].rv.value, "1999");
     assert_int_equal(d->timexes[2].c0, 55); /* "the year 1999" */
     assert_string_equal(d->timexes[3].rv.value, "2020-06-15");
+    zs_doc_free(d);
+    zs_lang_free(L);
+}
+
+/* Alternatives of one word each are one instruction that takes any of
+ * them; other alternatives branch. */
+static void test_word_sets(void **state)
+{
+    (void)state;
+    write_only("sets.zt", "lang xx\n"
+                          "zone UTC\n"
+                          "now 2020-06-15\n"
+                          "rule s.span\n"
+                          "  match y:int(1900..2100) (\"-\" | \"/\" | \"to\") int(1900..2100)\n"
+                          "  value date(year=y)\n"
+                          "end\n"
+                          "rule s.pair\n"
+                          "  match \"x\" (\"a\" \"b\" | \"c\") y:int(1..9)\n"
+                          "  value date(year=y)\n"
+                          "end\n");
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fail_msg("%s", err.msg);
+    int sets = 0, splits = 0;
+    for (int pc = 0; pc < L->rules[0].nprog; pc++) {
+        const zs_inst *in = &L->rules[0].prog[pc];
+        if (in->op == ZS_OP_SET) {
+            sets++;
+            assert_int_equal(in->b, 3);
+            assert_true(L->lit_pool[in->a + 2] == zs_lang_word(L, "to", 2)->id);
+        }
+        splits += in->op == ZS_OP_SPLIT;
+    }
+    assert_int_equal(sets, 1);
+    assert_int_equal(splits, 0);
+    assert_true(L->rules[0].need == ZS_NEED_ANY); /* none of the three is needed */
+    sets = splits = 0;
+    for (int pc = 0; pc < L->rules[1].nprog; pc++) {
+        sets += L->rules[1].prog[pc].op == ZS_OP_SET;
+        splits += L->rules[1].prog[pc].op == ZS_OP_SPLIT;
+    }
+    assert_int_equal(sets, 0);
+    assert_int_equal(splits, 1);
+
+    zs_doc *d = tagged(L, "From 1990-1995, 1991 to 1996 and 1992 + 1997; x a b 3, x c 4, x b 5.",
+                       4);
+    assert_string_equal(d->timexes[0].rv.value, "1990");
+    assert_string_equal(d->timexes[1].rv.value, "1991");
+    assert_string_equal(d->timexes[2].rv.value, "2003"); /* "x a b 3" */
+    assert_string_equal(d->timexes[3].rv.value, "2004");
     zs_doc_free(d);
     zs_lang_free(L);
 }
@@ -318,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_load_match_selftest),
         cmocka_unit_test(test_participant_examples),
         cmocka_unit_test(test_start_filters),
+        cmocka_unit_test(test_word_sets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

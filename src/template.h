@@ -285,6 +285,13 @@ static inline uint32_t zs_word_hash(const char *s, size_t n)
  * value: they are masked off). */
 static inline uint32_t zs_word_hash_padded(const char *s, size_t n)
 {
+    /* most forms: one chunk (1 to 8 bytes), masked to its n bytes */
+    static const uint64_t first_bytes[8] = {
+        0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+        0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull};
+    if (n - 1 < 8)
+        return (uint32_t)(((n ^ (zs_word_hash_chunk(s) & first_bytes[n - 1])) * ZS_WORD_HASH_MUL) >>
+                          32);
     uint64_t h = n;
     size_t k = 0;
     for (; k + 8 <= n; k += 8) h = (h ^ zs_word_hash_chunk(s + k)) * ZS_WORD_HASH_MUL;

@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "doc.h"
+#include "template.h"
 #include "text.h"
 
 /* NFKC_Casefold of UTF-8 s, straight from ICU. */
@@ -116,6 +117,28 @@ static void test_invalid(void **state)
     free(d.toks);
 }
 
+/* A form followed by any bytes hashes as the form alone: the tokenizer's
+ * hash of a padded form finds the lexicon's word. */
+static void test_word_hash_padded(void **state)
+{
+    (void)state;
+    char buf[40];
+    unsigned seed = 7;
+    for (int round = 0; round < 2000; round++) {
+        for (size_t k = 0; k < sizeof buf; k++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[k] = (char)(seed >> 16);
+        }
+        size_t n = (size_t)round % 25; /* 0 to 24 bytes, then 8 or more of padding */
+        uint32_t want = zs_word_hash(buf, n);
+        assert_int_equal(zs_word_hash_padded(buf, n), want);
+        char copy[40];
+        memcpy(copy, buf, n);
+        memset(copy + n, round & 1 ? 0 : 0xA5, sizeof copy - n);
+        assert_int_equal(zs_word_hash_padded(copy, n), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +146,7 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_word_hash_padded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

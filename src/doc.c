@@ -458,6 +458,7 @@ void zs_doc_free(zs_doc *d)
     free(d->contras);
     free(d->tense_cues);
     free(d->toks);
+    free(d->breaks);
     free(d->sents);
     free(d->folds);
     free(d->text);

@@ -158,6 +158,10 @@ struct zs_doc {
     char *folds;                 /* folded token forms, back to back */
     size_t folds_len, folds_cap;
     zs_token *toks;  size_t ntoks, toks_cap;
+    uint32_t *breaks; size_t nbreaks, breaks_cap; /* where zs_tokenize saw a
+                                    sentence end could be, for
+                                    zs_split_sentences (text.c; owned, freed
+                                    by it) */
     zs_sentence *sents; size_t nsents, sents_cap;
     zs_timex *timexes; size_t ntimexes, timexes_cap;
     zs_event *events; size_t nevents, events_cap;

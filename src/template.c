@@ -130,6 +130,7 @@ static int intern_tokens(zs_lang *L, const char *s, size_t n, uint32_t **ids)
         count = (int)d.ntoks;
     }
     free(d.toks);
+    free(d.breaks);
     free(d.folds);
     return count;
 }

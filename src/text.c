@@ -304,6 +304,21 @@ static bool scan_fast(const uint8_t *s, int32_t len, int32_t start, unsigned cha
     return true;
 }
 
+static void grow_breaks(zs_doc *d)
+{
+    ZS_GROW(d->breaks, d->breaks_cap, d->nbreaks + 1);
+}
+
+/* Notes in d->breaks that a sentence could end before token i after a
+ * blank line (v = i << 1) or after the '.', '!' or '?' at token i (v =
+ * i << 1 | 1), for zs_split_sentences. Values come in order; one may come
+ * twice (blank lines). */
+static inline void add_break(zs_doc *d, uint32_t v)
+{
+    if (d->nbreaks == d->breaks_cap) grow_breaks(d);
+    d->breaks[d->nbreaks++] = v;
+}
+
 /* What the ASCII lane works on, in locals (see tok_array). */
 typedef struct lane {
     zs_token *a;
@@ -319,8 +334,8 @@ typedef struct lane {
  * tight loop) not followed by a non-ASCII byte. Code-point offsets are
  * byte offsets less adj. Returns the byte where it stopped: the end, a NUL
  * or non-ASCII byte, or the start of a run that goes on with one. */
-static int32_t ascii_lane(lane *ln, const zs_lang *lang, const uint8_t *s, int32_t i0,
-                          int32_t len, uint32_t adj)
+static int32_t ascii_lane(lane *ln, zs_doc *d, const zs_lang *lang, const uint8_t *s,
+                          int32_t i0, int32_t len, uint32_t adj)
 {
     zs_token *a = ln->a;
     size_t n = ln->n, cap = ln->cap;
@@ -366,7 +381,10 @@ static int32_t ascii_lane(lane *ln, const zs_lang *lang, const uint8_t *s, int32
             pending |= ZS_TF_SPACE;
             if (b == '\n') {
                 pending |= ZS_TF_NL;
-                if (++newlines >= 2) pending |= ZS_TF_PARA;
+                if (++newlines >= 2) {
+                    pending |= ZS_TF_PARA;
+                    add_break(d, (uint32_t)n << 1);
+                }
             }
             p++;
             continue;
@@ -374,6 +392,7 @@ static int32_t ascii_lane(lane *ln, const zs_lang *lang, const uint8_t *s, int32
             fold[fl] = (char)b;
             k = 1;
             kind = ZS_TOK_PUNCT;
+            if (b == '.' || b == '!' || b == '?') add_break(d, (uint32_t)n << 1 | 1);
         }
         if (n >= cap) ZS_GROW(a, cap, n + 1);
         zs_token *t = &a[n++];
@@ -418,6 +437,10 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     size_t guess = d->len / 4 + 16;
     ZS_GROW(d->toks, d->toks_cap, guess < 65536 ? guess : 65536);
     tok_array ta = {d->toks, d->ntoks, d->toks_cap};
+    d->nbreaks = 0;
+    /* not NULL: zs_split_sentences uses it; news text has a sentence every
+     * 100 bytes or so */
+    ZS_GROW(d->breaks, d->breaks_cap, d->len / 64 + 16);
     bool bad = false;
     int32_t i = 0;
     uint32_t cp = 0;
@@ -426,7 +449,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         /* as far as the text is ASCII, the lane; the rest here */
         int32_t adj = i - (int32_t)cp; /* bytes more than code points so far */
         lane ln = {ta.a, ta.n, ta.cap, fold.data, fold.len, pending, newlines};
-        i = ascii_lane(&ln, lang, s, i, len, (uint32_t)adj);
+        i = ascii_lane(&ln, d, lang, s, i, len, (uint32_t)adj);
         ta = (tok_array){ln.a, ln.n, ln.cap};
         fold.len = ln.fold_len;
         pending = ln.pending;
@@ -463,7 +486,10 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
             pending |= ZS_TF_SPACE;
             if (c == '\n' || c == 0x2028 || c == 0x2029) {
                 pending |= ZS_TF_NL;
-                if (++newlines >= 2 || c == 0x2029) pending |= ZS_TF_PARA;
+                if (++newlines >= 2 || c == 0x2029) {
+                    pending |= ZS_TF_PARA;
+                    add_break(d, (uint32_t)ta.n << 1);
+                }
             }
             cp++;
             continue;
@@ -489,6 +515,7 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
         }
         if (k == C_OTHER) {
             if (c < 0x80) { /* one ASCII byte, its own folded form */
+                if (c == '.' || c == '!' || c == '?') add_break(d, (uint32_t)ta.n << 1 | 1);
                 zs_token *t = new_token(&ta, (uint32_t)start, (uint32_t)i, c0, cp, ZS_TOK_PUNCT,
                                         pending, -1);
                 size_t at = fold.len;
@@ -544,6 +571,9 @@ bool zs_tokenize(zs_doc *d, const zs_lang *lang, zs_error *err)
     d->toks_cap = ta.cap;
     if (bad) {
         zs_buf_free(&fold);
+        free(d->breaks);
+        d->breaks = NULL;
+        d->nbreaks = d->breaks_cap = 0;
         return false;
     }
     fold.data[fold.len] = '\0';
@@ -598,29 +628,50 @@ static bool breaks_before(const zs_doc *d, const zs_lang *lang, size_t start, si
     return c == '!' || c == '?' || (c == '.' && period_ends(d, lang, j));
 }
 
+/* Ends the sentence *start..i (its tokens get its index *sent). */
+static void cut(zs_doc *d, size_t *start, uint32_t *sent, size_t i)
+{
+    ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
+    d->sents[d->nsents++] = (zs_sentence){(uint32_t)*start, (uint32_t)i};
+    d->toks[*start].flags |= ZS_TF_SSTART;
+    for (size_t k = *start; k < i; k++) d->toks[k].sent = *sent;
+    (*sent)++;
+    *start = i;
+}
+
 void zs_split_sentences(zs_doc *d, const zs_lang *lang)
 {
-    /* in locals: the stores below could alias d's fields for the compiler */
-    zs_token *toks = d->toks;
     const size_t ntoks = d->ntoks;
     d->nsents = 0;
-    if (!ntoks) return;
     size_t start = 0;
-    uint32_t sent = 0; /* the index of the sentence of token i */
-    toks[0].sent = 0;
-    for (size_t i = 1; i < ntoks; i++) {
-        /* only after punctuation or at a blank line */
-        if ((toks[i - 1].kind == ZS_TOK_PUNCT || (toks[i].flags & ZS_TF_PARA)) &&
-            breaks_before(d, lang, start, i)) {
-            ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
-            d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)i};
-            toks[start].flags |= ZS_TF_SSTART;
-            start = i;
-            sent++;
-        }
-        toks[i].sent = sent;
+    uint32_t sent = 0;
+    if (ntoks && !d->breaks) {
+        /* tokens from elsewhere: after each punctuation and blank line */
+        for (size_t i = 1; i < ntoks; i++)
+            if ((d->toks[i - 1].kind == ZS_TOK_PUNCT || (d->toks[i].flags & ZS_TF_PARA)) &&
+                breaks_before(d, lang, start, i))
+                cut(d, &start, &sent, i);
     }
-    ZS_GROW(d->sents, d->sents_cap, d->nsents + 1);
-    d->sents[d->nsents++] = (zs_sentence){(uint32_t)start, (uint32_t)ntoks};
-    toks[start].flags |= ZS_TF_SSTART;
+    /* where the tokenizer saw a blank line or a '.', '!' or '?': a sentence
+     * can only end there, or after closing quotes and brackets that follow
+     * the mark (breaks_before looks back over them) */
+    for (size_t b = 0; ntoks && d->breaks && b < d->nbreaks; b++) {
+        size_t i = d->breaks[b] >> 1;
+        if (!(d->breaks[b] & 1)) {
+            if (i > start && i < ntoks && breaks_before(d, lang, start, i)) cut(d, &start, &sent, i);
+            continue;
+        }
+        for (i++; i < ntoks; i++) {
+            if (i > start && breaks_before(d, lang, start, i)) {
+                cut(d, &start, &sent, i);
+                break;
+            }
+            int c = punct_char(d, i);
+            if (c != '"' && c != ')' && c != PUNCT_LONG) break;
+        }
+    }
+    if (ntoks) cut(d, &start, &sent, ntoks);
+    free(d->breaks);
+    d->breaks = NULL;
+    d->nbreaks = d->breaks_cap = 0;
 }

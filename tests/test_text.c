@@ -47,7 +47,7 @@ static void test_fold_matches_icu(void **state)
     zs_buf_free(&b);
 }
 
-static zs_doc *doc_of(const char *text)
+static zs_doc *tokenized(const char *text)
 {
     zs_doc *d = zs_xcalloc(1, sizeof *d);
     d->name = "t";
@@ -55,6 +55,12 @@ static zs_doc *doc_of(const char *text)
     d->len = strlen(text);
     zs_error err;
     assert_true(zs_tokenize(d, NULL, &err));
+    return d;
+}
+
+static zs_doc *doc_of(const char *text)
+{
+    zs_doc *d = tokenized(text);
     zs_split_sentences(d, NULL);
     return d;
 }
@@ -104,6 +110,61 @@ static void test_sentences(void **state)
     free_doc(d);
 }
 
+/* The sentences of text as zs_split_sentences finds them from where the
+ * tokenizer saw marks and blank lines, and by looking at every token: the
+ * same. */
+static void same_sentences(const char *text)
+{
+    zs_doc *a = doc_of(text);
+    zs_doc *b = tokenized(text);
+    free(b->breaks); /* as tokens made elsewhere */
+    b->breaks = NULL;
+    zs_split_sentences(b, NULL);
+    assert_int_equal(a->ntoks, b->ntoks);
+    if (a->nsents != b->nsents)
+        fail_msg("%s: %zu sentences, by every token %zu", text, a->nsents, b->nsents);
+    for (size_t i = 0; i < a->nsents; i++) {
+        assert_int_equal(a->sents[i].t0, b->sents[i].t0);
+        assert_int_equal(a->sents[i].t1, b->sents[i].t1);
+    }
+    for (size_t i = 0; i < a->ntoks; i++) {
+        assert_int_equal(a->toks[i].sent, b->toks[i].sent);
+        assert_int_equal(a->toks[i].flags, b->toks[i].flags);
+    }
+    free_doc(a);
+    free_doc(b);
+}
+
+static void test_sentence_marks(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "He said: \"It is over.\" Then he left.", "(See above.) And so on!", "What? Why?! No.",
+        "\n\nA blank line first.\n\n\nThree.\n\n", "Ende \xe2\x80\x9eZitat.\xe2\x80\x9c Neu.",
+        "A\xe2\x80\xa9" "B. c. D...", "Am 7. Juli. 8. Mai", "x.\"\")) Y", ".", "", "no mark at all",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) same_sentences(texts[i]);
+    /* and texts made of pieces at random */
+    static const char *const pieces[] = {
+        "Word", "word", " ", " ", "  ", ".", "!", "?", "\"", ")", "(", ",", ";", "\n", "\n\n", "7",
+        "2015", "z", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xc3\x9c" "ber", "\xe2\x80\xa9", "...", "-"};
+    unsigned seed = 1;
+    char buf[512];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        for (int k = 0; k < 30; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+            size_t m = strlen(p);
+            if (n + m >= sizeof buf) break;
+            memcpy(buf + n, p, m);
+            n += m;
+        }
+        buf[n] = '\0';
+        same_sentences(buf);
+    }
+}
+
 static void test_invalid(void **state)
 {
     (void)state;
@@ -145,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_fold_matches_icu),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_sentence_marks),
         cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_word_hash_padded),
     };

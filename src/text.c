@@ -129,12 +129,14 @@ static const uint8_t ascii_alnum[256] = {
 };
 
 /* ASCII letters and digits folded (lower case) in the low byte, by byte,
- * with FOLD_LETTER or FOLD_DIGIT; 0 for the rest (NUL too, which ends
+ * with FOLD_LETTER (and FOLD_UPPER) or FOLD_DIGIT; 0 for the rest (NUL too, which ends
  * every text). */
 #define FOLD_LETTER 0x100
 #define FOLD_DIGIT 0x200
+#define FOLD_UPPER 0x400 /* upper case: FOLD_UPPER >> 7 is ZS_TF_UPPER */
+_Static_assert(FOLD_UPPER >> 7 == ZS_TF_UPPER, "FOLD_UPPER is ZS_TF_UPPER shifted");
 #define D_(c) [c] = (c) | FOLD_DIGIT
-#define L_(c) [c] = (c) | FOLD_LETTER, [(c) - 32] = (c) | FOLD_LETTER
+#define L_(c) [c] = (c) | FOLD_LETTER, [(c) - 32] = (c) | FOLD_LETTER | FOLD_UPPER
 static const uint16_t ascii_fold[256] = {
     D_('0'), D_('1'), D_('2'), D_('3'), D_('4'), D_('5'), D_('6'), D_('7'), D_('8'), D_('9'),
     L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'),
@@ -357,7 +359,7 @@ static int32_t ascii_lane(lane *ln, zs_doc *d, const zs_lang *lang, const uint8_
         int32_t num = -1;
         if (v) { /* a run of letters and digits; no bound check: the byte at e
                   * is none (the text's NUL) */
-            unsigned seen = 0;
+            unsigned seen = 0, first = v;
             char *o = fold + fl;
             do {
                 seen |= v;
@@ -374,7 +376,7 @@ static int32_t ascii_lane(lane *ln, zs_doc *d, const zs_lang *lang, const uint8_
             } else if (seen & FOLD_DIGIT) {
                 kind = ZS_TOK_ALNUM;
             }
-            if (b >= 'A' && b <= 'Z') pending |= ZS_TF_UPPER;
+            pending |= (first & FOLD_UPPER) >> 7; /* ZS_TF_UPPER */
         } else if (b - 1 >= 0x7F) { /* NUL or non-ASCII */
             break;
         } else if (ascii_class[b] == C_SPACE) {

@@ -58,13 +58,13 @@ def main(argv):
                                 "--mb", str(mb)] + files, stdout=out, check=True)
             size = os.path.getsize(path) / 1e6
             with open(path, "rb") as f:
-                lines = f.readlines()
-            docs = len(lines)
+                docs = sum(1 for _ in f)
+            # (line by line: the memory of this process would count in
+            # the peak of the processes it starts)
             halves = [os.path.join(tmp, "c%g.%d.jsonl" % (mb, h)) for h in (1, 2)]
-            for h, part in zip(halves, (lines[:docs // 2], lines[docs // 2:])):
-                with open(h, "wb") as f:
-                    f.writelines(part)
-            del lines
+            with open(path, "rb") as f, open(halves[0], "wb") as h1, open(halves[1], "wb") as h2:
+                for i, line in enumerate(f):
+                    (h1 if i < docs // 2 else h2).write(line)
             cmd = [zs, "--input", "jsonl", "-j"]
             runs = {1: [], 2: [], "1+1": []}
             for _ in range(RUNS):

@@ -383,6 +383,7 @@ typedef struct ev_run {
     const zs_lang *const *langs; /* zeitstrahl's languages, one picked per file */
     size_t nlangs;
     bool errors, links, classes;
+    FILE *pairs; /* eval --pairs: where the pair lines go */
     zs_buf err_lines;
     ev_corpus *corpora;
     size_t ncorpora, corpora_cap;
@@ -477,6 +478,7 @@ static int eval_file(ev_run *run, ev_corpus *c, const char *goldfile, const char
             rc = run_zeitstrahl(lang, goldfile, &gold, narrative, &sys, err);
             size_t len;
             char *raw = rc == 0 ? zs_read_file(goldfile, &len, err) : NULL;
+            c->bc.pairs = run->pairs;
             if (raw) rc = zs_eval_events_file(lang, goldfile, raw, len, &c->bc, err);
             else if (rc == 0) rc = err->code;
             free(raw);
@@ -634,7 +636,7 @@ static void print_table(const ev_run *run, FILE *out)
 }
 
 static const char eval_usage[] =
-    "Usage: zeitstrahl eval [--errors] [--classes] [--links] [--system DIR|FILE | --narrative | --news] PATH...\n"
+    "Usage: zeitstrahl eval [--errors] [--classes] [--links] [--pairs] [--system DIR|FILE | --narrative | --news] PATH...\n"
     "Scores temporal expressions against annotated gold files (TimeML TIMEX3, or\n"
     "inline TIMEX2 as in WikiWarsDE) with the TempEval-3 task-A measures.\n"
     "\n"
@@ -649,6 +651,12 @@ static const char eval_usage[] =
     "  --classes       then list task B by gold class and zeitstrahl's, and by\n"
     "                  part of speech (TimeML gold with events)\n"
     "  --links         then list task C by source and kind of link (TimeML gold with events)\n"
+    "  --pairs         first list each pair of neighbouring events of a sentence: pair FILE\n"
+    "                  K GAP FORM CLASS FORM CLASS SOURCE GOLD SUB (tab-separated; the\n"
+    "                  fields templates/en/tlinks.zt is keyed by, the source of\n"
+    "                  zeitstrahl's link between them or -, the relation the gold\n"
+    "                  closure implies, none or unmapped, the gold SLINK or ALINK\n"
+    "                  type between them or -)\n"
     "  -h, --help      show this help\n"
     "\n"
     "Prints one row per corpus and one 'overall' row: docs, gold, sys, strict\n"
@@ -667,7 +675,7 @@ int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t
     item *items = zs_xcalloc(argc > 0 ? (size_t)argc : 1, sizeof *items);
     size_t nitems = 0;
     const char *system = NULL;
-    bool errors = false, links = false, classes = false, opts_done = false, system_pending = false, narrative = false;
+    bool errors = false, links = false, classes = false, pairs = false, opts_done = false, system_pending = false, narrative = false;
     int rc = 0;
     for (int i = 1; i < argc && rc == 0; i++) {
         const char *a = argv[i];
@@ -680,6 +688,8 @@ int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t
                 links = true;
             } else if (strcmp(a, "--classes") == 0) {
                 classes = true;
+            } else if (strcmp(a, "--pairs") == 0) {
+                pairs = true;
             } else if (strcmp(a, "--narrative") == 0 || strcmp(a, "--news") == 0) {
                 if (system_pending) break; /* a --system without PATHs */
                 narrative = strcmp(a, "--narrative") == 0;
@@ -721,7 +731,8 @@ int zs_eval_run_langs(int argc, char **argv, const zs_lang *const *langs, size_t
         zs_set_error(err, ZS_ERR_USAGE, "eval: no gold file or folder (try 'zeitstrahl eval --help')");
         rc = ZS_ERR_USAGE;
     }
-    ev_run run = {.langs = langs, .nlangs = nlangs, .errors = errors, .links = links, .classes = classes};
+    ev_run run = {.langs = langs, .nlangs = nlangs, .errors = errors, .links = links, .classes = classes,
+                  .pairs = pairs ? out : NULL};
     for (size_t i = 0; i < nitems && rc == 0; i++)
         rc = eval_path(&run, items[i].path, items[i].system, items[i].narrative, err);
     if (rc == 0) {

@@ -8,6 +8,7 @@
 
 #include "closure.h"
 #include "doc.h"
+#include "event.h"
 #include "timeml.h"
 #include "util.h"
 
@@ -28,6 +29,8 @@ typedef struct gdoc {
     gnode *ev; size_t nev, ev_cap;
     gnode *tx; size_t ntx, tx_cap;   /* [0] is the creation time once known */
     glink *ln; size_t nln, ln_cap;
+    glink *sub; size_t nsub, sub_cap; /* SLINK and ALINK, rel unused */
+    char (*sub_type)[24];             /* their relType */
     char (*inst)[2][32]; size_t ninst, inst_cap; /* eiid, eventID */
     char dct_tid[32];
     char dct_value[64];
@@ -39,6 +42,8 @@ static void gdoc_free(gdoc *g)
     free(g->ev);
     free(g->tx);
     free(g->ln);
+    free(g->sub);
+    free(g->sub_type);
     free(g->inst);
 }
 
@@ -109,6 +114,19 @@ static void on_start(gdoc *g, xmlTextReaderPtr r, const char *name, bool in_text
         if (!l.a[0] || !l.b[0]) return;
         ZS_GROW(g->ln, g->ln_cap, g->nln + 1);
         g->ln[g->nln++] = l;
+    } else if (strcmp(name, "SLINK") == 0 || strcmp(name, "ALINK") == 0) {
+        glink l = {.rel = ZS_REL_OVERLAP};
+        char type[24];
+        get_attr(r, "relType", type, sizeof type);
+        get_attr(r, "eventInstanceID", l.a, sizeof l.a);
+        get_attr(r, "subordinatedEventInstance", l.b, sizeof l.b);
+        if (!l.b[0]) get_attr(r, "relatedToEventInstance", l.b, sizeof l.b);
+        if (!l.a[0] || !l.b[0] || !type[0]) return;
+        size_t cap = g->sub_cap;
+        ZS_GROW(g->sub, g->sub_cap, g->nsub + 1);
+        if (g->sub_cap != cap) g->sub_type = zs_xreallocarray(g->sub_type, g->sub_cap, sizeof *g->sub_type);
+        zs_copy_str(g->sub_type[g->nsub], sizeof *g->sub_type, type);
+        g->sub[g->nsub++] = l;
     }
 }
 
@@ -258,15 +276,57 @@ static int gold_end(const gdoc *g, int node)
     return node < (int)g->nev ? 0 : node < (int)(g->nev + g->ntx) ? 1 : 2;
 }
 
-/* Whether the gold closure relates a and b at all. */
-static bool gold_related(const zs_pnet *gold, size_t a, size_t b)
+/* The first relation of a to b the gold closure implies, or -1. */
+static int gold_relation(const zs_pnet *gold, size_t a, size_t b)
 {
     static const zs_relkind rels[] = {ZS_REL_BEFORE, ZS_REL_AFTER, ZS_REL_INCLUDES,
                                       ZS_REL_IS_INCLUDED, ZS_REL_SIMULTANEOUS, ZS_REL_BEGINS,
                                       ZS_REL_BEGUN_BY, ZS_REL_ENDS, ZS_REL_ENDED_BY};
     for (size_t i = 0; i < sizeof rels / sizeof *rels; i++)
-        if (zs_pnet_entails(gold, a, b, rels[i])) return true;
-    return false;
+        if (zs_pnet_entails(gold, a, b, rels[i])) return (int)rels[i];
+    return -1;
+}
+
+/* Whether the gold closure relates a and b at all. */
+static bool gold_related(const zs_pnet *gold, size_t a, size_t b)
+{
+    return gold_relation(gold, a, b) >= 0;
+}
+
+/* eval --pairs: the lines zs_eval_events_file describes. */
+static void write_pairs(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet *gold,
+                        const int *epair)
+{
+    for (size_t k = 0; k + 1 < d->nevents; k++) {
+        const char *f[ZS_PAIR_FIELDS];
+        if (!zs_pair_fields(d, k, f)) continue;
+        const char *source = "-";
+        for (size_t i = 0; i < d->nbase; i++) {
+            const zs_tlink *l = &d->tlinks[i];
+            const char *a = d->events[k].id, *b = d->events[k + 1].id;
+            if ((strcmp(l->from, a) == 0 && strcmp(l->to, b) == 0) ||
+                (strcmp(l->from, b) == 0 && strcmp(l->to, a) == 0)) {
+                source = l->source;
+                break;
+            }
+        }
+        int rel = epair[k] < 0 || epair[k + 1] < 0
+                      ? -2
+                      : gold_relation(gold, (size_t)epair[k], (size_t)epair[k + 1]);
+        fprintf(out, "pair\t%s\t%zu", d->name, k);
+        for (int i = 0; i < ZS_PAIR_FIELDS; i++) fprintf(out, "\t%s", f[i]);
+        fprintf(out, "\t%s\t%s", source,
+                rel == -2 ? "unmapped" : rel < 0 ? "none" : zs_rel_name((zs_relkind)rel));
+        const char *sub = "-", *dir = "";
+        for (size_t i = 0; rel != -2 && i < g->nsub; i++) {
+            int a = gold_node(g, g->sub[i].a), b = gold_node(g, g->sub[i].b);
+            if (a == epair[k] && b == epair[k + 1]) sub = g->sub_type[i];
+            else if (a == epair[k + 1] && b == epair[k]) sub = g->sub_type[i], dir = "^";
+            else continue;
+            break;
+        }
+        fprintf(out, "\t%s%s\n", sub, dir);
+    }
 }
 
 static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
@@ -327,6 +387,7 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
         } else if (!gold_related(gold, (size_t)a, (size_t)b))
             c->src_unrelated[sf][ek]++;
     }
+    if (c->pairs) write_pairs(c->pairs, d, g, gold, epair);
     for (size_t i = 0; i < g->nln; i++) {
         if (gl[i][0] < 0 || gl[i][1] < 0) continue;
         c->gold_links++;

@@ -48,10 +48,20 @@ typedef struct zs_evbc_counts {
     /* task B pairs by gold class and zeitstrahl's; by zeitstrahl's part of
      * speech (0 verb, 1 noun) and whether the class is right */
     size_t cls_conf[ZS_EVBC_CLASSES][ZS_EVBC_CLASSES], cls_pos[2][2];
+    FILE *pairs; /* if set (eval --pairs), one line per pair of neighbouring
+                    events of a sentence: see zs_eval_events_file */
 } zs_evbc_counts;
 
 /* Scores zeitstrahl in lang on the TimeML gold file path (bytes raw[0..len))
- * into c. A file without EVENT elements adds nothing; one with them must be
+ * into c. With c->pairs set, writes there for each pair of events k, k + 1
+ * of one sentence a line "pair", the file, k, the pair's fields
+ * (zs_pair_fields), the source of zeitstrahl's link between them or "-",
+ * and the relation of the first to the second that the gold closure
+ * implies (BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS,
+ * BEGUN_BY, ENDS, ENDED_BY), "none" or, where either maps to no gold
+ * event, "unmapped", and the relType of a gold SLINK or ALINK joining
+ * them ("MODAL", "MODAL^" where it runs from the second to the first) or
+ * "-", separated by tabs (templates/en/derive_tlinks.py reads them). A file without EVENT elements adds nothing; one with them must be
  * well-formed XML. Returns 0, or a
  * zs_status with err filled. */
 int zs_eval_events_file(const zs_lang *lang, const char *path, const char *raw, size_t len,

@@ -905,19 +905,13 @@ static void relate_adjacent(zs_doc *d)
     }
 }
 
-/* Kinds of two events next to each other in a sentence that tlink_pair
- * (tlinks.zt) may relate, by what comes between them; PAIR_NONE for the
- * others. */
-typedef enum {
-    PAIR_ASPECTUAL, PAIR_INFINITIVE, PAIR_REPORT, PAIR_COMPLEMENT, PAIR_COORDINATION,
-    PAIR_RELATIVE, PAIR_OBJECT, PAIR_SUBJECT, PAIR_NKINDS, PAIR_NONE = PAIR_NKINDS
-} pair_kind;
-static const char *const pair_kind_names[PAIR_NKINDS] = {
-    "aspectual", "infinitive", "report", "complement", "coordination", "relative", "object",
-    "subject"};
+/* The fields of a pair of neighbouring events that tlink_pair (tlinks.zt)
+ * is keyed by: what stands between them (the gap), then each event's form
+ * ("noun", else its verb's tense: "past", "infinitive", ...) and class. */
+enum { PAIR_GAP_FIELD, PAIR_A_FORM, PAIR_A_CLASS, PAIR_B_FORM, PAIR_B_CLASS, PAIR_NFIELDS };
 
-/* Tokens allowed between two events of a pair. */
-#define PAIR_GAP 3
+/* Gaps longer than this many tokens (without punctuation) are "far". */
+#define PAIR_NEAR 3
 
 /* Whether token i is a comma. */
 static bool tok_comma(const zs_doc *d, uint32_t i)
@@ -925,47 +919,123 @@ static bool tok_comma(const zs_doc *d, uint32_t i)
     return d->toks[i].fold_len == 1 && *zs_tok_fold(d, i) == ',';
 }
 
-/* Whether token i is a word that pair_word lists for the kind named. */
-static bool pair_word(const zs_doc *d, uint32_t i, const char *kind)
+/* The pair_word kind of token i ("infinitive" for "to"), or NULL. */
+static const char *pair_word(const zs_doc *d, uint32_t i)
 {
     const zs_word *w = d->toks[i].word;
     const zs_entry *e;
-    return w && zs_word_in(w, d->lang->lex_pair_word, &e) && e->nattrs && e->attrs[0].sym &&
-           strcmp(e->attrs[0].sym, kind) == 0;
+    if (!w || d->lang->lex_pair_word == UINT32_MAX || !zs_word_in(w, d->lang->lex_pair_word, &e) ||
+        !e->nattrs || !e->attrs[0].sym)
+        return NULL;
+    return e->attrs[0].sym;
 }
 
-/* The kind of the pair of events a and b, b the next event after a in its
- * sentence: an aspectual verb and its event ("began talks", "stopped
- * fighting"), an event and the infinitive after it ("agreed to meet",
- * "plans to build"), a report and the verb it reports ("said it would",
- * "said that talks are"), a verb of a mental state, intention or perception
- * and the verb it governs ("believes the rebels attacked"), two verbs or two nouns joined by "and" or "or", a noun
- * and the verb of a relative clause on it ("the attack that killed"), a
- * verb and a noun right after it ("approved the merger"), a noun and a verb
- * right after it ("the talks collapsed"). */
-static pair_kind pair_kind_of(const zs_doc *d, const zs_event *a, const zs_event *b)
+static bool is_kind(const char *kind, const char *name)
 {
-    if (b->t0 < a->t1 || b->t0 - a->t1 > PAIR_GAP) return PAIR_NONE;
+    return kind && strcmp(kind, name) == 0;
+}
+
+/* What stands between events a and b, b the next event after a: nothing
+ * ("none": "peace talks"), a word of pair_word's coordination alone or
+ * after a comma ("coordination": "talks and meetings"), a comma ("comma")
+ * or other punctuation ("punct"), else by pair_word, the word right
+ * before b ("infinitive": "agreed to meet") or the one right after a
+ * ("relative": "said that", "the attack that killed"; "preposition":
+ * "the end of the war"), else a few words ("near": "approved the merger")
+ * or more ("far"). */
+static const char *pair_gap(const zs_doc *d, const zs_event *a, const zs_event *b)
+{
     uint32_t g0 = a->t1, g1 = b->t0;
-    bool punct = false;
-    for (uint32_t i = g0; i < g1; i++) punct |= d->toks[i].kind == ZS_TOK_PUNCT;
-    if (g1 > g0 && pair_word(d, g1 - 1, "coordination") && a->noun == b->noun && g1 - g0 <= 2 &&
-        (g1 - g0 == 1 || tok_comma(d, g0)))
-        return PAIR_COORDINATION;
-    if (punct) return PAIR_NONE;
-    if (!a->noun && a->cls == ZS_EC_ASPECTUAL) return PAIR_ASPECTUAL;
-    if (!b->noun && b->tense == ZS_TENSE_INFINITIVE && g1 > g0 && pair_word(d, g1 - 1, "infinitive"))
-        return PAIR_INFINITIVE;
-    if (!a->noun && !b->noun && a->cls == ZS_EC_REPORTING) return PAIR_REPORT;
-    if (!a->noun && !b->noun &&
-        (a->cls == ZS_EC_I_STATE || a->cls == ZS_EC_I_ACTION || a->cls == ZS_EC_PERCEPTION))
-        return PAIR_COMPLEMENT;
-    if (a->noun && !b->noun && g1 > g0 && pair_word(d, g0, "relative"))
-        return PAIR_RELATIVE;
-    if (g1 - g0 > 2) return PAIR_NONE;
-    if (!a->noun && b->noun) return PAIR_OBJECT;
-    if (a->noun && !b->noun) return PAIR_SUBJECT;
-    return PAIR_NONE;
+    if (g1 <= g0) return "none";
+    bool comma = false, punct = false;
+    for (uint32_t i = g0; i < g1; i++) {
+        if (d->toks[i].kind != ZS_TOK_PUNCT) continue;
+        if (tok_comma(d, i)) comma = true;
+        else punct = true;
+    }
+    const char *last = pair_word(d, g1 - 1), *first = pair_word(d, g0);
+    if (is_kind(last, "coordination") && !punct && (g1 - g0 == 1 || (g1 - g0 == 2 && comma)))
+        return "coordination";
+    if (punct) return "punct";
+    if (comma) return "comma";
+    if (is_kind(last, "infinitive")) return "infinitive";
+    if (is_kind(first, "relative")) return "relative";
+    if (is_kind(first, "preposition")) return "preposition";
+    return g1 - g0 <= PAIR_NEAR ? "near" : "far";
+}
+
+static const char *const pair_forms[] = {"none", "past", "present", "future", "infinitive",
+                                         "prespart", "pastpart"};
+static const char *const pair_classes[] = {"occurrence", "reporting", "state", "iaction",
+                                           "istate", "aspectual", "perception"};
+
+/* An event's form field: "noun", or its verb's tense ("past"). */
+static const char *pair_form(const zs_event *e)
+{
+    if (e->noun) return "noun";
+    return (unsigned)e->tense < sizeof pair_forms / sizeof *pair_forms ? pair_forms[e->tense]
+                                                                        : "none";
+}
+
+static const char *pair_class(const zs_event *e)
+{
+    return (unsigned)e->cls < sizeof pair_classes / sizeof *pair_classes ? pair_classes[e->cls]
+                                                                          : "occurrence";
+}
+
+bool zs_pair_fields(const zs_doc *d, size_t k, const char *f[ZS_PAIR_FIELDS])
+{
+    if (k + 1 >= d->nevents) return false;
+    const zs_event *a = &d->events[k], *b = &d->events[k + 1];
+    if (a->sent != b->sent) return false;
+    f[PAIR_GAP_FIELD] = pair_gap(d, a, b);
+    f[PAIR_A_FORM] = pair_form(a);
+    f[PAIR_A_CLASS] = pair_class(a);
+    f[PAIR_B_FORM] = pair_form(b);
+    f[PAIR_B_CLASS] = pair_class(b);
+    return true;
+}
+
+/* The id of word s in the language, or UINT32_MAX. */
+static uint32_t word_id(const zs_lang *L, const char *s)
+{
+    const zs_word *w = zs_lang_word(L, s, strlen(s));
+    return w ? w->id : UINT32_MAX;
+}
+
+/* The tlink_pair entry for the fields f, from the most specific key to the
+ * least: gap, forms and classes; gap and forms ("any" for the classes);
+ * gap, "verb" or "noun" for the forms, and classes; gap and "verb" or
+ * "noun" alone. The first entry found decides: its relation, or none if
+ * its value is no relation ("NONE"). Returns the relation or -1. */
+static int pair_rel(const zs_doc *d, const char *const f[ZS_PAIR_FIELDS])
+{
+    const zs_lang *L = d->lang;
+    const zs_word *gap = zs_lang_word(L, f[PAIR_GAP_FIELD], strlen(f[PAIR_GAP_FIELD]));
+    if (!gap) return -1;
+    uint32_t any = word_id(L, "any");
+    uint32_t form[2], pos[2], cls[2];
+    for (int s = 0; s < 2; s++) {
+        const char *fm = f[s ? PAIR_B_FORM : PAIR_A_FORM];
+        form[s] = word_id(L, fm);
+        pos[s] = word_id(L, strcmp(fm, "noun") == 0 ? "noun" : "verb");
+        cls[s] = word_id(L, f[s ? PAIR_B_CLASS : PAIR_A_CLASS]);
+    }
+    const uint32_t keys[4][4] = {{form[0], cls[0], form[1], cls[1]},
+                                 {form[0], any, form[1], any},
+                                 {pos[0], cls[0], pos[1], cls[1]},
+                                 {pos[0], any, pos[1], any}};
+    for (int level = 0; level < 4; level++)
+        for (uint32_t i = 0; i < gap->nstarts; i++) {
+            const zs_entry *e = gap->starts[i];
+            if (e->lex != L->lex_tlink_pair || e->ntok != 5 ||
+                memcmp(e->words + 1, keys[level], sizeof keys[level]) != 0)
+                continue;
+            return e->nattrs && !e->attrs[0].key && e->attrs[0].sym
+                       ? zs_rel_from_name(e->attrs[0].sym)
+                       : -1;
+        }
+    return -1;
 }
 
 static int cmp_u64(const void *pa, const void *pb)
@@ -974,26 +1044,15 @@ static int cmp_u64(const void *pa, const void *pb)
     return (a > b) - (a < b);
 }
 
-/* Two events next to each other in a sentence, of a kind of pair that
- * tlink_pair gives a relation (the one TimeBank gives such pairs most
- * often: derive_tlinks.py), where no other source has related them.
- * Source "pair:KIND". */
+/* Two events next to each other in a sentence (no event between them) that
+ * no other source has related, by the relation tlink_pair gives the fields
+ * of the pair (derive_tlinks.py: the one TimeBank's closed gold gives such
+ * pairs most often, where that is right often enough). Source
+ * "pair:GAP". */
 static void relate_pairs(zs_doc *d)
 {
     const zs_lang *L = d->lang;
-    uint32_t lex = L->lex_tlink_pair;
-    if (lex == UINT32_MAX || L->lex_pair_word == UINT32_MAX || d->nevents < 2) return;
-    int rels[PAIR_NKINDS];
-    bool any = false;
-    for (int c = 0; c < PAIR_NKINDS; c++) {
-        const zs_word *w = zs_lang_word(L, pair_kind_names[c], strlen(pair_kind_names[c]));
-        const zs_entry *e;
-        rels[c] = w && zs_word_in(w, lex, &e) && e->nattrs && !e->attrs[0].key
-                      ? zs_rel_from_name(e->attrs[0].sym)
-                      : -1;
-        any |= rels[c] >= 0;
-    }
-    if (!any) return;
+    if (L->lex_tlink_pair == UINT32_MAX || d->nevents < 2) return;
     /* the event pairs linked already, (lower << 32 | higher), sorted */
     uint64_t *linked = zs_xmalloc((d->ntlinks + 1) * sizeof *linked);
     size_t nl = 0;
@@ -1006,15 +1065,15 @@ static void relate_pairs(zs_doc *d)
     }
     qsort(linked, nl, sizeof *linked, cmp_u64);
     for (size_t k = 0; k + 1 < d->nevents; k++) {
-        const zs_event *a = &d->events[k], *b = &d->events[k + 1];
-        if (a->sent != b->sent) continue;
-        pair_kind c = pair_kind_of(d, a, b);
+        const char *f[ZS_PAIR_FIELDS];
         uint64_t key = (uint64_t)k << 32 | (k + 1);
-        if (c == PAIR_NONE || rels[c] < 0 || bsearch(&key, linked, nl, sizeof *linked, cmp_u64))
+        if (!zs_pair_fields(d, k, f) || bsearch(&key, linked, nl, sizeof *linked, cmp_u64))
             continue;
+        int rel = pair_rel(d, f);
+        if (rel < 0) continue;
         char source[32];
-        snprintf(source, sizeof source, "pair:%s", pair_kind_names[c]);
-        add_tlink(d, a->id, b->id, (zs_relkind)rels[c], source);
+        snprintf(source, sizeof source, "pair:%s", f[PAIR_GAP_FIELD]);
+        add_tlink(d, d->events[k].id, d->events[k + 1].id, (zs_relkind)rel, source);
     }
     free(linked);
 }

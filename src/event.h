@@ -36,4 +36,13 @@ bool zs_past_verb(const zs_doc *d, uint32_t i);
  * (not a verb: "since", "seit", "damals"). */
 bool zs_past_cue(const zs_doc *d, uint32_t i);
 
+/* The fields tlink_pair (tlinks.zt) keys the pair of events k and k + 1
+ * by: what stands between them ("none", "coordination", "comma", "punct",
+ * "infinitive", "relative", "preposition", "near", "far"), then each
+ * event's form ("noun", else its verb's tense in lower case: "past",
+ * "infinitive", ...) and class in lower case without '_' ("iaction").
+ * Returns false, f untouched, where k + 1 is no event of k's sentence. */
+#define ZS_PAIR_FIELDS 5
+bool zs_pair_fields(const zs_doc *d, size_t k, const char *f[ZS_PAIR_FIELDS]);
+
 #endif

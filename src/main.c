@@ -21,7 +21,7 @@
 
 static const char usage[] =
     "Usage: zeitstrahl [OPTIONS] [FILE...]\n"
-    "       zeitstrahl eval [--errors] [--classes] [--links] [--system DIR|FILE | --narrative | --news] GOLD...\n"
+    "       zeitstrahl eval [--errors] [--classes] [--links] [--pairs] [--system DIR|FILE | --narrative | --news] GOLD...\n"
     "       zeitstrahl merge [-o FILE]... [-f FORMAT] [--skip-bad] [OPTIONS] [FILE...]\n"
     "Finds the temporal expressions and events of news articles (stdin when no\n"
     "FILE) and writes their timeline.\n"

@@ -275,6 +275,39 @@ static void test_zeitstrahl_timeml(void **state)
     free(out);
 }
 
+/* --pairs: one line per pair of neighbouring events of a sentence, with
+ * the pair's fields, the relation of the first to the second that the
+ * gold closure implies (here from the inverse link) and the SLINK joining
+ * them; none for the event of the next sentence. */
+static void test_pairs_listing(void **state)
+{
+    (void)state;
+    const char *g =
+        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>x</DOCID>\n"
+        "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-08-01\" "
+        "functionInDocument=\"CREATION_TIME\">2017-08-01</TIMEX3></DCT>\n<TEXT>\n"
+        "Die Minister <EVENT eid=\"e1\" class=\"OCCURRENCE\">berieten</EVENT> und "
+        "<EVENT eid=\"e2\" class=\"OCCURRENCE\">verhandelten</EVENT>. Es gab einen "
+        "<EVENT eid=\"e3\" class=\"OCCURRENCE\">Angriff</EVENT>.\n</TEXT>\n"
+        "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\"/>\n<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\"/>\n"
+        "<MAKEINSTANCE eventID=\"e3\" eiid=\"ei3\"/>\n"
+        "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n"
+        "<SLINK lid=\"l2\" relType=\"MODAL\" eventInstanceID=\"ei2\" subordinatedEventInstance=\"ei1\"/>\n"
+        "</TimeML>\n";
+    const char *gf = put("pairs/a.tml", g);
+    char *out;
+    zs_error err;
+    assert_int_equal(run(&out, &err, 2, "--pairs", gf), 0);
+    char want[512];
+    snprintf(want, sizeof want, "pair\t%s\t0\tnear\tpast\toccurrence\tpast\toccurrence\t-\tBEFORE\tMODAL^\n", gf);
+    assert_true(strncmp(out, want, strlen(want)) == 0);
+    assert_null(strstr(out + strlen(want), "pair\t"));
+    free(out);
+    assert_int_equal(run(&out, &err, 1, gf), 0);
+    assert_null(strstr(out, "pair\t"));
+    free(out);
+}
+
 /* Tasks B and C: gold events and TLINKs; one event found with its class,
  * one missed, one spurious; the anchor link and, by closure over the
  * timexes' values, the one to the creation time. zeitstrahl's own
@@ -523,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_timex2_gold, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_narrative_mode, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_malformed_xml, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(test_pairs_listing, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_other_errors, make_tmp, remove_tmp),
         cmocka_unit_test(test_heideltime_reference),
     };

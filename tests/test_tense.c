@@ -119,10 +119,11 @@ static const zs_tlink *link_of(const zs_doc *d, const zs_event *a, const zs_even
     return NULL;
 }
 
-/* Neighbouring events related by the kind of their pair (tlink_pair in
- * templates/en/tlinks.zt): an event before the infinitive after it, a
- * report before the verb it reports; a pair another source relates already
- * gets no second link. */
+/* Neighbouring events related by the fields of their pair (tlink_pair in
+ * templates/en/tlinks.zt, keyed by what stands between them and the forms
+ * and classes of the two): an event before the infinitive after it, two
+ * past verbs after a comma in text order; a key whose value is NONE ("said
+ * it expects") gets no link, nor a pair another source relates already. */
 static void test_pairs(void **state)
 {
     (void)state;
@@ -137,15 +138,21 @@ static void test_pairs(void **state)
     assert_string_equal(l->source, "reporting");
     assert_null(link_of(d, said, agreed));
     zs_doc_free(d);
-    d = analyse(en, "The company said it expects to complete the sale.");
-    l = link_of(d, event_of(d, "said"), event_of(d, "expects"));
+    d = analyse(en, "The rebels attacked, and the army retreated.");
+    l = link_of(d, event_of(d, "attacked"), event_of(d, "retreated"));
     assert_non_null(l);
     assert_int_equal(l->rel, ZS_REL_BEFORE);
-    assert_string_equal(l->source, "pair:report");
+    assert_string_equal(l->source, "pair:comma");
     zs_doc_free(d);
-    /* too far apart: no pair */
-    d = analyse(en, "They agreed with the rebels at last to meet.");
-    assert_null(link_of(d, event_of(d, "agreed"), event_of(d, "meet")));
+    d = analyse(en, "The company said it expects to complete the sale.");
+    assert_null(link_of(d, event_of(d, "said"), event_of(d, "expects")));
+    l = link_of(d, event_of(d, "expects"), event_of(d, "complete"));
+    assert_non_null(l);
+    assert_string_equal(l->source, "pair:infinitive");
+    zs_doc_free(d);
+    /* events of two sentences: no pair */
+    d = analyse(en, "They agreed. The rebels attacked.");
+    assert_null(link_of(d, event_of(d, "agreed"), event_of(d, "attacked")));
     zs_doc_free(d);
 }
 

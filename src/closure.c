@@ -476,15 +476,18 @@ static void put_link(const ctx *c, pgraph *g, size_t k)
     }
 }
 
-/* Whether link bad, the core links and acc[0..upto) can all hold. */
+/* Whether link bad, the core links and acc[0..upto) can all hold. The
+ * core links are accepted ones, and the accepted links hold together, so
+ * a cycle that breaks them runs over an edge of bad: adding bad last, edge
+ * by edge with the search of pg_add, finds it without a look at the whole
+ * graph. */
 static bool holds(const ctx *c, pgraph *g, size_t bad, const size_t *core, size_t ncore,
                   const size_t *acc, size_t upto)
 {
     pg_pop(g, g->base);
-    put_link(c, g, bad);
     for (size_t i = 0; i < ncore; i++) put_link(c, g, core[i]);
     for (size_t i = 0; i < upto; i++) put_link(c, g, acc[i]);
-    return pg_consistent(g);
+    return add_link(c, g, bad);
 }
 
 /* A small set of accepted links that, with link bad, cannot hold: grown

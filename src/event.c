@@ -1003,31 +1003,69 @@ static uint32_t word_id(const zs_lang *L, const char *s)
     return w ? w->id : UINT32_MAX;
 }
 
-/* The tlink_pair entry for the fields f, from the most specific key to the
- * least: gap, forms and classes; gap and forms ("any" for the classes);
- * gap, "verb" or "noun" for the forms, and classes; gap and "verb" or
- * "noun" alone. The first entry found decides: its relation, or none if
- * its value is no relation ("NONE"). Returns the relation or -1. */
-static int pair_rel(const zs_doc *d, const char *const f[ZS_PAIR_FIELDS])
+/* The word ids of the field values, looked up once per doc. */
+#define PAIR_NGAPS 9
+static const char *const pair_gaps[PAIR_NGAPS] = {"none", "coordination", "comma", "punct",
+                                                  "infinitive", "relative", "preposition",
+                                                  "near", "far"};
+typedef struct pair_ids {
+    const zs_word *gap[PAIR_NGAPS];
+    uint32_t form[sizeof pair_forms / sizeof *pair_forms];
+    uint32_t cls[sizeof pair_classes / sizeof *pair_classes];
+    uint32_t noun, verb, any;
+} pair_ids;
+
+static void pair_ids_init(const zs_lang *L, pair_ids *ids)
+{
+    for (int i = 0; i < PAIR_NGAPS; i++)
+        ids->gap[i] = zs_lang_word(L, pair_gaps[i], strlen(pair_gaps[i]));
+    for (size_t i = 0; i < sizeof pair_forms / sizeof *pair_forms; i++)
+        ids->form[i] = word_id(L, pair_forms[i]);
+    for (size_t i = 0; i < sizeof pair_classes / sizeof *pair_classes; i++)
+        ids->cls[i] = word_id(L, pair_classes[i]);
+    ids->noun = word_id(L, "noun");
+    ids->verb = word_id(L, "verb");
+    ids->any = word_id(L, "any");
+}
+
+/* The id of an event's form field and of its part of speech. */
+static uint32_t form_id(const pair_ids *ids, const zs_event *e, bool pos)
+{
+    if (e->noun) return ids->noun;
+    if (pos) return ids->verb;
+    return (unsigned)e->tense < sizeof ids->form / sizeof *ids->form ? ids->form[e->tense]
+                                                                      : ids->form[0];
+}
+
+static uint32_t class_id(const pair_ids *ids, const zs_event *e)
+{
+    return (unsigned)e->cls < sizeof ids->cls / sizeof *ids->cls ? ids->cls[e->cls] : ids->cls[0];
+}
+
+/* The tlink_pair entry for the pair of events a and b with gap gap, from
+ * the most specific key to the least: gap, forms and classes; gap and
+ * forms ("any" for the classes); gap, "verb" or "noun" for the forms, and
+ * classes; gap and "verb" or "noun" alone. The first entry found decides:
+ * its relation, or none if its value is no relation ("NONE"). Returns the
+ * relation or -1. */
+static int pair_rel(const zs_doc *d, const pair_ids *ids, const char *gap, const zs_event *a,
+                    const zs_event *b)
 {
     const zs_lang *L = d->lang;
-    const zs_word *gap = zs_lang_word(L, f[PAIR_GAP_FIELD], strlen(f[PAIR_GAP_FIELD]));
-    if (!gap) return -1;
-    uint32_t any = word_id(L, "any");
-    uint32_t form[2], pos[2], cls[2];
-    for (int s = 0; s < 2; s++) {
-        const char *fm = f[s ? PAIR_B_FORM : PAIR_A_FORM];
-        form[s] = word_id(L, fm);
-        pos[s] = word_id(L, strcmp(fm, "noun") == 0 ? "noun" : "verb");
-        cls[s] = word_id(L, f[s ? PAIR_B_CLASS : PAIR_A_CLASS]);
-    }
-    const uint32_t keys[4][4] = {{form[0], cls[0], form[1], cls[1]},
-                                 {form[0], any, form[1], any},
-                                 {pos[0], cls[0], pos[1], cls[1]},
-                                 {pos[0], any, pos[1], any}};
+    const zs_word *g = NULL;
+    for (int i = 0; i < PAIR_NGAPS && !g; i++)
+        if (strcmp(pair_gaps[i], gap) == 0) g = ids->gap[i];
+    if (!g) return -1;
+    uint32_t fa = form_id(ids, a, false), fb = form_id(ids, b, false);
+    uint32_t pa = form_id(ids, a, true), pb = form_id(ids, b, true);
+    uint32_t ca = class_id(ids, a), cb = class_id(ids, b);
+    const uint32_t keys[4][4] = {{fa, ca, fb, cb},
+                                 {fa, ids->any, fb, ids->any},
+                                 {pa, ca, pb, cb},
+                                 {pa, ids->any, pb, ids->any}};
     for (int level = 0; level < 4; level++)
-        for (uint32_t i = 0; i < gap->nstarts; i++) {
-            const zs_entry *e = gap->starts[i];
+        for (uint32_t i = 0; i < g->nstarts; i++) {
+            const zs_entry *e = g->starts[i];
             if (e->lex != L->lex_tlink_pair || e->ntok != 5 ||
                 memcmp(e->words + 1, keys[level], sizeof keys[level]) != 0)
                 continue;
@@ -1064,15 +1102,17 @@ static void relate_pairs(zs_doc *d)
         linked[nl++] = x < y ? x << 32 | y : y << 32 | x;
     }
     qsort(linked, nl, sizeof *linked, cmp_u64);
+    pair_ids ids;
+    pair_ids_init(L, &ids);
     for (size_t k = 0; k + 1 < d->nevents; k++) {
-        const char *f[ZS_PAIR_FIELDS];
+        const zs_event *a = &d->events[k], *b = &d->events[k + 1];
         uint64_t key = (uint64_t)k << 32 | (k + 1);
-        if (!zs_pair_fields(d, k, f) || bsearch(&key, linked, nl, sizeof *linked, cmp_u64))
-            continue;
-        int rel = pair_rel(d, f);
+        if (a->sent != b->sent || bsearch(&key, linked, nl, sizeof *linked, cmp_u64)) continue;
+        const char *gap = pair_gap(d, a, b);
+        int rel = pair_rel(d, &ids, gap, a, b);
         if (rel < 0) continue;
         char source[32];
-        snprintf(source, sizeof source, "pair:%s", f[PAIR_GAP_FIELD]);
+        snprintf(source, sizeof source, "pair:%s", gap);
         add_tlink(d, d->events[k].id, d->events[k + 1].id, (zs_relkind)rel, source);
     }
     free(linked);

@@ -1884,6 +1884,27 @@ static const uint8_t *rid_bits(zs_lang *L, uint32_t **list, uint32_t n, uint32_t
     return bits;
 }
 
+/* What can follow the item rules ids[0..n) are indexed by, over all of
+ * them (the union of their zs_rule.succ, numbers as one range), in
+ * bitmaps of nrid words; NULL if one of them takes any token there. */
+static const zs_tokset *rules_succ(zs_lang *L, const uint32_t *ids, uint32_t n, uint32_t nrid)
+{
+    if (!n) return NULL;
+    for (uint32_t k = 0; k < n; k++)
+        if (L->rules[ids[k]].succ.any) return NULL;
+    zs_tokset *ts = lalloc(L, sizeof *ts);
+    uint8_t *bits = lalloc(L, nrid / 8 + 1);
+    for (uint32_t k = 0; k < n; k++) {
+        const zs_tokset *r = &L->rules[ids[k]].succ;
+        for (uint32_t b = 0; b < nrid / 8 + 1; b++) bits[b] |= r->words[b];
+        if (r->num && (!ts->num || r->lo < ts->lo)) ts->lo = r->lo;
+        if (r->num && (!ts->num || r->hi > ts->hi)) ts->hi = r->hi;
+        ts->num |= r->num;
+    }
+    ts->words = bits;
+    return ts;
+}
+
 /* The rules' word lists to bitmaps. They are indexed by rid, a number only
  * the words in some list have: the bitmaps stay small (the language's
  * words include every event word) and most tokens fail at rid 0. */
@@ -1906,6 +1927,9 @@ static void rule_bitmaps(zs_lang *L)
         r->pred.words = rid_bits(L, &r->pred.list, r->pred.n, nrid);
         r->succ.words = rid_bits(L, &r->succ.list, r->succ.n, nrid);
     }
+    for (uint32_t i = 0; i < L->nwords; i++)
+        L->words[i]->rules_succ = rules_succ(L, L->words[i]->rules, L->words[i]->nrules, nrid);
+    L->num_rules_succ = rules_succ(L, L->num_rules, L->nnum_rules, nrid);
 }
 
 /* ---- words a match needs --------------------------------------------- */

@@ -280,6 +280,11 @@ static void test_start_filters(void **state)
     assert_true(ago->at_lo > ago->at_hi); /* a word, not a number */
     assert_true(ago->need == zs_lang_word(L, "ago", 3)->need_bit);
     assert_true(zs_lang_word(L, "days", 4)->rules_need & ago->need);
+    /* the same over the rules a word indexes: here f.ago alone */
+    const zs_tokset *after_days = zs_lang_word(L, "days", 4)->rules_succ;
+    assert_non_null(after_days);
+    assert_true(has_word(L, after_days->words, "ago"));
+    assert_false(has_word(L, after_days->words, "days"));
     assert_false(ago->pred.any);
     assert_true(ago->pred.num);
     assert_int_equal(ago->pred.lo, 1);
@@ -301,6 +306,7 @@ static void test_start_filters(void **state)
     assert_int_equal(year->at_hi, 2100);
     assert_true(year->need == ZS_NEED_ANY);
     assert_true(L->num_rules_need & ZS_NEED_ANY);
+    assert_null(L->num_rules_succ); /* a year can end a match */
     /* any capitalized word second */
     assert_true(noun->next[0].any);
 

@@ -223,11 +223,13 @@ static inline bool tok_in(const zs_token *t, const zs_tokset *ts)
     return t->word && (ts->words[t->word->rid / 8] >> (t->word->rid % 8) & 1);
 }
 
-/* Whether the token after i (of a sentence ending before token end) is in
- * succ (NULL: any token, or none). */
-static inline bool may_follow(const zs_doc *d, uint32_t i, uint32_t end, const zs_tokset *succ)
+/* Whether the tokens before and after token i of the sentence [t0, t1) are
+ * in pred and succ (NULL: any token, or none). */
+static inline bool may_neighbour(const zs_doc *d, uint32_t i, uint32_t t0, uint32_t t1,
+                                 const zs_tokset *pred, const zs_tokset *succ)
 {
-    return !succ || (i + 1 < end && tok_in(&d->toks[i + 1], succ));
+    return (!pred || (i > t0 && tok_in(&d->toks[i - 1], pred))) &&
+           (!succ || (i + 1 < t1 && tok_in(&d->toks[i + 1], succ)));
 }
 
 /* Whether a match of r can start at token s (its first words, numbers, and
@@ -369,10 +371,12 @@ void zs_match_tokens(const zs_lang *L, const zs_doc *d, uint32_t t0, uint32_t t1
     for (uint32_t k = 0; k < nat; k++) {
         uint32_t i = at[k];
         const zs_token *t = &d->toks[i];
-        if (t->word && (t->word->rules_need & present) && may_follow(d, i, t1, t->word->rules_succ))
-            try_rules(R, t->word->rules, t->word->nrules, t0, i, false, next_start, out);
+        const zs_word *w = t->word;
+        if (w && (w->rules_need & present) &&
+            may_neighbour(d, i, t0, t1, w->rules_pred, w->rules_succ))
+            try_rules(R, w->rules, w->nrules, t0, i, false, next_start, out);
         if (t->kind == ZS_TOK_NUM && (L->num_rules_need & present) &&
-            may_follow(d, i, t1, L->num_rules_succ))
+            may_neighbour(d, i, t0, t1, L->num_rules_pred, L->num_rules_succ))
             try_rules(R, L->num_rules, L->nnum_rules, t0, i, true, next_start, out);
     }
     size_t n = out->n - first;

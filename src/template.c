@@ -1884,18 +1884,20 @@ static const uint8_t *rid_bits(zs_lang *L, uint32_t **list, uint32_t n, uint32_t
     return bits;
 }
 
-/* What can follow the item rules ids[0..n) are indexed by, over all of
- * them (the union of their zs_rule.succ, numbers as one range), in
- * bitmaps of nrid words; NULL if one of them takes any token there. */
-static const zs_tokset *rules_succ(zs_lang *L, const uint32_t *ids, uint32_t n, uint32_t nrid)
+/* What can follow (or, pred, precede) the item rules ids[0..n) are indexed
+ * by, over all of them (the union of their zs_rule.succ or pred, numbers as
+ * one range), in bitmaps of nrid words; NULL if one of them takes any token
+ * there. */
+static const zs_tokset *rules_union(zs_lang *L, const uint32_t *ids, uint32_t n, uint32_t nrid,
+                                    bool pred)
 {
     if (!n) return NULL;
     for (uint32_t k = 0; k < n; k++)
-        if (L->rules[ids[k]].succ.any) return NULL;
+        if (pred ? L->rules[ids[k]].pred.any : L->rules[ids[k]].succ.any) return NULL;
     zs_tokset *ts = lalloc(L, sizeof *ts);
     uint8_t *bits = lalloc(L, nrid / 8 + 1);
     for (uint32_t k = 0; k < n; k++) {
-        const zs_tokset *r = &L->rules[ids[k]].succ;
+        const zs_tokset *r = pred ? &L->rules[ids[k]].pred : &L->rules[ids[k]].succ;
         for (uint32_t b = 0; b < nrid / 8 + 1; b++) bits[b] |= r->words[b];
         if (r->num && (!ts->num || r->lo < ts->lo)) ts->lo = r->lo;
         if (r->num && (!ts->num || r->hi > ts->hi)) ts->hi = r->hi;
@@ -1927,9 +1929,13 @@ static void rule_bitmaps(zs_lang *L)
         r->pred.words = rid_bits(L, &r->pred.list, r->pred.n, nrid);
         r->succ.words = rid_bits(L, &r->succ.list, r->succ.n, nrid);
     }
-    for (uint32_t i = 0; i < L->nwords; i++)
-        L->words[i]->rules_succ = rules_succ(L, L->words[i]->rules, L->words[i]->nrules, nrid);
-    L->num_rules_succ = rules_succ(L, L->num_rules, L->nnum_rules, nrid);
+    for (uint32_t i = 0; i < L->nwords; i++) {
+        zs_word *w = L->words[i];
+        w->rules_pred = rules_union(L, w->rules, w->nrules, nrid, true);
+        w->rules_succ = rules_union(L, w->rules, w->nrules, nrid, false);
+    }
+    L->num_rules_pred = rules_union(L, L->num_rules, L->nnum_rules, nrid, true);
+    L->num_rules_succ = rules_union(L, L->num_rules, L->nnum_rules, nrid, false);
 }
 
 /* ---- words a match needs --------------------------------------------- */

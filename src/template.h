@@ -46,9 +46,9 @@ typedef struct zs_word {
     uint32_t nrules;
     uint64_t rules_need;     /* the need masks of its rules or'ed, or
                                 ZS_NEED_ANY if one of them has none */
-    const struct zs_tokset *rules_succ; /* what can follow it in a match of
-                                one of its rules (their succ), or NULL:
-                                anything */
+    const struct zs_tokset *rules_pred, *rules_succ; /* what can precede
+                                and follow it in a match of one of its
+                                rules (their pred, succ), or NULL: anything */
     uint32_t starts_cap, rules_cap; /* while loading */
 } zs_word;
 
@@ -214,7 +214,7 @@ struct zs_lang {
     uint32_t *num_rules;        /* rules that can start at a number */
     uint32_t nnum_rules, num_rules_cap;
     uint64_t num_rules_need;    /* as zs_word.rules_need */
-    const struct zs_tokset *num_rules_succ; /* as zs_word.rules_succ */
+    const struct zs_tokset *num_rules_pred, *num_rules_succ; /* as zs_word's */
     /* well-known lexicons (or UINT32_MAX if absent) */
     uint32_t lex_abbrev, lex_past_marker, lex_future, lex_event_noun, lex_event_verb,
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,

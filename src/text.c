@@ -660,7 +660,8 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
     for (size_t b = 0; ntoks && d->breaks && b < d->nbreaks; b++) {
         size_t i = d->breaks[b] >> 1;
         if (!(d->breaks[b] & 1)) {
-            if (i > start && i < ntoks && breaks_before(d, lang, start, i)) cut(d, &start, &sent, i);
+            if (i > start && i < ntoks && breaks_before(d, lang, start, i))
+                cut(d, &start, &sent, i);
             continue;
         }
         for (i++; i < ntoks; i++) {

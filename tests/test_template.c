@@ -285,6 +285,11 @@ static void test_start_filters(void **state)
     assert_non_null(after_days);
     assert_true(has_word(L, after_days->words, "ago"));
     assert_false(has_word(L, after_days->words, "days"));
+    const zs_tokset *before_days = zs_lang_word(L, "days", 4)->rules_pred;
+    assert_non_null(before_days); /* the number */
+    assert_true(before_days->num);
+    assert_int_equal(before_days->lo, 1);
+    assert_int_equal(before_days->hi, 99);
     assert_false(ago->pred.any);
     assert_true(ago->pred.num);
     assert_int_equal(ago->pred.lo, 1);
@@ -307,6 +312,7 @@ static void test_start_filters(void **state)
     assert_true(year->need == ZS_NEED_ANY);
     assert_true(L->num_rules_need & ZS_NEED_ANY);
     assert_null(L->num_rules_succ); /* a year can end a match */
+    assert_null(L->num_rules_pred); /* and start one */
     /* any capitalized word second */
     assert_true(noun->next[0].any);
 

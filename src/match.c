@@ -267,7 +267,7 @@ static void try_rule(run *R, const zs_rule *r, uint32_t start, zs_matches *out)
     R->found = false;
     int nslots = 2 * r->ncaps + (r->ext_slot >= 0 ? 2 : 0);
     R->nslots = nslots < MAX_SLOTS ? nslots : MAX_SLOTS;
-    memset(R->slots, 0xff, (size_t)R->nslots * sizeof *R->slots);
+    for (int k = 0; k < R->nslots; k++) R->slots[k] = -1; /* few: no call */
     exec(R, 0, start);
     if (R->found && R->best_end > start) record(R, start, out);
 }

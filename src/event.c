@@ -220,6 +220,31 @@ static const zs_word *tok_word(const zs_doc *d, uint32_t i)
     return t->fold_len < UINT16_MAX ? t->word : zs_lang_word(d->lang, zs_tok_fold(d, i), t->fold_len);
 }
 
+/* The class_before entry of the word right before token i in its sentence
+ * s ("the": det), or of a hyphen that joins token i to the word before or
+ * after it ("high-yield", "write-offs"), or NULL. */
+static const zs_entry *before_entry(const zs_doc *d, uint32_t i, const zs_sentence *s)
+{
+    const zs_lang *L = d->lang;
+    const zs_entry *en;
+    if (L->lex_class_before == UINT32_MAX) return NULL;
+    const zs_token *t = &d->toks[i];
+    if (i + 2 < s->t1 && !(d->toks[i + 1].flags & ZS_TF_SPACE) &&
+        !(d->toks[i + 2].flags & ZS_TF_SPACE) && d->toks[i + 2].kind == ZS_TOK_WORD &&
+        is_punct(d, i + 1, "-") && d->toks[i + 1].word &&
+        zs_word_in(d->toks[i + 1].word, L->lex_class_before, &en) && en->nattrs)
+        return en; /* "write-offs" */
+    if (i == s->t0) return NULL;
+    const zs_token *p = &d->toks[i - 1];
+    if (!p->word || !zs_word_in(p->word, L->lex_class_before, &en) || !en->nattrs) return NULL;
+    if (p->kind == ZS_TOK_PUNCT) /* a hyphen joining words: "high-yield" */
+        return i >= s->t0 + 2 && !(t->flags & ZS_TF_SPACE) && !(p->flags & ZS_TF_SPACE) &&
+                       d->toks[i - 2].kind == ZS_TOK_WORD
+                   ? en
+                   : NULL;
+    return en;
+}
+
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -229,6 +254,11 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         const zs_entry *e;
         if (L->lex_event_verb != UINT32_MAX && t->word &&
             zs_word_in(t->word, L->lex_event_verb, &e) && !(t->flags & ZS_TF_UPPER && !(t->flags & ZS_TF_SSTART))) {
+            const zs_attr *only = zs_entry_attr(e, "class");
+            if (only && strcmp(only->sym, "NONE") == 0) { /* an event only in a context */
+                const zs_entry *ctx = before_entry(d, i, s);
+                if (!ctx || !zs_entry_attr(e, ctx->attrs[0].sym)) continue;
+            }
             const zs_attr *part = zs_entry_attr(e, "particle");
             if (part) { /* separable: the particle must close the clause */
                 uint32_t c0, c1;
@@ -336,33 +366,6 @@ static const char *class_context(const zs_doc *d, const zs_event *e, const bool 
     return "alone";
 }
 
-/* The class_before entry of the word right before one-word event e in its
- * sentence ("the": det), or of a hyphen that joins e to the word before or
- * after it ("high-yield", "write-offs"), or NULL. */
-static const zs_entry *before_entry(const zs_doc *d, const zs_event *e)
-{
-    const zs_lang *L = d->lang;
-    const zs_sentence *s = &d->sents[e->sent];
-    const zs_entry *en;
-    if (L->lex_class_before == UINT32_MAX) return NULL;
-    uint32_t i = e->t0;
-    const zs_token *t = &d->toks[i];
-    if (i + 2 < s->t1 && !(d->toks[i + 1].flags & ZS_TF_SPACE) &&
-        !(d->toks[i + 2].flags & ZS_TF_SPACE) && d->toks[i + 2].kind == ZS_TOK_WORD &&
-        is_punct(d, i + 1, "-") && d->toks[i + 1].word &&
-        zs_word_in(d->toks[i + 1].word, L->lex_class_before, &en) && en->nattrs)
-        return en; /* "write-offs" */
-    if (i == s->t0) return NULL;
-    const zs_token *p = &d->toks[i - 1];
-    if (!p->word || !zs_word_in(p->word, L->lex_class_before, &en) || !en->nattrs) return NULL;
-    if (p->kind == ZS_TOK_PUNCT) /* a hyphen joining words: "high-yield" */
-        return i >= s->t0 + 2 && !(t->flags & ZS_TF_SPACE) && !(p->flags & ZS_TF_SPACE) &&
-                       d->toks[i - 2].kind == ZS_TOK_WORD
-                   ? en
-                   : NULL;
-    return en;
-}
-
 /* Sets each one-word trigger's class by its contexts: an event_verb entry's
  * class for what follows it, then for its class_before context (the
  * entry's, else the context's default=); a trigger whose class there is
@@ -381,16 +384,18 @@ static void set_context_classes(zs_doc *d)
         const zs_entry *en, *ctx;
         if (e->t1 != e->t0 + 1 || !w || !zs_word_in(w, L->lex_event_verb, &en)) en = NULL;
         const zs_attr *a = en ? zs_entry_attr(en, class_context(d, e, trigger)) : NULL;
+        bool none = false;
         if (a) e->cls = class_named(a->sym, e->cls);
-        if (e->t1 == e->t0 + 1 && (ctx = before_entry(d, e))) {
+        if (e->t1 == e->t0 + 1 && (ctx = before_entry(d, e->t0, &d->sents[e->sent]))) {
             a = en ? zs_entry_attr(en, ctx->attrs[0].sym) : NULL;
             if (!a) a = zs_entry_attr(ctx, "default");
-            if (a && strcmp(a->sym, "NONE") == 0) {
-                free(e->lemma);
-                free(e->title);
-                continue;
-            }
+            none = a && strcmp(a->sym, "NONE") == 0;
             if (a) e->cls = class_named(a->sym, e->cls);
+        }
+        if (none) {
+            free(e->lemma);
+            free(e->title);
+            continue;
         }
         if (kept != k) d->events[kept] = *e;
         kept++;

@@ -201,7 +201,8 @@ static char *triggers_of(const char *text)
 
 /* The word before a trigger may change its class, or make it no event
  * (class_before): a past participle after an article or a preposition is
- * an adjective, a part of a hyphenated compound is no event. */
+ * an adjective, a part of a hyphenated compound is no event, and a word
+ * that is no trigger by itself may be one after "to" or a modal. */
 static void test_before_context(void **state)
 {
     (void)state;
@@ -212,6 +213,8 @@ static void test_before_context(void **state)
         {"They attempted to flee.", "attempted flee"},
         {"The bank took a write-off.", "took"},
         {"They will write a report.", "write report"},
+        {"They want to sign the treaty.", "want sign"}, /* an event after "to" only */
+        {"It was a sign of hope.", "hope"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *got = triggers_of(cases[i][0]);

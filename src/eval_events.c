@@ -242,7 +242,7 @@ static int sys_node(const zs_doc *d, const gdoc *g, const char *id, const int *e
 
 static const char *const src_names[ZS_EVBC_SOURCES] = {
     "anchor", "sentence", "signal", "tense", "modality", "coref", "reporting", "adjacent", "pair",
-    "interval", "other"};
+    "interval", "dct", "other"};
 static const char *const ends_names[ZS_EVBC_ENDS] = {"event-event", "event-timex", "event-DCT",
                                                      "timex-timex", "timex-DCT"};
 
@@ -326,6 +326,22 @@ static void write_pairs(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet
             break;
         }
         fprintf(out, "\t%s%s\n", sub, dir);
+    }
+    int dct = g->dct_tid[0] ? (int)(g->nev + g->ntx) : -1;
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        const char *source = "-";
+        for (size_t j = 0; j < d->nbase; j++)
+            if (strcmp(d->tlinks[j].from, e->id) == 0 && strcmp(d->tlinks[j].to, "t0") == 0) {
+                source = d->tlinks[j].source;
+                break;
+            }
+        int rel = epair[k] < 0 || dct < 0 ? -2 : gold_relation(gold, (size_t)epair[k], (size_t)dct);
+        const char *form, *cls;
+        zs_event_fields(e, &form, &cls);
+        fprintf(out, "dct\t%s\t%zu\t%s\t%s\t%s\t%s\t%s\n", d->name, k, form, cls,
+                e->time >= 0 ? "timed" : "untimed", source,
+                rel == -2 ? "unmapped" : rel < 0 ? "none" : zs_rel_name((zs_relkind)rel));
     }
 }
 

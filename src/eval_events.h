@@ -30,7 +30,7 @@
 
 /* Task C by kind of link: the source family of zeitstrahl's links
  * ("anchor", "signal", "tense", ...) and the kinds of their two ends. */
-#define ZS_EVBC_SOURCES 11
+#define ZS_EVBC_SOURCES 12
 #define ZS_EVBC_ENDS 5 /* event-event, event-timex, event-DCT, timex-timex, timex-DCT */
 /* Task B classes: the seven TimeML classes in zs_eclass order, then any
  * other gold class. */
@@ -61,7 +61,12 @@ typedef struct zs_evbc_counts {
  * BEGUN_BY, ENDS, ENDED_BY), "none" or, where either maps to no gold
  * event, "unmapped", and the relType of a gold SLINK or ALINK joining
  * them ("MODAL", "MODAL^" where it runs from the second to the first) or
- * "-", separated by tabs (templates/en/derive_tlinks.py reads them). A file without EVENT elements adds nothing; one with them must be
+ * "-", separated by tabs; then for each event a line "dct", the file, its
+ * index, its form and class (zs_event_fields), "timed" or "untimed"
+ * (whether it has a time of its own), the source of zeitstrahl's link of
+ * it to the DCT or "-", and the relation to the DCT the gold closure
+ * implies, "none" or "unmapped" (templates/en/derive_tlinks.py reads
+ * them). A file without EVENT elements adds nothing; one with them must be
  * well-formed XML. Returns 0, or a
  * zs_status with err filled. */
 int zs_eval_events_file(const zs_lang *lang, const char *path, const char *raw, size_t len,

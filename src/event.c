@@ -1123,6 +1123,84 @@ static void relate_pairs(zs_doc *d)
     free(linked);
 }
 
+void zs_event_fields(const zs_event *e, const char **form, const char **cls)
+{
+    *form = pair_form(e);
+    *cls = pair_class(e);
+}
+
+/* Whether an event within a timex may lie before the publication time (or
+ * after it), by the timex's relation r to it (relate_times), -1 if none:
+ * the timex starts before it (ends after it). */
+static bool room_by_dct(int r, bool after)
+{
+    if (r < 0) return true;
+    if (after)
+        return r == ZS_REL_AFTER || r == ZS_REL_INCLUDES || r == ZS_REL_IAFTER ||
+               r == ZS_REL_BEGUN_BY || r == ZS_REL_OVERLAP;
+    return r == ZS_REL_BEFORE || r == ZS_REL_INCLUDES || r == ZS_REL_IBEFORE ||
+           r == ZS_REL_ENDED_BY || r == ZS_REL_OVERLAP;
+}
+
+/* An event that no other source relates to the publication time, by the
+ * relation tlink_pair gives its form, class and whether it has a time of
+ * its own ("dct past reporting timed" = BEFORE; else with "any" for the
+ * class; derive_tlinks.py, as for pairs). Not where its date, or the
+ * relation of its timex to the publication time, leaves no room for the
+ * relation (an event of today is not before the publication day). Source
+ * "dct:FORM". */
+static void relate_dct_table(zs_doc *d)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *dct = zs_lang_word(L, "dct", 3);
+    if (L->lex_tlink_pair == UINT32_MAX || !dct || !d->nevents) return;
+    bool *linked = zs_xcalloc(d->nevents + 1, sizeof *linked);
+    int *xrel = zs_xmalloc((d->ntimexes + 1) * sizeof *xrel); /* timex k's to t0 */
+    for (size_t k = 0; k < d->ntimexes; k++) xrel[k] = -1;
+    int base = 1 + (int)d->ntimexes;
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        bool fwd = strcmp(l->to, "t0") == 0;
+        if (!fwd && strcmp(l->from, "t0") != 0) continue;
+        int a = zs_node_of(d, fwd ? l->from : l->to);
+        if (a >= base) linked[a - base] = true;
+        else if (a > 0) xrel[a - 1] = (int)(fwd ? l->rel : zs_rel_inverse(l->rel));
+    }
+    pair_ids ids;
+    pair_ids_init(L, &ids);
+    uint32_t timed = word_id(L, "timed"), untimed = word_id(L, "untimed");
+    zs_lsec db = d->dct, du = d->dct + (d->dct_gran == ZS_GRAN_DAY ? 86400 : 60);
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        if (linked[k]) continue;
+        uint32_t t = e->time >= 0 ? timed : untimed;
+        const uint32_t keys[2][3] = {{form_id(&ids, e, false), class_id(&ids, e), t},
+                                     {form_id(&ids, e, false), ids.any, t}};
+        int rel = -1;
+        for (int level = 0; level < 2 && rel == -1; level++)
+            for (uint32_t i = 0; i < dct->nstarts; i++) {
+                const zs_entry *en = dct->starts[i];
+                if (en->lex != L->lex_tlink_pair || en->ntok != 4 ||
+                    memcmp(en->words + 1, keys[level], sizeof keys[level]) != 0)
+                    continue;
+                rel = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
+                          ? zs_rel_from_name(en->attrs[0].sym)
+                          : -2;
+                break;
+            }
+        if (rel < 0) continue;
+        if (e->has_interval && ((rel == ZS_REL_BEFORE && e->begin >= db) ||
+                                (rel == ZS_REL_AFTER && e->until <= du)))
+            continue; /* its date leaves no room for that */
+        if (e->time >= 0 && !room_by_dct(xrel[e->time], rel == ZS_REL_AFTER)) continue;
+        char source[32];
+        snprintf(source, sizeof source, "dct:%s", pair_form(e));
+        add_tlink(d, e->id, "t0", (zs_relkind)rel, source);
+    }
+    free(linked);
+    free(xrel);
+}
+
 /* A past verb event told in the same sentence as a past REPORTING event,
  * the nearest verb event before or after it ("bombs exploded ..., witnesses
  * said"; "said the police had arrested"), happened before the report. Not
@@ -1926,6 +2004,7 @@ void zs_find_events(zs_doc *d)
     relate_adjacent(d);
     relate_pairs(d);
     relate_times(d);
+    relate_dct_table(d);
     bool *has_place = zs_xcalloc(d->nevents + 1, sizeof *has_place);
     add_places(d, &ix, has_place);
     add_participants(d, &ix, has_place);

@@ -42,6 +42,10 @@ bool zs_past_cue(const zs_doc *d, uint32_t i);
  * event's form ("noun", else its verb's tense in lower case: "past",
  * "infinitive", ...) and class in lower case without '_' ("iaction").
  * Returns false, f untouched, where k + 1 is no event of k's sentence. */
+/* An event's form ("noun", "past", ...) and class ("iaction") as
+ * tlink_pair's keys name them. */
+void zs_event_fields(const zs_event *e, const char **form, const char **cls);
+
 #define ZS_PAIR_FIELDS 5
 bool zs_pair_fields(const zs_doc *d, size_t k, const char *f[ZS_PAIR_FIELDS]);
 

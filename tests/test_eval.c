@@ -302,6 +302,9 @@ static void test_pairs_listing(void **state)
     snprintf(want, sizeof want, "pair\t%s\t0\tnear\tpast\toccurrence\tpast\toccurrence\t-\tBEFORE\tMODAL^\n", gf);
     assert_true(strncmp(out, want, strlen(want)) == 0);
     assert_null(strstr(out + strlen(want), "pair\t"));
+    /* and one line per event for its relation to the creation time */
+    snprintf(want, sizeof want, "\ndct\t%s\t2\tnoun\toccurrence\tuntimed\t-\tnone\n", gf);
+    assert_non_null(strstr(out, want));
     free(out);
     assert_int_equal(run(&out, &err, 1, gf), 0);
     assert_null(strstr(out, "pair\t"));

@@ -156,6 +156,32 @@ static void test_pairs(void **state)
     zs_doc_free(d);
 }
 
+/* The link to the publication time of an event no other source relates
+ * to it, by tlink_pair's "dct FORM CLASS TIMED" keys: a past verb with a
+ * date of its own lies before it; none in German, which has no such
+ * table. */
+static void test_dct_table(void **state)
+{
+    zs_doc *d = analyse(en, "Officials said on Monday that the talks failed.");
+    const zs_event *said = event_of(d, "said");
+    bool found = false;
+    for (size_t i = 0; i < d->nbase; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (strcmp(l->from, said->id) != 0 || strcmp(l->to, "t0") != 0) continue;
+        assert_int_equal(l->rel, ZS_REL_BEFORE);
+        assert_string_equal(l->source, "dct:past");
+        found = true;
+    }
+    assert_true(found);
+    zs_doc_free(d);
+    d = analyse(*state, "Die Minister hatten sich am Montag getroffen, sagte er.");
+    for (size_t i = 0; i < d->nbase; i++) {
+        assert_false(strncmp(d->tlinks[i].source, "dct:", 4) == 0);
+        assert_false(strncmp(d->tlinks[i].source, "pair:", 5) == 0);
+    }
+    zs_doc_free(d);
+}
+
 /* The one verb group analysis also tells which verb events lie before the
  * publication time ("hit" is a past form by verb_ending alone), and the
  * class of a trigger may depend on what follows it (class_context). */
@@ -257,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_past_and_context),
         cmocka_unit_test(test_before_context),
         cmocka_unit_test(test_pairs),
+        cmocka_unit_test(test_dct_table),
         cmocka_unit_test(test_writers),
     };
     return cmocka_run_group_tests_name("tense", tests, setup, teardown);

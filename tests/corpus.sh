@@ -89,8 +89,16 @@ check "jsonl: --skip-bad: no dateline" grep -q "bad.jsonl:6: e: no publication t
 check "jsonl: --skip-bad: bad language code" grep -q "bad.jsonl:7: bad language code '../x'" "$c/skip.err"
 check "jsonl: --skip-bad: the count" grep -qx "zeitstrahl: 6 bad lines skipped, 2 documents analysed" "$c/skip.err"
 # bad lines among the corpus, so that they fall in the batches of several
-# threads: the same records, messages and count as one thread, in order
-awk '{ print } NR % 4 == 2 { print "{\"id\":\"x" NR "\"" } NR % 9 == 0 { print "" }' "$c/k.jsonl" >"$c/kbad.jsonl"
+# threads: the same records, messages and count as one thread, in order;
+# the corpus is repeated under new ids up to 40 documents (the sample alone
+# is one)
+awk -v n="$ndocs" 'BEGIN { r = n < 40 ? int((39 + n) / n) : 1 }
+    { line[NR] = $0 }
+    END { for (k = 0; k < r; k++) for (i = 1; i <= NR; i++) {
+              l = line[i]; if (k) sub(/"id": "/, "\"id\": \"copy" k "/", l); print l } }' \
+    "$c/k.jsonl" >"$c/kmany.jsonl"
+nmany=$(wc -l <"$c/kmany.jsonl")
+awk '{ print } NR % 4 == 2 { print "{\"id\":\"x" NR "\"" } NR % 9 == 0 { print "" }' "$c/kmany.jsonl" >"$c/kbad.jsonl"
 $run --input jsonl --skip-bad "$c/kbad.jsonl" >"$c/kbad1.out" 2>"$c/kbad1.err"
 for j in 2 3; do
     check "jsonl: --skip-bad -j $j: records, messages and count of -j 1" sh -c \
@@ -102,7 +110,7 @@ for j in 2 3; do
 done
 check "jsonl: --skip-bad: every bad line among the corpus counted" sh -c \
     "test \$(grep -c '^zeitstrahl: $c/kbad.jsonl:[0-9]*: ' $c/kbad1.err) -eq 10 &&
-     grep -qx \"zeitstrahl: \$(grep -c '\"id\":\"x' $c/kbad.jsonl) bad lines skipped, $ndocs documents analysed\" $c/kbad1.err"
+     grep -qx \"zeitstrahl: \$(grep -c '\"id\":\"x' $c/kbad.jsonl) bad lines skipped, $nmany documents analysed\" $c/kbad1.err"
 
 # ---- merge ---------------------------------------------------------------------
 head -n 15 "$c/k.jsonl" >"$c/p1.jsonl"

@@ -596,11 +596,14 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         return relative_span(tv, aday, ay, am, sp);
     if (tv->easter != ZS_UNSET) {
         int yy = y;
+        bool week = tv->unit == ZS_U_WEEK; /* "Easter week": the week the day is in */
         if (yy == ZS_UNSET) { /* this year's, or the nearest in dir */
             int64_t best = INT64_MAX;
             for (int c = ay - 1; c <= ay + 1; c++) {
-                int64_t diff = zs_easter(c) + tv->easter - aday;
-                if ((dir == ZS_DIR_PAST && diff > 0) || (dir == ZS_DIR_FUTURE && diff < 0)) continue;
+                int64_t day = zs_easter(c) + tv->easter, diff = day - aday;
+                /* a week leans back once it has begun, ahead until it ends */
+                int64_t first = week ? day - (zs_weekday(day) - 1) : day, last = week ? first + 6 : day;
+                if ((dir == ZS_DIR_PAST && first > aday) || (dir == ZS_DIR_FUTURE && last < aday)) continue;
                 if (dir == ZS_DIR_NONE && c != ay) continue;
                 if (llabs(diff) < best) {
                     best = llabs(diff);
@@ -608,7 +611,9 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
                 }
             }
         }
-        set_day(sp, zs_easter(yy) + tv->easter);
+        int64_t day = zs_easter(yy) + tv->easter;
+        if (week) set_week(sp, day - (zs_weekday(day) - 1), false);
+        else set_day(sp, day);
         return true;
     }
     if (tv->week != ZS_UNSET) {

@@ -592,6 +592,12 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         prev.offset = -1;
         return relative_span(&prev, aday, ay, am, sp);
     }
+    if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET && tv->offset != ZS_UNSET &&
+        tv->unit == ZS_U_DAY) { /* "the day before last Tuesday": days from the weekday */
+        if (tv->weekday < 1 || tv->weekday > 7) return false;
+        set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE) + tv->offset);
+        return true;
+    }
     if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE)
         return relative_span(tv, aday, ay, am, sp);
     if (tv->easter != ZS_UNSET) {
@@ -759,7 +765,8 @@ bool zs_tv_uses_hint(const zs_tv *tv)
     if (tv->dir != ZS_DIR_NONE) return false;
     if (tv->century != ZS_UNSET || tv->decade != ZS_UNSET) return false;
     if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST) return true;
-    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE) return false;
+    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !(tv->weekday != ZS_UNSET && tv->unit == ZS_U_DAY))
+        return false;
     /* the direction picks the year of a date without one, and the day of
      * a weekday */
     return tv->year == ZS_UNSET || (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET);

@@ -15,6 +15,8 @@
 #define OPENING_TOKENS 8
 /* ... and goes on with a day named at most this many sentences before */
 #define DAY_SENTENCES 2
+/* A weekday this many tokens after a clock time at most is its day. */
+#define WEEKDAY_AFTER_TIME 5
 
 /* The dateline is looked for in this many first lines. */
 #define DATELINE_LINES 5
@@ -260,6 +262,17 @@ static void resolve_timexes(zs_doc *d)
                 a = opening && sent_day_of != UINT32_MAX &&
                             x->sent - sent_day_of <= DAY_SENTENCES
                         ? sent_day : d->dct;
+                /* a weekday right after the time is its day, written after
+                 * the time in another zone ("10:35 a.m. (0735 GMT) Friday") */
+                const zs_timex *n = i + 1 < d->ntimexes ? &d->timexes[i + 1] : NULL;
+                zs_rv nv;
+                if (n && !n->is_dct && n->sent == x->sent && n->t0 >= x->t1 &&
+                    n->t0 - x->t1 <= WEEKDAY_AFTER_TIME && n->tv.weekday != ZS_UNSET &&
+                    n->tv.day == ZS_UNSET && n->tv.hour == ZS_UNSET && n->tv.offset == ZS_UNSET &&
+                    zs_tv_resolve(&n->tv, d->dct,
+                                  zs_tv_uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
+                                  &nv) && nv.has_interval)
+                    a = nv.begin;
             }
             /* in a narrative the tense is past throughout and says nothing */
             bool year_before = !d->narrative && year_of == x->sent && x->tv.month != ZS_UNSET &&

@@ -853,7 +853,8 @@ static bool not_past_verb(const zs_event *e)
  * entry says ("dct=INCLUDES"). Only for events without
  * a time of their own; not for a noun with an indefinite article ("für eine
  * Begegnung"), which need not have happened, nor for one named again ("Der
- * Besuch war ... angekündigt worden"), whose time the clause does not tell. */
+ * Besuch war ... angekündigt worden"), whose time the clause does not tell;
+ * for no noun at all in a language whose lang.zt says "nouns untensed". */
 static void relate_to_dct(zs_doc *d)
 {
     const zs_lang *L = d->lang;
@@ -865,7 +866,9 @@ static void relate_to_dct(zs_doc *d)
             add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
             continue;
         }
-        if (e->noun && (before_noun(d, e, L->lex_article_indef) || anaphoric(d, k))) continue;
+        if (e->noun && (L->nouns_untensed || before_noun(d, e, L->lex_article_indef) ||
+                        anaphoric(d, k)))
+            continue;
         uint32_t cue = e->t0;
         int t = tense_of(d, e, &cue);
         if (e->past_form && t >= 0) { /* its verb group is in the past: "said" */

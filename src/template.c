@@ -1743,6 +1743,13 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 if (got && keyword(b, bn, "units")) L->decade_units = true;
                 else if (got && keyword(b, bn, "years")) L->decade_units = false;
                 else ok = fail(&S, b ? b : S.p, "expected 'decades units' or 'decades years'");
+            } else if (keyword(w, wn, "nouns")) {
+                const char *b = NULL;
+                size_t bn = 0;
+                bool got = word(&S, &b, &bn) && at_end(&S);
+                if (got && keyword(b, bn, "tense")) L->nouns_untensed = false;
+                else if (got && keyword(b, bn, "untensed")) L->nouns_untensed = true;
+                else ok = fail(&S, b ? b : S.p, "expected 'nouns tense' or 'nouns untensed'");
             } else if (keyword(w, wn, "label")) {
                 ok = label_line(L, &S);
             } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {
@@ -1763,7 +1770,7 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     L->now = val;
                 }
             } else {
-                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now, order or decades");
+                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now, order, decades or nouns");
             }
         }
     next:

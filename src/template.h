@@ -192,6 +192,10 @@ struct zs_lang {
     int order;                  /* numeric date order (ZS_ORDER_MDY/DMY) */
     bool decade_units;          /* known decades and centuries as P2DE, P1CE,
                                    not P20Y, P100Y */
+    bool nouns_untensed;        /* "nouns untensed": a noun event does not
+                                   take its clause's tense as its relation
+                                   to the publication time ("nouns tense",
+                                   the default, does) */
     /* words */
     zs_word **words;            /* by id */
     uint32_t nwords, words_cap;

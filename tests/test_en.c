@@ -107,6 +107,41 @@ static void test_quotes(void **state)
     check_value(en, "\u2039Calm Sunday,\u203A aides will say.", 0, "2019-11-10");
 }
 
+/* The relation of event from to t0 among the links zeitstrahl emitted
+ * (not closure ones), or -1. */
+static int dct_rel(const zs_doc *d, const char *from)
+{
+    for (size_t i = 0; i < d->ntlinks; i++)
+        if (!strcmp(d->tlinks[i].from, from) && !strcmp(d->tlinks[i].to, "t0") &&
+            strcmp(d->tlinks[i].source, "closure"))
+            return (int)d->tlinks[i].rel;
+    return -1;
+}
+
+/* "nouns untensed" (en/lang.zt): the noun takes no relation to the
+ * publication time from the past tense of its clause, the verb does; a
+ * German noun does ("nouns tense", the default). */
+static void test_nouns_untensed(void **state)
+{
+    (void)state;
+    static const char en_text[] = "The attack on the embassy killed ten people.";
+    static const char de_text[] = "Der Angriff auf die Botschaft hatte zehn Menschen getötet.";
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", en_text, strlen(en_text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 2);
+    assert_int_equal(dct_rel(d, d->events[0].id), -1);
+    assert_int_equal(dct_rel(d, d->events[1].id), ZS_REL_BEFORE);
+    zs_doc_free(d);
+    d = zs_doc_new(de, "t", de_text, strlen(de_text), &o, &err);
+    assert_non_null(d);
+    assert_true(d->nevents >= 1);
+    assert_string_equal(d->events[0].title, "Angriff");
+    assert_int_equal(dct_rel(d, d->events[0].id), ZS_REL_BEFORE);
+    zs_doc_free(d);
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -221,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_nouns_untensed),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -81,6 +81,7 @@ static void test_errors(void **state)
                  "bad default");
     expect_error("lang xx\nzone Mars/Olympus\n", "2:6", "unknown time zone");
     expect_error("lang xx\ndecades often\n", "2:9", "expected 'decades units'");
+    expect_error("lang xx\nnouns often\n", "2:7", "expected 'nouns tense'");
     expect_error("lang xx\nlexicon m\n  ex \"june\" => 6\nend\n", "3:3",
                  "examples belong in rules and participant lexicons");
     expect_error("lang xx\nlexicon participant\n  ex \"Anna met Bert\" Anna\nend\n", "3:22",

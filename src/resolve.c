@@ -90,6 +90,9 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 /* A tense cue counts only this many tokens away from the date (measured
  * on KRAUTS: nearer cues decide better than the clause's farthest verb). */
 #define TENSE_REACH 6
+/* Tokens of other dates passed over on each side, at most (a run of dates
+ * is no clause to search). */
+#define SKIP_REACH 8
 /* Auxiliaries ("to", "be") between a verb and the future cue before it. */
 #define VERB_GROUP_REACH 3
 
@@ -171,6 +174,7 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
 #define CUE_KNOWN 0x80
 #define CUE_CLAUSE_END 0x40
 #define CUE_DIR 0x0F
+#define CUE_SKIP 0x20
 
 /* What token i says to the tense cue search, worked out on its first
  * visit: dates close together look at the same tokens. */
@@ -187,23 +191,33 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
 zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
-    if (!d->tense_cues) d->tense_cues = zs_xcalloc(d->ntoks, 1);
+    if (!d->tense_cues) {
+        d->tense_cues = zs_xcalloc(d->ntoks, 1);
+        /* the tokens of the dates do not count towards the reach ("will
+         * leave at 4 in the morning (4 a.m. EDT Thursday)") */
+        for (size_t i = 0; i < d->ntimexes; i++)
+            for (uint32_t k = d->timexes[i].t0; k < d->timexes[i].t1 && k < d->ntoks; k++)
+                d->tense_cues[k] = CUE_SKIP;
+    }
     const zs_sentence *s = &d->sents[d->toks[t0].sent];
     /* outwards from the date, nearest first (the left side wins a tie),
      * within the clause: the sentence cut at ; and : (commas often separate
      * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */
     bool left = true, right = true;
+    uint32_t l = t0, r = t1; /* the next token to look at: l - 1, r */
+    uint32_t lskip = 0, rskip = 0;
     for (uint32_t k = 1; k <= TENSE_REACH && (left || right); k++) {
-        if (left && t0 < s->t0 + k) left = false;
+        while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
+        if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
         if (left) {
-            uint8_t c = tense_cue(d, t0 - k);
+            uint8_t c = tense_cue(d, --l);
             if (c & CUE_CLAUSE_END) left = false;
             else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
         }
-        uint32_t r = t1 - 1 + k;
-        if (right && r >= s->t1) right = false;
+        while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
+        if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
         if (right) {
-            uint8_t c = tense_cue(d, r);
+            uint8_t c = tense_cue(d, r++);
             if (c & CUE_CLAUSE_END) right = false;
             else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
         }

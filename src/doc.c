@@ -263,12 +263,13 @@ static void resolve_timexes(zs_doc *d)
                             x->sent - sent_day_of <= DAY_SENTENCES
                         ? sent_day : d->dct;
                 /* a weekday right after the time is its day, written after
-                 * the time in another zone ("10:35 a.m. (0735 GMT) Friday") */
+                 * the time in another zone ("10:35 a.m. (0735 GMT) Friday",
+                 * "at 4 in the morning (4 a.m. EDT Thursday)") */
                 const zs_timex *n = i + 1 < d->ntimexes ? &d->timexes[i + 1] : NULL;
                 zs_rv nv;
                 if (n && !n->is_dct && n->sent == x->sent && n->t0 >= x->t1 &&
                     n->t0 - x->t1 <= WEEKDAY_AFTER_TIME && n->tv.weekday != ZS_UNSET &&
-                    n->tv.day == ZS_UNSET && n->tv.hour == ZS_UNSET && n->tv.offset == ZS_UNSET &&
+                    n->tv.day == ZS_UNSET && n->tv.offset == ZS_UNSET &&
                     zs_tv_resolve(&n->tv, d->dct,
                                   zs_tv_uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
                                   &nv) && nv.has_interval)

@@ -171,7 +171,8 @@ struct zs_doc {
     zs_contra *contras; size_t ncontras, contras_cap;
     uint8_t *tense_cues;         /* per token, what the tense cue search of
                                     dates found there (resolve.c), 0 where
-                                    not yet looked at; NULL until the first
+                                    not yet looked at, a skip mark on the
+                                    tokens of dates; NULL until the first
                                     search (owned) */
     bool closure_skipped;        /* too many linked nodes to close */
     /* publication time */

@@ -347,6 +347,15 @@ static int64_t weekday_near(int64_t a, int wd, zs_dir dir, bool strict)
     return a + diff;
 }
 
+/* Days counted from a weekday rather than from the anchor ("the day
+ * before last Tuesday": weekday, offset -1, unit day): the weekday
+ * resolves as it would alone, with its direction. */
+static bool days_from_weekday(const zs_tv *tv)
+{
+    return tv->weekday != ZS_UNSET && tv->day == ZS_UNSET && tv->offset != ZS_UNSET &&
+           tv->unit == ZS_U_DAY;
+}
+
 /* The calendar unit a value names, before any time of day. */
 typedef struct span {
     zs_gran g;
@@ -606,13 +615,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         prev.offset = -1;
         return relative_span(&prev, aday, ay, am, sp);
     }
-    if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET && tv->offset != ZS_UNSET &&
-        tv->unit == ZS_U_DAY) { /* "the day before last Tuesday": days from the weekday */
-        if (tv->weekday < 1 || tv->weekday > 7) return false;
-        set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE) + tv->offset);
-        return true;
-    }
-    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE)
+    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !days_from_weekday(tv))
         return relative_span(tv, aday, ay, am, sp);
     if (tv->easter != ZS_UNSET) {
         int yy = y;
@@ -688,7 +691,8 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     }
     if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) {
         if (tv->weekday < 1 || tv->weekday > 7) return false;
-        set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE));
+        set_day(sp, weekday_near(aday, tv->weekday, dir, tv->dir != ZS_DIR_NONE) +
+                        (days_from_weekday(tv) ? tv->offset : 0));
         return true;
     }
     if (y > 0 && tv->to_year != ZS_UNSET && tv->month == ZS_UNSET && tv->day == ZS_UNSET) {
@@ -779,8 +783,7 @@ bool zs_tv_uses_hint(const zs_tv *tv)
     if (tv->dir != ZS_DIR_NONE) return false;
     if (tv->century != ZS_UNSET || tv->decade != ZS_UNSET) return false;
     if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST) return true;
-    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !(tv->weekday != ZS_UNSET && tv->unit == ZS_U_DAY))
-        return false;
+    if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !days_from_weekday(tv)) return false;
     /* the direction picks the year of a date without one, and the day of
      * a weekday */
     return tv->year == ZS_UNSET || (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET);

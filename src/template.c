@@ -1583,6 +1583,20 @@ static bool keyword(const char *w, size_t n, const char *k)
     return strlen(k) == n && memcmp(w, k, n) == 0;
 }
 
+/* The rest of a setting line of two choices, "NAME A" or "NAME B"
+ * ("decades units", "decades years"): *is_b is whether it says B. */
+static bool two_choices(scan *S, const char *name, const char *a, const char *b, bool *is_b)
+{
+    const char *w = NULL;
+    size_t wn = 0;
+    bool got = word(S, &w, &wn) && at_end(S);
+    if (got && (keyword(w, wn, a) || keyword(w, wn, b))) {
+        *is_b = keyword(w, wn, b);
+        return true;
+    }
+    return fail(S, w ? w : S->p, "expected '%s %s' or '%s %s'", name, a, name, b);
+}
+
 /* ZS_ORDER_MDY for "mdy", ZS_ORDER_DMY for "dmy", else 0. */
 static int order_code(const char *w, size_t n)
 {
@@ -1737,19 +1751,11 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 if (!o) ok = fail(&S, S.p, "expected 'order mdy' or 'order dmy'");
                 else L->order = o;
             } else if (keyword(w, wn, "decades")) {
-                const char *b = NULL;
-                size_t bn = 0;
-                bool got = word(&S, &b, &bn) && at_end(&S);
-                if (got && keyword(b, bn, "units")) L->decade_units = true;
-                else if (got && keyword(b, bn, "years")) L->decade_units = false;
-                else ok = fail(&S, b ? b : S.p, "expected 'decades units' or 'decades years'");
+                bool years = false;
+                ok = two_choices(&S, "decades", "units", "years", &years);
+                if (ok) L->decade_units = !years;
             } else if (keyword(w, wn, "nouns")) {
-                const char *b = NULL;
-                size_t bn = 0;
-                bool got = word(&S, &b, &bn) && at_end(&S);
-                if (got && keyword(b, bn, "tense")) L->nouns_untensed = false;
-                else if (got && keyword(b, bn, "untensed")) L->nouns_untensed = true;
-                else ok = fail(&S, b ? b : S.p, "expected 'nouns tense' or 'nouns untensed'");
+                ok = two_choices(&S, "nouns", "tense", "untensed", &L->nouns_untensed);
             } else if (keyword(w, wn, "label")) {
                 ok = label_line(L, &S);
             } else if (keyword(w, wn, "lang") || keyword(w, wn, "zone") || keyword(w, wn, "now")) {

@@ -107,13 +107,12 @@ static void test_quotes(void **state)
     check_value(en, "\u2039Calm Sunday,\u203A aides will say.", 0, "2019-11-10");
 }
 
-/* The relation of event from to t0 among the links zeitstrahl emitted
- * (not closure ones), or -1. */
+/* The relation of event from to t0 among the links found in the text
+ * (tlinks[0..nbase), not those of the closure), or -1. */
 static int dct_rel(const zs_doc *d, const char *from)
 {
-    for (size_t i = 0; i < d->ntlinks; i++)
-        if (!strcmp(d->tlinks[i].from, from) && !strcmp(d->tlinks[i].to, "t0") &&
-            strcmp(d->tlinks[i].source, "closure"))
+    for (size_t i = 0; i < d->nbase; i++)
+        if (!strcmp(d->tlinks[i].from, from) && !strcmp(d->tlinks[i].to, "t0"))
             return (int)d->tlinks[i].rel;
     return -1;
 }

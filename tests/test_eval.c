@@ -398,6 +398,56 @@ static void test_events_and_links(void **state)
 
 /* TIMEX2 gold as in WikiWarsDE: "val", no type, creation time in DATETIME,
  * a bare "&" in the text. */
+/* Task C scores reduced graphs, as TempEval-3's scorer does: a link the
+ * links before it imply is counted neither for recall (the gold's third
+ * link) nor for precision (zeitstrahl's links of both verbs to the
+ * creation time by tense, after their anchors and the date's relation to
+ * the creation time). */
+static void test_reduced_graphs(void **state)
+{
+    (void)state;
+    const char *g =
+        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>x</DOCID>\n"
+        "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-08-02\" "
+        "functionInDocument=\"CREATION_TIME\">2017-08-02</TIMEX3></DCT>\n<TEXT>\n"
+        "The company <EVENT eid=\"e1\" class=\"REPORTING\">said</EVENT> on "
+        "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-07-31\">Monday</TIMEX3> that it had "
+        "<EVENT eid=\"e2\" class=\"OCCURRENCE\">sold</EVENT> the unit.\n</TEXT>\n"
+        "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\"/>\n<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\"/>\n"
+        "<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>\n"
+        "<TLINK lid=\"l2\" relType=\"BEFORE\" timeID=\"t1\" relatedToTime=\"t0\"/>\n"
+        "<TLINK lid=\"l3\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n"
+        "</TimeML>\n";
+    const char *gf = put("ev/a.tml", g);
+    zs_error err = {0};
+    zs_lang *en = zs_lang_load("templates/en", &err);
+    assert_non_null(en);
+    char *argv[] = {"eval", "--links", (char *)gf};
+    char *out;
+    size_t len;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    assert_int_equal(zs_eval_run(3, argv, en, f, &err), 0);
+    fclose(f);
+    zs_lang_free(en);
+    const char *c = strstr(out, "\ntask_C ");
+    assert_non_null(c);
+    c = strstr(c, "\nev ");
+    assert_non_null(c);
+    unsigned docs, gold, sys;
+    double p, r;
+    assert_int_equal(sscanf(c, " ev %u %u %u %lf %lf", &docs, &gold, &sys, &p, &r), 5);
+    assert_int_equal(gold, 2);
+    assert_int_equal(sys, 3);
+    assert_true(fabs(p - 200.0 / 3) < 0.01 && fabs(r - 100) < 0.01);
+    /* the anchors and the date's relation are scored; the links by tense
+       are not */
+    assert_non_null(strstr(out, "\nanchor     event-timex       2      1        0         1    50.00\n"));
+    assert_non_null(strstr(out, "\ninterval   timex-DCT         1      1        0         0   100.00\n"));
+    assert_null(strstr(out, "\ndct "));
+    free(out);
+}
+
 static void test_timex2_gold(void **state)
 {
     (void)state;
@@ -556,6 +606,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_file_pair, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_zeitstrahl_timeml, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_events_and_links, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(test_reduced_graphs, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_timex2_gold, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_narrative_mode, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_malformed_xml, make_tmp, remove_tmp),

@@ -138,10 +138,22 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
            (d->text[t->b0] == ';' || d->text[t->b0] == ':')) || zs_is_quote(d, i));
 }
 
+/* Whether token i is a future cue: a word of tense_future, or the first
+ * of the words of one of its phrases ("set to", "is due to"). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
     const zs_word *w = i < d->ntoks ? d->toks[i].word : NULL;
-    return w && d->lang->lex_future != UINT32_MAX && zs_word_in(w, d->lang->lex_future, NULL);
+    uint32_t lex = d->lang->lex_future;
+    if (!w || lex == UINT32_MAX) return false;
+    for (uint32_t k = 0; k < w->nstarts; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex != lex) continue;
+        if (i + e->ntok > d->ntoks) continue;
+        uint16_t n = 1;
+        while (n < e->ntok && d->toks[i + n].word && d->toks[i + n].word->id == e->words[n]) n++;
+        if (n == e->ntok) return true;
+    }
+    return false;
 }
 
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past

@@ -240,21 +240,9 @@ static int sys_node(const zs_doc *d, const gdoc *g, const char *id, const int *e
     return -1;
 }
 
-/* zeitstrahl's own node number of an id: events 0.., then timexes, then
- * the publication time ("t0"); -1 for none. */
-static int own_node(const zs_doc *d, const char *id)
-{
-    if (strcmp(id, "t0") == 0) return (int)(d->nevents + d->ntimexes);
-    for (size_t k = 0; k < d->nevents; k++)
-        if (strcmp(d->events[k].id, id) == 0) return (int)k;
-    for (size_t k = 0; k < d->ntimexes; k++)
-        if (strcmp(d->timexes[k].id, id) == 0) return (int)(d->nevents + k);
-    return -1;
-}
-
 static const char *const src_names[ZS_EVBC_SOURCES] = {
     "anchor", "sentence", "signal", "tense", "modality", "coref", "reporting", "adjacent", "pair",
-    "interval", "dct", "other"};
+    "interval", "dct", "closure", "other"};
 static const char *const ends_names[ZS_EVBC_ENDS] = {"event-event", "event-timex", "event-DCT",
                                                      "timex-timex", "timex-DCT"};
 
@@ -391,7 +379,9 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
     /* task C, on the reduced graphs as TempEval-3's scorer has them: a
      * link that the links before it already imply is left out, of the
      * gold links for recall and of zeitstrahl's (in its own nodes,
-     * paired with gold ones or not) for precision */
+     * paired with gold ones or not) for precision; of zeitstrahl's, those
+     * closure derives come last, and those left are the ones its TimeML
+     * output writes */
     size_t nodes = g->nev + g->ntx + 1;
     zs_pnet *gold = zs_pnet_new(nodes), *sys = zs_pnet_new(nodes);
     zs_pnet *own = zs_pnet_new(d->nevents + d->ntimexes + 1);
@@ -406,13 +396,13 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
             zs_pnet_add(gold, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel);
         }
     }
-    for (size_t i = 0; i < d->nbase; i++) {
+    for (size_t i = 0; i < d->ntlinks; i++) {
         const zs_tlink *l = &d->tlinks[i];
         if (l->contradiction >= 0 || l->rel == ZS_REL_OVERLAP) continue;
         int a = sys_node(d, g, l->from, epair, tpair), b = sys_node(d, g, l->to, epair, tpair);
         zs_relkind rel = (zs_relkind)map_rel(l->rel);
         if (a >= 0 && b >= 0 && a != b) zs_pnet_add(sys, (size_t)a, (size_t)b, rel);
-        int oa = own_node(d, l->from), ob = own_node(d, l->to);
+        int oa = zs_node_of(d, l->from), ob = zs_node_of(d, l->to);
         if (oa < 0 || ob < 0 || oa == ob) continue;
         if (zs_pnet_entails(own, (size_t)oa, (size_t)ob, rel)) continue;
         zs_pnet_add(own, (size_t)oa, (size_t)ob, rel);

@@ -12,17 +12,18 @@
  * Task C: zeitstrahl's events and timexes are mapped to the gold ones they
  * are paired with (the DCT "t0" to the gold creation time). Precision is
  * the share of zeitstrahl's own relations (of an event or a timex to an
- * event, a timex or the DCT; sources other than "closure"; contradicted ones and OVERLAP,
- * which TimeML has no relation type for, left out) that the closure of the
- * gold relations implies; a relation with an end that maps to no gold node
- * counts as wrong. Recall is the share of gold relations that the closure
- * of zeitstrahl's mapped relations (the same ones) implies. Closure is path
- * consistency over interval end points (closure.h). As in the official
- * scorer's temporal awareness measure, both sides are reduced graphs: a
- * relation that the ones before it already imply (gold ones in file order;
- * zeitstrahl's in its own nodes, in the order its TimeML output writes
- * them) is not counted. IDENTITY, DURING and DURING_INV count as
- * SIMULTANEOUS. Counts are summed over documents. */
+ * event, a timex or the DCT, found in the text or derived by closure;
+ * contradicted ones and OVERLAP, which TimeML has no relation type for,
+ * left out) that the closure of the gold relations implies; a relation
+ * with an end that maps to no gold node counts as wrong. Recall is the
+ * share of gold relations that the closure of zeitstrahl's mapped
+ * relations implies. Closure is path consistency over interval end points
+ * (closure.h). As in the official scorer's temporal awareness measure,
+ * both sides are reduced graphs: a relation that the ones before it
+ * already imply (gold ones in file order; zeitstrahl's in its own nodes,
+ * found ones first, as its TimeML output writes them) is not counted.
+ * IDENTITY, DURING and DURING_INV count as SIMULTANEOUS. Counts are summed
+ * over documents. */
 #ifndef ZS_EVAL_EVENTS_H
 #define ZS_EVAL_EVENTS_H
 
@@ -33,7 +34,7 @@
 
 /* Task C by kind of link: the source family of zeitstrahl's links
  * ("anchor", "signal", "tense", ...) and the kinds of their two ends. */
-#define ZS_EVBC_SOURCES 12
+#define ZS_EVBC_SOURCES 13
 #define ZS_EVBC_ENDS 5 /* event-event, event-timex, event-DCT, timex-timex, timex-DCT */
 /* Task B classes: the seven TimeML classes in zs_eclass order, then any
  * other gold class. */

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "closure.h"
 #include "timeml.h"
 
 /* Appends s[0..n) escaped for XML character data, or with attr for an
@@ -331,8 +332,12 @@ static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], const 
 /* Plain doc d as a minimal TimeML document: TIMEX3 and EVENT elements in
  * TEXT (an event whose trigger meets a timex is left untagged), then a
  * MAKEINSTANCE per event and a TLINK per relation of the doc between
- * written ends, except those closure derives, those left out of it for a
- * contradiction, and OVERLAP (no TimeML 1.2.1 relType). */
+ * written ends, except those left out of the closure for a contradiction
+ * and OVERLAP (no TimeML 1.2.1 relType). Of the relations closure derives,
+ * only those the TLINKs before them do not imply are written (they rest on
+ * an OVERLAP or on a relation with an end not written), so the TLINKs
+ * imply every relation of the doc between written ends and hold no more
+ * links than that needs. */
 static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
 {
     char dct[48];
@@ -384,15 +389,22 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
                           zs_tense_name(d->events[i].tense), zs_aspect_name(d->events[i].aspect),
                           d->events[i].noun ? "NOUN" : "VERB");
     size_t lid = 0;
+    /* the relations written so far, for the derived ones (only a doc
+     * whose links were closed has them) */
+    zs_pnet *net = d->ntlinks > d->nbase ? zs_pnet_new(d->nevents + d->ntimexes + 1) : NULL;
     for (size_t i = 0; i < d->ntlinks; i++) {
         const zs_tlink *l = &d->tlinks[i];
         const char *rel = rel_type(l->rel);
         char a[40], b[40];
         bool ae, be;
-        if (!rel || strcmp(l->source, "closure") == 0 || l->contradiction >= 0 ||
-            !written_id(d, l->from, tids, evw, a, sizeof a, &ae) ||
+        if (!rel || l->contradiction >= 0 || !written_id(d, l->from, tids, evw, a, sizeof a, &ae) ||
             !written_id(d, l->to, tids, evw, b, sizeof b, &be))
             continue;
+        int na = zs_node_of(d, l->from), nb = zs_node_of(d, l->to);
+        if (net && na >= 0 && nb >= 0 && na != nb) {
+            if (i >= d->nbase && zs_pnet_entails(net, (size_t)na, (size_t)nb, l->rel)) continue;
+            zs_pnet_add(net, (size_t)na, (size_t)nb, l->rel);
+        }
         if (!ae && !be) {
             zs_buf_printf(out, "<TLINK lid=\"l%zu\" relType=\"%s\" timeID=\"%s\" "
                           "relatedToTime=\"%s\" origin=\"", ++lid, rel, a, b);
@@ -414,6 +426,7 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
         put_escaped(out, l->source, strlen(l->source), true);
         zs_buf_puts(out, "\"/>\n");
     }
+    zs_pnet_free(net);
     zs_buf_puts(out, "</TimeML>\n");
     free(tids);
     free(evw);

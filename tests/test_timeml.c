@@ -723,6 +723,41 @@ static void test_plain_text(void **state)
     zs_doc_free(d);
 }
 
+/* Of the relations closure derives, the TLINKs hold those the ones before
+ * them do not imply: here the shooting on Friday night before the waking
+ * and the death on Sunday, which rest on Saturday night overlapping
+ * Sunday (OVERLAP, not written); not the shooting before Saturday night,
+ * which the shooting's anchor and Friday night before Saturday night
+ * imply. */
+static void test_plain_closure_links(void **state)
+{
+    (void)state;
+    const char *text = "A man was shot on Friday night. On Saturday he was stable. "
+                       "On Saturday night he woke. On Sunday he died.\n";
+    zs_error err = {0};
+    zs_lang *en = zs_lang_load("templates/en", &err);
+    if (!en) fail_msg("%s", err.msg);
+    zs_options o = {.dct = "1998-10-26"};
+    zs_doc *d = zs_doc_new(en, "a.txt", text, strlen(text), &o, &err);
+    if (!d) fail_msg("%s", err.msg);
+    size_t len, skipped;
+    char *out = write_doc(d, &len, &skipped);
+    assert_non_null(strstr(out, "<TLINK lid=\"l4\" relType=\"BEFORE\" timeID=\"t1\" "
+                                "relatedToTime=\"t3\" origin=\"interval\"/>\n"));
+    const char *c = strstr(out, "\n<TLINK lid=\"l11\" relType=\"BEFORE\" eventInstanceID=\"ei1\" "
+                    "relatedToEventInstance=\"ei3\" origin=\"closure\"/>\n"
+                    "<TLINK lid=\"l12\" relType=\"BEFORE\" eventInstanceID=\"ei1\" "
+                    "relatedToTime=\"t4\" origin=\"closure\"/>\n"
+                    "<TLINK lid=\"l13\" relType=\"AFTER\" eventInstanceID=\"ei3\" "
+                    "relatedToTime=\"t1\" origin=\"closure\"/>\n</TimeML>\n");
+    assert_non_null(c);
+    /* the doc holds more derived relations than the TLINKs need */
+    assert_true(d->ntlinks > d->nbase + 3);
+    free(out);
+    zs_doc_free(d);
+    zs_lang_free(en);
+}
+
 /* ---- eval ----------------------------------------------------------------- */
 
 /* Scoring the TimeML written for KRAUTS-42 (eval --system) gives exactly the
@@ -793,6 +828,7 @@ int main(void)
         cmocka_unit_test(test_tempeval_markup),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_plain_text),
+        cmocka_unit_test(test_plain_closure_links),
         cmocka_unit_test(test_eval_same_figures),
     };
     return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);

@@ -544,6 +544,21 @@ static void trust_order(const zs_doc *d, size_t *order)
     free(level);
 }
 
+/* Whether network t implies "a rel b" (nodes). */
+static bool net_entails(const net *t, size_t a, size_t b, zs_relkind rel)
+{
+    if (2 * a >= t->n || 2 * b >= t->n) return false;
+    if (a == b) return rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IDENTITY;
+    pcon pc[2];
+    int nc = constraints(rel, pc);
+    size_t n = t->n;
+    for (int i = 0; i < nc; i++) {
+        uint8_t m = t->m[(2 * a + pc[i].pa) * n + 2 * b + pc[i].pb];
+        if (m & ~pc[i].mask) return false;
+    }
+    return nc > 0;
+}
+
 /* The relation the network implies between nodes a and b, or -1. */
 static int derived(const net *t, size_t a, size_t b)
 {
@@ -730,6 +745,40 @@ done:
     free(sparse);
 }
 
+void zs_close_needed(const zs_doc *d, const bool *keep, bool *needed)
+{
+    if (d->ntlinks <= d->nbase) return;
+    pthread_once(&compose_once, init_compose);
+    size_t nall = 1 + d->ntimexes + d->nevents, nl = d->ntlinks;
+    ctx c = {.d = (zs_doc *)d};
+    c.dense = zs_xmalloc(nall * sizeof *c.dense);
+    for (size_t i = 0; i < nall; i++) c.dense[i] = -1;
+    c.from = zs_xmalloc((nl + 1) * sizeof *c.from);
+    c.to = zs_xmalloc((nl + 1) * sizeof *c.to);
+    size_t nn = 0;
+    for (size_t k = 0; k < nl; k++) {
+        int a = zs_node_of(d, d->tlinks[k].from), b = zs_node_of(d, d->tlinks[k].to);
+        if (a >= 0 && c.dense[a] < 0) c.dense[a] = (int)nn++;
+        if (b >= 0 && c.dense[b] < 0) c.dense[b] = (int)nn++;
+        c.from[k] = a >= 0 ? c.dense[a] : -1;
+        c.to[k] = b >= 0 ? c.dense[b] : -1;
+    }
+    pgraph g;
+    pg_init(&g, nn);
+    for (size_t k = 0; k < d->nbase; k++)
+        if (keep[k] && d->tlinks[k].contradiction < 0) put_link(&c, &g, k);
+    net t = {.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};
+    pg_network_scc(&g, &t);
+    pg_free(&g);
+    for (size_t k = d->nbase; k < nl; k++)
+        needed[k - d->nbase] = c.from[k] < 0 || c.to[k] < 0 ||
+                               !net_entails(&t, (size_t)c.from[k], (size_t)c.to[k], d->tlinks[k].rel);
+    free(t.m);
+    free(c.dense);
+    free(c.from);
+    free(c.to);
+}
+
 /* ---- a network on its own ------------------------------------------------ */
 
 struct zs_pnet {
@@ -776,14 +825,5 @@ bool zs_pnet_add(zs_pnet *p, size_t a, size_t b, zs_relkind rel)
 
 bool zs_pnet_entails(const zs_pnet *p, size_t a, size_t b, zs_relkind rel)
 {
-    if (2 * a >= p->t.n || 2 * b >= p->t.n) return false;
-    if (a == b) return rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IDENTITY;
-    pcon pc[2];
-    int nc = constraints(rel, pc);
-    size_t n = p->t.n;
-    for (int i = 0; i < nc; i++) {
-        uint8_t m = p->t.m[(2 * a + pc[i].pa) * n + 2 * b + pc[i].pb];
-        if (m & ~pc[i].mask) return false;
-    }
-    return nc > 0;
+    return net_entails(&p->t, a, b, rel);
 }

@@ -20,6 +20,14 @@
  * each undated event a place in the time order from its relations. */
 void zs_close_doc(zs_doc *d);
 
+/* Of the relations zs_close_doc derived (d->tlinks[nbase..ntlinks)), which
+ * the links found in the text for which keep[k] (k < nbase) is true do not
+ * imply (contradicted ones never count): needed[k - nbase]. A writer that
+ * keeps only some links (TimeML lacks OVERLAP) writes these derived ones as
+ * well, so that what it writes implies all the doc knows. One pass over a
+ * point graph of the kept links. */
+void zs_close_needed(const zs_doc *d, const bool *keep, bool *needed);
+
 /* The node an id names: 0 for "t0" (the DCT), 1 + i for timex i, 1 +
  * ntimexes + i for event i; -1 for none. Constant time for the ids the
  * pipeline gives ("t3", "e7"). */

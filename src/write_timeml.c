@@ -389,22 +389,30 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
                           zs_tense_name(d->events[i].tense), zs_aspect_name(d->events[i].aspect),
                           d->events[i].noun ? "NOUN" : "VERB");
     size_t lid = 0;
-    /* the relations written so far, for the derived ones (only a doc
-     * whose links were closed has them) */
-    zs_pnet *net = d->ntlinks > d->nbase ? zs_pnet_new(d->nevents + d->ntimexes + 1) : NULL;
+    /* the links written, and of the derived ones those they do not imply */
+    bool *keep = zs_xmalloc((d->ntlinks + 1) * sizeof *keep);
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        char a[40], b[40];
+        bool ae, be;
+        keep[i] = rel_type(l->rel) && l->contradiction < 0 &&
+                  written_id(d, l->from, tids, evw, a, sizeof a, &ae) &&
+                  written_id(d, l->to, tids, evw, b, sizeof b, &be);
+    }
+    if (d->ntlinks > d->nbase) {
+        bool *needed = zs_xmalloc((d->ntlinks - d->nbase) * sizeof *needed);
+        zs_close_needed(d, keep, needed);
+        for (size_t i = d->nbase; i < d->ntlinks; i++) keep[i] = keep[i] && needed[i - d->nbase];
+        free(needed);
+    }
     for (size_t i = 0; i < d->ntlinks; i++) {
         const zs_tlink *l = &d->tlinks[i];
         const char *rel = rel_type(l->rel);
         char a[40], b[40];
         bool ae, be;
-        if (!rel || l->contradiction >= 0 || !written_id(d, l->from, tids, evw, a, sizeof a, &ae) ||
+        if (!keep[i] || !written_id(d, l->from, tids, evw, a, sizeof a, &ae) ||
             !written_id(d, l->to, tids, evw, b, sizeof b, &be))
             continue;
-        int na = zs_node_of(d, l->from), nb = zs_node_of(d, l->to);
-        if (net && na >= 0 && nb >= 0 && na != nb) {
-            if (i >= d->nbase && zs_pnet_entails(net, (size_t)na, (size_t)nb, l->rel)) continue;
-            zs_pnet_add(net, (size_t)na, (size_t)nb, l->rel);
-        }
         if (!ae && !be) {
             zs_buf_printf(out, "<TLINK lid=\"l%zu\" relType=\"%s\" timeID=\"%s\" "
                           "relatedToTime=\"%s\" origin=\"", ++lid, rel, a, b);
@@ -426,7 +434,7 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
         put_escaped(out, l->source, strlen(l->source), true);
         zs_buf_puts(out, "\"/>\n");
     }
-    zs_pnet_free(net);
+    free(keep);
     zs_buf_puts(out, "</TimeML>\n");
     free(tids);
     free(evw);

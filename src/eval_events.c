@@ -276,14 +276,17 @@ static int gold_end(const gdoc *g, int node)
     return node < (int)g->nev ? 0 : node < (int)(g->nev + g->ntx) ? 1 : 2;
 }
 
+/* The relations eval --pairs names, in the order it tries them. */
+static const zs_relkind gold_rels[] = {ZS_REL_BEFORE, ZS_REL_AFTER, ZS_REL_INCLUDES,
+                                       ZS_REL_IS_INCLUDED, ZS_REL_SIMULTANEOUS, ZS_REL_BEGINS,
+                                       ZS_REL_BEGUN_BY, ZS_REL_ENDS, ZS_REL_ENDED_BY};
+#define GOLD_RELS (sizeof gold_rels / sizeof *gold_rels)
+
 /* The first relation of a to b the gold closure implies, or -1. */
 static int gold_relation(const zs_pnet *gold, size_t a, size_t b)
 {
-    static const zs_relkind rels[] = {ZS_REL_BEFORE, ZS_REL_AFTER, ZS_REL_INCLUDES,
-                                      ZS_REL_IS_INCLUDED, ZS_REL_SIMULTANEOUS, ZS_REL_BEGINS,
-                                      ZS_REL_BEGUN_BY, ZS_REL_ENDS, ZS_REL_ENDED_BY};
-    for (size_t i = 0; i < sizeof rels / sizeof *rels; i++)
-        if (zs_pnet_entails(gold, a, b, rels[i])) return (int)rels[i];
+    for (size_t i = 0; i < GOLD_RELS; i++)
+        if (zs_pnet_entails(gold, a, b, gold_rels[i])) return (int)gold_rels[i];
     return -1;
 }
 
@@ -295,7 +298,7 @@ static bool gold_related(const zs_pnet *gold, size_t a, size_t b)
 
 /* eval --pairs: the lines zs_eval_events_file describes. */
 static void write_pairs(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet *gold,
-                        const int *epair)
+                        const int *epair, const int *tpair)
 {
     for (size_t k = 0; k + 1 < d->nevents; k++) {
         const char *f[ZS_PAIR_FIELDS];
@@ -326,6 +329,45 @@ static void write_pairs(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet
             break;
         }
         fprintf(out, "\t%s%s\n", sub, dir);
+    }
+    for (size_t i = 0; i < d->nbase; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (l->contradiction >= 0 || l->rel == ZS_REL_OVERLAP) continue;
+        int a = sys_node(d, g, l->from, epair, tpair), b = sys_node(d, g, l->to, epair, tpair);
+        int rel = a < 0 || b < 0 ? -2 : gold_relation(gold, (size_t)a, (size_t)b);
+        fprintf(out, "link\t%s\t%s\t%s", d->name, l->source, zs_rel_name(l->rel));
+        for (int end = 0; end < 2; end++) {
+            int n = zs_node_of(d, end ? l->to : l->from), base = 1 + (int)d->ntimexes;
+            const char *form = "dct", *cls = "dct", *word = "-";
+            if (n >= base) {
+                const zs_event *e = &d->events[n - base];
+                zs_event_fields(e, &form, &cls);
+                word = zs_aspect_name(e->aspect);
+            } else if (n > 0) {
+                const zs_timex *x = &d->timexes[n - 1];
+                form = "timex";
+                cls = zs_ttype_name(x->tv.type);
+                word = x->t0 > d->sents[x->sent].t0 && d->toks[x->t0 - 1].word
+                           ? zs_tok_fold(d, x->t0 - 1)
+                           : "-";
+            }
+            fprintf(out, "\t%s\t%s\t%.*s", form, cls,
+                    (int)(word[0] && strcmp(word, "-") && n > 0 && n < base
+                              ? d->toks[d->timexes[n - 1].t0 - 1].fold_len
+                              : strlen(word)),
+                    word);
+        }
+        if (rel < 0) {
+            fprintf(out, "\t%s\n", rel == -2 ? "unmapped" : "none");
+            continue;
+        }
+        const char *sep = "\t"; /* every relation the gold closure implies */
+        for (size_t r = 0; r < GOLD_RELS; r++)
+            if (zs_pnet_entails(gold, (size_t)a, (size_t)b, gold_rels[r])) {
+                fprintf(out, "%s%s", sep, zs_rel_name(gold_rels[r]));
+                sep = "|";
+            }
+        fputc('\n', out);
     }
     int dct = g->dct_tid[0] ? (int)(g->nev + g->ntx) : -1;
     for (size_t k = 0; k < d->nevents; k++) {
@@ -416,7 +458,7 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
         } else if (!gold_related(gold, (size_t)a, (size_t)b))
             c->src_unrelated[sf][ek]++;
     }
-    if (c->pairs) write_pairs(c->pairs, d, g, gold, epair);
+    if (c->pairs) write_pairs(c->pairs, d, g, gold, epair, tpair);
     for (size_t i = 0; i < g->nln; i++) {
         if (gl[i][0] < 0 || gl[i][1] < 0 || implied[i]) continue;
         c->gold_links++;

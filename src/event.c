@@ -543,6 +543,25 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
     l->contradiction = -1;
 }
 
+/* The relation of an event to its own time that the word right before the
+ * timex states by signal_anchor ("since [1990]" = BEGUN_BY: the event
+ * begins with it), if any, in *rel. */
+static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_signal_anchor == UINT32_MAX || x->t0 <= d->sents[x->sent].t0) return;
+    const zs_word *w = d->toks[x->t0 - 1].word;
+    for (uint32_t i = 0; w && i < w->nstarts; i++) {
+        const zs_entry *en = w->starts[i];
+        if (en->lex != L->lex_signal_anchor || en->ntok != 1) continue;
+        int r = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
+                    ? zs_rel_from_name(en->attrs[0].sym)
+                    : -1;
+        if (r >= 0) *rel = (zs_relkind)r;
+        return;
+    }
+}
+
 /* An event without a date lies within the nearest duration of its clause
  * ("attacked ... for three days", "within a week"), as TimeBank links most
  * events to such a timex (IS_INCLUDED or DURING). */
@@ -875,7 +894,10 @@ static void relate_to_dct(zs_doc *d)
             t = -1;
             cue = e->t0;
         }
-        if (t != 0 && not_past_verb(e)) { /* as its trigger's entry says, if at all */
+        /* as its trigger's entry says, if at all; so too a verb whose group
+           has no tense ("did not withdraw", "had to review"): TimeBank
+           relates 1 of 26 such verbs as the nearest cue says */
+        if (t != 0 && (not_past_verb(e) || (!e->noun && e->tense == ZS_TENSE_NONE))) {
             t = 0;
             cue = e->t0;
         }
@@ -1997,6 +2019,7 @@ void zs_find_events(zs_doc *d)
            overlapping it ("prüft derzeit weitere Treffen") */
         const zs_timex *x = &d->timexes[e->time];
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT && e->noun ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
+        anchor_signal(d, x, &rel);
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
     relate_durations(d, &ix);

@@ -2183,6 +2183,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_class_before = well_known(L, "class_before");
     L->lex_pair_word = well_known(L, "pair_word");
     L->lex_tlink_pair = well_known(L, "tlink_pair");
+    L->lex_signal_anchor = well_known(L, "signal_anchor");
     build_tails(L);
     build_stop_table(L);
     for (int b = 1; b < 128; b++) {

@@ -226,7 +226,8 @@ struct zs_lang {
              lex_article_indef, lex_event_new, lex_title_place, lex_verb_aux,
              lex_verb_ending, lex_participant, lex_participant_title,
              lex_participant_link, lex_not_name, lex_event_suffix,
-             lex_event_not, lex_class_context, lex_class_before, lex_pair_word, lex_tlink_pair;
+             lex_event_not, lex_class_context, lex_class_before, lex_pair_word, lex_tlink_pair,
+             lex_signal_anchor;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     /* while rules are compiled: the entries of lexicon x in their order,

@@ -293,6 +293,7 @@ static void test_pairs_listing(void **state)
         "<MAKEINSTANCE eventID=\"e3\" eiid=\"ei3\"/>\n"
         "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n"
         "<SLINK lid=\"l2\" relType=\"MODAL\" eventInstanceID=\"ei2\" subordinatedEventInstance=\"ei1\"/>\n"
+        "<TLINK lid=\"l3\" relType=\"IDENTITY\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n"
         "</TimeML>\n";
     const char *gf = put("pairs/a.tml", g);
     char *out;
@@ -304,6 +305,13 @@ static void test_pairs_listing(void **state)
     assert_null(strstr(out + strlen(want), "pair\t"));
     /* and one line per event for its relation to the creation time */
     snprintf(want, sizeof want, "\ndct\t%s\t2\tnoun\toccurrence\tuntimed\t-\tnone\n", gf);
+    assert_non_null(strstr(out, want));
+    /* and one line per link of zeitstrahl's own with its ends and every
+       relation the gold closure implies (IDENTITY: SIMULTANEOUS, both
+       inclusions) */
+    snprintf(want, sizeof want,
+             "\nlink\t%s\ttense:berieten\tBEFORE\tpast\toccurrence\tNONE\tdct\tdct\t-\t"
+             "INCLUDES|IS_INCLUDED|SIMULTANEOUS\n", gf);
     assert_non_null(strstr(out, want));
     free(out);
     assert_int_equal(run(&out, &err, 1, gf), 0);

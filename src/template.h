@@ -196,6 +196,10 @@ struct zs_lang {
                                    take its clause's tense as its relation
                                    to the publication time ("nouns tense",
                                    the default, does) */
+    bool ordinals_plain;        /* "ordinals plain": a period after a day
+                                   number ends a sentence ("on Nov. 22. The
+                                   split"); "ordinals dot", the default,
+                                   reads it as an ordinal ("am 7. Juli") */
     /* words */
     zs_word **words;            /* by id */
     uint32_t nwords, words_cap;

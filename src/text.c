@@ -602,8 +602,8 @@ static bool period_ends(const zs_doc *d, const zs_lang *lang, size_t i)
     const zs_token *prev = &d->toks[i - 1];
     bool glued = !(d->toks[i].flags & ZS_TF_SPACE);
     if (!glued) return true;
-    if (prev->kind == ZS_TOK_NUM && prev->num >= 1 && prev->num <= 31 &&
-        prev->b1 - prev->b0 <= 2)
+    if (!(lang && lang->ordinals_plain) && prev->kind == ZS_TOK_NUM && prev->num >= 1 &&
+        prev->num <= 31 && prev->b1 - prev->b0 <= 2)
         return false; /* an ordinal: "am 7. Juli" */
     if (prev->kind == ZS_TOK_WORD && prev->c1 - prev->c0 == 1) return false; /* "z. B." */
     if (lang && prev->word && lang->lex_abbrev != UINT32_MAX &&

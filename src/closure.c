@@ -448,6 +448,31 @@ typedef struct ctx {
     net t;            /* the minimal network of the accepted links */
 } ctx;
 
+/* Numbers the nodes the doc's links name densely from 0, in the order of
+ * the links: c->dense (allocated) maps node numbers to these, sparse (if
+ * not NULL, room for every node) back, c->from and c->to (allocated) give
+ * each link's ends (-1 for an id that names no node). Returns how many. */
+static size_t map_nodes(ctx *c, int *sparse)
+{
+    const zs_doc *d = c->d;
+    size_t nall = 1 + d->ntimexes + d->nevents, nl = d->ntlinks, nn = 0;
+    c->dense = zs_xmalloc(nall * sizeof *c->dense);
+    for (size_t i = 0; i < nall; i++) c->dense[i] = -1;
+    c->from = zs_xmalloc((nl + 1) * sizeof *c->from);
+    c->to = zs_xmalloc((nl + 1) * sizeof *c->to);
+    for (size_t k = 0; k < nl; k++) {
+        int ab[2] = {zs_node_of(d, d->tlinks[k].from), zs_node_of(d, d->tlinks[k].to)};
+        for (int j = 0; j < 2; j++)
+            if (ab[j] >= 0 && c->dense[ab[j]] < 0) {
+                if (sparse) sparse[nn] = ab[j];
+                c->dense[ab[j]] = (int)nn++;
+            }
+        c->from[k] = ab[0] >= 0 ? c->dense[ab[0]] : -1;
+        c->to[k] = ab[1] >= 0 ? c->dense[ab[1]] : -1;
+    }
+    return nn;
+}
+
 /* Adds base link k to g; false on a contradiction (g then holds part of
  * it: pop back). */
 static bool add_link(const ctx *c, pgraph *g, size_t k)
@@ -653,22 +678,11 @@ void zs_close_doc(zs_doc *d)
 {
     pthread_once(&compose_once, init_compose);
     d->nbase = d->ntlinks;
-    size_t nall = 1 + d->ntimexes + d->nevents, nl = d->ntlinks;
+    size_t nl = d->ntlinks;
+    for (size_t k = 0; k < nl; k++) d->tlinks[k].contradiction = -1;
     ctx c = {.d = d};
-    c.dense = zs_xmalloc(nall * sizeof *c.dense);
-    for (size_t i = 0; i < nall; i++) c.dense[i] = -1;
-    c.from = zs_xmalloc((nl + 1) * sizeof *c.from);
-    c.to = zs_xmalloc((nl + 1) * sizeof *c.to);
-    int *sparse = zs_xmalloc(nall * sizeof *sparse);
-    size_t nn = 0;
-    for (size_t k = 0; k < nl; k++) {
-        d->tlinks[k].contradiction = -1;
-        int a = zs_node_of(d, d->tlinks[k].from), b = zs_node_of(d, d->tlinks[k].to);
-        if (a >= 0 && c.dense[a] < 0) sparse[c.dense[a] = (int)nn++] = a;
-        if (b >= 0 && c.dense[b] < 0) sparse[c.dense[b] = (int)nn++] = b;
-        c.from[k] = a >= 0 ? c.dense[a] : -1;
-        c.to[k] = b >= 0 ? c.dense[b] : -1;
-    }
+    int *sparse = zs_xmalloc((1 + d->ntimexes + d->nevents) * sizeof *sparse);
+    size_t nn = map_nodes(&c, sparse);
     if (nn > ZS_CLOSURE_MAX_NODES) {
         d->closure_skipped = true;
         goto done;
@@ -748,21 +762,9 @@ done:
 void zs_close_needed(const zs_doc *d, const bool *keep, bool *needed)
 {
     if (d->ntlinks <= d->nbase) return;
-    pthread_once(&compose_once, init_compose);
-    size_t nall = 1 + d->ntimexes + d->nevents, nl = d->ntlinks;
+    size_t nl = d->ntlinks;
     ctx c = {.d = (zs_doc *)d};
-    c.dense = zs_xmalloc(nall * sizeof *c.dense);
-    for (size_t i = 0; i < nall; i++) c.dense[i] = -1;
-    c.from = zs_xmalloc((nl + 1) * sizeof *c.from);
-    c.to = zs_xmalloc((nl + 1) * sizeof *c.to);
-    size_t nn = 0;
-    for (size_t k = 0; k < nl; k++) {
-        int a = zs_node_of(d, d->tlinks[k].from), b = zs_node_of(d, d->tlinks[k].to);
-        if (a >= 0 && c.dense[a] < 0) c.dense[a] = (int)nn++;
-        if (b >= 0 && c.dense[b] < 0) c.dense[b] = (int)nn++;
-        c.from[k] = a >= 0 ? c.dense[a] : -1;
-        c.to[k] = b >= 0 ? c.dense[b] : -1;
-    }
+    size_t nn = map_nodes(&c, NULL);
     pgraph g;
     pg_init(&g, nn);
     for (size_t k = 0; k < d->nbase; k++)

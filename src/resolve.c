@@ -93,6 +93,10 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 /* Tokens of other dates passed over on each side, at most (a run of dates
  * is no clause to search). */
 #define SKIP_REACH 8
+/* The reach to the right of a date that opens its sentence before a comma
+ * ("On Tuesday, the National ... League plans to"): the verb of the main
+ * clause follows its subject. */
+#define FRONTED_REACH 12
 /* Auxiliaries ("to", "be") between a verb and the future cue before it. */
 #define VERB_GROUP_REACH 3
 
@@ -200,6 +204,20 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
     return c;
 }
 
+/* Whether the date at tokens [t0, t1) opens sentence s, after at most a
+ * preposition, and a comma follows it that opens no subordinate clause
+ * (a word of subordinator: "On Friday, when ..."). Only a language with
+ * that lexicon looks past the plain reach for it. */
+static bool fronted(const zs_doc *d, const zs_sentence *s, uint32_t t0, uint32_t t1)
+{
+    uint32_t lex = d->lang->lex_subordinator;
+    if (lex == UINT32_MAX || t0 - s->t0 > 1 || t1 + 1 >= s->t1) return false;
+    const zs_token *c = &d->toks[t1];
+    if (c->kind != ZS_TOK_PUNCT || c->b1 - c->b0 != 1 || d->text[c->b0] != ',') return false;
+    const zs_word *w = d->toks[t1 + 1].word;
+    return !(w && zs_word_in(w, lex, NULL));
+}
+
 zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
@@ -218,7 +236,9 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     bool left = true, right = true;
     uint32_t l = t0, r = t1; /* the next token to look at: l - 1, r */
     uint32_t lskip = 0, rskip = 0;
-    for (uint32_t k = 1; k <= TENSE_REACH && (left || right); k++) {
+    uint32_t rreach = fronted(d, s, t0, t1) ? FRONTED_REACH : TENSE_REACH;
+    for (uint32_t k = 1; k <= rreach && (left || right); k++) {
+        if (k > TENSE_REACH) left = false;
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
         if (left) {

@@ -233,10 +233,11 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     /* outwards from the date, nearest first (the left side wins a tie),
      * within the clause: the sentence cut at ; and : (commas often separate
      * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */
-    bool left = true, right = true;
+    bool front = fronted(d, s, t0, t1);
+    bool left = !front, right = true;
     uint32_t l = t0, r = t1; /* the next token to look at: l - 1, r */
     uint32_t lskip = 0, rskip = 0;
-    uint32_t rreach = fronted(d, s, t0, t1) ? FRONTED_REACH : TENSE_REACH;
+    uint32_t rreach = front ? FRONTED_REACH : TENSE_REACH;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         if (k > TENSE_REACH) left = false;
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
@@ -253,6 +254,12 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
             if (c & CUE_CLAUSE_END) right = false;
             else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
         }
+    }
+    /* an opening date's own preposition ("Until [Thursday], they had
+     * not ...") counts after the main clause */
+    if (front && t0 > s->t0) {
+        uint8_t c = tense_cue(d, t0 - 1);
+        if (!(c & CUE_CLAUSE_END) && (c & CUE_DIR)) return (zs_dir)(c & CUE_DIR);
     }
     return ZS_DIR_NONE;
 }

@@ -239,7 +239,6 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     uint32_t lskip = 0, rskip = 0;
     uint32_t rreach = front ? FRONTED_REACH : TENSE_REACH;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
-        if (k > TENSE_REACH) left = false;
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
         if (left) {

@@ -497,6 +497,26 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     return k >= 0 && d->timexes[k].tv.ref == ZS_REF_NONE ? k : -1;
 }
 
+static const char *pair_word(const zs_doc *d, uint32_t i);
+static bool is_kind(const char *kind, const char *name);
+
+/* The date or time right after a report verb, or after it and a
+ * preposition of pair_word ("said Tuesday", "said on Tuesday"): the
+ * report's, not the other events' of its clause ("the attack killed 20,
+ * police said Tuesday"), or -1. */
+static int report_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
+{
+    if (e->noun || e->cls != ZS_EC_REPORTING || e->t1 + 1 >= d->ntoks) return -1;
+    uint32_t at = e->t1;
+    if (ix->start[at] < 0 && is_kind(pair_word(d, at), "preposition")) at++;
+    if (ix->start[at] < 0) return -1;
+    int k = ix->start[at];
+    const zs_timex *x = &d->timexes[k];
+    if (x->claimed || x->sent != e->sent || !is_time(x) || (x->group >= 0 && x->group != k))
+        return -1;
+    return k;
+}
+
 /* A recurring time of the event's clause ("Die Minister treffen sich jeden
  * Montag", "every Monday"): the nearest unclaimed set, for an event whose
  * clause has no calendar date and is not told in the past. The event
@@ -602,8 +622,9 @@ static int next_sentence_date(const zs_doc *d, size_t x, uint32_t sent)
 
 /* An event without a time of its own (a report, a noun, one whose clause
  * date another event claimed) lies within the last calendar date before it
- * in its sentence ("On Friday, officials said ... the attack"), as its
- * clause date would place it, else within the first one after it with no
+ * in its sentence that no noun or report claimed ("On Friday, officials
+ * said ... the attack"), as its clause date would place it, else within
+ * the first one after it with no
  * other event between them ("The attack was reported on Friday"); not one a
  * signal names, whose time
  * its signal tells, nor a light verb ("soll ... stattfinden") or another
@@ -617,7 +638,8 @@ static void relate_sentence_dates(zs_doc *d)
         const zs_event *e = &d->events[k];
         for (; x < d->ntimexes && d->timexes[x].t1 <= e->t0; x++) {
             const zs_timex *t = &d->timexes[x];
-            if (is_time(t) && comparable(t) && !t->is_dct) last = t->group >= 0 ? t->group : (int)x;
+            if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
+                last = t->group >= 0 ? t->group : (int)x;
         }
         if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0) continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
@@ -1988,8 +2010,7 @@ void zs_find_events(zs_doc *d)
         zs_put_num(e->id + 1, (int)(i + 1), 1);
         set_modality(d, e);
         verb_group(d, e);
-        if (!e->noun) continue;
-        int k = postnominal_timex(d, &ix, e);
+        int k = e->noun ? postnominal_timex(d, &ix, e) : report_timex(d, &ix, e);
         if (k < 0) continue;
         d->timexes[k].claimed = true;
         anchor(d, e, k);

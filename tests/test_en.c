@@ -141,6 +141,41 @@ static void test_nouns_untensed(void **state)
     zs_doc_free(d);
 }
 
+/* The relation of event from to timex to among the links found in the
+ * text, or -1. */
+static int link_rel(const zs_doc *d, const char *from, const char *to)
+{
+    for (size_t i = 0; i < d->nbase; i++)
+        if (!strcmp(d->tlinks[i].from, from) && !strcmp(d->tlinks[i].to, to))
+            return (int)d->tlinks[i].rel;
+    return -1;
+}
+
+/* The date right after a report verb ("said on Tuesday") is the report's:
+ * the other event of its sentence takes it neither as its clause's date
+ * nor as the last date before it; it is told in the past. An event anchored to
+ * a date after "since" begins with it (signal_anchor in en/events.zt). */
+static void test_report_date(void **state)
+{
+    (void)state;
+    static const char text[] = "Police said on Tuesday the bomb exploded. Inflation has "
+                               "risen since March.";
+    zs_options o = {.dct = "2019-11-14"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 3);
+    assert_int_equal(d->ntimexes, 2);
+    assert_string_equal(d->timexes[0].rv.value, "2019-11-12");
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    assert_int_equal(d->events[1].time, -1);
+    assert_int_equal(link_rel(d, d->events[1].id, d->timexes[0].id), -1);
+    assert_int_equal(dct_rel(d, d->events[1].id), ZS_REL_BEFORE);
+    assert_int_equal(link_rel(d, d->events[2].id, d->timexes[1].id), ZS_REL_BEGUN_BY);
+    zs_doc_free(d);
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -256,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),
+        cmocka_unit_test(test_report_date),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -500,15 +500,16 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 static const char *pair_word(const zs_doc *d, uint32_t i);
 static bool is_kind(const char *kind, const char *name);
 
-/* The date or time right after a report verb, or after it and a
- * preposition of pair_word ("said Tuesday", "said on Tuesday"): the
- * report's, not the other events' of its clause ("the attack killed 20,
+/* The date or time right after a verb ("exploded Friday"), or, after a
+ * report verb, also after a preposition of pair_word ("said on Tuesday"):
+ * the verb's, not the other events' of its clause ("the attack killed 20,
  * police said Tuesday"), or -1. */
-static int report_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
+static int verb_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
-    if (e->noun || e->cls != ZS_EC_REPORTING || e->t1 + 1 >= d->ntoks) return -1;
+    if (e->noun || e->t1 + 1 >= d->ntoks) return -1;
     uint32_t at = e->t1;
-    if (ix->start[at] < 0 && is_kind(pair_word(d, at), "preposition")) at++;
+    if (ix->start[at] < 0 && e->cls == ZS_EC_REPORTING && is_kind(pair_word(d, at), "preposition"))
+        at++;
     if (ix->start[at] < 0) return -1;
     int k = ix->start[at];
     const zs_timex *x = &d->timexes[k];
@@ -2010,7 +2011,7 @@ void zs_find_events(zs_doc *d)
         zs_put_num(e->id + 1, (int)(i + 1), 1);
         set_modality(d, e);
         verb_group(d, e);
-        int k = e->noun ? postnominal_timex(d, &ix, e) : report_timex(d, &ix, e);
+        int k = e->noun ? postnominal_timex(d, &ix, e) : verb_timex(d, &ix, e);
         if (k < 0) continue;
         d->timexes[k].claimed = true;
         anchor(d, e, k);

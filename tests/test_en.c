@@ -174,6 +174,15 @@ static void test_report_date(void **state)
     assert_int_equal(dct_rel(d, d->events[1].id), ZS_REL_BEFORE);
     assert_int_equal(link_rel(d, d->events[2].id, d->timexes[1].id), ZS_REL_BEGUN_BY);
     zs_doc_free(d);
+    /* so is a date right after any verb the verb's */
+    static const char verb[] = "The rebels who attacked Monday fled to the hills.";
+    d = zs_doc_new(en, "t", verb, strlen(verb), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 2);
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(d->events[1].time, -1);
+    assert_int_equal(dct_rel(d, d->events[1].id), ZS_REL_BEFORE);
+    zs_doc_free(d);
 }
 
 /* The i-th timex's value of text read in English. */

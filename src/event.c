@@ -501,16 +501,21 @@ static const char *pair_word(const zs_doc *d, uint32_t i);
 static bool is_kind(const char *kind, const char *name);
 
 /* The date or time right after a verb ("exploded Friday"), or, after a
- * report verb, also after a preposition of pair_word ("said on Tuesday"):
- * the verb's, not the other events' of its clause ("the attack killed 20,
- * police said Tuesday"), or -1. */
+ * report verb, also after a preposition of pair_word ("said on Tuesday"),
+ * else, in a language whose lang.zt says "dates verb", the one right
+ * before it ("the company Monday announced"): the verb's, not the other
+ * events' of its clause ("the attack killed 20, police said Tuesday"), or
+ * -1. */
 static int verb_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     if (e->noun || e->t1 + 1 >= d->ntoks) return -1;
     uint32_t at = e->t1;
     if (ix->start[at] < 0 && e->cls == ZS_EC_REPORTING && is_kind(pair_word(d, at), "preposition"))
         at++;
-    if (ix->start[at] < 0) return -1;
+    if (ix->start[at] < 0) { /* else one right before it */
+        if (!d->lang->dates_verb || e->t0 == 0 || ix->cover[e->t0 - 1] < 0) return -1;
+        at = d->timexes[ix->cover[e->t0 - 1]].t0;
+    }
     int k = ix->start[at];
     const zs_timex *x = &d->timexes[k];
     if (x->claimed || x->sent != e->sent || !is_time(x) || (x->group >= 0 && x->group != k))

@@ -1756,6 +1756,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 if (ok) L->decade_units = !years;
             } else if (keyword(w, wn, "nouns")) {
                 ok = two_choices(&S, "nouns", "tense", "untensed", &L->nouns_untensed);
+            } else if (keyword(w, wn, "dates")) {
+                ok = two_choices(&S, "dates", "clause", "verb", &L->dates_verb);
             } else if (keyword(w, wn, "ordinals")) {
                 ok = two_choices(&S, "ordinals", "dot", "plain", &L->ordinals_plain);
             } else if (keyword(w, wn, "label")) {

@@ -196,6 +196,11 @@ struct zs_lang {
                                    take its clause's tense as its relation
                                    to the publication time ("nouns tense",
                                    the default, does) */
+    bool dates_verb;            /* "dates verb": a date right before a verb
+                                   is the verb's ("the company Monday
+                                   announced"; "dates clause", the default,
+                                   leaves it to the clause: "Am 7. Juli
+                                   beginnt der Gipfel") */
     bool ordinals_plain;        /* "ordinals plain": a period after a day
                                    number ends a sentence ("on Nov. 22. The
                                    split"); "ordinals dot", the default,

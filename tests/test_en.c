@@ -183,6 +183,14 @@ static void test_report_date(void **state)
     assert_int_equal(d->events[1].time, -1);
     assert_int_equal(dct_rel(d, d->events[1].id), ZS_REL_BEFORE);
     zs_doc_free(d);
+    /* and one right before a verb ("dates verb" in en/lang.zt) */
+    static const char before[] = "The company Monday announced that it bought a rival.";
+    d = zs_doc_new(en, "t", before, strlen(before), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 2);
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(d->events[1].time, -1);
+    zs_doc_free(d);
 }
 
 /* The i-th timex's value of text read in English. */

@@ -628,14 +628,13 @@ static int next_sentence_date(const zs_doc *d, size_t x, uint32_t sent)
 
 /* An event without a time of its own (a report, a noun, one whose clause
  * date another event claimed) lies within the last calendar date before it
- * in its sentence that no noun or report claimed ("On Friday, officials
+ * in its sentence that no event claimed as its own ("On Friday, officials
  * said ... the attack"), as its clause date would place it, else within
- * the first one after it with no
- * other event between them ("The attack was reported on Friday"); not one a
- * signal names, whose time
- * its signal tells, nor a light verb ("soll ... stattfinden") or another
- * mention of an event, whose time is that event's; not the dateline.
- * Source "sentence". */
+ * the first one after it with no other event between them ("The attack
+ * was reported on Friday"); not one a signal names, whose time its signal
+ * tells, nor a light verb ("soll ... stattfinden") or another mention of
+ * an event, whose time is that event's; not the dateline. Source
+ * "sentence". */
 static void relate_sentence_dates(zs_doc *d)
 {
     int last = -1;

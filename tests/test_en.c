@@ -151,6 +151,19 @@ static int link_rel(const zs_doc *d, const char *from, const char *to)
     return -1;
 }
 
+/* The doc of English text with two events, the first with the only date as
+ * its own time, the second without one (free the doc). */
+static zs_doc *first_of_two_timed(const char *text, const zs_options *o)
+{
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 2);
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(d->events[1].time, -1);
+    return d;
+}
+
 /* The date right after a report verb ("said on Tuesday") is the report's:
  * the other event of its sentence takes it neither as its clause's date
  * nor as the last date before it; it is told in the past. An event anchored to
@@ -175,22 +188,11 @@ static void test_report_date(void **state)
     assert_int_equal(link_rel(d, d->events[2].id, d->timexes[1].id), ZS_REL_BEGUN_BY);
     zs_doc_free(d);
     /* so is a date right after any verb the verb's */
-    static const char verb[] = "The rebels who attacked Monday fled to the hills.";
-    d = zs_doc_new(en, "t", verb, strlen(verb), &o, &err);
-    assert_non_null(d);
-    assert_int_equal(d->nevents, 2);
-    assert_int_equal(d->events[0].time, 0);
-    assert_int_equal(d->events[1].time, -1);
+    d = first_of_two_timed("The rebels who attacked Monday fled to the hills.", &o);
     assert_int_equal(dct_rel(d, d->events[1].id), ZS_REL_BEFORE);
     zs_doc_free(d);
     /* and one right before a verb ("dates verb" in en/lang.zt) */
-    static const char before[] = "The company Monday announced that it bought a rival.";
-    d = zs_doc_new(en, "t", before, strlen(before), &o, &err);
-    assert_non_null(d);
-    assert_int_equal(d->nevents, 2);
-    assert_int_equal(d->events[0].time, 0);
-    assert_int_equal(d->events[1].time, -1);
-    zs_doc_free(d);
+    zs_doc_free(first_of_two_timed("The company Monday announced that it bought a rival.", &o));
 }
 
 /* The i-th timex's value of text read in English. */

@@ -339,23 +339,22 @@ static void write_pairs(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet
         for (int end = 0; end < 2; end++) {
             int n = zs_node_of(d, end ? l->to : l->from), base = 1 + (int)d->ntimexes;
             const char *form = "dct", *cls = "dct", *word = "-";
+            int wlen = 1;
             if (n >= base) {
                 const zs_event *e = &d->events[n - base];
                 zs_event_fields(e, &form, &cls);
                 word = zs_aspect_name(e->aspect);
+                wlen = (int)strlen(word);
             } else if (n > 0) {
                 const zs_timex *x = &d->timexes[n - 1];
                 form = "timex";
                 cls = zs_ttype_name(x->tv.type);
-                word = x->t0 > d->sents[x->sent].t0 && d->toks[x->t0 - 1].word
-                           ? zs_tok_fold(d, x->t0 - 1)
-                           : "-";
+                if (x->t0 > d->sents[x->sent].t0 && d->toks[x->t0 - 1].word) {
+                    word = zs_tok_fold(d, x->t0 - 1); /* not NUL-terminated */
+                    wlen = d->toks[x->t0 - 1].fold_len;
+                }
             }
-            fprintf(out, "\t%s\t%s\t%.*s", form, cls,
-                    (int)(word[0] && strcmp(word, "-") && n > 0 && n < base
-                              ? d->toks[d->timexes[n - 1].t0 - 1].fold_len
-                              : strlen(word)),
-                    word);
+            fprintf(out, "\t%s\t%s\t%.*s", form, cls, wlen, word);
         }
         if (rel < 0) {
             fprintf(out, "\t%s\n", rel == -2 ? "unmapped" : "none");

@@ -577,15 +577,12 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     const zs_lang *L = d->lang;
     if (L->lex_signal_anchor == UINT32_MAX || x->t0 <= d->sents[x->sent].t0) return;
     const zs_word *w = d->toks[x->t0 - 1].word;
-    for (uint32_t i = 0; w && i < w->nstarts; i++) {
-        const zs_entry *en = w->starts[i];
-        if (en->lex != L->lex_signal_anchor || en->ntok != 1) continue;
-        int r = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
-                    ? zs_rel_from_name(en->attrs[0].sym)
-                    : -1;
-        if (r >= 0) *rel = (zs_relkind)r;
-        return;
-    }
+    const zs_entry *en;
+    if (!w || !zs_word_in(w, L->lex_signal_anchor, &en)) return;
+    int r = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
+                ? zs_rel_from_name(en->attrs[0].sym)
+                : -1;
+    if (r >= 0) *rel = (zs_relkind)r;
 }
 
 /* An event without a date lies within the nearest duration of its clause
@@ -1700,10 +1697,8 @@ typedef struct names {
     int32_t *end_at; /* per token: the mention ending right before it, or -1 */
 } names;
 
-/* The longest entry of lexicon lex starting at token i and ending by lim,
- * with *end its end; NULL if none. */
-static const zs_entry *entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
-                                uint32_t *end)
+const zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
+                            uint32_t *end)
 {
     const zs_word *w = d->toks[i].word;
     if (lex == UINT32_MAX || !w) return NULL;
@@ -1797,7 +1792,7 @@ static char *name_of(const zs_doc *d, uint32_t a, uint32_t b, bool last_only, bo
     const zs_lang *L = d->lang;
     for (uint32_t i = a; i < b; i++) {
         uint32_t end;
-        const zs_entry *e = entry_at(d, i, b, L->lex_participant, &end);
+        const zs_entry *e = zs_entry_at(d, i, b, L->lex_participant, &end);
         const zs_attr *v = e ? zs_entry_attr(e, NULL) : NULL;
         if (!v) continue;
         *listed = true;
@@ -1843,7 +1838,7 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                     continue;
                 }
             }
-            const zs_entry *e = entry_at(d, i, s->t1, L->lex_participant, &end);
+            const zs_entry *e = zs_entry_at(d, i, s->t1, L->lex_participant, &end);
             const zs_attr *v = e ? zs_entry_attr(e, NULL) : NULL;
             if (v && end + 1 < s->t1 && is_punct(d, end, "-") &&
                 !(d->toks[end + 1].flags & ZS_TF_SPACE) && name_title(d, end + 1)) {

@@ -8,6 +8,12 @@
  * their class, modality and anchoring timex, and adds event-time tlinks. */
 void zs_find_events(zs_doc *d);
 
+struct zs_entry;
+/* The longest entry of lexicon lex (UINT32_MAX: none) whose words start at
+ * token i and end by token lim, with *end its end; NULL if none. */
+const struct zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
+                                   uint32_t *end);
+
 /* The form of the verb at token i whose lemma is lemma, by the language's
  * verb_ending lexicon: "past", "gerund", "infinitive" or "participle". The
  * one analysis of verb forms, for events' tense and the tense cues of

@@ -146,18 +146,8 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
  * of the words of one of its phrases ("set to", "is due to"). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
-    const zs_word *w = i < d->ntoks ? d->toks[i].word : NULL;
-    uint32_t lex = d->lang->lex_future;
-    if (!w || lex == UINT32_MAX) return false;
-    for (uint32_t k = 0; k < w->nstarts; k++) {
-        const zs_entry *e = w->starts[k];
-        if (e->lex != lex) continue;
-        if (i + e->ntok > d->ntoks) continue;
-        uint16_t n = 1;
-        while (n < e->ntok && d->toks[i + n].word && d->toks[i + n].word->id == e->words[n]) n++;
-        if (n == e->ntok) return true;
-    }
-    return false;
+    uint32_t end;
+    return i < d->ntoks && zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
 }
 
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past

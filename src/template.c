@@ -1780,7 +1780,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                     L->now = val;
                 }
             } else {
-                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now, order, decades or nouns");
+                ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now, order, "
+                                  "decades, nouns, dates or ordinals");
             }
         }
     next:

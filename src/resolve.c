@@ -93,10 +93,6 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 /* Tokens of other dates passed over on each side, at most (a run of dates
  * is no clause to search). */
 #define SKIP_REACH 8
-/* The reach to the right of a date that opens its sentence before a comma
- * ("On Tuesday, the National ... League plans to"): the verb of the main
- * clause follows its subject. */
-#define FRONTED_REACH 12
 /* Auxiliaries ("to", "be") between a verb and the future cue before it. */
 #define VERB_GROUP_REACH 3
 
@@ -227,7 +223,11 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     bool left = !front, right = true;
     uint32_t l = t0, r = t1; /* the next token to look at: l - 1, r */
     uint32_t lskip = 0, rskip = 0;
-    uint32_t rreach = front ? FRONTED_REACH : TENSE_REACH;
+    /* a date that opens its sentence before a comma looks to the end of
+     * its clause for the main clause's verb, past a subject of any length
+     * ("On Tuesday, the National ... League plans to", "In January, a week
+     * after the anniversary of ..., a bombing in Alabama killed") */
+    uint32_t rreach = front ? s->t1 - t1 : TENSE_REACH;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;

@@ -12,6 +12,7 @@
 
 #include "closure.h"
 #include "template.h"
+#include "text.h"
 
 /* Shortest compound modifier before a head ("Giftgas|einsatz"). */
 #define MIN_MODIFIER 3
@@ -2000,6 +2001,7 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
 
 void zs_find_events(zs_doc *d)
 {
+    zs_late_words(d);
     tok_index ix;
     index_timexes(d, &ix);
     for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);

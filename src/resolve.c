@@ -3,6 +3,7 @@
  * the last date mentioned) into a TIMEX3 value with an interval. */
 #include "resolve.h"
 #include "event.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +185,7 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
 {
     uint8_t c = d->tense_cues[i];
     if (!c) {
+        zs_late_word(d, i); /* an event verb's tense */
         c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
         d->tense_cues[i] = c;
     }

@@ -75,7 +75,9 @@ static uint32_t hash_form(const char *s, size_t n)
 
 const zs_word *zs_lang_word(const zs_lang *L, const char *form, size_t len)
 {
-    return zs_lang_word_hashed(L, form, len, hash_form(form, len));
+    uint32_t h = hash_form(form, len);
+    const zs_word *w = zs_word_table_probe(L, L->table, L->table_mask, form, len, h, false);
+    return w ? w : zs_word_table_probe(L, L->late_table, L->late_mask, form, len, h, false);
 }
 
 /* Puts word id into an open-addressing table of words (zs_word_table_probe). */
@@ -177,6 +179,62 @@ static void build_stop_table(zs_lang *L)
         if (w->len > L->stop_maxlen) L->stop_maxlen = w->len;
         table_insert(L, L->stop_table, L->stop_mask, id);
     }
+}
+
+/* Whether lexicon lex is one only the events stage reads (and the tense
+ * cues, which look their words up themselves: zs_late_word): a derived
+ * event lexicon no rule matches. */
+static bool late_lexicon(const zs_lang *L, uint32_t lex)
+{
+    return (lex == L->lex_event_verb || lex == L->lex_event_noun || lex == L->lex_event_not) &&
+           !L->lex_ruled[lex];
+}
+
+/* An open-addressing table (load <= 1/4) of the words whose late[id] is
+ * want; *mask gets its size - 1. */
+static uint64_t *words_table(const zs_lang *L, const uint8_t *late, uint8_t want, uint32_t n,
+                             uint32_t *mask)
+{
+    uint32_t size = 1024;
+    while (size < 4 * n) size *= 2;
+    uint64_t *table = zs_xcalloc(size, sizeof *table);
+    *mask = size - 1;
+    for (uint32_t id = 0; id < L->nwords; id++)
+        if (late[id] == want) table_insert(L, table, *mask, id);
+    return table;
+}
+
+/* Moves the late words (zs_lang.late_table) out of the tokenizer's table:
+ * the event lexicons of a language hold most of its words (English: 22,400
+ * of 23,400), and a token looked up among them all leaves the processor's
+ * cache far more often than one looked up among the rest. A word stays if
+ * anything but a late lexicon's one-token entry needs it: a rule (as a
+ * literal or a first, next or neighbouring word), an entry of any other
+ * lexicon, or a later token of an entry. */
+static void split_late_words(zs_lang *L)
+{
+    if (!L->nwords) return;
+    uint8_t *late = zs_xcalloc(L->nwords, 1); /* 1 late, 2 kept */
+    for (uint32_t i = 0; i < L->nentries; i++) {
+        const zs_entry *e = L->entries[i];
+        bool in_late = e->ntok == 1 && late_lexicon(L, e->lex);
+        for (uint16_t k = 0; k < e->ntok; k++)
+            if (!in_late) late[e->words[k]] = 2;
+            else if (!late[e->words[k]]) late[e->words[k]] = 1;
+    }
+    for (uint32_t i = 0; i < L->nlit; i++) late[L->lit_pool[i]] = 2;
+    uint32_t nlate = 0;
+    for (uint32_t id = 0; id < L->nwords; id++) {
+        const zs_word *w = L->words[id];
+        if (w->rid || w->nrules || w->need_bit || late[id] != 1) late[id] = 2;
+        else nlate++;
+    }
+    if (nlate) {
+        free(L->table);
+        L->table = words_table(L, late, 2, L->nwords - nlate, &L->table_mask);
+        L->late_table = words_table(L, late, 1, nlate, &L->late_mask);
+    }
+    free(late);
 }
 
 const zs_attr *zs_entry_attr(const zs_entry *e, const char *key)
@@ -795,6 +853,7 @@ static void compile(zs_lang *L, const node *n, prog *P, int ext_slot)
         L->nlit += (uint32_t)n->nwords;
         break;
     case N_LEX:
+        L->lex_ruled[n->lex] = 1;
         emit(P, ZS_OP_LEX, (int32_t)n->lex, 0, 0);
         break;
     case N_INT:
@@ -1117,6 +1176,7 @@ static void mark_common_lexicons(zs_lang *L)
 {
     L->lex_stopword = find_lexicon(L, "stopword", 8);
     L->lex_common = lalloc(L, L->nlexicons + 1);
+    L->lex_ruled = lalloc(L, L->nlexicons + 1);
     for (uint32_t i = 0; i < L->nentries; i++)
         if (stop_word(L, L->entries[i]->words[0])) L->lex_common[L->entries[i]->lex] = 1;
 }
@@ -2192,6 +2252,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_signal_anchor = well_known(L, "signal_anchor");
     build_tails(L);
     build_stop_table(L);
+    split_late_words(L);
     for (int b = 1; b < 128; b++) {
         char c = (char)b;
         L->byte_words[b] = zs_lang_word(L, &c, 1);
@@ -2261,6 +2322,7 @@ void zs_lang_free(zs_lang *L)
     }
     free(L->words);
     free(L->table);
+    free(L->late_table);
     free(L->lexicons);
     free(L->entries);
     free(L->label_keys);

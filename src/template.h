@@ -209,8 +209,15 @@ struct zs_lang {
     zs_word **words;            /* by id */
     uint32_t nwords, words_cap;
     uint64_t *table;            /* open addressing: hash << 32 | (word id + 1),
-                                   0 empty */
+                                   0 empty: every word but the late ones */
     uint32_t table_mask;
+    uint64_t *late_table;       /* the same for the late words: those only
+                                   one-token entries of the lexicons the
+                                   events stage alone reads (event_verb,
+                                   event_noun, event_not) hold, kept out of
+                                   the tokenizer's way (zs_late_word),
+                                   or NULL */
+    uint32_t late_mask;
     /* lexicons */
     zs_lexicon *lexicons;
     uint32_t nlexicons, lexicons_cap;
@@ -239,6 +246,7 @@ struct zs_lang {
              lex_signal_anchor;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
+    uint8_t *lex_ruled;         /* per lexicon: a rule matches its entries */
     /* while rules are compiled: the entries of lexicon x in their order,
      * entries[lex_entries[lex_first[x]] .. lex_entries[lex_first[x + 1] - 1]] */
     uint32_t *lex_first, *lex_entries;
@@ -317,7 +325,7 @@ static inline uint32_t zs_word_hash_padded(const char *s, size_t n)
     return (uint32_t)(h >> 32);
 }
 
-/* The word record of a folded form, or NULL. */
+/* The word record of a folded form, or NULL (a late word too). */
 const zs_word *zs_lang_word(const struct zs_lang *lang, const char *form, size_t len);
 
 /* Whether form[0..len) is w's form (of length len), byte by byte, or, when
@@ -351,7 +359,7 @@ static inline bool zs_word_form_is(const zs_word *w, const char *form, size_t le
 
 /* The word of form[0..len) (hash h) in an open-addressing table of words
  * (hash << 32 | word id + 1, 0 empty; mask = size - 1), or NULL: the
- * lookup of zs_lang_word_hashed and zs_lang_word_padded in zs_lang.table,
+ * lookup of zs_lang_word and zs_lang_word_padded in zs_lang.table and late_table,
  * and of language identification in zs_lang.stop_table. */
 static inline const zs_word *zs_word_table_probe(const struct zs_lang *L, const uint64_t *table,
                                                  uint32_t mask, const char *form, size_t len,
@@ -368,19 +376,22 @@ static inline const zs_word *zs_word_table_probe(const struct zs_lang *L, const 
     }
 }
 
-/* zs_lang_word given the form's hash (inline: the tokenizer looks up every
- * token). */
-static inline const zs_word *zs_lang_word_hashed(const struct zs_lang *L, const char *form,
-                                                 size_t len, uint32_t h)
-{
-    return zs_word_table_probe(L, L->table, L->table_mask, form, len, h, false);
-}
-
-/* The same for a form followed by at least 7 more readable bytes. */
+/* The tokenizer's lookup (inline: it looks up every token) of a form of
+ * hash h followed by at least 7 more readable bytes: its word unless that
+ * is a late word (zs_lang.late_table), or NULL. */
 static inline const zs_word *zs_lang_word_padded(const struct zs_lang *L, const char *form,
                                                  size_t len, uint32_t h)
 {
     return zs_word_table_probe(L, L->table, L->table_mask, form, len, h, true);
+}
+
+/* The late word (zs_lang.late_table) of such a form, or NULL: what the
+ * events stage and the tense cues look up for a token the tokenizer found
+ * no word for (zs_late_word). */
+static inline const zs_word *zs_lang_late_word_padded(const struct zs_lang *L, const char *form,
+                                                      size_t len, uint32_t h)
+{
+    return zs_word_table_probe(L, L->late_table, L->late_mask, form, len, h, true);
 }
 
 /* The bit in zs_lang.tails of (lexicon, the last k bytes of a form of

@@ -678,3 +678,17 @@ void zs_split_sentences(zs_doc *d, const zs_lang *lang)
     d->breaks = NULL;
     d->nbreaks = d->breaks_cap = 0;
 }
+
+void zs_late_word(zs_doc *d, size_t i)
+{
+    zs_token *t = &d->toks[i];
+    if (t->word || !d->lang || !d->lang->late_table || t->fold_len == UINT16_MAX) return;
+    /* the fold buffer keeps its FOLD_SLACK bytes after the last form */
+    const char *f = zs_tok_fold(d, i);
+    t->word = zs_lang_late_word_padded(d->lang, f, t->fold_len, zs_word_hash_padded(f, t->fold_len));
+}
+
+void zs_late_words(zs_doc *d)
+{
+    for (size_t i = 0; i < d->ntoks; i++) zs_late_word(d, i);
+}

@@ -13,6 +13,15 @@ struct zs_lang;
  * a NUL byte. */
 bool zs_tokenize(struct zs_doc *doc, const struct zs_lang *lang, zs_error *err);
 
+/* Gives token i its late word (zs_lang_late_word_padded) if the tokenizer found
+ * it no word: the tokenizer leaves the words only the events stage reads
+ * out (zs_lang.late_table), and they look them up for the tokens they
+ * need. */
+void zs_late_word(struct zs_doc *doc, size_t i);
+
+/* zs_late_word for every token: the events stage's first step. */
+void zs_late_words(struct zs_doc *doc);
+
 /* Splits the tokens into sentences (doc->sents, token .sent and
  * ZS_TF_SSTART). An ordinal ("am 7. Juli"), a known abbreviation (the
  * language's "abbrev" lexicon) or an initial does not end a sentence; a

@@ -195,6 +195,50 @@ static void test_report_date(void **state)
     zs_doc_free(first_of_two_timed("The company Monday announced that it bought a rival.", &o));
 }
 
+/* The tokenizer looks its words up among the words of the rules and of the
+ * lexicons the tagger reads; the words only the events stage's lexicons
+ * hold (most of English's: event_verb) are late words, which the tense
+ * cues and the events stage look up for themselves. */
+static void test_late_words(void **state)
+{
+    (void)state;
+    const zs_word *w = zs_lang_word(en, "abandoned", 9);
+    assert_non_null(w);
+    assert_true(zs_word_in(w, en->lex_event_verb, NULL));
+    assert_non_null(en->late_table);
+    static const char padded[16] = "abandoned"; /* followed by 7 readable bytes */
+    assert_null(zs_lang_word_padded(en, padded, 9, zs_word_hash_padded(padded, 9)));
+    /* an event verb another lexicon lists is the tokenizer's */
+    const zs_word *said = zs_lang_word(en, "said", 4);
+    assert_non_null(said);
+    assert_true(zs_word_in(said, en->lex_event_verb, NULL));
+    assert_true(zs_word_in(said, en->lex_verb_ending, NULL));
+    static const char said_padded[16] = "said";
+    assert_ptr_equal(zs_lang_word_padded(en, said_padded, 4, zs_word_hash_padded(said_padded, 4)),
+                     said);
+
+    /* the past tense of a late word still tells a weekday's direction */
+    static const char told[] = "The government predicted Wednesday that the ruling would stand.";
+    zs_options o = {.dct = "2019-11-14", .timex_only = 1};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", told, strlen(told), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->ntimexes, 1);
+    assert_string_equal(d->timexes[0].rv.value, "2019-11-13");
+    zs_doc_free(d);
+    /* and the events stage finds a late word with its lexicon class, not
+     * by its ending ("-ed": OCCURRENCE) */
+    static const char text[] = "They abandoned the plan.";
+    o.timex_only = 0;
+    d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_ptr_equal(d->toks[1].word, w);
+    assert_int_equal(d->nevents, 1);
+    assert_int_equal(d->events[0].t0, 1);
+    assert_int_equal(d->events[0].cls, ZS_EC_ASPECTUAL);
+    zs_doc_free(d);
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -311,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),
         cmocka_unit_test(test_report_date),
+        cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

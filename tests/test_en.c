@@ -141,6 +141,24 @@ static void test_nouns_untensed(void **state)
     zs_doc_free(d);
 }
 
+/* A planned event lies after the publication time, but not a perfect,
+ * which its tense puts before it, nor ("nouns untensed") a noun. */
+static void test_planned(void **state)
+{
+    (void)state;
+    static const char text[] = "The company has agreed to buy it and will announce the deal.";
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 4);
+    for (size_t k = 0; k < 4; k++) assert_int_equal(d->events[k].modality, ZS_MODAL_PLANNED);
+    assert_int_equal(dct_rel(d, d->events[0].id), ZS_REL_BEFORE);  /* has agreed */
+    assert_int_equal(dct_rel(d, d->events[2].id), ZS_REL_AFTER);   /* will announce */
+    assert_int_equal(dct_rel(d, d->events[3].id), -1);             /* the deal */
+    zs_doc_free(d);
+}
+
 /* The relation of event from to timex to among the links found in the
  * text, or -1. */
 static int link_rel(const zs_doc *d, const char *from, const char *to)
@@ -354,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),
+        cmocka_unit_test(test_planned),
         cmocka_unit_test(test_report_date),
         cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_detect),

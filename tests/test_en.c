@@ -257,6 +257,26 @@ static void test_late_words(void **state)
     zs_doc_free(d);
 }
 
+/* A past verb and the present participle right after it are simultaneous,
+ * unless the participle is the object of an aspectual verb. */
+static void test_adjacent(void **state)
+{
+    (void)state;
+    static const char *texts[] = {"The bomb exploded, killing ten people.",
+                                  "The rebels began killing the hostages."};
+    zs_options o = {.dct = "2019-11-12"};
+    for (int i = 0; i < 2; i++) {
+        zs_error err;
+        zs_doc *d = zs_doc_new(en, "t", texts[i], strlen(texts[i]), &o, &err);
+        assert_non_null(d);
+        assert_int_equal(d->nevents, 2);
+        assert_int_equal(d->events[1].tense, ZS_TENSE_PRESPART);
+        if (i == 0) assert_int_equal(link_rel(d, d->events[0].id, d->events[1].id), ZS_REL_SIMULTANEOUS);
+        else assert_int_not_equal(link_rel(d, d->events[0].id, d->events[1].id), ZS_REL_SIMULTANEOUS);
+        zs_doc_free(d);
+    }
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -375,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_report_date),
         cmocka_unit_test(test_late_words),
+        cmocka_unit_test(test_adjacent),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

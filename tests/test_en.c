@@ -277,6 +277,24 @@ static void test_adjacent(void **state)
     }
 }
 
+/* The date of a present report's or intention's clause is that of what
+ * it reports or intends, not its own. */
+static void test_holds_now(void **state)
+{
+    (void)state;
+    static const char text[] = "Investors hope to see a recovery by the end of 2020.";
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 2);
+    assert_int_equal(d->events[0].cls, ZS_EC_I_STATE);
+    assert_int_equal(d->events[0].time, -1);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), -1);
+    assert_int_equal(d->events[1].time, 0);
+    zs_doc_free(d);
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -396,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_report_date),
         cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_adjacent),
+        cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

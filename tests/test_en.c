@@ -295,6 +295,24 @@ static void test_holds_now(void **state)
     zs_doc_free(d);
 }
 
+/* Phrases of signal_after (en/events.zt) order the event before them
+ * after the one they name. */
+static void test_signal_after(void **state)
+{
+    (void)state;
+    static const char *texts[] = {"Prices rose sharply as a result of the strike.",
+                                  "Thousands fled in the aftermath of the attack."};
+    zs_options o = {.dct = "2019-11-12"};
+    for (int i = 0; i < 2; i++) {
+        zs_error err;
+        zs_doc *d = zs_doc_new(en, "t", texts[i], strlen(texts[i]), &o, &err);
+        assert_non_null(d);
+        assert_int_equal(d->nevents, 2);
+        assert_int_equal(link_rel(d, d->events[0].id, d->events[1].id), ZS_REL_AFTER);
+        zs_doc_free(d);
+    }
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -415,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_adjacent),
         cmocka_unit_test(test_holds_now),
+        cmocka_unit_test(test_signal_after),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

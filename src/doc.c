@@ -206,6 +206,14 @@ static bool last_year_back(const zs_doc *d, const zs_tv *tv, const zs_rv *mentio
     return my == dy - 1 && mention->gran >= ZS_GRAN_YEAR && mention->gran <= ZS_GRAN_DAY;
 }
 
+/* Whether a tense cue may decide tv's direction: not where its rule
+ * anchors it to the publication time itself (anchor=dct: "Wednesday's
+ * ruling" leans back whatever the clause's tense). */
+static bool uses_hint(const zs_tv *tv)
+{
+    return tv->anchor != ZS_ANCHOR_DCT && zs_tv_uses_hint(tv);
+}
+
 /* Anchors every timex; drops impossible ones ("31. Februar"). Narrative
  * values are anchored to the last date mentioned before them (the last day,
  * for values that need one), else to the publication time. */
@@ -271,7 +279,7 @@ static void resolve_timexes(zs_doc *d)
                     n->t0 - x->t1 <= WEEKDAY_AFTER_TIME && n->tv.weekday != ZS_UNSET &&
                     n->tv.day == ZS_UNSET && n->tv.offset == ZS_UNSET &&
                     zs_tv_resolve(&n->tv, d->dct,
-                                  zs_tv_uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
+                                  uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
                                   &nv) && nv.has_interval)
                     a = nv.begin;
             }
@@ -282,7 +290,7 @@ static void resolve_timexes(zs_doc *d)
                                 x->tv.anchor == ZS_ANCHOR_DCT);
             /* looked for only where it can make a difference */
             zs_dir hint = d->narrative ? ZS_DIR_SAME
-                          : year_before || zs_tv_uses_hint(&x->tv) ? zs_tense_hint(d, x->t0, x->t1)
+                          : year_before || uses_hint(&x->tv) ? zs_tense_hint(d, x->t0, x->t1)
                                                                    : ZS_DIR_NONE;
             if (year_before && hint != (year_at < d->dct ? ZS_DIR_FUTURE : ZS_DIR_PAST)) {
                 a = year_at;

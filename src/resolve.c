@@ -227,8 +227,8 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     uint32_t lskip = 0, rskip = 0;
     /* a date that opens its sentence before a comma looks to the end of
      * its clause for the main clause's verb, past a subject of any length
-     * ("On Tuesday, the National ... League plans to", "In January, a week
-     * after the anniversary of ..., a bombing in Alabama killed") */
+     * ("On Tuesday, the National ... League plans to", "In January, two
+     * weeks after the end of the strike at ..., a fire killed") */
     uint32_t rreach = front ? s->t1 - t1 : TENSE_REACH;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;

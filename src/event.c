@@ -28,6 +28,15 @@ static bool is_punct(const zs_doc *d, uint32_t i, const char *set)
     return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && strchr(set, d->text[t->b0]);
 }
 
+/* The word of the ending f[0..n) of a token's folded form, looked up as
+ * the tokenizer looks tokens up: the endings of verb_ending, event_suffix
+ * and participant_title are never late words (zs_late_word), and the fold
+ * buffer has readable bytes after every form (zs_lang_word_padded). */
+static const zs_word *ending_word(const zs_lang *L, const char *f, size_t n)
+{
+    return zs_lang_word_padded(L, f, n, zs_word_hash_padded(f, n));
+}
+
 /* Clause bounds around token i: the sentence cut at , ; : ( ) and dashes. */
 static void clause_of(const zs_doc *d, uint32_t i, uint32_t *c0, uint32_t *c1)
 {
@@ -206,7 +215,7 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i)
         if (w[k] < 'a' || w[k] > 'z') return NULL; /* the data's endings are of letters */
     if (!zs_lex_tail_maybe(L, L->lex_event_suffix, w, n)) return NULL;
     for (size_t k = MIN_STEM; k + 3 <= n; k++) {
-        const zs_word *end = zs_lang_word(L, w + k, n - k);
+        const zs_word *end = ending_word(L, w + k, n - k);
         const zs_entry *e;
         if (end && zs_word_in(end, L->lex_event_suffix, &e)) return e;
     }
@@ -334,7 +343,7 @@ static const char *ending_form(const zs_doc *d, uint32_t i, bool lemma)
     for (size_t k = 0; k < n; k++) {
         if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
         if (n - k >= 3 && !long_ones) continue;
-        const zs_word *w = zs_lang_word(L, f + k, n - k);
+        const zs_word *w = ending_word(L, f + k, n - k);
         const zs_entry *en;
         if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)
             continue;
@@ -624,14 +633,14 @@ static int next_sentence_date(const zs_doc *d, size_t x, uint32_t sent)
     return -1;
 }
 
-/* Whether verb event e is a report, or an intention or belief, in the
- * present ("says", "hope", "has agreed"): a date after it in its clause is
- * that of what it reports or intends ("hope to see a recovery by 2020"),
- * not its own (TimeBank's closure puts 4 of the 58 such verbs that took
- * such a date within it). */
-static bool holds_now(const zs_event *e)
+/* Whether timex k (-1: none) follows verb event e, a report, or an
+ * intention or belief, in the present ("says", "hope", "has agreed"): then
+ * it is the date of what e reports or intends ("hope to see a recovery by
+ * 2020"), not e's own (TimeBank's closure puts 4 of the 58 such verbs that
+ * took such a date within it). */
+static bool reported_date(const zs_doc *d, const zs_event *e, int k)
 {
-    return !e->noun && e->tense == ZS_TENSE_PRESENT &&
+    return k >= 0 && d->timexes[k].t0 > e->t0 && !e->noun && e->tense == ZS_TENSE_PRESENT &&
            (e->cls == ZS_EC_REPORTING || e->cls == ZS_EC_I_STATE || e->cls == ZS_EC_I_ACTION);
 }
 
@@ -661,7 +670,7 @@ static void relate_sentence_dates(zs_doc *d)
            Gespräch seit dem Streik ... Anfang Februar" */
         if (at >= 0 && at != last && k + 1 < d->nevents && d->events[k + 1].t0 < d->timexes[at].t0)
             at = -1;
-        if (at >= 0 && holds_now(e) && d->timexes[at].t0 > e->t0) at = -1;
+        if (reported_date(d, e, at)) at = -1;
         if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");
     }
 }
@@ -1754,7 +1763,7 @@ static bool name_title(const zs_doc *d, uint32_t i)
     if (!zs_lex_tail_maybe(L, L->lex_participant_title, w, n)) return false;
     for (size_t k = 0; k + 3 <= n; k = k ? k + 1 : MIN_MODIFIER) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
-        const zs_word *word = zs_lang_word(L, w + k, n - k);
+        const zs_word *word = ending_word(L, w + k, n - k);
         if (word && zs_word_in(word, L->lex_participant_title, NULL)) return true;
     }
     return false;
@@ -2051,7 +2060,7 @@ void zs_find_events(zs_doc *d)
            Gesprächen ... am Mittwochabend geeinigt") */
         if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i)) continue;
         int k = clause_timex(d, &ix, e);
-        if (k >= 0 && holds_now(e) && d->timexes[k].t0 > e->t0) continue;
+        if (reported_date(d, e, k)) continue;
         if (k < 0 || d->timexes[k].tv.ref != ZS_REF_NONE) { /* "jetzt wöchentlich" */
             uint32_t cue;
             int set = clause_set(d, &ix, e);

@@ -1171,7 +1171,8 @@ static bool stop_word(const zs_lang *L, uint32_t w)
 }
 
 /* Before rules are compiled: finds the stopword lexicon and marks the
- * lexicons that have an entry starting with a stop word. */
+ * lexicons that have an entry starting with a stop word; makes room for
+ * the marks of the lexicons rules match (lex_ruled, set as they compile). */
 static void mark_common_lexicons(zs_lang *L)
 {
     L->lex_stopword = find_lexicon(L, "stopword", 8);

@@ -359,8 +359,9 @@ static inline bool zs_word_form_is(const zs_word *w, const char *form, size_t le
 
 /* The word of form[0..len) (hash h) in an open-addressing table of words
  * (hash << 32 | word id + 1, 0 empty; mask = size - 1), or NULL: the
- * lookup of zs_lang_word and zs_lang_word_padded in zs_lang.table and late_table,
- * and of language identification in zs_lang.stop_table. */
+ * lookup of zs_lang_word, zs_lang_word_padded and zs_lang_late_word_padded
+ * in zs_lang.table and late_table, and of language identification in
+ * zs_lang.stop_table. */
 static inline const zs_word *zs_word_table_probe(const struct zs_lang *L, const uint64_t *table,
                                                  uint32_t mask, const char *form, size_t len,
                                                  uint32_t h, bool padded)

@@ -575,6 +575,7 @@ static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *s
     case ZS_U_QUARTER: {
         int y = ay, m = (am - 1) / 3 * 3 + 1;
         add_months(&y, &m, 3 * (int64_t)tv->offset);
+        if (tv->year != ZS_UNSET) y = full_year(tv->year, ay); /* "the 1988 quarter" */
         set_part(sp, y, (m - 1) / 3 + 1, 3, ZS_GRAN_QUARTER, 'Q');
         return true;
     }

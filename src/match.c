@@ -135,6 +135,7 @@ static void exec(run *R, int pc, uint32_t pos)
                 const zs_entry *e = w->starts[i];
                 if (e->lex != (uint32_t)in->a || e->ntok == last_len) continue;
                 if (pos + e->ntok > end) continue;
+                if (e->upper && !(toks[pos].flags & ZS_TF_UPPER)) continue;
                 bool ok = true;
                 for (int k = 1; k < e->ntok && ok; k++)
                     ok = word_is(toks, pos + (uint32_t)k, e->words[k]);

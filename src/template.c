@@ -429,6 +429,12 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
     uint16_t nattrs = 0;
     if (accept(S, '=') && !parse_attrs(L, S, &attrs, &nattrs)) return false;
     const char *lemma = lstrndup(L, forms[0], lens[0]);
+    uint8_t upper = 0; /* "may = 5 case=upper": the month, not the verb */
+    for (uint16_t k = 0; k < nattrs; k++)
+        if (attrs[k].key && strcmp(attrs[k].key, "case") == 0) {
+            if (strcmp(attrs[k].sym, "upper") != 0) return fail(S, S->p, "case= takes only 'upper'");
+            upper = 1;
+        }
     for (int i = 0; i < nf; i++) {
         zs_entry *e = lalloc(L, sizeof *e);
         uint32_t *ids;
@@ -440,6 +446,7 @@ static bool lexicon_line(zs_lang *L, scan *S, uint32_t lex)
         e->lemma = lemma;
         e->attrs = attrs;
         e->nattrs = nattrs;
+        e->upper = upper;
         add_entry(L, e);
     }
     return true;

@@ -25,6 +25,7 @@ typedef struct zs_entry {
     const char *lemma;       /* first form of its line */
     const zs_attr *attrs;    /* attrs[0] is the bare value if any */
     uint16_t nattrs;
+    uint8_t upper;           /* case=upper: only where its first letter is upper case */
     const struct zs_entry *parts[2]; /* a compound's constituents */
 } zs_entry;
 

@@ -92,6 +92,8 @@ static void test_errors(void **state)
                  "a 'no' example takes no value");
     expect_error("lang xx\nlexicon m\n  mai = 5\nend\nlexicon m\nend\n", "5:9",
                  "lexicon defined twice");
+    expect_error("lang xx\nlexicon m\n  mai = 5 case=lower\nend\n", "3:21",
+                 "case= takes only 'upper'");
 
     write_only("t.zt", "rule a\n  match \"x\"\nend\n");
     zs_error err = {0};
@@ -184,6 +186,34 @@ static void test_load_match_selftest(void **state)
     assert_string_equal(d->timexes[0].rv.value, "2020-06-04");
     assert_int_equal(d->timexes[0].c0, 15); /* "on" is context, not extent */
     assert_string_equal(d->timexes[1].rv.value, "2020-05");
+    zs_doc_free(d);
+    zs_lang_free(L);
+}
+
+/* case=upper: an entry matches only a token whose first letter is upper
+ * case (sentence start or not); the other forms of its lexicon any case. */
+static void test_case_upper(void **state)
+{
+    (void)state;
+    write_only("t.zt", "lang xx\n"
+                       "lexicon mon\n"
+                       "  may = 5 case=upper\n"
+                       "  june = 6\n"
+                       "end\n"
+                       "rule m.month\n"
+                       "  match \"in\" [m:@mon]\n"
+                       "  value date(month=m)\n"
+                       "end\n");
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fail_msg("%s", err.msg);
+    zs_doc *d = tagged(L, "It was in May, not in may or in june.", 2);
+    assert_string_equal(d->timexes[0].rv.value, "2020-05");
+    assert_string_equal(d->timexes[1].rv.value, "2020-06");
+    zs_doc_free(d);
+    zs_doc_free(tagged(L, "in may", 0));
+    d = tagged(L, "IN MAY", 1);
+    assert_string_equal(d->timexes[0].rv.value, "2020-05");
     zs_doc_free(d);
     zs_lang_free(L);
 }
@@ -385,6 +415,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_match_selftest),
+        cmocka_unit_test(test_case_upper),
         cmocka_unit_test(test_participant_examples),
         cmocka_unit_test(test_start_filters),
         cmocka_unit_test(test_word_sets),

@@ -872,6 +872,7 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
             if (h < 0 || h > 24 || mi < 0 || mi > 59 || (h == 24 && mi)) return false;
             if (tv->pod == ZS_POD_AF || tv->pod == ZS_POD_EV || tv->pod == ZS_POD_NI)
                 if (h < 12 && !(tv->pod == ZS_POD_NI && h < 5)) h += 12;
+            if (tv->pod == ZS_POD_MO && h == 12) h = 0; /* "12:30 a.m.": after midnight */
             char *p = out->value + strlen(out->value); /* room: a date is short */
             *p++ = 'T';
             p = zs_put_num(p, h, 2);

@@ -284,6 +284,23 @@ static void test_adjacent(void **state)
     zs_doc_free(d);
 }
 
+/* A date of the event's clause more than ten tokens away from it is not
+ * its time (the verb right before the date still takes it). */
+static void test_far_clause_date(void **state)
+{
+    (void)state;
+    zs_doc *d = two_events("The merger of the two largest regional savings banks in the "
+                           "northern part of the country was approved in March.");
+    assert_int_equal(d->events[0].time, -1);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), -1);
+    assert_int_equal(d->events[1].time, 0);
+    zs_doc_free(d);
+    d = two_events("The merger of two banks was approved in March.");
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
+}
+
 /* The date of a present report's or intention's clause is that of what
  * it reports or intends, not its own. */
 static void test_holds_now(void **state)
@@ -430,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_report_date),
         cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_adjacent),
+        cmocka_unit_test(test_far_clause_date),
         cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_signal_after),
         cmocka_unit_test(test_detect),

@@ -285,7 +285,8 @@ static void test_adjacent(void **state)
 }
 
 /* A date of the event's clause more than ten tokens away from it is not
- * its time (the verb right before the date still takes it). */
+ * its time (the verb right before the date still takes it), nor is one of
+ * its sentence more than twenty tokens away. */
 static void test_far_clause_date(void **state)
 {
     (void)state;
@@ -298,6 +299,17 @@ static void test_far_clause_date(void **state)
     d = two_events("The merger of two banks was approved in March.");
     assert_int_equal(d->events[0].time, 0);
     assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
+    /* an undated event lies within the last date of its sentence only
+       within twenty tokens of it (source "sentence") */
+    d = two_events("On Friday, officials from the ministry of finance and the central bank "
+                   "of the northern province met with the leaders of the unions about the "
+                   "strike.");
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(link_rel(d, d->events[1].id, d->timexes[0].id), -1);
+    zs_doc_free(d);
+    d = two_events("On Friday, officials met the unions about the strike.");
+    assert_int_equal(link_rel(d, d->events[1].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
     zs_doc_free(d);
 }
 

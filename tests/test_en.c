@@ -313,6 +313,22 @@ static void test_far_clause_date(void **state)
     zs_doc_free(d);
 }
 
+/* A gerund right after an article or a possessive is a noun event, one
+ * elsewhere a present participle. */
+static void test_det_gerund(void **state)
+{
+    (void)state;
+    zs_doc *d = two_events("The bombing of the embassy killed ten people.");
+    assert_true(d->events[0].noun);
+    assert_int_equal(d->events[0].tense, ZS_TENSE_NONE);
+    assert_false(d->events[1].noun);
+    zs_doc_free(d);
+    d = two_events("Police began investigating.");
+    assert_false(d->events[1].noun);
+    assert_int_equal(d->events[1].tense, ZS_TENSE_PRESPART);
+    zs_doc_free(d);
+}
+
 /* The date of a present report's or intention's clause is that of what
  * it reports or intends, not its own. */
 static void test_holds_now(void **state)
@@ -460,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_adjacent),
         cmocka_unit_test(test_far_clause_date),
+        cmocka_unit_test(test_det_gerund),
         cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_signal_after),
         cmocka_unit_test(test_detect),

@@ -299,9 +299,12 @@ static void resolve_timexes(zs_doc *d)
             }
             /* a later member of a coordination without its own year
              * ("zwischen dem 3. und dem 5. Mai", "vom 30. Dezember bis 2.
-             * Januar") is the first such day on or after the one before */
+             * Januar", "from April to October") is the first such day or
+             * month on or after the one before */
             bool member = (x->tv.weekday != ZS_UNSET && x->tv.day == ZS_UNSET) ||
-                          (x->tv.day != ZS_UNSET && x->tv.month != ZS_UNSET);
+                          (x->tv.day != ZS_UNSET && x->tv.month != ZS_UNSET) ||
+                          (x->tv.month != ZS_UNSET && x->tv.day == ZS_UNSET &&
+                           x->tv.weekday == ZS_UNSET && x->tv.hour == ZS_UNSET);
             if (x->group >= 0 && x->group == group_of && member && x->tv.year == ZS_UNSET &&
                 x->tv.offset == ZS_UNSET && x->tv.dir == ZS_DIR_NONE) {
                 a = group_day;
@@ -323,7 +326,10 @@ static void resolve_timexes(zs_doc *d)
         }
         if (!ok) continue;
         if (d->lang->decade_units) decade_units(&x->tv, &x->rv);
-        group_of = x->group >= 0 && x->rv.has_interval && x->rv.gran == ZS_GRAN_DAY ? x->group : -1;
+        group_of = x->group >= 0 && x->rv.has_interval &&
+                           (x->rv.gran == ZS_GRAN_DAY || x->rv.gran == ZS_GRAN_MONTH)
+                       ? x->group
+                       : -1;
         if (group_of >= 0) group_day = x->rv.begin;
         if (!x->is_dct && several_of == x->sent && bare_clock(&x->tv)) {
             unanchor_clock(&x->rv);

@@ -748,6 +748,12 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     if (y != ZS_UNSET || tv->month != ZS_UNSET || tv->day != ZS_UNSET) {
         int m = tv->month != ZS_UNSET ? tv->month : am;
         if (m < 1 || m > 12) return false;
+        if (y == ZS_UNSET && tv->month == ZS_UNSET && tv->day != ZS_UNSET) {
+            /* a day alone ("on the 15th"): of this month, or of the month
+             * before or after it, as the tense or the nearest one says */
+            y = ay;
+            add_months(&y, &m, lean_year(0, tv->day, ad, 31, dir));
+        }
         if (y == ZS_UNSET) y = tv->month != ZS_UNSET ? lean_year(ay, m, am, 12, dir) : ay;
         if (y < 0 && tv->month == ZS_UNSET) { /* before Christ: years only */
             set_year(sp, y);

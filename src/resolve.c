@@ -323,6 +323,8 @@ static void set_value(const zs_tv *tv, zs_rv *out)
     else if (tv->pod != ZS_POD_NONE) {
         static const char *pods[] = {"", "MO", "AF", "EV", "NI", "DT"};
         snprintf(out->value, sizeof out->value, "XXXX-XX-XXT%s", pods[tv->pod]);
+    } else if (tv->unit == ZS_U_WEEKEND) { /* "on weekends" */
+        snprintf(out->value, sizeof out->value, "XXXX-WXX-WE");
     } else if (tv->month >= 1 && tv->month <= 12) /* "every July" */
         snprintf(out->value, sizeof out->value, "XXXX-%02d", (int)tv->month);
     else if (tv->season > ZS_SEASON_NONE && tv->season <= ZS_SEASON_WI) { /* "every summer" */

@@ -242,6 +242,7 @@ static void test_before_context(void **state)
         {"They will write a report.", "write report"},
         {"They want to sign the treaty.", "want sign"}, /* an event after "to" only */
         {"It was a sign of hope.", "hope"},
+        {"Prices could still fall.", "fall"}, /* never one after a modal */
         /* a noun naming a person (WordNet) after an article is the person */
         {"The suspect fled on Monday.", "fled"},
         {"Police suspect that he fled.", "suspect fled"},

@@ -229,7 +229,8 @@ static char *triggers_of(const char *text)
  * (class_before): a past participle after an article or a preposition is
  * an adjective, a part of a hyphenated compound is no event, and a word
  * that is no trigger by itself may be one after "to" or a modal; a noun
- * naming a person is no event after an article or a preposition. */
+ * naming a person is no event after an article or a preposition, nor is a
+ * word known by its ending only ("-ed") where the ending's entry says so. */
 static void test_before_context(void **state)
 {
     (void)state;
@@ -243,6 +244,9 @@ static void test_before_context(void **state)
         {"They want to sign the treaty.", "want sign"}, /* an event after "to" only */
         {"It was a sign of hope.", "hope"},
         {"Prices could still fall.", "fall"}, /* never one after a modal */
+        /* a word the lexicon knows by its ending only, "-ded" */
+        {"They fired from a wooded area.", "fired"},
+        {"The hill was wooded.", "wooded"},
         /* a noun naming a person (WordNet) after an article is the person */
         {"The suspect fled on Monday.", "fled"},
         {"Police suspect that he fled.", "suspect fled"},

@@ -407,7 +407,7 @@ static void set_context_classes(zs_doc *d)
         const zs_entry *en, *ctx;
         if (e->t1 != e->t0 + 1) en = NULL;
         else if (!w || !zs_word_in(w, L->lex_event_verb, &en))
-            en = suffix_entry(d, e->t0); /* "the wooded area": its ending's entry */
+            en = suffix_entry(d, e->t0); /* "the rebranded company": its ending's entry */
         const zs_attr *a = en ? zs_entry_attr(en, class_context(d, e, trigger)) : NULL;
         bool none = false;
         if (a) e->cls = class_named(a->sym, e->cls);

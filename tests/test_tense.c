@@ -245,8 +245,11 @@ static void test_before_context(void **state)
         {"It was a sign of hope.", "hope"},
         {"Prices could still fall.", "fall"}, /* never one after a modal */
         /* a word the lexicon knows by its ending only, "-ded" */
+        {"The rebranded company grew.", "grew"},
+        {"They rebranded the company.", "rebranded"},
+        /* a word WordNet knows as no verb form, though of such an ending */
+        {"The appellate court ruled.", "ruled"},
         {"They fired from a wooded area.", "fired"},
-        {"The hill was wooded.", "wooded"},
         /* a noun naming a person (WordNet) after an article is the person */
         {"The suspect fled on Monday.", "fled"},
         {"Police suspect that he fled.", "suspect fled"},

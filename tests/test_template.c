@@ -45,6 +45,16 @@ static void write_only(const char *name, const char *text)
     fclose(f);
 }
 
+/* Writes one template file as the only one of dir and loads the folder. */
+static zs_lang *loaded(const char *name, const char *text)
+{
+    write_only(name, text);
+    zs_error err = {0};
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fail_msg("%s", err.msg);
+    return L;
+}
+
 /* Loading must fail with a message ending in want, located at where. */
 static void expect_error(const char *text, const char *where, const char *want)
 {
@@ -161,10 +171,7 @@ static zs_doc *tagged(const zs_lang *L, const char *text, size_t ntimexes)
 static void test_load_match_selftest(void **state)
 {
     (void)state;
-    write_only("mini.zt", mini);
-    zs_error err = {0};
-    zs_lang *L = zs_lang_load(dir, &err);
-    if (!L) fail_msg("%s", err.msg);
+    zs_lang *L = loaded("mini.zt", mini);
     assert_string_equal(zs_lang_code(L), "xx");
     /* "may." is one entry of two tokens; folding makes case irrelevant */
     const zs_word *w = zs_lang_word(L, "may", 3);
@@ -195,18 +202,15 @@ static void test_load_match_selftest(void **state)
 static void test_case_upper(void **state)
 {
     (void)state;
-    write_only("t.zt", "lang xx\n"
-                       "lexicon mon\n"
-                       "  may = 5 case=upper\n"
-                       "  june = 6\n"
-                       "end\n"
-                       "rule m.month\n"
-                       "  match \"in\" [m:@mon]\n"
-                       "  value date(month=m)\n"
-                       "end\n");
-    zs_error err = {0};
-    zs_lang *L = zs_lang_load(dir, &err);
-    if (!L) fail_msg("%s", err.msg);
+    zs_lang *L = loaded("t.zt", "lang xx\n"
+                                "lexicon mon\n"
+                                "  may = 5 case=upper\n"
+                                "  june = 6\n"
+                                "end\n"
+                                "rule m.month\n"
+                                "  match \"in\" [m:@mon]\n"
+                                "  value date(month=m)\n"
+                                "end\n");
     zs_doc *d = tagged(L, "It was in May, not in may or in june.", 2);
     assert_string_equal(d->timexes[0].rv.value, "2020-05");
     assert_string_equal(d->timexes[1].rv.value, "2020-06");
@@ -223,21 +227,18 @@ static void test_case_upper(void **state)
 static void test_participant_examples(void **state)
 {
     (void)state;
-    write_only("p.zt", "lang xx\n"
-                       "now 2020-06-15T12:00+02:00\n"
-                       "lexicon event_verb\n"
-                       "  met = OCCURRENCE\n"
-                       "end\n"
-                       "lexicon participant\n"
-                       "  anna = Anna\n"
-                       "  bert = Bert\n"
-                       "  ex \"Then anna met bert.\" => Bert, Anna\n"
-                       "  ex \"Then anna met bert.\" => Anna\n" /* wrong on purpose */
-                       "  no \"Then nobody met.\"\n"
-                       "end\n");
-    zs_error err = {0};
-    zs_lang *L = zs_lang_load(dir, &err);
-    if (!L) fail_msg("%s", err.msg);
+    zs_lang *L = loaded("p.zt", "lang xx\n"
+                                "now 2020-06-15T12:00+02:00\n"
+                                "lexicon event_verb\n"
+                                "  met = OCCURRENCE\n"
+                                "end\n"
+                                "lexicon participant\n"
+                                "  anna = Anna\n"
+                                "  bert = Bert\n"
+                                "  ex \"Then anna met bert.\" => Bert, Anna\n"
+                                "  ex \"Then anna met bert.\" => Anna\n" /* wrong on purpose */
+                                "  no \"Then nobody met.\"\n"
+                                "end\n");
     char line[512];
     selftest_one_failure(L, 2, line, sizeof line);
     assert_non_null(strstr(line, "p.zt:10: participants: ex \"Then anna met bert.\""));
@@ -279,10 +280,7 @@ static bool has_word(const zs_lang *L, const uint8_t *bits, const char *form)
 static void test_start_filters(void **state)
 {
     (void)state;
-    write_only("filters.zt", filters);
-    zs_error err = {0};
-    zs_lang *L = zs_lang_load(dir, &err);
-    if (!L) fail_msg("%s", err.msg);
+    zs_lang *L = loaded("filters.zt", filters);
     const zs_rule *ago = &L->rules[0], *year = &L->rules[1], *noun = &L->rules[2];
     /* starts at a number of 1..99; second the first word of a unit entry */
     assert_true(ago->first.num);
@@ -365,20 +363,17 @@ static void test_start_filters(void **state)
 static void test_word_sets(void **state)
 {
     (void)state;
-    write_only("sets.zt", "lang xx\n"
-                          "zone UTC\n"
-                          "now 2020-06-15\n"
-                          "rule s.span\n"
-                          "  match y:int(1900..2100) (\"-\" | \"/\" | \"to\") int(1900..2100)\n"
-                          "  value date(year=y)\n"
-                          "end\n"
-                          "rule s.pair\n"
-                          "  match \"x\" (\"a\" \"b\" | \"c\") y:int(1..9)\n"
-                          "  value date(year=y)\n"
-                          "end\n");
-    zs_error err = {0};
-    zs_lang *L = zs_lang_load(dir, &err);
-    if (!L) fail_msg("%s", err.msg);
+    zs_lang *L = loaded("sets.zt", "lang xx\n"
+                                   "zone UTC\n"
+                                   "now 2020-06-15\n"
+                                   "rule s.span\n"
+                                   "  match y:int(1900..2100) (\"-\" | \"/\" | \"to\") int(1900..2100)\n"
+                                   "  value date(year=y)\n"
+                                   "end\n"
+                                   "rule s.pair\n"
+                                   "  match \"x\" (\"a\" \"b\" | \"c\") y:int(1..9)\n"
+                                   "  value date(year=y)\n"
+                                   "end\n");
     int sets = 0, splits = 0;
     for (int pc = 0; pc < L->rules[0].nprog; pc++) {
         const zs_inst *in = &L->rules[0].prog[pc];

@@ -183,7 +183,8 @@ static void unanchor_clock(zs_rv *rv)
 static void decade_units(const zs_tv *tv, zs_rv *rv)
 {
     if (tv->type != ZS_DURATION || tv->amount == ZS_UNSET || tv->amount < 0 ||
-        tv->amount > 99999 || (tv->unit != ZS_U_DECADE && tv->unit != ZS_U_CENTURY))
+        tv->amount > 99999 || (tv->unit != ZS_U_DECADE && tv->unit != ZS_U_CENTURY) ||
+        tv->and_amount != ZS_UNSET)
         return;
     bool half = tv->half == 1;
     if (half && tv->unit == ZS_U_DECADE) return;

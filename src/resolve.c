@@ -42,6 +42,8 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_LEAN: tv->lean = (zs_dir)v; break;
     case ZS_F_NTH: tv->nth = v; break;
     case ZS_F_TO_YEAR: tv->to_year = v; break;
+    case ZS_F_AND_AMOUNT: tv->and_amount = v; break;
+    case ZS_F_AND_UNIT: tv->and_unit = (zs_unit)v; break;
     case ZS_F_COUNT: break;
     }
 }
@@ -285,8 +287,55 @@ static bool half_duration(const zs_tv *tv, zs_rv *out)
     return true;
 }
 
+/* Adds amount a of unit u to the parts of a duration (years, months,
+ * days, hours, minutes, seconds); false for a unit without a place. */
+static bool add_part(int64_t part[6], zs_unit u, int64_t a)
+{
+    switch (u) {
+    case ZS_U_CENTURY: part[0] += 100 * a; break;
+    case ZS_U_DECADE: part[0] += 10 * a; break;
+    case ZS_U_YEAR: part[0] += a; break;
+    case ZS_U_QUARTER: part[1] += 3 * a; break;
+    case ZS_U_MONTH: part[1] += a; break;
+    case ZS_U_WEEK: part[2] += 7 * a; break;
+    case ZS_U_DAY: part[2] += a; break;
+    case ZS_U_HOUR: part[3] += a; break;
+    case ZS_U_MINUTE: part[4] += a; break;
+    case ZS_U_SECOND: part[5] += a; break;
+    default: return false;
+    }
+    return true;
+}
+
+/* Two known amounts, the second of a finer unit ("five years and three
+ * months" P5Y3M, "two hours and 30 minutes" PT2H30M, "two weeks and three
+ * days" P17D). Returns false when the second unit is not finer. */
+static bool and_duration(const zs_tv *tv, zs_rv *out)
+{
+    if (tv->and_unit >= tv->unit || tv->amount < 0 || tv->amount > 99999 ||
+        tv->and_amount < 0 || tv->and_amount > 99999)
+        return false;
+    int64_t part[6] = {0};
+    if (!add_part(part, tv->unit, tv->amount) || !add_part(part, tv->and_unit, tv->and_amount))
+        return false;
+    static const char letter[6] = {'Y', 'M', 'D', 'H', 'M', 'S'};
+    char buf[48] = "P";
+    size_t n = 1;
+    for (int i = 0; i < 6; i++) {
+        if (i == 3 && (part[3] || part[4] || part[5])) buf[n++] = 'T';
+        if (part[i])
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%lld%c", (long long)part[i], letter[i]);
+    }
+    if (n == 1) return false; /* all zero */
+    snprintf(out->value, sizeof out->value, "%s", buf);
+    return true;
+}
+
 static void duration_value(const zs_tv *tv, zs_rv *out)
 {
+    if (tv->and_amount != ZS_UNSET && tv->and_unit != ZS_U_NONE && tv->amount != ZS_UNSET &&
+        tv->half != 1 && and_duration(tv, out))
+        return;
     if (tv->half == 1 && tv->amount != ZS_UNSET && tv->amount >= 0 && tv->amount < 100000 &&
         half_duration(tv, out))
         return;

@@ -107,6 +107,9 @@ typedef struct zs_tv {
                          month (-1: the last; Thanksgiving: 4th Thursday) */
     int32_t to_year;  /* with year alone: the last year of a range written as
                          one mention ("1925/26": 26) */
+    int32_t and_amount; /* with and_unit: a duration's second, finer part
+                           ("two hours and 30 minutes": 30 minute) */
+    zs_unit and_unit;
     zs_season season;
     zs_pod pod;
     zs_mod mod;

@@ -174,6 +174,26 @@ static void test_resolve_relative_and_impossible(void **state)
     tv.amount = 2;
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "PT2H");
+
+    /* a second, finer part: "two hours and 30 minutes", "two weeks and
+     * three days"; a part not finer is left out */
+    tv.and_amount = 30;
+    tv.and_unit = ZS_U_MINUTE;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "PT2H30M");
+    tv.unit = ZS_U_WEEK;
+    tv.and_amount = 3;
+    tv.and_unit = ZS_U_DAY;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P17D");
+    tv.unit = ZS_U_YEAR;
+    tv.and_unit = ZS_U_HOUR;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P2YT3H");
+    tv.unit = ZS_U_MONTH;
+    tv.and_unit = ZS_U_YEAR;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P2M");
 }
 
 /* zs_tv_uses_hint says when the tense hint cannot change a value, so that

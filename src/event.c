@@ -267,6 +267,33 @@ static bool det_gerund(const zs_doc *d, uint32_t i, const zs_sentence *s, const 
     return form && strcmp(form, "gerund") == 0;
 }
 
+/* Tokens an idiom of event_not may span at most. */
+#define IDIOM_MAX 4
+
+/* Whether token i is inside an event_not entry of several tokens within
+ * sentence s ("in charge of", "at stake": an idiom whose words are no
+ * events there, though one of them may be a trigger elsewhere). */
+static bool in_idiom(const zs_doc *d, uint32_t i, const zs_sentence *s)
+{
+    const uint32_t lex = d->lang->lex_event_not;
+    if (lex == UINT32_MAX) return false;
+    for (uint32_t a = i >= s->t0 + IDIOM_MAX - 1 ? i - (IDIOM_MAX - 1) : s->t0; a <= i; a++) {
+        const zs_word *w = d->toks[a].word;
+        if (!w) continue;
+        for (uint32_t k = 0; k < w->nstarts; k++) {
+            const zs_entry *e = w->starts[k];
+            if (e->lex != lex || e->ntok < 2 || a + e->ntok <= i || a + e->ntok > s->t1) continue;
+            bool ok = true;
+            for (uint32_t j = 1; j < e->ntok && ok; j++) {
+                const zs_word *wj = d->toks[a + j].word;
+                ok = wj && wj->id == e->words[j];
+            }
+            if (ok) return true;
+        }
+    }
+    return false;
+}
+
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -292,6 +319,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
                             (k + 1 == c1 || d->toks[k + 1].kind == ZS_TOK_PUNCT);
                 if (!found) continue;
             }
+            if (in_idiom(d, i, s)) continue;
             const zs_attr *lem = zs_entry_attr(e, "lemma");
             const zs_attr *pos = zs_entry_attr(e, "pos");
             bool noun = (pos && strcmp(pos->sym, "noun") == 0) ||
@@ -304,7 +332,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         }
         if (!(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART)) {
             const zs_entry *sx = suffix_entry(d, i);
-            if (sx) {
+            if (sx && !in_idiom(d, i, s)) {
                 const zs_attr *pos = zs_entry_attr(sx, "pos");
                 bool noun = pos && strcmp(pos->sym, "noun") == 0;
                 zs_buf lem = {0};

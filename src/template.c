@@ -137,9 +137,11 @@ static int intern_tokens(zs_lang *L, const char *s, size_t n, uint32_t **ids)
     return count;
 }
 
+/* The one-token entries follow the longer ones in starts (stable_sort_starts),
+ * so the search skips the phrases a word begins ("in", "in the wake of"). */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e)
 {
-    for (uint32_t i = 0; i < w->nstarts; i++)
+    for (uint32_t i = w->nlong; i < w->nstarts; i++)
         if (w->starts[i]->lex == lex && w->starts[i]->ntok == 1) {
             if (e) *e = w->starts[i];
             return true;
@@ -1943,6 +1945,8 @@ static void stable_sort_starts(zs_word *w)
         }
         w->starts[j] = e;
     }
+    w->nlong = 0;
+    while (w->nlong < w->nstarts && w->starts[w->nlong]->ntok > 1) w->nlong++;
 }
 
 static int cmp_names(const void *a, const void *b)

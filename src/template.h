@@ -40,6 +40,8 @@ typedef struct zs_word {
     uint32_t id;
     const zs_entry **starts;  /* entries whose first token is this word */
     uint32_t nstarts;
+    uint32_t nlong;          /* those of several tokens: once loaded, the
+                                first ones of starts (longest first) */
     uint32_t rid;            /* index in the rules' token sets (from 1), 0
                                 if in none */
     uint64_t need_bit;       /* its bit in the rules' need masks, or 0 */

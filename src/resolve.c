@@ -382,6 +382,7 @@ static void set_value(const zs_tv *tv, zs_rv *out)
     } else {
         zs_tv one = *tv;
         if (one.amount == ZS_UNSET) one.amount = 1;
+        else if (one.amount == 0) one.amount = ZS_UNSET; /* "every few days": PXD */
         duration_value(&one, out);
     }
 }

@@ -194,6 +194,19 @@ static void test_resolve_relative_and_impossible(void **state)
     tv.and_unit = ZS_U_YEAR;
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "P2M");
+
+    /* sets: one unit by default, amount 0 an unknown number of them */
+    zs_tv_init(&tv);
+    tv.type = ZS_SET;
+    tv.unit = ZS_U_DAY;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P1D");
+    tv.amount = 0;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "PXD");
+    tv.amount = 3;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P3D");
 }
 
 /* zs_tv_uses_hint says when the tense hint cannot change a value, so that

@@ -657,6 +657,18 @@ static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *s
     case ZS_U_DECADE:
         set_decade(sp, ay / 10 + tv->offset);
         return true;
+    case ZS_U_CENTURY: { /* "a century ago": the century of that year ("19") */
+        if (tv->offset < -40 || tv->offset > 40) return false;
+        int y = ay + 100 * tv->offset;
+        if (y < 0) return false;
+        sp->g = ZS_GRAN_CENTURY;
+        sp->y = y / 100 * 100;
+        sp->m = 1;
+        sp->b = day_start(sp->y, 1, 1);
+        sp->u = day_start(sp->y + 100, 1, 1);
+        snprintf(sp->value, sizeof sp->value, "%02d", y / 100);
+        return true;
+    }
     default:
         return false;
     }

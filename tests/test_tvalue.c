@@ -152,6 +152,11 @@ static void test_resolve_relative_and_impossible(void **state)
     tv.unit = ZS_U_MONTH;
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2016-12");
+    tv.offset = -1; /* "a century ago" */
+    tv.unit = ZS_U_CENTURY;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "19");
+    assert_int_equal(rv.gran, ZS_GRAN_CENTURY);
 
     zs_tv_init(&tv);
     tv.day = 31;

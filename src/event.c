@@ -275,21 +275,10 @@ static bool det_gerund(const zs_doc *d, uint32_t i, const zs_sentence *s, const 
  * events there, though one of them may be a trigger elsewhere). */
 static bool in_idiom(const zs_doc *d, uint32_t i, const zs_sentence *s)
 {
-    const uint32_t lex = d->lang->lex_event_not;
-    if (lex == UINT32_MAX) return false;
     for (uint32_t a = i >= s->t0 + IDIOM_MAX - 1 ? i - (IDIOM_MAX - 1) : s->t0; a <= i; a++) {
-        const zs_word *w = d->toks[a].word;
-        if (!w) continue;
-        for (uint32_t k = 0; k < w->nstarts; k++) {
-            const zs_entry *e = w->starts[k];
-            if (e->lex != lex || e->ntok < 2 || a + e->ntok <= i || a + e->ntok > s->t1) continue;
-            bool ok = true;
-            for (uint32_t j = 1; j < e->ntok && ok; j++) {
-                const zs_word *wj = d->toks[a + j].word;
-                ok = wj && wj->id == e->words[j];
-            }
-            if (ok) return true;
-        }
+        uint32_t end;
+        const zs_entry *e = zs_entry_at(d, a, s->t1, d->lang->lex_event_not, &end);
+        if (e && e->ntok > 1 && end > i) return true;
     }
     return false;
 }

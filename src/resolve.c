@@ -263,30 +263,6 @@ static const char *const pod_codes[] = {"", "MO", "AF", "EV", "NI", "DT"};
 
 static const char unit_letter[] = {0, 'S', 'M', 'H', 'D', 'W', 'M', 'Q', 'Y', 0, 0};
 
-/* A known amount and a half ("5 1/2 hours", "half a year"): the half in
- * the next smaller unit, as TimeBank writes it (P2Y6M, PT5H30M). Returns
- * false for units without one. */
-static bool half_duration(const zs_tv *tv, zs_rv *out)
-{
-    int a = (int)tv->amount;
-    const char *t = "";
-    char big[16] = "", small[16]; /* amount < 100000: "99999Y", "700003DT12H" */
-    switch (tv->unit) {
-    case ZS_U_YEAR: snprintf(small, sizeof small, "6M"); break;
-    case ZS_U_DECADE: snprintf(small, sizeof small, "%dY", 10 * a + 5), a = 0; break;
-    case ZS_U_CENTURY: snprintf(small, sizeof small, "%dY", 100 * a + 50), a = 0; break;
-    case ZS_U_MONTH: snprintf(small, sizeof small, "15D"); break;
-    case ZS_U_WEEK: snprintf(small, sizeof small, "%dDT12H", 7 * a + 3), a = 0; break;
-    case ZS_U_DAY: snprintf(small, sizeof small, "T12H"); break;
-    case ZS_U_HOUR: t = "T", snprintf(small, sizeof small, "30M"); break;
-    case ZS_U_MINUTE: t = "T", snprintf(small, sizeof small, "30S"); break;
-    default: return false;
-    }
-    if (a) snprintf(big, sizeof big, "%d%c", a, unit_letter[tv->unit]);
-    snprintf(out->value, sizeof out->value, "P%s%s%s", t, big, small);
-    return true;
-}
-
 /* Adds amount a of unit u to the parts of a duration (years, months,
  * days, hours, minutes, seconds); false for a unit without a place. */
 static bool add_part(int64_t part[6], zs_unit u, int64_t a)
@@ -307,6 +283,43 @@ static bool add_part(int64_t part[6], zs_unit u, int64_t a)
     return true;
 }
 
+/* The duration of the parts, the zero ones left out ("P5Y3M", "PT2H30M",
+ * "P10DT12H"); false when all are zero. */
+static bool write_parts(const int64_t part[6], zs_rv *out)
+{
+    static const char letter[6] = {'Y', 'M', 'D', 'H', 'M', 'S'};
+    char buf[sizeof out->value] = "P";
+    size_t n = 1;
+    for (int i = 0; i < 6 && n < sizeof buf; i++) {
+        if (i == 3 && (part[3] || part[4] || part[5])) buf[n++] = 'T';
+        if (part[i])
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%lld%c", (long long)part[i], letter[i]);
+    }
+    if (n == 1 || n >= sizeof buf) return false;
+    memcpy(out->value, buf, n + 1);
+    return true;
+}
+
+/* A known amount and a half ("5 1/2 hours", "half a year"): the half in
+ * the next smaller unit, as TimeBank writes it (P2Y6M, PT5H30M). Returns
+ * false for units without one. */
+static bool half_duration(const zs_tv *tv, zs_rv *out)
+{
+    int64_t part[6] = {0};
+    switch (tv->unit) {
+    case ZS_U_YEAR: part[1] = 6; break;
+    case ZS_U_DECADE: part[0] = 5; break;
+    case ZS_U_CENTURY: part[0] = 50; break;
+    case ZS_U_MONTH: part[2] = 15; break;
+    case ZS_U_WEEK: part[2] = 3, part[3] = 12; break;
+    case ZS_U_DAY: part[3] = 12; break;
+    case ZS_U_HOUR: part[4] = 30; break;
+    case ZS_U_MINUTE: part[5] = 30; break;
+    default: return false;
+    }
+    return add_part(part, tv->unit, tv->amount) && write_parts(part, out);
+}
+
 /* Two known amounts, the second of a finer unit ("five years and three
  * months" P5Y3M, "two hours and 30 minutes" PT2H30M, "two weeks and three
  * days" P17D). Returns false when the second unit is not finer. */
@@ -316,19 +329,8 @@ static bool and_duration(const zs_tv *tv, zs_rv *out)
         tv->and_amount < 0 || tv->and_amount > 99999)
         return false;
     int64_t part[6] = {0};
-    if (!add_part(part, tv->unit, tv->amount) || !add_part(part, tv->and_unit, tv->and_amount))
-        return false;
-    static const char letter[6] = {'Y', 'M', 'D', 'H', 'M', 'S'};
-    char buf[48] = "P";
-    size_t n = 1;
-    for (int i = 0; i < 6; i++) {
-        if (i == 3 && (part[3] || part[4] || part[5])) buf[n++] = 'T';
-        if (part[i])
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%lld%c", (long long)part[i], letter[i]);
-    }
-    if (n == 1) return false; /* all zero */
-    snprintf(out->value, sizeof out->value, "%s", buf);
-    return true;
+    return add_part(part, tv->unit, tv->amount) && add_part(part, tv->and_unit, tv->and_amount) &&
+           write_parts(part, out);
 }
 
 static void duration_value(const zs_tv *tv, zs_rv *out)

@@ -472,6 +472,16 @@ static int lean_year(int ay, int key, int akey, int period, zs_dir dir)
     return ay;
 }
 
+/* A month or season named with its direction ("last March", "next
+ * summer") said while it runs is the one a year before or after, not the
+ * current one (as "last Friday" said on a Friday): the years to add to
+ * lean_year's. */
+static int named_turn(int key, int akey, zs_dir named)
+{
+    if (key != akey) return 0;
+    return named == ZS_DIR_PAST ? -1 : named == ZS_DIR_FUTURE ? 1 : 0;
+}
+
 /* A range of years written as one mention ("1925/26") spans at most this
  * many years; a longer one is its first year. */
 #define MAX_YEAR_RANGE 20
@@ -754,7 +764,8 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         int key = tv->season == ZS_SEASON_WI ? 0 : (int)tv->season;
         int akey = am == 12 || am <= 2 ? 0 : (am - 3) / 3 + 1;
         int yy = y;
-        if (yy == ZS_UNSET) yy = lean_year(am == 12 ? ay + 1 : ay, key, akey, 4, dir);
+        if (yy == ZS_UNSET) yy = lean_year(am == 12 ? ay + 1 : ay, key, akey, 4, dir) +
+                                 named_turn(key, akey, tv->dir);
         else if (yy < 0) yy += 1; /* before Christ: astronomical */
         set_season(sp, yy, tv->season);
         return true;
@@ -820,7 +831,9 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
             y = ay;
             add_months(&y, &m, lean_year(0, tv->day, ad, 31, dir));
         }
-        if (y == ZS_UNSET) y = tv->month != ZS_UNSET ? lean_year(ay, m, am, 12, dir) : ay;
+        if (y == ZS_UNSET)
+            y = tv->month == ZS_UNSET ? ay
+                : lean_year(ay, m, am, 12, dir) + (tv->day == ZS_UNSET ? named_turn(m, am, tv->dir) : 0);
         if (y < 0 && tv->month == ZS_UNSET) { /* before Christ: years only */
             set_year(sp, y);
             return true;

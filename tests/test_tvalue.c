@@ -104,6 +104,32 @@ static void test_resolve_month_tense(void **state)
     tv.month = 3;
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_FUTURE, &rv));
     assert_string_equal(rv.value, "2018-03");
+    /* said in May: May by the tense alone is this one, "last May" and
+     * "next May" (a rule's dir) the ones a year away */
+    tv.month = 5;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2017-05");
+    tv.dir = ZS_DIR_PAST;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2016-05");
+    tv.dir = ZS_DIR_FUTURE;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_FUTURE, &rv));
+    assert_string_equal(rv.value, "2018-05");
+    /* so is a season said while it runs ("last spring" in May) */
+    zs_tv_init(&tv);
+    tv.season = ZS_SEASON_SP;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2017-SP");
+    tv.dir = ZS_DIR_PAST;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2016-SP");
+    tv.season = ZS_SEASON_SU; /* "last summer" in May: the one before */
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "2016-SU");
+    tv.dir = ZS_DIR_FUTURE;
+    tv.season = ZS_SEASON_SP;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_FUTURE, &rv));
+    assert_string_equal(rv.value, "2018-SP");
 }
 
 static void test_resolve_mod_and_pod(void **state)

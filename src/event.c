@@ -708,6 +708,12 @@ static bool reported_date(const zs_doc *d, const zs_event *e, int k)
            (e->cls == ZS_EC_REPORTING || e->cls == ZS_EC_I_STATE || e->cls == ZS_EC_I_ACTION);
 }
 
+/* Whether e is a report verb in the past ("said"). */
+static bool past_report(const zs_event *e)
+{
+    return !e->noun && e->cls == ZS_EC_REPORTING && e->tense == ZS_TENSE_PAST;
+}
+
 /* An event without a time of its own (a report, a noun, one whose clause
  * date another event claimed) lies within the last calendar date before it
  * in its sentence that no event claimed as its own ("On Friday, officials
@@ -716,13 +722,23 @@ static bool reported_date(const zs_doc *d, const zs_event *e, int k)
  * was reported on Friday"); not one a signal names, whose time its signal
  * tells, nor a light verb ("soll ... stattfinden") or another mention of
  * an event, whose time is that event's; not the dateline; not a date more
- * than SENTENCE_DATE_REACH tokens away. Source "sentence". */
+ * than SENTENCE_DATE_REACH tokens away. A report in the past without
+ * such a date lies within the date of the last past report before it, if
+ * that one is of the sentence right before it and has a date of its own
+ * ("the source said Monday ... . The source said": TimeBank's closure
+ * puts 11 of 40 such reports within it). Source "sentence". */
 static void relate_sentence_dates(zs_doc *d)
 {
     int last = -1;
     size_t x = 0;
+    int report = -1, prev_report = -1; /* the last past report of e's sentence, of those before */
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_event *e = &d->events[k];
+        if (k > 0 && e->sent != d->events[k - 1].sent) {
+            if (report >= 0) prev_report = report;
+            report = -1;
+        }
+        if (past_report(e)) report = (int)k;
         for (; x < d->ntimexes && d->timexes[x].t1 <= e->t0; x++) {
             const zs_timex *t = &d->timexes[x];
             if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
@@ -736,6 +752,12 @@ static void relate_sentence_dates(zs_doc *d)
             at = -1;
         if (reported_date(d, e, at)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
+        if (at < 0 && past_report(e) && prev_report >= 0) {
+            const zs_event *r = &d->events[prev_report];
+            if (r->sent + 1 == e->sent && r->time >= 0 && is_time(&d->timexes[r->time]) &&
+                d->timexes[r->time].tv.ref == ZS_REF_NONE)
+                at = r->time;
+        }
         if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");
     }
 }

@@ -544,6 +544,8 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
     return best;
 }
 
+static bool tok_comma(const zs_doc *d, uint32_t i);
+
 /* How many tokens at most stand between an event without a date of its
  * own and the date of its sentence it lies within: the TimeBank gold
  * closure puts 7 of the 44 events farther away within it. */
@@ -554,11 +556,21 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
  * closure puts 24 within it. */
 #define CLAUSE_DATE_REACH 10
 
+/* Whether timex x opens its sentence (starts within its first three
+ * tokens), a comma ends it, and event e follows it at most
+ * CLAUSE_DATE_REACH tokens after it ("Finally today, we learned"). */
+static bool opening(const zs_doc *d, const zs_timex *x, const zs_event *e)
+{
+    return x->t0 < d->sents[x->sent].t0 + 3 && x->t1 < e->t0 && tok_comma(d, x->t1) &&
+           e->t0 - x->t1 <= CLAUSE_DATE_REACH;
+}
+
 /* The unclaimed timex of the event's clause nearest to it, if at most
  * CLAUSE_DATE_REACH tokens away, else, for a
  * verb other than a report, the nearest one before it in its sentence
  * ("exploded ... Friday, killing dozens"), unless that one is deictic
- * ("now", "derzeit"), which belongs to its own clause. */
+ * ("now", "derzeit"), which belongs to its own clause, but opens the
+ * sentence (opening). */
 static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
@@ -568,7 +580,7 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     if (k >= 0 || e->noun || e->cls == ZS_EC_REPORTING) return k;
     const zs_sentence *s = &d->sents[e->sent];
     k = nearest_timex(d, ix, e, s->t0, e->t0, false);
-    return k >= 0 && d->timexes[k].tv.ref == ZS_REF_NONE ? k : -1;
+    return k >= 0 && (d->timexes[k].tv.ref == ZS_REF_NONE || opening(d, &d->timexes[k], e)) ? k : -1;
 }
 
 static const char *pair_word(const zs_doc *d, uint32_t i);
@@ -661,7 +673,22 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
 
 /* An event without a date lies within the nearest duration of its clause
  * ("attacked ... for three days", "within a week"), as TimeBank links most
- * events to such a timex (IS_INCLUDED or DURING). */
+ * events to such a timex (IS_INCLUDED or DURING), else within the one
+ * that opens its sentence (opening_duration). */
+/* The duration that opens event e's sentence (opening: "In the past three
+ * months, stocks have plunged"; TimeBank's closure puts 16 of the 18 such
+ * events within it), or -1. */
+static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event *e)
+{
+    const zs_sentence *s = &d->sents[e->sent];
+    for (uint32_t i = s->t0; i < s->t0 + 3 && i < e->t0; i++) {
+        if (ix->start[i] < 0) continue;
+        const zs_timex *x = &d->timexes[ix->start[i]];
+        return x->rv.type == ZS_DURATION && opening(d, x, e) ? ix->start[i] : -1;
+    }
+    return -1;
+}
+
 static void relate_durations(zs_doc *d, const tok_index *ix)
 {
     for (size_t k = 0; k < d->nevents; k++) {
@@ -680,6 +707,7 @@ static void relate_durations(zs_doc *d, const tok_index *ix)
                 best = ix->start[i];
             }
         }
+        if (best < 0) best = opening_duration(d, ix, e);
         if (best >= 0) add_tlink(d, e->id, d->timexes[best].id, ZS_REL_IS_INCLUDED, "anchor");
     }
 }

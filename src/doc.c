@@ -369,6 +369,9 @@ static void resolve_timexes(zs_doc *d)
                 bool winter = x->rv.gran == ZS_GRAN_SEASON && x->tv.season == ZS_SEASON_WI;
                 last = winter ? x->rv.until - 86400 : x->rv.begin;
                 narrated = true;
+                if (!d->narrative && x->rv.gran == ZS_GRAN_MONTH &&
+                    (last_day < x->rv.begin || last_day >= x->rv.until))
+                    last_day = x->rv.begin;
             }
             if (d->narrative && x->rv.gran == ZS_GRAN_YEAR && is_heading(d, x->sent) &&
                 x->t0 == d->sents[x->sent].t0 && x->t1 == d->sents[x->sent].t1) {

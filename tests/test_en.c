@@ -407,6 +407,21 @@ static void test_mention_shift(void **state)
     assert_string_equal(out.value, "2016-02-26");
 }
 
+/* News: a month mentioned after a day, and not holding it, is what
+ * "two weeks later" or "the next day" count from (its first day), not the
+ * older day. */
+static void test_month_after_day(void **state)
+{
+    (void)state;
+    const char text[] = "The trial begins on Jan. 6. He fell ill in early October. "
+                        "He returned two weeks later.";
+    check_nth(text, "2019-11-15", 2, "2019-W42");
+    check_nth("He left on Oct. 3. In October he returned. The next day he left.", "2019-11-15", 2,
+              "2019-10-04");
+    check_nth("He left on Oct. 3 and returned on Oct. 20. The next day he left.", "2019-11-15", 2,
+              "2019-10-21");
+}
+
 /* nth: holidays on the nth (or last) weekday of a month. */
 static void test_nth_weekday(void **state)
 {
@@ -468,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_date_order_invalid),
         cmocka_unit_test(test_english_basics),
         cmocka_unit_test(test_mention_shift),
+        cmocka_unit_test(test_month_after_day),
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),

@@ -501,38 +501,46 @@ static void put_link(const ctx *c, pgraph *g, size_t k)
     }
 }
 
-/* Whether link bad, the core links and acc[0..upto) can all hold. The
- * core links are accepted ones, and the accepted links hold together, so
- * a cycle that breaks them runs over an edge of bad: adding bad last, edge
- * by edge with the search of pg_add, finds it without a look at the whole
- * graph. */
-static bool holds(const ctx *c, pgraph *g, size_t bad, const size_t *core, size_t ncore,
-                  const size_t *acc, size_t upto)
-{
-    pg_pop(g, g->base);
-    for (size_t i = 0; i < ncore; i++) put_link(c, g, core[i]);
-    for (size_t i = 0; i < upto; i++) put_link(c, g, acc[i]);
-    return add_link(c, g, bad);
-}
-
 /* A small set of accepted links that, with link bad, cannot hold: grown
  * link by link, each time adding the accepted link at which the network
  * first fails (the first prefix of acc that fails with bad and the links
- * so far, found by bisection: a set that fails fails with more). */
+ * so far, found by bisection: a set that fails fails with more). The
+ * core links are accepted ones, and the accepted links hold together, so
+ * a cycle that breaks them runs over an edge of bad: adding bad last, edge
+ * by edge with the search of pg_add, finds it without a look at the whole
+ * graph. Between the tries of a bisection the graph keeps the core and a
+ * prefix of acc, grown or popped back (mark: its edge count per prefix
+ * length) to the next prefix tried, rather than built anew. */
 static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size_t nacc,
                     zs_contra *out)
 {
     size_t *core = zs_xmalloc((nacc + 1) * sizeof *core), ncore = 0;
-    while (ncore < nacc && holds(c, g, bad, core, ncore, acc, 0)) {
-        if (holds(c, g, bad, core, ncore, acc, nacc)) break; /* cannot happen */
+    size_t *mark = zs_xmalloc((nacc + 1) * sizeof *mark);
+    while (ncore < nacc) {
+        pg_pop(g, g->base);
+        for (size_t i = 0; i < ncore; i++) put_link(c, g, core[i]);
+        size_t p = 0; /* the prefix of acc in g */
+        mark[0] = g->ne;
+        bool ok = add_link(c, g, bad);
+        pg_pop(g, mark[0]);
+        if (!ok) break; /* bad fails with the core alone */
         size_t lo = 1, hi = nacc; /* the shortest failing prefix is in [lo, hi] */
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (holds(c, g, bad, core, ncore, acc, mid)) lo = mid + 1;
+            for (; p < mid; p++) {
+                put_link(c, g, acc[p]);
+                mark[p + 1] = g->ne;
+            }
+            p = mid;
+            pg_pop(g, mark[p]);
+            ok = add_link(c, g, bad);
+            pg_pop(g, mark[p]);
+            if (ok) lo = mid + 1;
             else hi = mid;
         }
         core[ncore++] = acc[lo - 1];
     }
+    free(mark);
     /* in link order */
     for (size_t i = 1; i < ncore; i++)
         for (size_t j = i; j > 0 && core[j - 1] > core[j]; j--) {

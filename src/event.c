@@ -487,14 +487,23 @@ static bool anaphoric(const zs_doc *d, size_t k)
 }
 
 /* A noun's own timex: one that follows it closely in its clause
- * ("Gipfels am 7. und 8. Juli", "Amtsantritt im Januar"). */
+ * ("Gipfels am 7. und 8. Juli", "Amtsantritt im Januar"), unless it
+ * stands right before the next noun event, whose it is. */
 static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     const zs_lang *L = d->lang;
+    size_t k = (size_t)(e - d->events);
     for (uint32_t i = e->t1; i < c1 && i <= e->t1 + MAX_POSTNOMINAL_GAP; i++) {
-        if (ix->start[i] >= 0 && is_time(&d->timexes[ix->start[i]])) return ix->start[i];
+        if (ix->start[i] >= 0 && is_time(&d->timexes[ix->start[i]])) {
+            /* the next noun's, right before it: "costs from its 1988
+               recapitalization" */
+            if (k + 1 < d->nevents && d->events[k + 1].noun &&
+                d->events[k + 1].t0 == d->timexes[ix->start[i]].t1)
+                return -1;
+            return ix->start[i];
+        }
         /* a verb between: "Der Besuch war im Frühjahr angekündigt worden" */
         const zs_word *w = d->toks[i].word;
         if (zs_past_cue(d, i) || (w && zs_word_in(w, L->lex_future, NULL))) return -1;

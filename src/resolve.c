@@ -194,6 +194,12 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
     return c;
 }
 
+static bool is_comma(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && d->text[t->b0] == ',';
+}
+
 /* Whether the date at tokens [t0, t1) opens sentence s, after at most a
  * preposition, and a comma follows it that opens no subordinate clause
  * (a word of subordinator: "On Friday, when ..."). Only a language with
@@ -232,6 +238,11 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
      * ("On Tuesday, the National ... League plans to", "In January, two
      * weeks after the end of the strike at ..., a fire killed") */
     uint32_t rreach = front ? s->t1 - t1 : TENSE_REACH;
+    /* where a date goes with the verb before it ("dates verb", English),
+     * a comma after a date inside its sentence ends its clause to the
+     * right: what follows is another clause's ("must report by Jan. 15,
+     * the judge ordered") */
+    bool comma_ends = !front && d->lang->dates_verb;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
@@ -242,6 +253,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
         }
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
+        if (right && comma_ends && is_comma(d, r)) right = false;
         if (right) {
             uint8_t c = tense_cue(d, r++);
             if (c & CUE_CLAUSE_END) right = false;

@@ -422,6 +422,20 @@ static void test_month_after_day(void **state)
               "2019-10-21");
 }
 
+/* "dates verb": a comma after a date inside its sentence ends the tense
+ * cue search to the right; a date that opens its sentence still looks
+ * past its comma for the main verb. */
+static void test_comma_ends_cues(void **state)
+{
+    (void)state;
+    check_nth("He must report to prison by Friday, the judge ordered.", "2019-11-12", 0,
+              "2019-11-15");
+    check_nth("The vote is scheduled to take place on Friday, officials said.", "2019-11-12", 0,
+              "2019-11-15");
+    check_nth("On Friday, the judge ordered him to stay.", "2019-11-12", 0, "2019-11-08");
+    check_nth("He left for Paris on Friday, officials said.", "2019-11-12", 0, "2019-11-08");
+}
+
 /* nth: holidays on the nth (or last) weekday of a month. */
 static void test_nth_weekday(void **state)
 {
@@ -484,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_english_basics),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),
+        cmocka_unit_test(test_comma_ends_cues),
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),

@@ -44,6 +44,7 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_TO_YEAR: tv->to_year = v; break;
     case ZS_F_AND_AMOUNT: tv->and_amount = v; break;
     case ZS_F_AND_UNIT: tv->and_unit = (zs_unit)v; break;
+    case ZS_F_KEEP: tv->keep = (zs_unit)v; break;
     case ZS_F_COUNT: break;
     }
 }
@@ -631,6 +632,22 @@ static void set_decade(span *sp, int dec)
 static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *sp)
 {
     int64_t monday = aday - (zs_weekday(aday) - 1);
+    if (tv->keep == ZS_U_DAY && tv->unit >= ZS_U_DAY && tv->unit <= ZS_U_YEAR) {
+        /* the anchor's day shifted by whole units (a missing day, Feb. 29
+         * a year on, is the month's last) */
+        if (tv->unit == ZS_U_DAY || tv->unit == ZS_U_WEEK) {
+            set_day(sp, aday + (tv->unit == ZS_U_WEEK ? 7 : 1) * (int64_t)tv->offset);
+            return true;
+        }
+        int y = ay, m = am, ad;
+        zs_civil_from_days(aday, &y, &m, &ad);
+        int64_t months = (tv->unit == ZS_U_YEAR ? 12 : tv->unit == ZS_U_QUARTER ? 3 : 1) *
+                         (int64_t)tv->offset;
+        add_months(&y, &m, months);
+        int last = zs_days_in_month(y, m);
+        set_day(sp, zs_days_from_civil(y, m, ad < last ? ad : last));
+        return true;
+    }
     switch (tv->unit) {
     case ZS_U_DAY:
         set_day(sp, aday + tv->offset);

@@ -110,6 +110,9 @@ typedef struct zs_tv {
     int32_t and_amount; /* with and_unit: a duration's second, finer part
                            ("two hours and 30 minutes": 30 minute) */
     zs_unit and_unit;
+    zs_unit keep;     /* with offset and unit: the anchor's own unit (day)
+                         shifted by them ("this time last year": that day a
+                         year before), not the unit's */
     zs_season season;
     zs_pod pod;
     zs_mod mod;

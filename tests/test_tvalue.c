@@ -178,6 +178,21 @@ static void test_resolve_relative_and_impossible(void **state)
     tv.unit = ZS_U_MONTH;
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "2016-12");
+    tv.offset = -1; /* "this time last year": keep=day, the day a year back */
+    tv.unit = ZS_U_YEAR;
+    tv.keep = ZS_U_DAY;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2016-05-02");
+    assert_int_equal(rv.gran, ZS_GRAN_DAY);
+    tv.offset = 1;
+    tv.unit = ZS_U_WEEK;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2017-05-09");
+    tv.unit = ZS_U_YEAR; /* from Feb. 29: the last day of February */
+    assert_true(zs_tv_resolve(&tv, zs_lsec_make(zs_days_from_civil(2016, 2, 29), 12, 0, 0),
+                              ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "2017-02-28");
+    tv.keep = ZS_U_NONE;
     tv.offset = -1; /* "a century ago" */
     tv.unit = ZS_U_CENTURY;
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));

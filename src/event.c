@@ -752,12 +752,14 @@ static bool past_report(const zs_event *e)
 }
 
 /* The date of event k (-1: none), if it is of sentence sent - 1 and its
- * own (not deictic), or -1. */
-static int own_date(const zs_doc *d, int k, uint32_t sent)
+ * own (not deictic) or, by chain (if not NULL), one it took from the
+ * sentence before it, or -1. */
+static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
 {
     if (k < 0) return -1;
     const zs_event *r = &d->events[k];
-    if (r->sent + 1 != sent || r->time < 0) return -1;
+    if (r->sent + 1 != sent) return -1;
+    if (r->time < 0) return chain ? chain[k] : -1;
     const zs_timex *x = &d->timexes[r->time];
     return is_time(x) && x->tv.ref == ZS_REF_NONE ? r->time : -1;
 }
@@ -777,8 +779,8 @@ static int own_date(const zs_doc *d, int k, uint32_t sent)
  * puts 11 of 40 such reports within it), and the first verb of a sentence,
  * in the past and no report, within the date of the last past verb of the
  * sentence right before it, if that date is the verb's own ("The rebels
- * attacked the town on Monday. They burned the market": 19 of 79). Source
- * "sentence". */
+ * attacked the town on Monday. They burned the market": 19 of 79) or one
+ * it so took ("... They then left": 8 of 23 more). Source "sentence". */
 static void relate_sentence_dates(zs_doc *d)
 {
     int last = -1;
@@ -786,6 +788,8 @@ static void relate_sentence_dates(zs_doc *d)
     /* the last past report and past verb of e's sentence, of those before */
     int report = -1, prev_report = -1, past = -1, prev_past = -1;
     bool first_verb = true; /* e is its sentence's first verb */
+    int *chain = zs_xmalloc((d->nevents + 1) * sizeof *chain); /* the date so taken, or -1 */
+    for (size_t k = 0; k < d->nevents; k++) chain[k] = -1;
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_event *e = &d->events[k];
         if (k > 0 && e->sent != d->events[k - 1].sent) {
@@ -810,12 +814,13 @@ static void relate_sentence_dates(zs_doc *d)
             at = -1;
         if (reported_date(d, e, at)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
-        if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent);
+        if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST &&
             e->cls != ZS_EC_REPORTING)
-            at = own_date(d, prev_past, e->sent);
+            at = chain[k] = own_date(d, prev_past, e->sent, chain);
         if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");
     }
+    free(chain);
 }
 
 /* The signal entry (of signal_after, signal_before or signal_during) that

@@ -595,12 +595,21 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 static const char *pair_word(const zs_doc *d, uint32_t i);
 static bool is_kind(const char *kind, const char *name);
 
+/* Whether tokens i and i + 1 are a possessive ending: a punctuation mark
+ * and, right after it, a word of pair_word's "possessive" ("'s"). */
+static bool possessive(const zs_doc *d, uint32_t i)
+{
+    return i + 1 < d->ntoks && d->toks[i].kind == ZS_TOK_PUNCT &&
+           !(d->toks[i + 1].flags & ZS_TF_SPACE) && is_kind(pair_word(d, i + 1), "possessive");
+}
+
 /* The date or time right after a verb ("exploded Friday"), or, after a
  * report verb, also after a preposition of pair_word ("said on Tuesday"),
  * else, in a language whose lang.zt says "dates verb", the one right
  * before it ("the company Monday announced"): the verb's, not the other
  * events' of its clause ("the attack killed 20, police said Tuesday"), or
- * -1. */
+ * -1; not one a possessive "'s" follows, which is a noun's ("said
+ * Friday's vote was close"). */
 static int verb_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     if (e->noun || e->t1 + 1 >= d->ntoks) return -1;
@@ -615,7 +624,7 @@ static int verb_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     const zs_timex *x = &d->timexes[k];
     if (x->claimed || x->sent != e->sent || !is_time(x) || (x->group >= 0 && x->group != k))
         return -1;
-    return k;
+    return possessive(d, x->t1) ? -1 : k;
 }
 
 /* A recurring time of the event's clause ("Die Minister treffen sich jeden

@@ -313,6 +313,59 @@ static void test_far_clause_date(void **state)
     zs_doc_free(d);
 }
 
+/* The doc of English text with nevents events (dct 2019-11-14; free it). */
+static zs_doc *en_doc(const char *text, size_t nevents)
+{
+    zs_options o = {.dct = "2019-11-14"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, nevents);
+    return d;
+}
+
+/* How far a date reaches: a noun's right before it is its own, also after
+ * a signal, and not the noun's before it; a verb whose object noun has a
+ * date after it takes it too; a date a possessive follows is not the
+ * verb's before it; a timex that opens a sentence and a comma ends is the
+ * time of an event after it; a past report, or the first past verb of a
+ * sentence, takes the date of the sentence before it. */
+static void test_date_reach(void **state)
+{
+    (void)state;
+    zs_doc *d = en_doc("Prices rose after its 2019 merger.", 2);
+    assert_true(d->events[1].signal_object);
+    assert_int_equal(d->events[1].time, 0);
+    zs_doc_free(d);
+    d = en_doc("Losses from its 2019 merger hurt.", 3);
+    assert_int_equal(d->events[0].time, -1);
+    assert_int_equal(d->events[1].time, 0);
+    zs_doc_free(d);
+    d = en_doc("The firm closed the deal yesterday.", 2);
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(d->events[1].time, 0);
+    zs_doc_free(d);
+    d = en_doc("Officials said Friday's vote was close.", 3);
+    assert_int_equal(d->events[1].time, 0);
+    zs_doc_free(d);
+    d = en_doc("In the past two weeks, prices have risen.", 1);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
+    d = en_doc("Earlier today, the minister resigned.", 1);
+    assert_int_equal(d->events[0].time, 0);
+    zs_doc_free(d);
+    d = en_doc("The rebels attacked the town on Monday. They burned the market. "
+               "They then left.", 3);
+    assert_int_equal(d->events[0].time, 0);
+    assert_int_equal(link_rel(d, d->events[1].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    assert_int_equal(link_rel(d, d->events[2].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
+    d = en_doc("The source said Monday the talks failed. The source said the envoy left.", 5);
+    assert_int_equal(link_rel(d, d->events[3].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    assert_int_equal(link_rel(d, d->events[4].id, d->timexes[0].id), -1);
+    zs_doc_free(d);
+}
+
 /* A gerund right after an article or a possessive is a noun event, one
  * elsewhere a present participle. */
 static void test_det_gerund(void **state)
@@ -508,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_adjacent),
         cmocka_unit_test(test_far_clause_date),
         cmocka_unit_test(test_det_gerund),
+        cmocka_unit_test(test_date_reach),
         cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_signal_after),
         cmocka_unit_test(test_detect),

@@ -565,12 +565,15 @@ static bool tok_comma(const zs_doc *d, uint32_t i);
  * closure puts 24 within it. */
 #define CLAUSE_DATE_REACH 10
 
-/* Whether timex x opens its sentence (starts within its first three
+/* Whether timex x opens its clause (starts within its first three
  * tokens), a comma ends it, and event e follows it at most
- * CLAUSE_DATE_REACH tokens after it ("Earlier today, the minister resigned"). */
+ * CLAUSE_DATE_REACH tokens after it ("Earlier today, the minister
+ * resigned", "By then, for two weeks, prices had risen"). */
 static bool opening(const zs_doc *d, const zs_timex *x, const zs_event *e)
 {
-    return x->t0 < d->sents[x->sent].t0 + 3 && x->t1 < e->t0 && tok_comma(d, x->t1) &&
+    uint32_t c0, c1;
+    clause_of(d, x->t0, &c0, &c1);
+    return x->t0 < c0 + 3 && x->t1 < e->t0 && tok_comma(d, x->t1) &&
            e->t0 - x->t1 <= CLAUSE_DATE_REACH;
 }
 
@@ -689,16 +692,23 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     if (r >= 0) *rel = (zs_relkind)r;
 }
 
-/* The duration that opens event e's sentence (opening: "In the past two
- * weeks, prices have risen"; TimeBank's closure puts 16 of the 18 such
- * events within it), or -1. */
+/* The duration that opens event e's sentence or the clause before e's
+ * (opening: "In the past two weeks, prices have risen"; TimeBank's
+ * closure puts 18 of the 20 such events within it), or -1. */
 static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     const zs_sentence *s = &d->sents[e->sent];
-    for (uint32_t i = s->t0; i < s->t0 + 3 && i < e->t0; i++) {
-        if (ix->start[i] < 0) continue;
-        const zs_timex *x = &d->timexes[ix->start[i]];
-        return x->rv.type == ZS_DURATION && opening(d, x, e) ? ix->start[i] : -1;
+    uint32_t c0, c1, p0 = s->t0, p1;
+    clause_of(d, e->t0, &c0, &c1);
+    for (int pass = 0; pass < 2; pass++) { /* the sentence's first clause, the one before e's */
+        for (uint32_t i = p0; i < p0 + 3 && i < e->t0; i++) {
+            if (ix->start[i] < 0) continue;
+            const zs_timex *x = &d->timexes[ix->start[i]];
+            if (x->rv.type == ZS_DURATION && opening(d, x, e)) return ix->start[i];
+            break;
+        }
+        if (c0 < s->t0 + 2) break;
+        clause_of(d, c0 - 2, &p0, &p1);
     }
     return -1;
 }

@@ -351,6 +351,9 @@ static void test_date_reach(void **state)
     d = en_doc("In the past two weeks, prices have risen.", 1);
     assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
     zs_doc_free(d);
+    d = en_doc("By then, for two weeks, prices had risen.", 1);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
     d = en_doc("Earlier today, the minister resigned.", 1);
     assert_int_equal(d->events[0].time, 0);
     zs_doc_free(d);

@@ -1127,6 +1127,13 @@ static void relate_to_dct(zs_doc *d)
             continue;
         }
         if (t > 0 || (t == 0 && !trigger_dct(d, e, &rel))) continue;
+        /* a state in the simple past ("was", "believed") may hold still:
+           TimeBank's closure has 11 of 80 such verbs before the publication
+           time; where tlinks.zt has the table, its dct keys decide */
+        if (rel == ZS_REL_BEFORE && L->lex_tlink_pair != UINT32_MAX && !e->noun &&
+            e->tense == ZS_TENSE_PAST && e->aspect == ZS_ASPECT_NONE &&
+            (e->cls == ZS_EC_STATE || e->cls == ZS_EC_I_STATE))
+            continue;
         char source[32];
         snprintf(source, sizeof source, "tense:%.*s", (int)d->toks[cue].fold_len, zs_tok_fold(d, cue));
         add_tlink(d, e->id, "t0", rel, source);

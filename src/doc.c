@@ -18,6 +18,17 @@
 /* A weekday this many tokens after a clock time at most is its day. */
 #define WEEKDAY_AFTER_TIME 5
 
+/* Whether tv names a day a clock time before it may be on: a weekday (also
+ * with its own time, "4 a.m. EDT Thursday"), or a day of the year without
+ * a year or a time (a holiday, "Election Day"). */
+static bool day_after_time(const zs_tv *tv)
+{
+    if (tv->offset != ZS_UNSET) return false;
+    if (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET) return true;
+    return tv->hour == ZS_UNSET && tv->pod == ZS_POD_NONE && tv->month != ZS_UNSET &&
+           tv->year == ZS_UNSET && (tv->day != ZS_UNSET || tv->nth != ZS_UNSET);
+}
+
 /* The dateline is looked for in this many first lines. */
 #define DATELINE_LINES 5
 
@@ -271,17 +282,17 @@ static void resolve_timexes(zs_doc *d)
                 a = opening && sent_day_of != UINT32_MAX &&
                             x->sent - sent_day_of <= DAY_SENTENCES
                         ? sent_day : d->dct;
-                /* a weekday right after the time is its day, written after
-                 * the time in another zone ("10:35 a.m. (0735 GMT) Friday",
-                 * "at 4 in the morning (4 a.m. EDT Thursday)") */
+                /* a weekday or a day of the year (a holiday: "8 p.m. on
+                 * Election Day") right after the time is its day, written
+                 * after the time in another zone ("10:35 a.m. (0735 GMT)
+                 * Friday", "at 4 in the morning (4 a.m. EDT Thursday)") */
                 const zs_timex *n = i + 1 < d->ntimexes ? &d->timexes[i + 1] : NULL;
                 zs_rv nv;
                 if (n && !n->is_dct && n->sent == x->sent && n->t0 >= x->t1 &&
-                    n->t0 - x->t1 <= WEEKDAY_AFTER_TIME && n->tv.weekday != ZS_UNSET &&
-                    n->tv.day == ZS_UNSET && n->tv.offset == ZS_UNSET &&
+                    n->t0 - x->t1 <= WEEKDAY_AFTER_TIME && day_after_time(&n->tv) &&
                     zs_tv_resolve(&n->tv, d->dct,
                                   uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
-                                  &nv) && nv.has_interval)
+                                  &nv) && nv.has_interval && nv.gran >= ZS_GRAN_DAY)
                     a = nv.begin;
             }
             /* in a narrative the tense is past throughout and says nothing */

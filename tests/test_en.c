@@ -492,6 +492,18 @@ static void test_comma_ends_cues(void **state)
     check_nth("He left for Paris on Friday, officials said.", "2019-11-12", 0, "2019-11-08");
 }
 
+/* News: a clock time opening its sentence takes the day named right after
+ * it (a weekday or a holiday), not that of the sentences before. */
+static void test_time_before_day(void **state)
+{
+    (void)state;
+    const char text[] = "The House will vote by Christmas. Polls close at 8 p.m. Eastern time on "
+                        "Thanksgiving Day.";
+    check_nth(text, "2019-11-10", 1, "2019-11-28T20:00");
+    check_nth("The House will vote by Christmas. Polls close at 8 p.m. sharp.", "2019-11-10", 1,
+              "2019-12-25T20:00");
+}
+
 /* nth: holidays on the nth (or last) weekday of a month. */
 static void test_nth_weekday(void **state)
 {
@@ -555,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),
         cmocka_unit_test(test_comma_ends_cues),
+        cmocka_unit_test(test_time_before_day),
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),

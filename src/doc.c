@@ -352,6 +352,13 @@ static void resolve_timexes(zs_doc *d)
             year_of = x->sent;
             year_at = x->rv.begin;
         }
+        /* so does a season named with its direction ("next summer, from
+         * July 10 to 14") */
+        if (x->tv.season != ZS_SEASON_NONE && x->tv.dir != ZS_DIR_NONE && x->rv.has_interval &&
+            x->rv.gran == ZS_GRAN_SEASON && !x->is_dct) {
+            year_of = x->sent;
+            year_at = x->rv.begin;
+        }
         if (x->tv.type == ZS_SET ||
             (x->group >= 0 && x->rv.has_interval && x->tv.hour == ZS_UNSET &&
              x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY))

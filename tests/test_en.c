@@ -504,6 +504,17 @@ static void test_time_before_day(void **state)
               "2019-12-25T20:00");
 }
 
+/* News: a month after a season named with its direction in the same
+ * sentence is of that season's year. */
+static void test_month_after_season(void **state)
+{
+    (void)state;
+    const char text[] = "The festival returns next summer, from July 10 to 14.";
+    check_nth(text, "2019-11-12", 1, "2020-07-10");
+    check_nth(text, "2019-11-12", 2, "2020-07-14");
+    check_nth("The festival returns in July.", "2019-11-12", 0, "2019-07");
+}
+
 /* nth: holidays on the nth (or last) weekday of a month. */
 static void test_nth_weekday(void **state)
 {
@@ -568,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_month_after_day),
         cmocka_unit_test(test_comma_ends_cues),
         cmocka_unit_test(test_time_before_day),
+        cmocka_unit_test(test_month_after_season),
         cmocka_unit_test(test_nth_weekday),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_nouns_untensed),

@@ -406,6 +406,18 @@ static const char *class_context(const zs_doc *d, const zs_event *e, const bool 
     return "alone";
 }
 
+/* Whether event k is a noun right before a noun trigger, with a space and
+ * nothing else between them: a modifier of that noun, no event of its own
+ * ("the peace talks", "a takeover bid", "the election campaign"). */
+static bool modifier(const zs_doc *d, size_t k)
+{
+    const zs_event *e = &d->events[k], *n = k + 1 < d->nevents ? &d->events[k + 1] : NULL;
+    if (!n || !n->noun || n->t0 != e->t1 || e->t1 != e->t0 + 1 || n->sent != e->sent ||
+        !(d->toks[n->t0].flags & ZS_TF_SPACE))
+        return false;
+    return e->noun;
+}
+
 /* Sets each one-word trigger's class by its contexts: an event_verb entry's
  * class for what follows it, then for its class_before context (the
  * entry's, else the context's default=); a trigger whose class there is
@@ -434,6 +446,7 @@ static void set_context_classes(zs_doc *d)
             none = a && strcmp(a->sym, "NONE") == 0;
             if (a) e->cls = class_named(a->sym, e->cls);
         }
+        if (!none && modifier(d, k)) none = true;
         if (none) {
             free(e->lemma);
             free(e->title);

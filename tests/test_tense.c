@@ -231,7 +231,8 @@ static char *triggers_of(const char *text)
  * that is no trigger by itself may be one after "to" or a modal; a noun
  * naming a person is no event after an article or a preposition, nor is a
  * word known by its ending only ("-ed") where the ending's entry says so,
- * and a word inside an idiom ("in charge of", "at stake") is none. */
+ * and a word inside an idiom ("in charge of", "at stake") is none; a noun
+ * trigger right before another noun trigger is a modifier of it, none. */
 static void test_before_context(void **state)
 {
     (void)state;
@@ -261,6 +262,10 @@ static void test_before_context(void **state)
         {"They charge a fee.", "charge"},
         {"Billions are at stake.", ""},
         {"The plan is on hold.", ""},
+        /* a noun trigger right before another one is a modifier of it */
+        {"The merger agreement was signed.", "agreement signed"},
+        {"The merger failed.", "merger failed"},
+        {"They won the war, the campaign failed.", "war campaign failed"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *got = triggers_of(cases[i][0]);

@@ -681,7 +681,14 @@ static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *s
     case ZS_U_YEAR:
         if (tv->month != ZS_UNSET) {
             if (tv->month < 1 || tv->month > 12) return false;
-            set_month(sp, ay + tv->offset, tv->month);
+            if (tv->day != ZS_UNSET) {
+                /* "1 January next year": that day of the month */
+                int y = ay + tv->offset;
+                if (tv->day < 1 || tv->day > zs_days_in_month(y, tv->month)) return false;
+                set_day(sp, zs_days_from_civil(y, tv->month, tv->day));
+            } else {
+                set_month(sp, ay + tv->offset, tv->month);
+            }
         } else if (tv->season != ZS_SEASON_NONE) {
             set_season(sp, ay + tv->offset, tv->season);
         } else if (tv->quarter != ZS_UNSET || tv->half != ZS_UNSET) {

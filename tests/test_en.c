@@ -75,6 +75,16 @@ static void test_english_basics(void **state)
     check_value(en, "It may be too late now.", 0, "PRESENT_REF");
 }
 
+/* A day of a month in a year named relative to the publication: the day,
+ * not the month ("1 January next year"; 29 February of a leap year). */
+static void test_day_month_rel_year(void **state)
+{
+    (void)state;
+    check_value(en, "The treaty takes effect on 1 January next year.", 0, "2020-01-01");
+    check_value(en, "It was signed on March 15 last year.", 0, "2018-03-15");
+    check_value(en, "The vote is on 29 February next year.", 0, "2020-02-29");
+}
+
 /* Quotation marks by their Unicode property: an apostrophe-like mark and
  * the grave accent only doubled. */
 static void test_quotes(void **state)
@@ -575,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_date_order),
         cmocka_unit_test(test_date_order_invalid),
         cmocka_unit_test(test_english_basics),
+        cmocka_unit_test(test_day_month_rel_year),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),
         cmocka_unit_test(test_comma_ends_cues),

@@ -45,6 +45,10 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_AND_AMOUNT: tv->and_amount = v; break;
     case ZS_F_AND_UNIT: tv->and_unit = (zs_unit)v; break;
     case ZS_F_KEEP: tv->keep = (zs_unit)v; break;
+    case ZS_F_CLOCK: /* "1400 GMT": hour and minute in one number */
+        tv->hour = v / 100;
+        tv->minute = v % 100;
+        break;
     case ZS_F_COUNT: break;
     }
 }

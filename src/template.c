@@ -1324,7 +1324,7 @@ static const struct { const char *name; zs_field f; } field_names[] = {
     {"decade", ZS_F_DECADE}, {"century", ZS_F_CENTURY}, {"easter", ZS_F_EASTER},
     {"season", ZS_F_SEASON}, {"lean", ZS_F_LEAN}, {"nth", ZS_F_NTH},
     {"to_year", ZS_F_TO_YEAR}, {"and_amount", ZS_F_AND_AMOUNT}, {"and_unit", ZS_F_AND_UNIT},
-    {"keep", ZS_F_KEEP},
+    {"keep", ZS_F_KEEP},     {"clock", ZS_F_CLOCK},
 };
 
 /* Symbol tables of the symbolic fields; index = enum value. */

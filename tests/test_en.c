@@ -75,6 +75,22 @@ static void test_english_basics(void **state)
     check_value(en, "It may be too late now.", 0, "PRESENT_REF");
 }
 
+/* clock=: hour and minute in one number of four digits; a minute past 59
+ * makes no time (nor a year: the block keeps it). */
+static void test_clock_field(void **state)
+{
+    (void)state;
+    check_value(en, "The ceasefire starts at 1400 GMT.", 0, "2019-11-12T14:00");
+    check_value(en, "Talks resumed by 0630 GMT.", 0, "2019-11-12T06:30");
+    const char *text = "It rose at 1475 GMT.";
+    zs_options o = {.dct = "2019-11-12T15:00-05:00"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->ntimexes, 0);
+    zs_doc_free(d);
+}
+
 /* A day of a month in a year named relative to the publication: the day,
  * not the month ("1 January next year"; 29 February of a leap year). */
 static void test_day_month_rel_year(void **state)
@@ -586,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_date_order_invalid),
         cmocka_unit_test(test_english_basics),
         cmocka_unit_test(test_day_month_rel_year),
+        cmocka_unit_test(test_clock_field),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),
         cmocka_unit_test(test_comma_ends_cues),

@@ -107,6 +107,8 @@ typedef struct zs_event {
                                     (owned by the lang or the event) */
     bool bare;                   /* a verb, or a noun without modifiers */
     bool signal_object;
+    bool signal_since;           /* ordered by a lasting= signal ("seit
+                                    dem Gipfel ... gestritten") */
     bool past_form;              /* its verb group is in the past tense */
     bool light;                  /* a light verb ("stattfinden"): the same
                                     event as a noun before it */          /* named right after a signal word */

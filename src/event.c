@@ -812,7 +812,10 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
  * in the past and no report, within the date of the last past verb of the
  * sentence right before it, if that date is the verb's own ("The rebels
  * attacked the town on Monday. They burned the market": 19 of 79) or one
- * it so took ("... They then left": 8 of 23 more). Source "sentence". */
+ * it so took ("... They then left": 8 of 23 more), unless a signal marked
+ * lasting= orders it, which says it went on from the named event up to
+ * later ("Seit dem Gipfel im Dezember war gestritten worden"). Source
+ * "sentence". */
 static void relate_sentence_dates(zs_doc *d)
 {
     int last = -1;
@@ -848,7 +851,7 @@ static void relate_sentence_dates(zs_doc *d)
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
         if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST &&
-            e->cls != ZS_EC_REPORTING)
+            e->cls != ZS_EC_REPORTING && !e->signal_since)
             at = chain[k] = own_date(d, prev_past, e->sent, chain);
         if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");
     }
@@ -941,6 +944,7 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             if (!e1) e1 = first;
             if (!e1) continue;
             e2->signal_object = true;
+            if (zs_entry_attr(sig, "lasting")) e1->signal_since = true;
             char source[32];
             snprintf(source, sizeof source, "signal:%s", sig->lemma);
             add_tlink(d, e1->id, e2->id, rel, source);
@@ -1697,7 +1701,10 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place)
             }
         }
         if (i + 1 >= d->ntoks || d->toks[i].sent != e->sent || d->toks[i + 1].sent != e->sent) continue;
-        if (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, NULL)) continue;
+        const zs_entry *pe;
+        if (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||
+            zs_entry_attr(pe, NULL))
+            continue; /* "nach = where": a place, never a title's */
         const zs_token *p = &d->toks[i + 1];
         if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) continue;
         bool event = false;
@@ -1985,6 +1992,20 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A token's text, compared with a name (bsearch key). */
+typedef struct tok_text {
+    const char *p;
+    size_t n;
+} tok_text;
+
+static int cmp_tok_name(const void *a, const void *b)
+{
+    const tok_text *k = a;
+    const char *name = *(char *const *)b;
+    int c = strncmp(k->p, name, k->n);
+    return c ? c : (name[k->n] ? -1 : 0);
+}
+
 static void add_name(names *nm, const zs_doc *d, uint32_t t0, uint32_t t1, char *name, bool listed)
 {
     ZS_GROW(nm->m, nm->cap, nm->n + 1);
@@ -2094,6 +2115,36 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
             i++;
         }
     }
+    /* "Regierungssprecher Steffen Seibert" ... "erklärte Seibert": a word
+       the text named after a title is a name alone too (where capitals
+       make names, it is one already) */
+    size_t nt = 0, ntitled = caps ? 0 : nm->n;
+    char **titled = zs_xmalloc((ntitled + 1) * sizeof *titled);
+    for (size_t k = 0; k < ntitled; k++)
+        if (!nm->m[k].listed && !strchr(nm->m[k].name, ' ')) titled[nt++] = nm->m[k].name;
+    uint64_t lens = 0; /* the byte lengths of those names, below 64 */
+    for (size_t k = 0; k < nt; k++) {
+        size_t len = strlen(titled[k]);
+        if (len < 64) lens |= UINT64_C(1) << len;
+    }
+    if (lens) {
+        qsort(titled, nt, sizeof *titled, cmp_str);
+        bool *inside = zs_xcalloc(d->ntoks + 1, sizeof *inside);
+        for (size_t k = 0; k < ntitled; k++)
+            for (uint32_t t = nm->m[k].t0; t < nm->m[k].t1; t++) inside[t] = true;
+        for (uint32_t i = 0; i < d->ntoks; i++) {
+            const zs_token *t = &d->toks[i];
+            size_t len = t->b1 - t->b0;
+            if (len >= 64 || !(lens >> len & 1) || inside[i] || t->kind != ZS_TOK_WORD ||
+                !(t->flags & ZS_TF_UPPER))
+                continue;
+            tok_text key = {d->text + t->b0, len};
+            char **hit = bsearch(&key, titled, nt, sizeof *titled, cmp_tok_name);
+            if (hit && name_word(d, ix, i)) add_name(nm, d, i, i + 1, zs_xstrdup(*hit), false);
+        }
+        free(inside);
+    }
+    free(titled);
     /* "Vladimir Putin" is "Putin" where the text says "Putin" alone */
     char **single = zs_xmalloc((nm->n + 1) * sizeof *single);
     size_t ns = 0;
@@ -2173,7 +2224,8 @@ static int cmp_participant(const void *a, const void *b)
 
 /* Participants of every event: those of all mentions of the same event
  * (same_as), sorted; a title without a place or modifier lists up to
- * three of them ("Telefonat Putin – Trump"). */
+ * three of them ("Telefonat Putin – Trump"); a light verb that is another
+ * mention has its noun's title ("Die Konferenz soll ... stattfinden"). */
 static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_place)
 {
     if (!d->nevents) return;
@@ -2212,6 +2264,13 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
         }
         free(e->title);
         e->title = b.data;
+    }
+    for (size_t k = 0; k < d->nevents; k++) { /* "soll ... stattfinden": the
+                                                 title of its noun */
+        zs_event *e = &d->events[k];
+        if (!e->light || e->coref < 0) continue;
+        free(e->title);
+        e->title = zs_xstrdup(d->events[e->coref].title);
     }
     for (size_t k = 0; k < nm.n; k++) free(nm.m[k].name);
     free(nm.m);
@@ -2254,6 +2313,8 @@ void zs_find_events(zs_doc *d)
         zs_put_num(e->id + 1, (int)(i + 1), 1);
         set_modality(d, e);
         verb_group(d, e);
+        if (e->modality == ZS_MODAL_ASSERTED && e->tense == ZS_TENSE_FUTURE)
+            e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
         int k = e->noun ? postnominal_timex(d, &ix, e) : verb_timex(d, &ix, e);
         if (k < 0 && e->noun) k = prenominal_timex(d, &ix, e);
         if (k < 0) continue;

@@ -459,6 +459,19 @@ static void set_context_classes(zs_doc *d)
     free(trigger);
 }
 
+/* Whether tokens [a, b) hold a modal_possible entry marked "clause", an
+ * adverb that makes every event of its clause possible, nouns too
+ * ("Angeblich soll es ein geheimes Treffen gegeben haben"). */
+static bool clause_adverb(const zs_doc *d, uint32_t a, uint32_t b)
+{
+    const zs_entry *en;
+    for (uint32_t i = a; i < b; i++) {
+        const zs_word *w = d->toks[i].word;
+        if (w && zs_word_in(w, d->lang->lex_modal_possible, &en) && zs_entry_attr(en, NULL)) return true;
+    }
+    return false;
+}
+
 static void set_modality(zs_doc *d, zs_event *e)
 {
     const zs_lang *L = d->lang;
@@ -467,7 +480,8 @@ static void set_modality(zs_doc *d, zs_event *e)
     clause_of(d, e->t0, &s0, &s1);
     uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
     uint32_t b = e->noun ? e->t0 : s1;
-    if (has_word_in(d, a, b, L->lex_modal_possible)) e->modality = ZS_MODAL_POSSIBLE;
+    if (has_word_in(d, a, b, L->lex_modal_possible) || (e->noun && clause_adverb(d, s0, s1)))
+        e->modality = ZS_MODAL_POSSIBLE;
     else if (has_word_in(d, s0, s1, L->lex_modal_planned)) e->modality = ZS_MODAL_PLANNED;
 }
 

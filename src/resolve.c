@@ -142,8 +142,26 @@ bool zs_is_quote(const zs_doc *d, uint32_t i)
 static bool is_clause_end(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
-    return t->kind == ZS_TOK_PUNCT && ((t->b1 - t->b0 == 1 &&
-           (d->text[t->b0] == ';' || d->text[t->b0] == ':')) || zs_is_quote(d, i));
+    if (t->kind == ZS_TOK_PUNCT)
+        return (t->b1 - t->b0 == 1 && (d->text[t->b0] == ';' || d->text[t->b0] == ':')) ||
+               zs_is_quote(d, i);
+    /* a conjunction and the next clause's subject ("... on Sept. 30 and
+     * it takes effect Nov. 1"): the cues beyond it are that clause's (the
+     * list's entries are phrases: only the word's phrases are looked at) */
+    uint32_t lex = d->lang->lex_clause_open;
+    const zs_word *w = t->word;
+    if (lex == UINT32_MAX || !w) return false;
+    for (uint32_t k = 0; k < w->nlong; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex != lex || i + e->ntok > d->ntoks) continue;
+        bool ok = true;
+        for (uint32_t j = 1; j < e->ntok && ok; j++) {
+            const zs_word *wj = d->toks[i + j].word;
+            ok = wj && wj->id == e->words[j];
+        }
+        if (ok) return true;
+    }
+    return false;
 }
 
 /* Whether token i is a future cue: a word of tense_future, or the first

@@ -240,7 +240,7 @@ struct zs_lang {
     uint64_t num_rules_need;    /* as zs_word.rules_need */
     const struct zs_tokset *num_rules_pred, *num_rules_succ; /* as zs_word's */
     /* well-known lexicons (or UINT32_MAX if absent) */
-    uint32_t lex_abbrev, lex_past_marker, lex_future, lex_subordinator, lex_event_noun, lex_event_verb,
+    uint32_t lex_abbrev, lex_past_marker, lex_future, lex_subordinator, lex_clause_open, lex_event_noun, lex_event_verb,
              lex_modal_planned, lex_modal_possible, lex_aside, lex_signal_after,
              lex_signal_before, lex_stopword, lex_signal_during,
              lex_article_indef, lex_event_new, lex_title_place, lex_verb_aux,

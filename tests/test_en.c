@@ -75,6 +75,17 @@ static void test_english_basics(void **state)
     check_value(en, "It may be too late now.", 0, "PRESENT_REF");
 }
 
+/* clause_open: the tense cues of a date stop at a conjunction and the
+ * subject of another clause ("and it"); without one the nearer cue wins. */
+static void test_clause_open(void **state)
+{
+    (void)state;
+    check_value(en, "The president signed the order on Sept. 30 and it takes effect in full.", 0,
+                "2019-09-30");
+    check_value(en, "The president signed the order on Sept. 30 that takes effect in full.", 0,
+                "2020-09-30");
+}
+
 /* clock=: hour and minute in one number of four digits; a minute past 59
  * makes no time (nor a year: the block keeps it). */
 static void test_clock_field(void **state)
@@ -603,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_english_basics),
         cmocka_unit_test(test_day_month_rel_year),
         cmocka_unit_test(test_clock_field),
+        cmocka_unit_test(test_clause_open),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),
         cmocka_unit_test(test_comma_ends_cues),

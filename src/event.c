@@ -968,6 +968,32 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
     free(ev_at);
 }
 
+/* A verb of the headline, the sentence that holds the dateline ("3. März
+ * 2021, 14:05 Uhr Berlin: Kanzlerin telefoniert mit US-Präsident"), that no
+ * later mention names, is the first event of a later sentence with its key
+ * ("hat am Dienstagabend ... telefoniert"): the article tells it again. */
+static void headline_mentions(zs_doc *d)
+{
+    int64_t head = -1;
+    for (size_t x = 0; x < d->ntimexes && head < 0; x++)
+        if (d->timexes[x].is_dct) head = d->timexes[x].sent;
+    if (head < 0) return;
+    for (size_t k = 0; k < d->nevents && d->events[k].sent <= (uint32_t)head; k++) {
+        zs_event *e = &d->events[k];
+        if (e->sent != (uint32_t)head || e->noun || e->coref >= 0 || e->cls == ZS_EC_REPORTING)
+            continue;
+        bool named = false;
+        for (size_t j = k + 1; j < d->nevents && !named; j++) named = d->events[j].coref == (int)k;
+        for (size_t j = k + 1; j < d->nevents && !named; j++) {
+            const zs_event *x = &d->events[j];
+            if (x->sent == e->sent || x->light || strcmp(x->key, e->key) != 0) continue;
+            e->coref = x->coref >= 0 ? x->coref : (int)j;
+            add_tlink(d, e->id, d->events[e->coref].id, ZS_REL_IDENTITY, "coref");
+            break;
+        }
+    }
+}
+
 /* Mentions of one event: a later mention with the key of an earlier one,
  * not both verbs and not a report, is the same event when it adds no
  * modifier of its own ("der Gipfel" after
@@ -1045,6 +1071,7 @@ static void link_mentions(zs_doc *d)
     }
     free(prev);
     free(prev_noun);
+    headline_mentions(d);
 }
 
 /* The tense cue nearest to e: a past one (zs_past_cue) or one of

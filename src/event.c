@@ -2138,6 +2138,10 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                 (!(d->toks[i].flags & ZS_TF_SSTART) ||
                  (i + 1 < s->t1 && name_word(d, ix, i + 1)))) { /* "Angela Merkel met" */
                 for (b = i + 1; b < s->t1 && b - i < 4 && name_word(d, ix, b); b++) {}
+                if (b == i + 1 && b < s->t1 && name_title(d, b)) {
+                    i++; /* "German Chancellor Angela Merkel": no name */
+                    continue;
+                }
                 char *n = name_of(d, i, b, false, &listed);
                 add_name(nm, d, i, b, n, listed);
                 i = b;

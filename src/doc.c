@@ -284,8 +284,8 @@ static void resolve_timexes(zs_doc *d)
                         ? sent_day : d->dct;
                 /* a weekday or a day of the year (a holiday: "8 p.m. on
                  * Election Day") right after the time is its day, written
-                 * after the time in another zone ("10:35 a.m. (0735 GMT)
-                 * Friday", "at 4 in the morning (4 a.m. EDT Thursday)") */
+                 * after the time in another zone ("11:20 a.m. (0820 GMT)
+                 * Friday", "at 6 in the morning (6 a.m. EDT Friday)") */
                 const zs_timex *n = i + 1 < d->ntimexes ? &d->timexes[i + 1] : NULL;
                 zs_rv nv;
                 if (n && !n->is_dct && n->sent == x->sent && n->t0 >= x->t1 &&

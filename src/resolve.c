@@ -243,7 +243,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     if (!d->tense_cues) {
         d->tense_cues = zs_xcalloc(d->ntoks, 1);
         /* the tokens of the dates do not count towards the reach ("will
-         * leave at 4 in the morning (4 a.m. EDT Thursday)") */
+         * leave at 6 in the morning (6 a.m. EDT Friday)") */
         for (size_t i = 0; i < d->ntimexes; i++)
             for (uint32_t k = d->timexes[i].t0; k < d->timexes[i].t1 && k < d->ntoks; k++)
                 d->tense_cues[k] = CUE_SKIP;

@@ -106,12 +106,12 @@ typedef struct zs_event {
                                     the entry's "same" attribute or lemma
                                     (owned by the lang or the event) */
     bool bare;                   /* a verb, or a noun without modifiers */
-    bool signal_object;
+    bool signal_object;          /* named right after a signal word */
     bool signal_since;           /* ordered by a lasting= signal ("seit
                                     dem Gipfel ... gestritten") */
     bool past_form;              /* its verb group is in the past tense */
     bool light;                  /* a light verb ("stattfinden"): the same
-                                    event as a noun before it */          /* named right after a signal word */
+                                    event as a noun before it */
     int coref;                   /* index of the first mention of the same
                                     event in the doc, or -1 */
     bool placed;                 /* place_* set: where the graph sorts it */

@@ -1967,24 +1967,42 @@ typedef struct names {
     int32_t *end_at; /* per token: the mention ending right before it, or -1 */
 } names;
 
-const zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
-                            uint32_t *end)
+/* The first entry of lexicon lex among the first n of word w's starts
+ * whose words stand at token i and end by lim: as the starts are longest
+ * first (stable_sort_starts), the longest. */
+static inline const zs_entry *entry_among(const zs_doc *d, const zs_word *w, uint32_t n, uint32_t i,
+                                          uint32_t lim, uint32_t lex, uint32_t *end)
 {
-    const zs_word *w = d->toks[i].word;
-    if (lex == UINT32_MAX || !w) return NULL;
-    const zs_entry *best = NULL;
-    for (uint32_t k = 0; k < w->nstarts; k++) {
+    for (uint32_t k = 0; k < n; k++) {
         const zs_entry *e = w->starts[k];
-        if (e->lex != lex || i + e->ntok > lim || (best && e->ntok <= best->ntok)) continue;
+        if (e->lex != lex || i + e->ntok > lim) continue;
         bool ok = true;
         for (uint32_t j = 1; j < e->ntok && ok; j++) {
             const zs_word *wj = d->toks[i + j].word;
             ok = wj && wj->id == e->words[j];
         }
-        if (ok) best = e;
+        if (ok) {
+            *end = i + e->ntok;
+            return e;
+        }
     }
-    if (best) *end = i + best->ntok;
-    return best;
+    return NULL;
+}
+
+const zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
+                            uint32_t *end)
+{
+    const zs_word *w = d->toks[i].word;
+    if (lex == UINT32_MAX || !w) return NULL;
+    return entry_among(d, w, w->nstarts, i, lim, lex, end);
+}
+
+const zs_entry *zs_phrase_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
+                             uint32_t *end)
+{
+    const zs_word *w = d->toks[i].word;
+    if (lex == UINT32_MAX || !w) return NULL;
+    return entry_among(d, w, w->nlong, i, lim, lex, end);
 }
 
 /* Whether token i is a title before a name: a participant_title word or

@@ -13,6 +13,10 @@ struct zs_entry;
  * token i and end by token lim, with *end its end; NULL if none. */
 const struct zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
                                    uint32_t *end);
+/* The same among its entries of two tokens or more only (a list of
+ * phrases: the word's one-token entries are not looked at). */
+const struct zs_entry *zs_phrase_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t lex,
+                                    uint32_t *end);
 
 /* The form of the verb at token i whose lemma is lemma, by the language's
  * verb_ending lexicon: "past", "gerund", "infinitive" or "participle". The

@@ -148,20 +148,9 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
     /* a conjunction and the next clause's subject ("... on Sept. 30 and
      * it takes effect Nov. 1"): the cues beyond it are that clause's (the
      * list's entries are phrases: only the word's phrases are looked at) */
-    uint32_t lex = d->lang->lex_clause_open;
-    const zs_word *w = t->word;
-    if (lex == UINT32_MAX || !w) return false;
-    for (uint32_t k = 0; k < w->nlong; k++) {
-        const zs_entry *e = w->starts[k];
-        if (e->lex != lex || i + e->ntok > d->ntoks) continue;
-        bool ok = true;
-        for (uint32_t j = 1; j < e->ntok && ok; j++) {
-            const zs_word *wj = d->toks[i + j].word;
-            ok = wj && wj->id == e->words[j];
-        }
-        if (ok) return true;
-    }
-    return false;
+    uint32_t end;
+    return t->word && t->word->nlong &&
+           zs_phrase_at(d, i, (uint32_t)d->ntoks, d->lang->lex_clause_open, &end);
 }
 
 /* Whether token i is a future cue: a word of tense_future, or the first

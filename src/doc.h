@@ -200,6 +200,12 @@ static inline const char *zs_tok_fold(const struct zs_doc *d, size_t i)
     return d->folds + d->toks[i].fold;
 }
 
+/* Whether token i is a comma. */
+static inline bool zs_tok_comma(const struct zs_doc *d, size_t i)
+{
+    return d->toks[i].fold_len == 1 && d->folds[d->toks[i].fold] == ',';
+}
+
 /* A node of the graph: an event or a timex of one document. */
 typedef struct zs_gnode {
     const struct zs_doc *doc;

@@ -580,7 +580,6 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
     return best;
 }
 
-static bool tok_comma(const zs_doc *d, uint32_t i);
 
 /* How many tokens at most stand between an event without a date of its
  * own and the date of its sentence it lies within: the TimeBank gold
@@ -600,7 +599,7 @@ static bool opening(const zs_doc *d, const zs_timex *x, const zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, x->t0, &c0, &c1);
-    return x->t0 < c0 + 3 && x->t1 < e->t0 && tok_comma(d, x->t1) &&
+    return x->t0 < c0 + 3 && x->t1 < e->t0 && zs_tok_comma(d, x->t1) &&
            e->t0 - x->t1 <= CLAUSE_DATE_REACH;
 }
 
@@ -1234,12 +1233,6 @@ enum { PAIR_GAP_FIELD, PAIR_A_FORM, PAIR_A_CLASS, PAIR_B_FORM, PAIR_B_CLASS, PAI
 /* Gaps longer than this many tokens (without punctuation) are "far". */
 #define PAIR_NEAR 3
 
-/* Whether token i is a comma. */
-static bool tok_comma(const zs_doc *d, uint32_t i)
-{
-    return d->toks[i].fold_len == 1 && *zs_tok_fold(d, i) == ',';
-}
-
 /* The pair_word kind of token i ("infinitive" for "to"), or NULL. */
 static const char *pair_word(const zs_doc *d, uint32_t i)
 {
@@ -1271,7 +1264,7 @@ static const char *pair_gap(const zs_doc *d, const zs_event *a, const zs_event *
     bool comma = false, punct = false;
     for (uint32_t i = g0; i < g1; i++) {
         if (d->toks[i].kind != ZS_TOK_PUNCT) continue;
-        if (tok_comma(d, i)) comma = true;
+        if (zs_tok_comma(d, i)) comma = true;
         else punct = true;
     }
     const char *last = pair_word(d, g1 - 1), *first = pair_word(d, g0);

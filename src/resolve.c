@@ -206,12 +206,6 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
     return c;
 }
 
-static bool is_comma(const zs_doc *d, uint32_t i)
-{
-    const zs_token *t = &d->toks[i];
-    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && d->text[t->b0] == ',';
-}
-
 /* Whether the date at tokens [t0, t1) opens sentence s, after at most a
  * preposition, and a comma follows it that opens no subordinate clause
  * (a word of subordinator: "On Friday, when ..."). Only a language with
@@ -265,7 +259,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
         }
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
-        if (right && comma_ends && is_comma(d, r)) right = false;
+        if (right && comma_ends && zs_tok_comma(d, r)) right = false;
         if (right) {
             uint8_t c = tense_cue(d, r++);
             if (c & CUE_CLAUSE_END) right = false;
@@ -629,6 +623,17 @@ static void set_season(span *sp, int y, zs_season s)
     snprintf(sp->value, sizeof sp->value, "%s-%s", year_str(ys, sizeof ys, y), codes[s]);
 }
 
+/* Century c (1: the years 0-99; -1: 99-0 BC, astronomical -98..0, "BC00"). */
+static void set_century(span *sp, int c)
+{
+    sp->g = ZS_GRAN_CENTURY;
+    sp->y = c > 0 ? (c - 1) * 100 : c * 100 + 1;
+    sp->m = 1;
+    sp->b = day_start(sp->y, 1, 1);
+    sp->u = day_start(sp->y + 100, 1, 1);
+    snprintf(sp->value, sizeof sp->value, "%s%02d", c > 0 ? "" : "BC", (c > 0 ? c : -c) - 1);
+}
+
 static void set_decade(span *sp, int dec)
 {
     sp->g = ZS_GRAN_DECADE;
@@ -639,24 +644,36 @@ static void set_decade(span *sp, int dec)
     snprintf(sp->value, sizeof sp->value, "%03d", dec);
 }
 
+/* Day number day shifted by n units (day, week, month, quarter, half,
+ * year) into *out; a day the month it lands in lacks is that month's last
+ * (Feb. 29 a year on is Feb. 28). False for other units. */
+static bool shift_day(int64_t day, zs_unit u, int64_t n, int64_t *out)
+{
+    int64_t months;
+    switch (u) {
+    case ZS_U_DAY: *out = day + n; return true;
+    case ZS_U_WEEK: *out = day + 7 * n; return true;
+    case ZS_U_MONTH: months = n; break;
+    case ZS_U_QUARTER: months = 3 * n; break;
+    case ZS_U_HALF: months = 6 * n; break;
+    case ZS_U_YEAR: months = 12 * n; break;
+    default: return false;
+    }
+    int y, m, d;
+    zs_civil_from_days(day, &y, &m, &d);
+    add_months(&y, &m, months);
+    int last = zs_days_in_month(y, m);
+    *out = zs_days_from_civil(y, m, d < last ? d : last);
+    return true;
+}
+
 /* Relative to the anchor: offset units. */
 static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *sp)
 {
     int64_t monday = aday - (zs_weekday(aday) - 1);
-    if (tv->keep == ZS_U_DAY && tv->unit >= ZS_U_DAY && tv->unit <= ZS_U_YEAR) {
-        /* the anchor's day shifted by whole units (a missing day, Feb. 29
-         * a year on, is the month's last) */
-        if (tv->unit == ZS_U_DAY || tv->unit == ZS_U_WEEK) {
-            set_day(sp, aday + (tv->unit == ZS_U_WEEK ? 7 : 1) * (int64_t)tv->offset);
-            return true;
-        }
-        int y = ay, m = am, ad;
-        zs_civil_from_days(aday, &y, &m, &ad);
-        int64_t months = (tv->unit == ZS_U_YEAR ? 12 : tv->unit == ZS_U_QUARTER ? 3 : 1) *
-                         (int64_t)tv->offset;
-        add_months(&y, &m, months);
-        int last = zs_days_in_month(y, m);
-        set_day(sp, zs_days_from_civil(y, m, ad < last ? ad : last));
+    int64_t kept;
+    if (tv->keep == ZS_U_DAY && shift_day(aday, tv->unit, tv->offset, &kept)) {
+        set_day(sp, kept); /* the anchor's day shifted by whole units */
         return true;
     }
     switch (tv->unit) {
@@ -720,12 +737,7 @@ static bool relative_span(const zs_tv *tv, int64_t aday, int ay, int am, span *s
         if (tv->offset < -40 || tv->offset > 40) return false;
         int y = ay + 100 * tv->offset;
         if (y < 0) return false;
-        sp->g = ZS_GRAN_CENTURY;
-        sp->y = y / 100 * 100;
-        sp->m = 1;
-        sp->b = day_start(sp->y, 1, 1);
-        sp->u = day_start(sp->y + 100, 1, 1);
-        snprintf(sp->value, sizeof sp->value, "%02d", y / 100);
+        set_century(sp, y / 100 + 1);
         return true;
     }
     default:
@@ -746,12 +758,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
          * years 600-501 BC, astronomical -599..-500: "BC05") */
         int c = tv->century;
         if (c == 0 || c < -40 || c > 40) return false;
-        sp->g = ZS_GRAN_CENTURY;
-        sp->y = c > 0 ? (c - 1) * 100 : c * 100 + 1;
-        sp->m = 1;
-        sp->b = day_start(sp->y, 1, 1);
-        sp->u = day_start(sp->y + 100, 1, 1);
-        snprintf(sp->value, sizeof sp->value, "%s%02d", c > 0 ? "" : "BC", (c > 0 ? c : -c) - 1);
+        set_century(sp, c);
         return true;
     }
     if (tv->decade != ZS_UNSET) {
@@ -910,31 +917,26 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
 bool zs_tv_shift(const zs_tv *tv, const zs_rv *from, zs_rv *out)
 {
     if (tv->offset == ZS_UNSET || !from->has_interval) return false;
-    int64_t months = 0, days = 0;
     zs_gran need; /* the coarsest granularity the unit can shift */
     switch (tv->unit) {
-    case ZS_U_YEAR: months = 12 * (int64_t)tv->offset; need = ZS_GRAN_YEAR; break;
-    case ZS_U_HALF: months = 6 * (int64_t)tv->offset; need = ZS_GRAN_HALF; break;
-    case ZS_U_QUARTER: months = 3 * (int64_t)tv->offset; need = ZS_GRAN_QUARTER; break;
-    case ZS_U_MONTH: months = tv->offset; need = ZS_GRAN_MONTH; break;
-    case ZS_U_WEEK: days = 7 * (int64_t)tv->offset; need = ZS_GRAN_DAY; break;
-    case ZS_U_DAY: days = tv->offset; need = ZS_GRAN_DAY; break;
+    case ZS_U_YEAR: need = ZS_GRAN_YEAR; break;
+    case ZS_U_HALF: need = ZS_GRAN_HALF; break;
+    case ZS_U_QUARTER: need = ZS_GRAN_QUARTER; break;
+    case ZS_U_MONTH: need = ZS_GRAN_MONTH; break;
+    case ZS_U_WEEK:
+    case ZS_U_DAY: need = ZS_GRAN_DAY; break;
     default: return false;
     }
     zs_gran g = from->gran;
     if (g < need || g == ZS_GRAN_SEASON || g == ZS_GRAN_WEEK || g > ZS_GRAN_DAY) return false;
+    int64_t day;
+    shift_day(zs_lsec_days(from->begin), tv->unit, tv->offset, &day);
     int y, m, d;
-    zs_civil_from_days(zs_lsec_days(from->begin), &y, &m, &d);
+    zs_civil_from_days(day, &y, &m, &d);
     zs_tv n;
     zs_tv_init(&n);
     n.type = ZS_DATE;
     n.mod = tv->mod;
-    if (days) {
-        zs_civil_from_days(zs_lsec_days(from->begin) + days, &y, &m, &d);
-    } else {
-        add_months(&y, &m, months);
-        if (d > zs_days_in_month(y, m)) d = zs_days_in_month(y, m);
-    }
     n.year = y;
     if (g == ZS_GRAN_HALF) n.half = (m - 1) / 6 + 1;
     else if (g == ZS_GRAN_QUARTER) n.quarter = (m - 1) / 3 + 1;

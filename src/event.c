@@ -267,17 +267,17 @@ static bool det_gerund(const zs_doc *d, uint32_t i, const zs_sentence *s, const 
     return form && strcmp(form, "gerund") == 0;
 }
 
-/* Tokens an idiom of event_not may span at most. */
-#define IDIOM_MAX 4
-
 /* Whether token i is inside an event_not entry of several tokens within
  * sentence s ("in charge of", "at stake": an idiom whose words are no
  * events there, though one of them may be a trigger elsewhere). */
 static bool in_idiom(const zs_doc *d, uint32_t i, const zs_sentence *s)
 {
-    for (uint32_t a = i >= s->t0 + IDIOM_MAX - 1 ? i - (IDIOM_MAX - 1) : s->t0; a <= i; a++) {
+    uint32_t lex = d->lang->lex_event_not;
+    if (lex == UINT32_MAX || d->lang->lexicons[lex].max_tokens < 2) return false;
+    uint32_t back = d->lang->lexicons[lex].max_tokens - 1u; /* the longest idiom's reach */
+    for (uint32_t a = i >= s->t0 + back ? i - back : s->t0; a <= i; a++) {
         uint32_t end;
-        const zs_entry *e = zs_entry_at(d, a, s->t1, d->lang->lex_event_not, &end);
+        const zs_entry *e = zs_entry_at(d, a, s->t1, lex, &end);
         if (e && e->ntok > 1 && end > i) return true;
     }
     return false;

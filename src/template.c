@@ -2231,6 +2231,10 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     if (!L->order) L->order = ZS_ORDER_DMY;
     for (uint32_t i = 0; i < L->nwords; i++)
         stable_sort_starts(L->words[i]);
+    for (uint32_t i = 0; i < L->nentries; i++) {
+        zs_lexicon *x = &L->lexicons[L->entries[i]->lex];
+        if (L->entries[i]->ntok > x->max_tokens) x->max_tokens = L->entries[i]->ntok;
+    }
     rule_bitmaps(L);
     rule_needs(L);
     for (uint32_t i = 0; i < L->nwords; i++)

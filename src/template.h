@@ -59,6 +59,7 @@ typedef struct zs_lexicon {
     const char *name;
     const char *file;
     int line;
+    uint16_t max_tokens; /* the tokens of its longest entry, once loaded */
 } zs_lexicon;
 
 /* Matcher instructions. */

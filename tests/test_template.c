@@ -323,6 +323,11 @@ static void test_start_filters(void **state)
     assert_true(ago->pred.num);
     assert_int_equal(ago->pred.lo, 1);
     assert_int_equal(ago->pred.hi, 99);
+    /* the unit lexicon's longest entry, "fiscal year" */
+    uint32_t unit = 0;
+    while (unit < L->nlexicons && strcmp(L->lexicons[unit].name, "unit") != 0) unit++;
+    assert_true(unit < L->nlexicons);
+    assert_int_equal(L->lexicons[unit].max_tokens, 2);
     /* a year alone is a whole match: any second token */
     assert_true(year->first.num);
     assert_int_equal(year->first.lo, 1000);

@@ -242,7 +242,7 @@ static int sys_node(const zs_doc *d, const gdoc *g, const char *id, const int *e
 
 static const char *const src_names[ZS_EVBC_SOURCES] = {
     "anchor", "sentence", "signal", "tense", "modality", "coref", "reporting", "adjacent", "pair",
-    "interval", "dct", "closure", "other"};
+    "object", "interval", "dct", "closure", "other"};
 static const char *const ends_names[ZS_EVBC_ENDS] = {"event-event", "event-timex", "event-DCT",
                                                      "timex-timex", "timex-DCT"};
 

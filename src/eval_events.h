@@ -34,7 +34,7 @@
 
 /* Task C by kind of link: the source family of zeitstrahl's links
  * ("anchor", "signal", "tense", ...) and the kinds of their two ends. */
-#define ZS_EVBC_SOURCES 13
+#define ZS_EVBC_SOURCES 14
 #define ZS_EVBC_ENDS 5 /* event-event, event-timex, event-DCT, timex-timex, timex-DCT */
 /* Task B classes: the seven TimeML classes in zs_eclass order, then any
  * other gold class. */

@@ -1396,6 +1396,59 @@ static int cmp_u64(const void *pa, const void *pb)
     return (a > b) - (a < b);
 }
 
+/* The tlink_object entry (a verb, or a verb and its particle: "led to")
+ * that starts at token i and ends by lim, or NULL; *end gets its end. */
+static const zs_entry *object_entry(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t *end)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[i].word;
+    if (!w || L->lex_tlink_object == UINT32_MAX) return NULL;
+    for (uint32_t k = 0; k < w->nstarts; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex != L->lex_tlink_object || i + e->ntok > lim) continue;
+        bool ok = true;
+        for (uint32_t j = 1; j < e->ntok && ok; j++) {
+            const zs_word *wj = d->toks[i + j].word;
+            ok = wj && wj->id == e->words[j];
+        }
+        if (!ok) continue;
+        *end = i + e->ntok;
+        return e;
+    }
+    return NULL;
+}
+
+/* A verb of tlink_object and the noun event right after it, its object (at
+ * most PAIR_NEAR words between them, no punctuation and no preposition
+ * first: "made a decision", "led to the deaths", not "caused by the
+ * storm"), by the relation the entry names: a support verb includes the
+ * event its object names ("conducted a search"), a causative verb comes
+ * before it ("provoked violence"). Source "object". */
+static void relate_objects(zs_doc *d)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_tlink_object == UINT32_MAX) return;
+    for (size_t k = 0; k + 1 < d->nevents; k++) {
+        const zs_event *a = &d->events[k], *b = &d->events[k + 1];
+        if (a->noun || !b->noun || a->sent != b->sent) continue;
+        uint32_t end;
+        const zs_entry *en = object_entry(d, a->t0, b->t0, &end);
+        if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR) continue;
+        bool ok = end == b->t0 || !is_kind(pair_word(d, end), "preposition");
+        for (uint32_t i = end; i < b->t0 && ok; i++) ok = d->toks[i].kind != ZS_TOK_PUNCT;
+        int rel = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
+                      ? zs_rel_from_name(en->attrs[0].sym)
+                      : -1;
+        if (!ok || rel < 0) continue;
+        for (size_t i = 0; i < d->ntlinks && ok; i++) {
+            const zs_tlink *l = &d->tlinks[i];
+            ok = !((strcmp(l->from, a->id) == 0 && strcmp(l->to, b->id) == 0) ||
+                   (strcmp(l->from, b->id) == 0 && strcmp(l->to, a->id) == 0));
+        }
+        if (ok) add_tlink(d, a->id, b->id, (zs_relkind)rel, "object");
+    }
+}
+
 /* Two events next to each other in a sentence (no event between them) that
  * no other source has related, by the relation tlink_pair gives the fields
  * of the pair (derive_tlinks.py: the one TimeBank's closed gold gives such
@@ -2413,6 +2466,7 @@ void zs_find_events(zs_doc *d)
     relate_to_dct(d);
     relate_reported(d);
     relate_adjacent(d);
+    relate_objects(d);
     relate_pairs(d);
     relate_times(d);
     relate_dct_table(d);

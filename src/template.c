@@ -2270,6 +2270,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_pair_word = well_known(L, "pair_word");
     L->lex_tlink_pair = well_known(L, "tlink_pair");
     L->lex_signal_anchor = well_known(L, "signal_anchor");
+    L->lex_tlink_object = well_known(L, "tlink_object");
     build_tails(L);
     build_stop_table(L);
     split_late_words(L);

@@ -206,6 +206,15 @@ static int link_rel(const zs_doc *d, const char *from, const char *to)
     return -1;
 }
 
+/* The source of the base link from -> to, or NULL. */
+static const char *link_source(const zs_doc *d, const char *from, const char *to)
+{
+    for (size_t i = 0; i < d->nbase; i++)
+        if (!strcmp(d->tlinks[i].from, from) && !strcmp(d->tlinks[i].to, to))
+            return d->tlinks[i].source;
+    return NULL;
+}
+
 /* The doc of English text with two events, the first with the only date as
  * its own time, the second without one (free the doc). */
 static zs_doc *first_of_two_timed(const char *text, const zs_options *o)
@@ -449,6 +458,45 @@ static void test_signal_after(void **state)
     }
 }
 
+/* The event of text's doc d whose lemma is lemma (asserted). */
+static const zs_event *event_named(const zs_doc *d, const char *lemma)
+{
+    for (size_t k = 0; k < d->nevents; k++)
+        if (strcmp(d->events[k].lemma, lemma) == 0) return &d->events[k];
+    fail_msg("no event %s", lemma);
+    return NULL;
+}
+
+/* A support verb includes the event its object names, a causative verb
+ * comes before it (tlink_object); not across a preposition ("caused by"). */
+static void test_object(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *verb, *noun;
+        int rel;
+    } cases[] = {
+        {"The police conducted a search of the house.", "conducted", "search", ZS_REL_INCLUDES},
+        {"The storm caused massive destruction.", "caused", "destruction", ZS_REL_BEFORE},
+        {"The dispute led to the deaths of ten people.", "led", "deaths", ZS_REL_BEFORE},
+        {"The damage was caused by the explosion.", "caused", "explosion", -1}};
+    zs_options o = {.dct = "2019-11-12"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        zs_error err;
+        zs_doc *d = zs_doc_new(en, "t", cases[i].text, strlen(cases[i].text), &o, &err);
+        assert_non_null(d);
+        const zs_event *v = event_named(d, cases[i].verb), *n = event_named(d, cases[i].noun);
+        const char *source = link_source(d, v->id, n->id);
+        if (cases[i].rel < 0) {
+            assert_true(!source || strcmp(source, "object") != 0);
+        } else {
+            assert_int_equal(link_rel(d, v->id, n->id), cases[i].rel);
+            assert_string_equal(source, "object");
+        }
+        zs_doc_free(d);
+    }
+}
+
 /* The i-th timex's value of text read in English. */
 static void check_nth(const char *text, const char *dct, size_t i, const char *value)
 {
@@ -632,6 +680,7 @@ int main(void)
         cmocka_unit_test(test_date_reach),
         cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_signal_after),
+        cmocka_unit_test(test_object),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

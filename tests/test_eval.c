@@ -419,7 +419,7 @@ static void test_reduced_graphs(void **state)
         "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>x</DOCID>\n"
         "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-08-02\" "
         "functionInDocument=\"CREATION_TIME\">2017-08-02</TIMEX3></DCT>\n<TEXT>\n"
-        "The company <EVENT eid=\"e1\" class=\"REPORTING\">said</EVENT> on "
+        "The company <EVENT eid=\"e1\" class=\"REPORTING\">said</EVENT> "
         "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-07-31\">Monday</TIMEX3> that it had "
         "<EVENT eid=\"e2\" class=\"OCCURRENCE\">sold</EVENT> the unit.\n</TEXT>\n"
         "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\"/>\n<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\"/>\n"

@@ -177,8 +177,9 @@ static uint32_t hyphen_start(const zs_doc *d, uint32_t i, uint32_t s0)
     return i;
 }
 
-/* Title of a verb event: its "title" attribute, else its lemma with the
- * first letter in upper case ("getroffen" -> "Treffen"). */
+/* Title of a verb event: its "title" attribute ("getroffen" -> "Treffen",
+ * "met" -> "Meeting"), else its lemma with the first letter in upper case
+ * ("travel" -> "Travel"). */
 static char *verb_title(const zs_entry *e, const char *lemma)
 {
     const zs_attr *t = zs_entry_attr(e, "title");
@@ -189,11 +190,15 @@ static char *verb_title(const zs_entry *e, const char *lemma)
 }
 
 /* The key mentions of one event share: the entry's "same" attribute
- * ("begegnung" same=treffen), else the lemma; "light" marks a light verb. */
-static void set_key(zs_event *ev, const zs_entry *e)
+ * ("begegnung" same=treffen), else, for a trigger entry (own), the
+ * entry's first form, not its lemma= ("said" and "says" are two events
+ * more often than one: with lemmas as keys, AQUAINT coref precision
+ * 27.68 -> 21.36), else the lemma; "light" marks a light verb. */
+static void set_key(zs_event *ev, const zs_entry *e, bool own)
 {
     const zs_attr *same = zs_entry_attr(e, "same");
     if (same) ev->key = same->sym;
+    else if (own) ev->key = e->lemma;
     ev->light = zs_entry_attr(e, "light") != NULL;
 }
 
@@ -311,12 +316,14 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             if (in_idiom(d, i, s)) continue;
             const zs_attr *lem = zs_entry_attr(e, "lemma");
             const zs_attr *pos = zs_entry_attr(e, "pos");
-            bool noun = (pos && strcmp(pos->sym, "noun") == 0) ||
-                        det_gerund(d, i, s, lem ? lem->sym : e->lemma);
+            bool as_noun = pos && strcmp(pos->sym, "noun") == 0;
+            bool noun = as_noun || det_gerund(d, i, s, lem ? lem->sym : e->lemma);
             zs_event *ev = new_event(d, i, i + 1, lem ? lem->sym : e->lemma, class_of(e), noun);
-            ev->title = verb_title(e, ev->lemma);
+            /* a noun's title is its form ("Sanctions"), a gerund's its
+               verb's ("the meeting": "Meeting") */
+            ev->title = verb_title(e, as_noun ? e->lemma : ev->lemma);
             ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
-            set_key(ev, e);
+            set_key(ev, e, true);
             continue;
         }
         if (!(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART)) {
@@ -330,7 +337,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
                 free(lem.data);
                 ev->title = verb_title(sx, ev->lemma);
                 ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
-                set_key(ev, sx);
+                set_key(ev, sx, false);
                 continue;
             }
         }
@@ -343,7 +350,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         zs_event *ev = new_event(d, t0, i + 1, e->lemma, class_of(e), true);
         ev->title = noun_title(d, t0, i, mod_bytes, e);
         ev->bare = t0 == i && mod_bytes == 0;
-        set_key(ev, e);
+        set_key(ev, e, true);
     }
 }
 
@@ -1766,21 +1773,41 @@ static void borrow_intervals(zs_doc *d)
     }
 }
 
-/* A noun event's place joins its title ("G20-Gipfel in Hamburg"): a word of
- * the title_place lexicon right after the noun, or after the timex that
- * follows it, then one capitalized word that no event or timex covers and
- * that ends the phrase. */
-static void add_places(zs_doc *d, const tok_index *ix, bool *has_place)
+static bool joins(const zs_doc *d, uint32_t i);
+
+/* The word that marks the place of verb event e besides the title_place
+ * words: the place= attribute of its event_verb entry ("travel = ...
+ * place=to"), or NULL. */
+static const char *verb_place_word(const zs_doc *d, const zs_event *e)
+{
+    const zs_word *w = d->toks[e->t0].word;
+    const zs_entry *en;
+    const zs_attr *a;
+    if (e->noun || e->t1 != e->t0 + 1 || !w || d->lang->lex_event_verb == UINT32_MAX ||
+        !zs_word_in(w, d->lang->lex_event_verb, &en) || !(a = zs_entry_attr(en, "place")))
+        return NULL;
+    return a->sym;
+}
+
+/* An event's place joins its title ("G20-Gipfel in Hamburg", "Meeting in
+ * Brussels"): a word of the title_place lexicon (or, after a verb, the
+ * place= word of its verb_title entry: "Trip to Washington") right after
+ * the trigger, or after the timex that follows it, then one capitalized
+ * word that no event or timex covers and that ends the phrase; place[t]
+ * marks that word, a place and no participant. Not for a light verb, whose
+ * noun has the title. */
+static void add_places(zs_doc *d, const tok_index *ix, bool *has_place, bool *place)
 {
     const zs_lang *L = d->lang;
     if (L->lex_title_place == UINT32_MAX) return;
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
-        if (!e->noun) continue;
+        if (e->light) continue;
         uint32_t i = e->t1;
         if (e->time >= 0) { /* past its date: "Gipfels am 7. und 8. Juli in Hamburg" */
             int x = i < d->ntoks ? ix->start[i] : -1;
-            if (x < 0 && i + 1 < d->ntoks) x = ix->start[i + 1];
+            if (x < 0 && i + 1 < d->ntoks && !joins(d, i)) x = ix->start[i + 1]; /* not "und
+                                                          eine Woche später", another clause's */
             for (size_t j = x >= 0 ? (size_t)x : d->ntimexes; j < d->ntimexes; j++) {
                 const zs_timex *t = &d->timexes[j];
                 if (j != (size_t)x && (t->group < 0 || t->group != d->timexes[x].group)) break;
@@ -1789,18 +1816,27 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place)
         }
         if (i + 1 >= d->ntoks || d->toks[i].sent != e->sent || d->toks[i + 1].sent != e->sent) continue;
         const zs_entry *pe;
-        if (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||
-            zs_entry_attr(pe, NULL))
+        const char *own = verb_place_word(d, e);
+        bool marked = own && d->toks[i].fold_len == strlen(own) &&
+                      memcmp(zs_tok_fold(d, i), own, d->toks[i].fold_len) == 0;
+        if (!marked && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||
+                        zs_entry_attr(pe, NULL)))
             continue; /* "nach = where": a place, never a title's */
         const zs_token *p = &d->toks[i + 1];
         if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) continue;
         bool event = false;
-        for (size_t j = 0; j < d->nevents && !event; j++)
-            event = d->events[j].t0 <= i + 1 && i + 1 < d->events[j].t1;
+        for (size_t j = 0; j < d->nevents && !event && d->events[j].t0 <= i + 1; j++)
+            event = i + 1 < d->events[j].t1; /* events in text order */
         if (event) continue;
         if (i + 2 < d->ntoks && d->toks[i + 2].sent == e->sent &&
-            d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER))
-            continue; /* "in Hamburg Altona", "in New York": not one word */
+            ((d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER)) ||
+             (is_punct(d, i + 2, "-") && !(d->toks[i + 2].flags & ZS_TF_SPACE))))
+            continue; /* "in Hamburg Altona", "in New York", "in Brest-Litowsk": not one word */
+        if (i + 2 < d->ntoks && !(d->toks[i + 2].flags & ZS_TF_SPACE) &&
+            (d->text[d->toks[i + 2].b0] == '\'' ||
+             (d->toks[i + 2].b1 - d->toks[i + 2].b0 >= 3 &&
+              memcmp(d->text + d->toks[i + 2].b0, "\u2019", 3) == 0)))
+            continue; /* "in Slepian's neighborhood": a possessive */
         zs_buf b = {0};
         zs_buf_puts(&b, e->title);
         zs_buf_putc(&b, ' ');
@@ -1808,6 +1844,7 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place)
         free(e->title);
         e->title = b.data;
         has_place[k] = true;
+        place[i + 1] = true;
     }
 }
 
@@ -2226,11 +2263,15 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
     }
     /* "Regierungssprecher Steffen Seibert" ... "erklärte Seibert": a word
        the text named after a title is a name alone too (where capitals
-       make names, it is one already) */
-    size_t nt = 0, ntitled = caps ? 0 : nm->n;
-    char **titled = zs_xmalloc((ntitled + 1) * sizeof *titled);
-    for (size_t k = 0; k < ntitled; k++)
-        if (!nm->m[k].listed && !strchr(nm->m[k].name, ' ')) titled[nt++] = nm->m[k].name;
+       make names, it is one already, but for the first word of a
+       sentence: "Joe Biden" ... "Biden talked") */
+    size_t nt = 0, ntitled = nm->n;
+    const char **titled = zs_xmalloc((ntitled + 1) * sizeof *titled);
+    for (size_t k = 0; k < ntitled; k++) {
+        const char *sp = strrchr(nm->m[k].name, ' ');
+        if (!nm->m[k].listed && (!sp || caps))
+            titled[nt++] = sp ? sp + 1 : nm->m[k].name; /* "Joe Biden": "Biden" */
+    }
     uint64_t lens = 0; /* the byte lengths of those names, below 64 */
     for (size_t k = 0; k < nt; k++) {
         size_t len = strlen(titled[k]);
@@ -2245,10 +2286,10 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
             const zs_token *t = &d->toks[i];
             size_t len = t->b1 - t->b0;
             if (len >= 64 || !(lens >> len & 1) || inside[i] || t->kind != ZS_TOK_WORD ||
-                !(t->flags & ZS_TF_UPPER))
+                !(t->flags & ZS_TF_UPPER) || (caps && !(t->flags & ZS_TF_SSTART)))
                 continue;
             tok_text key = {d->text + t->b0, len};
-            char **hit = bsearch(&key, titled, nt, sizeof *titled, cmp_tok_name);
+            const char **hit = bsearch(&key, titled, nt, sizeof *titled, cmp_tok_name);
             if (hit && name_word(d, ix, i)) add_name(nm, d, i, i + 1, zs_xstrdup(*hit), false);
         }
         free(inside);
@@ -2297,15 +2338,30 @@ static bool phrase_word(const zs_doc *d, uint32_t i)
  * Amtsantritt") and in its phrase after it ("Telefonat von Putin und
  * Trump"). Places ("in Moskau") are not participants. */
 static void mention_participants(const zs_doc *d, const names *nm, const int32_t *ev_at,
-                                 zs_event *e)
+                                 const bool *place, zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     if (!e->noun) { /* not names inside a noun event ("EU-Gipfel"), nor
                        for a light verb, whose noun has them */
+        /* its own part of the clause: from the verb before it to the
+           verb after it ("Scholz said he would travel to Washington to
+           meet Trump": Scholz said, meet Trump) */
+        size_t k = (size_t)(e - d->events);
+        for (size_t j = k; j-- > 0 && d->events[j].sent == e->sent;)
+            if (!d->events[j].noun) {
+                if (d->events[j].t1 > c0) c0 = d->events[j].t1;
+                break;
+            }
+        for (size_t j = k + 1; j < d->nevents && d->events[j].sent == e->sent; j++)
+            if (!d->events[j].noun) {
+                if (d->events[j].t0 < c1) c1 = d->events[j].t0;
+                break;
+            }
         for (uint32_t i = c0; i < c1 && !e->light; i++) {
-            int32_t k = nm->at[i];
-            if (k >= 0 && !nm->m[k].place && ev_at[i] < 0) add_participant(e, nm->m[k].name);
+            int32_t n = nm->at[i];
+            if (n >= 0 && !nm->m[n].place && !place[i] && ev_at[i] < 0)
+                add_participant(e, nm->m[n].name);
         }
         return;
     }
@@ -2317,7 +2373,7 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
     for (uint32_t i = e->t1; i < c1 && i - e->t1 <= MAX_PHRASE;) {
         int32_t k = nm->at[i];
         if (k >= 0) {
-            if (!nm->m[k].place) add_participant(e, nm->m[k].name);
+            if (!nm->m[k].place && !place[i]) add_participant(e, nm->m[k].name);
             i = nm->m[k].t1;
             continue;
         }
@@ -2335,7 +2391,8 @@ static int cmp_participant(const void *a, const void *b)
  * (same_as), sorted; a title without a place or modifier lists up to
  * three of them ("Telefonat Putin – Trump"); a light verb that is another
  * mention has its noun's title ("Die Konferenz soll ... stattfinden"). */
-static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_place)
+static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_place,
+                             const bool *place)
 {
     if (!d->nevents) return;
     names nm = {0};
@@ -2344,7 +2401,7 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     for (size_t i = 0; i <= d->ntoks; i++) ev_at[i] = -1;
     for (size_t k = 0; k < d->nevents; k++)
         for (uint32_t i = d->events[k].t0; i < d->events[k].t1; i++) ev_at[i] = (int32_t)k;
-    for (size_t k = 0; k < d->nevents; k++) mention_participants(d, &nm, ev_at, &d->events[k]);
+    for (size_t k = 0; k < d->nevents; k++) mention_participants(d, &nm, ev_at, place, &d->events[k]);
     /* a mention's names are its first mention's too, and theirs its */
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
@@ -2471,9 +2528,11 @@ void zs_find_events(zs_doc *d)
     relate_times(d);
     relate_dct_table(d);
     bool *has_place = zs_xcalloc(d->nevents + 1, sizeof *has_place);
-    add_places(d, &ix, has_place);
-    add_participants(d, &ix, has_place);
+    bool *place = zs_xcalloc(d->ntoks + 1, sizeof *place);
+    add_places(d, &ix, has_place, place);
+    add_participants(d, &ix, has_place, place);
     free(has_place);
+    free(place);
     free(ix.start);
     free(ix.cover);
     zs_close_doc(d);

@@ -243,7 +243,7 @@ const zs_attr *zs_entry_attr(const zs_entry *e, const char *key)
 {
     for (uint16_t i = 0; i < e->nattrs; i++) {
         const char *k = e->attrs[i].key;
-        if ((!key && !k) || (key && k && strcmp(key, k) == 0)) return &e->attrs[i];
+        if ((!key && !k) || (key && k && k[0] == key[0] && strcmp(key, k) == 0)) return &e->attrs[i];
     }
     return NULL;
 }

@@ -458,12 +458,14 @@ static void test_signal_after(void **state)
     }
 }
 
-/* The event of text's doc d whose lemma is lemma (asserted). */
-static const zs_event *event_named(const zs_doc *d, const char *lemma)
+/* The event of text's doc d whose trigger is the word form (asserted). */
+static const zs_event *event_named(const zs_doc *d, const char *form)
 {
     for (size_t k = 0; k < d->nevents; k++)
-        if (strcmp(d->events[k].lemma, lemma) == 0) return &d->events[k];
-    fail_msg("no event %s", lemma);
+        if (d->events[k].b1 - d->events[k].b0 == strlen(form) &&
+            memcmp(d->text + d->events[k].b0, form, strlen(form)) == 0)
+            return &d->events[k];
+    fail_msg("no event %s", form);
     return NULL;
 }
 
@@ -654,6 +656,54 @@ static void test_detect_prefix(void **state)
     free(text);
 }
 
+/* The event of text (published 2019-11-12) whose trigger is form: its
+ * lemma, title and participants joined by ",". */
+static void check_event(const char *text, const char *form, const char *lemma, const char *title,
+                        const char *participants)
+{
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    const zs_event *e = event_named(d, form);
+    assert_string_equal(e->lemma, lemma);
+    assert_string_equal(e->title, title);
+    char names[256] = "";
+    for (uint32_t k = 0; k < e->nparticipants; k++) {
+        if (k) strcat(names, ",");
+        strcat(names, e->participants[k]);
+    }
+    assert_string_equal(names, participants);
+    zs_doc_free(d);
+}
+
+/* A verb's title is the noun of verb_title ("Meeting"), else its lemma;
+ * its participants are the names of its own part of the clause, a report's
+ * its speaker; "in X" after a verb, and "to X" after a verb marked
+ * place=to, is its place, not a participant, but not a date ("in March",
+ * "in 2019"), a lower-case word ("in talks"), two words ("in New York"),
+ * a possessive ("in Smith's house"), nor "to X" after another verb
+ * ("talked to Trudeau"). */
+static void test_verb_titles(void **state)
+{
+    (void)state;
+    const char *t1 = "Chancellor Olaf Scholz said on Monday he would travel to Washington "
+                     "next week to meet President Joe Biden.";
+    check_event(t1, "said", "say", "Statement Scholz", "Scholz");
+    check_event(t1, "travel", "travel", "Trip to Washington", "");
+    check_event(t1, "meet", "meet", "Meeting Biden", "Biden");
+    check_event("Foreign ministers met in Brussels on Friday.", "met", "meet", "Meeting in Brussels", "");
+    check_event("Foreign ministers met on Friday in Brussels.", "met", "meet", "Meeting in Brussels", "");
+    check_event("The ministers met in March.", "met", "meet", "Meeting", "");
+    check_event("The ministers voted in 2019.", "voted", "vote", "Vote", "");
+    check_event("The rebels engaged in talks.", "engaged", "engage", "Engage", "");
+    check_event("The envoys met in New York on Friday.", "met", "meet", "Meeting", "");
+    check_event("Police arrived in Smith's house.", "arrived", "arrive", "Arrival", "");
+    check_event("President Joe Biden arrived. Biden talked to Trudeau.", "talked", "talk",
+                "Talks Biden \u2013 Trudeau", "Biden,Trudeau");
+    check_event("The army swept through the towns.", "swept", "sweep", "Sweep", "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -681,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_signal_after),
         cmocka_unit_test(test_object),
+        cmocka_unit_test(test_verb_titles),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -114,6 +114,11 @@ fifth document), AQUAINT 85.01 -> 85.09, class F1 70.97 -> 71.04, task C
 one AQUAINT false event fewer, TimeBank unchanged). The engine reads an
 idiom of up to four tokens.
 
+Each form's entry names its lemma (lemma=, where it is another word) as
+WordNet's morphology finds it (class Lemmas), and a verb form the title of
+its lemma in the verb_title hand list of events.zt (title=, and place=
+where the list names one): "met = ... lemma=meet title=Meeting".
+
 and put its output between the "# --- derived" markers of events.zt.
 """
 import collections
@@ -315,13 +320,14 @@ def main():
     print("lexicon event_verb")
     for form in sorted(list(chosen) + list(extra) + list(lexical) + list(rescued)):
         if form in rescued:
-            print("  %s = class=NONE%s" % (form, rescued[form]))
+            print("  %s = class=NONE%s%s" % (form, rescued[form], lemma_attr(form, False)))
             continue
         if form in lexical:
             cls, noun = lexical[form]
             ctx = before_classes(form, cls, before)
             ctx += person_classes(form, cls, ctx, before, persons)
-            print("  %s = class=%s%s%s" % (form, cls, " pos=noun" if noun else "", ctx))
+            print("  %s = class=%s%s%s%s" % (form, cls, " pos=noun" if noun else "", ctx,
+                                             lemma_attr(form, noun)))
             continue
         src = extra.get(form, form)
         cls = class_of(src, classes, families)
@@ -334,7 +340,8 @@ def main():
                 rel = " dct=" + r
         ctx = context_classes(form, cls, in_context) + before_classes(form, cls, before)
         ctx += person_classes(form, cls, ctx, before, persons)
-        print("  %s = class=%s%s%s%s" % (form, cls, " pos=noun" if noun else "", rel, ctx))
+        print("  %s = class=%s%s%s%s%s" % (form, cls, " pos=noun" if noun else "", rel, ctx,
+                                           lemma_attr(form, noun)))
     print("end")
     print_suffixes(seen, rules, set(chosen) | set(extra) | set(lexical), before,
                    idioms(idiom_events, set(chosen) | set(extra) | set(lexical) | set(rescued)))
@@ -766,6 +773,104 @@ def wordnet_forms(seen, known):
             if f == n or f not in forms:
                 add(f, True)
     return out
+
+
+def wn_tagged(pos):
+    """{lemma: number of its senses tagged in WordNet's semantic concordance}
+    of every lemma of part of speech pos."""
+    out = {}
+    with open(os.path.join(WORDNET, "index." + pos), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith("  "):
+                fields = line.split()
+                out[fields[0]] = int(fields[5 + int(fields[3])])
+    return out
+
+
+# WordNet's detachment rules (morphy): an ending and what replaces it.
+MORPHY = {"noun": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
+                   ("shes", "sh"), ("men", "man"), ("ies", "y")),
+          "verb": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+                   ("ing", "e"), ("ing", ""))}
+
+
+SIBILANT = ("s", "x", "z", "ch", "sh", "o")
+
+
+def doubles(v):
+    """Whether verb v doubles its last consonant before -ed and -ing, as
+    verb_inflections spells it ("ban" -> "banned")."""
+    return (len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou"
+            and sum(c in "aeiou" for c in v) == 1)
+
+
+class Lemmas:
+    """The lemma of a form as WordNet's morphology finds it: the form itself
+    or a lemma its exception list or detachment rules give (a consonant
+    doubled before -ed or -ing undoubled: "planned" -> "plan"), of those
+    WordNet lists for the part of speech the one with the most tagged
+    senses ("found" -> "find", "hoped" -> "hope", "talks" -> "talk");
+    the form where WordNet has none."""
+
+    def __init__(self):
+        self.ok = os.path.isdir(WORDNET)
+        if self.ok:
+            self.index = {p: wn_tagged(p) for p in MORPHY}
+            self.exc = {p: wn_exceptions(p) for p in MORPHY}
+
+    def __call__(self, form, pos):
+        if not self.ok:
+            return form
+        index = self.index[pos]
+        cands = {form} | self.exc[pos].get(form, set())
+        for end, rep in MORPHY[pos]:
+            if form.endswith(end) and len(form) > len(end) + 1:
+                st = form[: -len(end)]
+                if pos == "verb" and end in ("ed", "ing") and not rep and doubles(st):
+                    continue  # not "hop" for "hoped": "hopped"
+                if pos == "verb" and end == "es" and not rep and not st.endswith(SIBILANT):
+                    continue  # not "hop" for "hopes": "hops"
+                cands.add(st + rep)
+                if pos == "verb" and end in ("ed", "ing") and len(st) > 2 and st[-1] == st[-2]:
+                    cands.add(st[:-1])  # "planned" -> "plan"
+        known = sorted((-index[c], c) for c in cands if c in index)
+        return known[0][1] if known else form
+
+
+LEMMAS = Lemmas()
+
+
+def verb_titles():
+    """{lemma: " title=T ..."} of the verb_title lexicon of events.zt (a
+    hand list kept outside the derived part): the title of a verb's forms
+    and the attributes after it ("place=to")."""
+    out = {}
+    inside = False
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "events.zt"),
+              encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line == "lexicon verb_title":
+                inside = True
+            elif inside and line == "end":
+                break
+            elif inside and "=" in line:
+                lemmas, value = line.split("=", 1)
+                title, *rest = value.split()
+                for lem in lemmas.split():
+                    out[lem] = " title=" + title + "".join(" " + r for r in rest)
+    return out
+
+
+TITLES = verb_titles()
+
+
+def lemma_attr(form, noun):
+    """" lemma=L" where the form's lemma L is another word, and for a verb
+    form the title of L's verb_title entry (" title=Meeting"; a noun's
+    title is its form)."""
+    lem = LEMMAS(form, "noun" if noun else "verb")
+    return (" lemma=" + lem if lem != form else "") + ("" if noun else TITLES.get(lem, ""))
 
 
 PERSON_EXC = wn_exceptions("noun") if WN_PERSON and os.path.isdir(WORDNET) else {}

@@ -470,7 +470,8 @@ static const zs_event *event_named(const zs_doc *d, const char *form)
 }
 
 /* A support verb includes the event its object names, a causative verb
- * comes before it (tlink_object); not across a preposition ("caused by"). */
+ * comes before it, a verb that responds to it after it (tlink_object); not
+ * across a preposition ("caused by"). */
 static void test_object(void **state)
 {
     (void)state;
@@ -481,6 +482,7 @@ static void test_object(void **state)
         {"The police conducted a search of the house.", "conducted", "search", ZS_REL_INCLUDES},
         {"The storm caused massive destruction.", "caused", "destruction", ZS_REL_BEFORE},
         {"The dispute led to the deaths of ten people.", "led", "deaths", ZS_REL_BEFORE},
+        {"The president condemned the bombing.", "condemned", "bombing", ZS_REL_AFTER},
         {"The damage was caused by the explosion.", "caused", "explosion", -1}};
     zs_options o = {.dct = "2019-11-12"};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

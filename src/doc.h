@@ -61,7 +61,11 @@ typedef enum {
 } zs_eclass;
 const char *zs_eclass_name(zs_eclass c);
 
-typedef enum { ZS_MODAL_ASSERTED = 0, ZS_MODAL_PLANNED, ZS_MODAL_POSSIBLE } zs_modality;
+/* CANCELLED: an event said not to take place ("der geplante Gipfel wurde
+ * abgesagt"); one moved to a later date stays PLANNED, at the new date. */
+typedef enum {
+    ZS_MODAL_ASSERTED = 0, ZS_MODAL_PLANNED, ZS_MODAL_POSSIBLE, ZS_MODAL_CANCELLED, ZS_NMODAL
+} zs_modality;
 const char *zs_modality_name(zs_modality m);
 
 /* TimeML tense and aspect of a verb event (MAKEINSTANCE); NONE for nouns. */
@@ -110,6 +114,12 @@ typedef struct zs_event {
     bool signal_since;           /* ordered by a lasting= signal ("seit
                                     dem Gipfel ... gestritten") */
     bool past_form;              /* its verb group is in the past tense */
+    bool moves;                  /* postpones an event to a date that event
+                                    took ("auf April verschoben"): not its
+                                    own */
+    bool reported_plan;          /* planned by a past report ("said he
+                                    would travel"): after the report, not
+                                    told to lie after the publication */
     bool light;                  /* a light verb ("stattfinden"): the same
                                     event as a noun before it */
     int coref;                   /* index of the first mention of the same

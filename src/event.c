@@ -479,9 +479,103 @@ static bool clause_adverb(const zs_doc *d, uint32_t a, uint32_t b)
     return false;
 }
 
-static void set_modality(zs_doc *d, zs_event *e)
+/* Tokens from a modal_planned entry marked "noun" to the noun event it
+ * modifies ("the planned summit", "planned peace talks": the modifier
+ * "peace" is no event). */
+#define PLANNED_NOUN_REACH 2
+
+/* The event whose last token is token i, or -1 (events are in text
+ * order and do not overlap). */
+static int event_ending_at(const zs_doc *d, uint32_t i)
+{
+    size_t lo = 0, hi = d->nevents; /* the first event ending after i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->events[mid].t1 <= i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->nevents && d->events[lo].t1 == i + 1 ? (int)lo : -1;
+}
+
+/* The event that the modal_planned word at token i modifies: one ending
+ * within PLANNED_NOUN_REACH tokens after it, no punctuation or
+ * class_context word ("planned to meet") between; else -1. A noun of the
+ * English lexicon may be a verb event ("the planned summit"). */
+static int planned_noun(const zs_doc *d, uint32_t i, uint32_t s1)
 {
     const zs_lang *L = d->lang;
+    for (uint32_t j = i + 1; j < s1 && j <= i + PLANNED_NOUN_REACH; j++) {
+        const zs_word *w = d->toks[j].word;
+        if (d->toks[j].kind == ZS_TOK_PUNCT ||
+            (w && L->lex_class_context != UINT32_MAX && zs_word_in(w, L->lex_class_context, NULL)))
+            break;
+        int k = event_ending_at(d, j);
+        if (k >= 0) return k;
+    }
+    return -1;
+}
+
+/* The event right before the modal_planned word at token i of its clause
+ * from s0 ("the talks scheduled for Friday", "the summit is planned for
+ * May"): within PLANNED_NOUN_REACH tokens, no punctuation between; else
+ * -1. */
+static int planned_before(const zs_doc *d, uint32_t i, uint32_t s0)
+{
+    for (uint32_t j = i; j > s0 && i - j < PLANNED_NOUN_REACH; j--) {
+        if (d->toks[j - 1].kind == ZS_TOK_PUNCT) break;
+        int k = event_ending_at(d, j - 1);
+        if (k >= 0) return k;
+    }
+    return -1;
+}
+
+/* Whether event k is planned by a modal_planned word of its clause
+ * [s0, s1): an entry marked "noun" right before an event ("the planned
+ * summit") plans that event only, else the one right before it ("the
+ * summit planned for May", "the summit is planned for May"), else its
+ * clause ("officials planned to meet"); one marked "adjective" plans an
+ * event right after it and nothing else ("geplante", "proposed"); one marked "report" ("would") only after a
+ * reporting verb in the past before it in the sentence, and for the events
+ * after it ("said he would travel": zs_event.reported_plan, as the plan
+ * lies after the report, not necessarily after the publication); any
+ * other its clause ("soll", "will"). */
+static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_modal_planned == UINT32_MAX) return false;
+    bool reported = false;
+    for (uint32_t i = s0; i < s1; i++) {
+        const zs_entry *en;
+        const zs_word *w = d->toks[i].word;
+        if (!w || !zs_word_in(w, L->lex_modal_planned, &en)) continue;
+        const zs_attr *a = zs_entry_attr(en, NULL);
+        if (!a) return true;
+        if (strcmp(a->sym, "noun") == 0 || strcmp(a->sym, "adjective") == 0) {
+            int n = planned_noun(d, i, s1);
+            if (n < 0 && a->sym[0] == 'n') n = planned_before(d, i, s0);
+            if (n < 0 ? a->sym[0] == 'n' : (size_t)n == k) return true;
+        } else if (strcmp(a->sym, "report") == 0) {
+            if (d->events[k].t0 < i) continue;
+            for (size_t j = k; j-- > 0;) {
+                const zs_event *r = &d->events[j];
+                if (r->sent != d->events[k].sent) break;
+                if (r->t0 < i && r->cls == ZS_EC_REPORTING && r->past_form) {
+                    reported = true;
+                    break;
+                }
+            }
+        } else {
+            return true;
+        }
+    }
+    d->events[k].reported_plan = reported;
+    return reported;
+}
+
+static void set_modality(zs_doc *d, size_t k)
+{
+    const zs_lang *L = d->lang;
+    zs_event *e = &d->events[k];
     const zs_sentence *s = &d->sents[e->sent];
     uint32_t s0, s1; /* the clause: "soll ..., teilte ... mit" */
     clause_of(d, e->t0, &s0, &s1);
@@ -489,7 +583,7 @@ static void set_modality(zs_doc *d, zs_event *e)
     uint32_t b = e->noun ? e->t0 : s1;
     if (has_word_in(d, a, b, L->lex_modal_possible) || (e->noun && clause_adverb(d, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
-    else if (has_word_in(d, s0, s1, L->lex_modal_planned)) e->modality = ZS_MODAL_PLANNED;
+    else if (planned_by(d, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
 }
 
 /* Whether a word of lexicon lex is one of the two before noun event e. */
@@ -867,7 +961,7 @@ static void relate_sentence_dates(zs_doc *d)
            Gespräch seit dem Streik ... Anfang Februar" */
         if (at >= 0 && at != last && k + 1 < d->nevents && d->events[k + 1].t0 < d->timexes[at].t0)
             at = -1;
-        if (reported_date(d, e, at)) at = -1;
+        if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
         if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST &&
@@ -1144,7 +1238,7 @@ static bool not_past_verb(const zs_event *e)
 
 /* Event - publication time from modality and tense: a planned event lies
  * after it ("soll ... stattfinden"; not a verb in a past form: "said ...
- * will"; nor a perfect, which its tense relates: "has agreed to"; nor,
+ * will"; nor one a past report plans, "said he would travel"; nor a perfect, which its tense relates: "has agreed to"; nor,
  * where lang.zt says "nouns untensed", a noun: TimeBank's closure puts 13
  * of 119 such nouns and 0 of 19 such perfects after it), one told in the
  * past before it, one in the present progressive includes it; one without
@@ -1159,8 +1253,11 @@ static void relate_to_dct(zs_doc *d)
     const zs_lang *L = d->lang;
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_event *e = &d->events[k];
-        if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->signal_object) continue;
-        if (e->modality == ZS_MODAL_PLANNED && !e->past_form && !(e->noun && L->nouns_untensed) &&
+        if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->modality == ZS_MODAL_CANCELLED ||
+            e->signal_object)
+            continue;
+        if (e->modality == ZS_MODAL_PLANNED && !e->past_form && !e->reported_plan &&
+            !(e->noun && L->nouns_untensed) &&
             !(e->aspect & ZS_ASPECT_PERFECTIVE)) {
             if (not_past_verb(e)) continue;
             add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
@@ -2445,6 +2542,196 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     free(ev_at);
 }
 
+/* ---- cancelled and postponed events ------------------------------------
+ *
+ * A trigger of event_status (by its word, else by its lemma: "sagte ...
+ * ab" is "absagen", "Gipfelabsage" "absage"; an entry with particle= only
+ * where that word follows in its clause: "called off") says that a noun
+ * event it names will not take place (cancelled) or is moved (postponed):
+ * a noun trigger ("Absage des Gipfels", "cancellation of the summit") the
+ * event right after it; a verb its object right after it ("cancelled
+ * the summit", "sagte das Treffen ab"), else the first event of its
+ * clause after the last coordination before it ("talks broke down and the
+ * summit was cancelled"), not a verb in a past form ("the summit planned
+ * for May") nor one a signal names (the
+ * subject of a passive, "Das Treffen wurde wegen des Streiks abgesagt",
+ * or the object of a German perfect, "hat den Gipfel abgesagt"). A
+ * cancelled event is CANCELLED, a postponed one PLANNED, and dated by the
+ * date its clause gives after a word of status_date ("auf April", "until
+ * next week"). The trigger stays an event of its own. */
+#define STATUS_REACH 4
+
+/* The event_status entry of event e, or NULL. */
+static const zs_entry *status_entry(const zs_doc *d, const zs_event *e)
+{
+    const zs_lang *L = d->lang;
+    const zs_entry *en;
+    const zs_word *w = d->toks[e->t1 - 1].word;
+    if (!w || !zs_word_in(w, L->lex_event_status, &en)) {
+        size_t n = strlen(e->lemma);
+        const zs_token *t = &d->toks[e->t1 - 1];
+        if (t->fold_len == n && memcmp(zs_tok_fold(d, e->t1 - 1), e->lemma, n) == 0) return NULL;
+        w = zs_lang_word(L, e->lemma, n);
+        if (!w || !zs_word_in(w, L->lex_event_status, &en)) return NULL;
+    }
+    const zs_attr *part = zs_entry_attr(en, "particle");
+    if (part) {
+        uint32_t c0, c1, n = (uint32_t)strlen(part->sym);
+        clause_of(d, e->t0, &c0, &c1);
+        uint32_t i = e->t1;
+        while (i < c1 && i <= e->t1 + STATUS_REACH &&
+               !(d->toks[i].fold_len == n && memcmp(zs_tok_fold(d, i), part->sym, n) == 0))
+            i++;
+        if (i == c1 || i > e->t1 + STATUS_REACH) return NULL;
+    }
+    return en;
+}
+
+/* Whether a signal (of signal_after, signal_before or signal_during)
+ * starts at token i and ends by token lim. */
+static bool is_signal(const zs_doc *d, uint32_t i, uint32_t lim)
+{
+    const zs_lang *L = d->lang;
+    uint32_t end;
+    return zs_entry_at(d, i, lim, L->lex_signal_after, &end) ||
+           zs_entry_at(d, i, lim, L->lex_signal_before, &end) ||
+           zs_entry_at(d, i, lim, L->lex_signal_during, &end);
+}
+
+/* Whether a signal stands in the MAX_SIGNAL_GAP tokens before token i of
+ * its sentence ("nach dem Streik", "after talks"). */
+static bool after_signal(const zs_doc *d, uint32_t i, uint32_t s0)
+{
+    for (uint32_t j = i > s0 + MAX_SIGNAL_GAP ? i - MAX_SIGNAL_GAP : s0; j < i; j++)
+        if (is_signal(d, j, i)) return true;
+    return false;
+}
+
+/* The event that status event k names, or -1; status[j] says whether
+ * event j is one. */
+static int status_target(const zs_doc *d, size_t k, const bool *status)
+{
+    const zs_event *s = &d->events[k];
+    uint32_t c0, c1, s0 = d->sents[s->sent].t0;
+    clause_of(d, s->t0, &c0, &c1);
+    for (size_t j = k + 1; j < d->nevents; j++) { /* the object */
+        const zs_event *t = &d->events[j];
+        if (t->t0 >= c1 || t->t0 > s->t1 + STATUS_REACH || status[j]) break;
+        bool gap = false;
+        for (uint32_t i = s->t1; i < t->t0 && !gap; i++)
+            gap = d->toks[i].kind == ZS_TOK_PUNCT || is_signal(d, i, t->t0);
+        if (gap) break;
+        if (!t->past_form) return (int)j;
+    }
+    if (s->noun) return -1;
+    uint32_t from = c0; /* after the last coordination before it */
+    for (uint32_t i = s->t0; i > c0 && from == c0; i--)
+        if (is_kind(pair_word(d, i - 1), "coordination")) from = i;
+    int first = -1;
+    for (size_t j = k; j-- > 0;) { /* the subject */
+        const zs_event *t = &d->events[j];
+        if (t->t0 < from) break;
+        if (!status[j] && !t->past_form && !after_signal(d, t->t0, s0)) first = (int)j;
+    }
+    return first;
+}
+
+/* The date of status event s's clause after a word of status_date, or -1. */
+static int status_date(const zs_doc *d, const tok_index *ix, const zs_event *s)
+{
+    const zs_lang *L = d->lang;
+    uint32_t c0, c1;
+    clause_of(d, s->t0, &c0, &c1);
+    for (uint32_t i = c0 + 1; i < c1; i++) {
+        int k = ix->start[i];
+        const zs_word *w = d->toks[i - 1].word;
+        if (k < 0 || !w || !zs_word_in(w, L->lex_status_date, NULL)) continue;
+        const zs_timex *x = &d->timexes[k];
+        if (!x->claimed && is_time(x) && (x->group < 0 || x->group == k)) return k;
+    }
+    return -1;
+}
+
+static void apply_status(zs_doc *d, const tok_index *ix)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_event_status == UINT32_MAX) return;
+    size_t k0 = 0;
+    while (k0 < d->nevents && !status_entry(d, &d->events[k0])) k0++;
+    if (k0 == d->nevents) return;
+    const zs_entry **st = zs_xcalloc(d->nevents, sizeof *st);
+    bool *status = zs_xcalloc(d->nevents, sizeof *status);
+    for (size_t k = k0; k < d->nevents; k++) status[k] = (st[k] = status_entry(d, &d->events[k])) != NULL;
+    for (size_t k = k0; k < d->nevents; k++) {
+        if (!st[k]) continue;
+        int j = status_target(d, k, status);
+        if (j < 0) continue;
+        zs_event *t = &d->events[j];
+        const zs_attr *a = zs_entry_attr(st[k], "status");
+        if (!a) a = zs_entry_attr(st[k], NULL);
+        if (a && strcmp(a->sym, "cancelled") == 0) {
+            t->modality = ZS_MODAL_CANCELLED;
+        } else if (a && strcmp(a->sym, "postponed") == 0) {
+            t->modality = ZS_MODAL_PLANNED;
+            int x = status_date(d, ix, &d->events[k]);
+            if (x >= 0 && t->time < 0) {
+                d->timexes[x].claimed = true;
+                anchor(d, t, x);
+                d->events[k].moves = true;
+            }
+        }
+    }
+    free(st);
+    free(status);
+}
+
+/* The date a cancelled event e was planned for: right before it but for
+ * up to two words, none of them an auxiliary ("der für Dienstag geplante
+ * Gipfel", not "Am Sonntag wurde der Gipfel abgesagt"), or up to two words
+ * after a modal_planned word right after it ("the summit planned for
+ * Thursday"); else -1. */
+static int planned_date(const zs_doc *d, const tok_index *ix, const zs_event *e)
+{
+    uint32_t s0 = d->sents[e->sent].t0, s1 = d->sents[e->sent].t1;
+    const zs_word *pw = e->t1 < s1 ? d->toks[e->t1].word : NULL;
+    if (pw && d->lang->lex_modal_planned != UINT32_MAX && zs_word_in(pw, d->lang->lex_modal_planned, NULL))
+        for (uint32_t j = e->t1 + 1; j < s1 && j <= e->t1 + 3; j++) {
+            int k = ix->start[j];
+            if (d->toks[j].kind == ZS_TOK_PUNCT) break;
+            if (k < 0) continue;
+            const zs_timex *x = &d->timexes[k];
+            return !x->claimed && is_time(x) && (x->group < 0 || x->group == k) ? k : -1;
+        }
+    for (uint32_t j = e->t0; j > s0 && e->t0 - j <= 2; j--) {
+        int k = ix->cover[j - 1];
+        if (k >= 0) {
+            const zs_timex *x = &d->timexes[k];
+            bool ok = !x->claimed && !x->is_dct && is_time(x) && (x->group < 0 || x->group == k);
+            return ok ? k : -1;
+        }
+        const zs_word *w = d->toks[j - 1].word;
+        if (d->toks[j - 1].kind == ZS_TOK_PUNCT ||
+            (w && d->lang->lex_verb_aux != UINT32_MAX && zs_word_in(w, d->lang->lex_verb_aux, NULL)))
+            break;
+    }
+    return -1;
+}
+
+/* A cancelled mention cancels every mention of its event (zs_event.coref). */
+static void spread_cancelled(zs_doc *d)
+{
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        if (e->coref >= 0 && e->modality == ZS_MODAL_CANCELLED)
+            d->events[e->coref].modality = ZS_MODAL_CANCELLED;
+    }
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (e->coref >= 0 && d->events[e->coref].modality == ZS_MODAL_CANCELLED)
+            e->modality = ZS_MODAL_CANCELLED;
+    }
+}
+
 /* The date a noun right after verb event i claimed as its own (at most
  * PAIR_NEAR tokens after it, no punctuation between): the verb's too,
  * whose object the noun is ("closed the deal yesterday", "signed
@@ -2477,12 +2764,21 @@ void zs_find_events(zs_doc *d)
         zs_event *e = &d->events[i];
         e->id[0] = 'e'; /* "e%zu", without printf */
         zs_put_num(e->id + 1, (int)(i + 1), 1);
-        set_modality(d, e);
+        set_modality(d, i);
         verb_group(d, e);
         if (e->modality == ZS_MODAL_ASSERTED && e->tense == ZS_TENSE_FUTURE)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
-        int k = e->noun ? postnominal_timex(d, &ix, e) : verb_timex(d, &ix, e);
-        if (k < 0 && e->noun) k = prenominal_timex(d, &ix, e);
+    }
+    apply_status(d, &ix);
+    for (size_t i = 0; i < d->nevents; i++) {
+        zs_event *e = &d->events[i];
+        if (e->time >= 0) continue;
+        /* a cancelled event has only a date of its own, not its clause's
+           ("was cancelled on Sunday") */
+        bool own = e->noun || e->modality == ZS_MODAL_CANCELLED;
+        int k = own ? postnominal_timex(d, &ix, e) : verb_timex(d, &ix, e);
+        if (k < 0 && own) k = prenominal_timex(d, &ix, e);
+        if (k < 0 && e->modality == ZS_MODAL_CANCELLED) k = planned_date(d, &ix, e);
         if (k < 0) continue;
         d->timexes[k].claimed = true;
         anchor(d, e, k);
@@ -2494,7 +2790,9 @@ void zs_find_events(zs_doc *d)
            known event it names again ("Der Besuch war im Frühjahr
            angekündigt worden") or one a signal names ("Nach tagelangen
            Gesprächen ... am Mittwochabend geeinigt") */
-        if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i)) continue;
+        if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i) ||
+            e->modality == ZS_MODAL_CANCELLED)
+            continue;
         int k = clause_timex(d, &ix, e);
         if (k < 0) k = object_date(d, i);
         if (reported_date(d, e, k)) continue;
@@ -2519,6 +2817,7 @@ void zs_find_events(zs_doc *d)
     }
     relate_durations(d, &ix);
     link_mentions(d);
+    spread_cancelled(d);
     relate_sentence_dates(d);
     relate_to_dct(d);
     relate_reported(d);

@@ -14,8 +14,8 @@ const char *zs_eclass_name(zs_eclass c)
 
 const char *zs_modality_name(zs_modality m)
 {
-    static const char *names[] = {"asserted", "planned", "possible"};
-    return (unsigned)m < 3 ? names[m] : "asserted";
+    static const char *names[ZS_NMODAL] = {"asserted", "planned", "possible", "cancelled"};
+    return (unsigned)m < ZS_NMODAL ? names[m] : "asserted";
 }
 
 static const char *rel_names[ZS_NREL] = {

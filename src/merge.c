@@ -392,7 +392,7 @@ static bool event_record(builder *b, const rec *r)
     const char *lemma = str(r, "lemma", 0, true, &ok);
     const char *title = str(r, "title", 0, true, &ok);
     e->cls = (zs_eclass)enum_field(r, "class", eclass_name, ZS_EC_PERCEPTION + 1, &ok);
-    e->modality = (zs_modality)enum_field(r, "modality", modality_name, 3, &ok);
+    e->modality = (zs_modality)enum_field(r, "modality", modality_name, ZS_NMODAL, &ok);
     if (has(r, "tense")) /* optional: NONE */
         e->tense = (zs_tense)enum_field(r, "tense", tense_name, ZS_TENSE_PASTPART + 1, &ok);
     if (has(r, "aspect"))

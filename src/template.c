@@ -2271,6 +2271,8 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_tlink_pair = well_known(L, "tlink_pair");
     L->lex_signal_anchor = well_known(L, "signal_anchor");
     L->lex_tlink_object = well_known(L, "tlink_object");
+    L->lex_event_status = well_known(L, "event_status");
+    L->lex_status_date = well_known(L, "status_date");
     build_tails(L);
     build_stop_table(L);
     split_late_words(L);

@@ -8,8 +8,9 @@
  *     publication markers of that day, stacked above it by thin connectors;
  *   - per month a cluster ("cluster_2017_07") around its days, or per year
  *     ("cluster_2017") when the axis spans two years or more;
- *   - vague events (coarser than a day, or with a mod) dashed; undated events
- *     left out.
+ *   - vague events (coarser than a day, or with a mod) dashed; cancelled
+ *     ones grey and dotted, the word of label "cancelled" under the title;
+ *     undated events left out.
  * With the swimlanes layout each participant is a row of its own, a
  * cluster labelled with the name, instead of the month clusters; an event
  * goes into the row of the participant of it that was named first in the
@@ -582,11 +583,23 @@ static bool add_events(builder *b)
         zs_buf_reset(&b->label);
         put_label_text(&b->label, e->title ? e->title : e->lemma);
         put_label_nl(&b->label);
+        bool cancelled = e->modality == ZS_MODAL_CANCELLED;
+        if (cancelled) {
+            const char *word = zs_lang_label(gn->doc->lang, "cancelled");
+            put_label_text(&b->label, word ? word : "cancelled");
+            put_label_nl(&b->label);
+        }
         if (!put_event_date(&b->lab, gn->doc, e, &b->label, b->err)) return false;
         char name[48];
         node_name(b, gn->docno, e->id, name, sizeof name);
         Agnode_t *n = stack_node(b, e->begin, name, lane);
-        if (e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) set(n, "style", "dashed");
+        if (cancelled) { /* grey and dotted, its state on a line of its own */
+            set(n, "style", "dotted");
+            set(n, "color", "gray50");
+            set(n, "fontcolor", "gray50");
+        } else if (e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) {
+            set(n, "style", "dashed");
+        }
     }
     return true;
 }

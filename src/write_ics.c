@@ -19,10 +19,14 @@
  * the event's first mention: not
  * the time, so that an event whose resolved time changes keeps its UID.
  * With a previous feed (o->previous) an event keeps the SEQUENCE it had
- * there, raised by one if its DTSTART, DTEND or RRULE changed, and the
- * previous feed's events of documents the graph does not hold are carried
- * over unchanged: running over new articles with the feed as both previous
- * and output grows the feed.
+ * there, raised by one if its DTSTART, DTEND, RRULE or STATUS changed, and
+ * the previous feed's events of documents the graph does not hold are
+ * carried over unchanged: running over new articles with the feed as both
+ * previous and output grows the feed. A cancelled event (modality
+ * cancelled) has STATUS:CANCELLED; where a carried-over event has its
+ * SUMMARY and DTSTART (the event an earlier article announced), it takes
+ * that event's UID, with the SEQUENCE raised, in its place, so that a
+ * reader sees the event it has cancelled.
  *
  * libical builds every component; the only text handling here is the final
  * line folding, because libical 3.0.16's folding can split the CRLF that
@@ -356,6 +360,7 @@ static bool carried_over(const ics_ctx *c, icalcomponent *ev)
     bool ours = false;
     for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY); p;
          p = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY)) {
+        if (strcmp(icalproperty_get_x_name(p), "X-ZEITSTRAHL-TAKEN") == 0) return false;
         if (strcmp(icalproperty_get_x_name(p), "X-ZEITSTRAHL-DOCUMENT") != 0) continue;
         ours = true;
         const char *name = icalproperty_get_x(p);
@@ -611,7 +616,7 @@ static bool same_prop(icalcomponent *a, icalcomponent *b, icalproperty_kind kind
 }
 
 /* The SEQUENCE of ev: the previous feed's for its UID, one more if the
- * time changed; 0 for a new event. */
+ * time or the status changed; 0 for a new event. */
 static int sequence_of(const ics_ctx *c, icalcomponent *ev, const char *uid)
 {
     icalcomponent *old = previous_event(c, uid);
@@ -619,9 +624,26 @@ static int sequence_of(const ics_ctx *c, icalcomponent *ev, const char *uid)
     int seq = icalcomponent_get_sequence(old);
     if (seq < 0) seq = 0;
     if (!same_prop(ev, old, ICAL_DTSTART_PROPERTY) || !same_prop(ev, old, ICAL_DTEND_PROPERTY) ||
-        !same_prop(ev, old, ICAL_RRULE_PROPERTY))
+        !same_prop(ev, old, ICAL_RRULE_PROPERTY) || !same_prop(ev, old, ICAL_STATUS_PROPERTY))
         seq++;
     return seq;
+}
+
+/* The previous feed's carried-over VEVENT that the cancelled event ev
+ * with summary summary cancels: one with that SUMMARY and ev's DTSTART that
+ * no event of this feed took yet ("the summit on Tuesday" of an earlier
+ * article, "the summit on Tuesday was cancelled" of this one), or NULL. */
+static icalcomponent *cancelled_match(const ics_ctx *c, icalcomponent *ev, const char *summary)
+{
+    if (!c->prev) return NULL;
+    for (icalcomponent *old = icalcomponent_get_first_component(c->prev, ICAL_VEVENT_COMPONENT);
+         old; old = icalcomponent_get_next_component(c->prev, ICAL_VEVENT_COMPONENT)) {
+        const char *s = icalcomponent_get_summary(old);
+        if (s && strcmp(s, summary) == 0 && same_prop(ev, old, ICAL_DTSTART_PROPERTY) &&
+            icalcomponent_get_status(old) != ICAL_STATUS_CANCELLED && carried_over(c, old))
+            return old;
+    }
+    return NULL;
 }
 
 /* Adds the VEVENT of graph event i to the calendar. */
@@ -634,17 +656,27 @@ static void add_vevent(ics_ctx *c, size_t i)
         c->failed = true;
         return;
     }
-    char uid[40];
+    char uid[256];
     snprintf(uid, sizeof uid, "%016" PRIx64 "@zeitstrahl", c->uid[i]);
-    add_prop(c, ev, icalproperty_new_uid(uid));
+    icalproperty *uidp = icalproperty_new_uid(uid);
+    add_prop(c, ev, uidp);
     add_prop(c, ev, icalproperty_new_dtstamp(
                         ical_time(c->dtstamp, false, icaltimezone_get_utc_timezone())));
     add_interval(c, ev, d, e);
-    add_prop(c, ev, icalproperty_new_sequence(sequence_of(c, ev, uid)));
-
     zs_buf text = {0};
     put_collapsed(&text, e->title, strlen(e->title));
-    add_prop(c, ev, icalproperty_new_summary(text.data ? text.data : ""));
+    const char *summary = text.data ? text.data : "";
+    bool cancelled = e->modality == ZS_MODAL_CANCELLED;
+    icalcomponent *old = cancelled ? cancelled_match(c, ev, summary) : NULL;
+    if (old && uidp && strlen(icalcomponent_get_uid(old)) < sizeof uid) { /* the reader's event becomes cancelled */
+        zs_copy_str(uid, sizeof uid, icalcomponent_get_uid(old));
+        icalproperty_set_uid(uidp, uid);
+        icalproperty *taken = new_x("X-ZEITSTRAHL-TAKEN", "TRUE"); /* not carried over */
+        if (taken) icalcomponent_add_property(old, taken);
+    }
+    if (cancelled) add_prop(c, ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+    add_prop(c, ev, icalproperty_new_sequence(sequence_of(c, ev, uid)));
+    add_prop(c, ev, icalproperty_new_summary(summary));
     zs_buf_reset(&text);
     put_description(&text, c->g, i, d, e);
     add_prop(c, ev, icalproperty_new_description(text.data));

@@ -79,6 +79,25 @@ static char *dot_node_attrs(const char *dot, const char *title)
     return zs_xstrndup(open, (size_t)(close + 1 - open));
 }
 
+/* A cancelled event: grey and dotted, the language's word for it under
+ * its title. */
+static void test_dot_cancelled(void **st)
+{
+    state *s = *st;
+    s->doc->events[2].modality = ZS_MODAL_CANCELLED;
+    zs_buf b = render(s->graph, "dot");
+    s->doc->events[2].modality = ZS_MODAL_ASSERTED;
+    char *attrs = dot_node_attrs(b.data, "Gipfel in Hamburg");
+    assert_non_null(strstr(attrs, "\"Gipfel in Hamburg\\nabgesagt\\nFr., 7."));
+    assert_non_null(strstr(attrs, "style=dotted"));
+    assert_non_null(strstr(attrs, "color=gray50"));
+    free(attrs);
+    attrs = dot_node_attrs(b.data, "Telefonat");
+    assert_null(strstr(attrs, "dotted"));
+    free(attrs);
+    zs_buf_free(&b);
+}
+
 /* The DOT: left to right, the four dated events with their date labels,
  * the vague ones dashed, the undated one left out, the publication marked,
  * month clusters and the invisible axis in time order. */
@@ -605,6 +624,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dot_content),
+        cmocka_unit_test(test_dot_cancelled),
         cmocka_unit_test(test_svg_timeline),
         cmocka_unit_test(test_png),
         cmocka_unit_test(test_pdf),

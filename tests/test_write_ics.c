@@ -691,6 +691,63 @@ static void test_previous_carried_over(void **state)
     fixture_doc_free(d);
 }
 
+/* A cancelled event has STATUS:CANCELLED, and a new SEQUENCE where the
+ * previous feed had it; one from another document takes the UID of the
+ * carried-over event with its SUMMARY and DTSTART, which is not carried
+ * over then: the reader sees the event it has cancelled. */
+static void test_previous_cancelled(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_graph *g = fixture_graph(d);
+    char *old = render(g);
+    zs_graph_free(g);
+    icalcomponent *cal = parse(old);
+    char uid[64];
+    snprintf(uid, sizeof uid, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
+    assert_null(icalcomponent_get_first_property(find_event(cal, "Gipfel in Hamburg"),
+                                                 ICAL_STATUS_PROPERTY));
+    icalcomponent_free(cal);
+    char prev[64];
+    snprintf(prev, sizeof prev, "%s", temp_feed(old));
+
+    d->events[2].modality = ZS_MODAL_CANCELLED; /* the same article, updated */
+    g = fixture_graph(d);
+    char *same = render_with(g, (zs_write_options){.previous = prev}, NULL);
+    zs_graph_free(g);
+    cal = parse(same);
+    icalcomponent *ev = find_event(cal, "Gipfel in Hamburg");
+    assert_string_equal(icalcomponent_get_uid(ev), uid);
+    assert_int_equal(icalcomponent_get_status(ev), ICAL_STATUS_CANCELLED);
+    assert_int_equal(icalcomponent_get_sequence(ev), 1);
+    assert_null(icalcomponent_get_first_property(find_event(cal, "Treffen"), ICAL_STATUS_PROPERTY));
+    icalcomponent_free(cal);
+
+    free(d->name); /* another article tells the cancellation */
+    d->name = zs_xstrdup("zweiter.txt");
+    g = fixture_graph(d);
+    char *other = render_with(g, (zs_write_options){.previous = prev}, NULL);
+    cal = parse(other);
+    assert_int_equal(count_components(cal, ICAL_VEVENT_COMPONENT), 7); /* 4 + 4 - 1 */
+    int summits = 0;
+    for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+         c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+        if (strcmp(icalcomponent_get_summary(c), "Gipfel in Hamburg") != 0) continue;
+        summits++;
+        assert_string_equal(icalcomponent_get_uid(c), uid);
+        assert_int_equal(icalcomponent_get_status(c), ICAL_STATUS_CANCELLED);
+        assert_int_equal(icalcomponent_get_sequence(c), 1);
+    }
+    assert_int_equal(summits, 1);
+    icalcomponent_free(cal);
+    unlink(prev);
+    free(old);
+    free(same);
+    free(other);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
 /* A previous feed that does not exist yet is an empty one; one that is no
  * iCalendar is an input error. */
 static void test_previous_missing_or_bad(void **state)
@@ -831,6 +888,7 @@ int main(void)
         cmocka_unit_test(test_open_ended_left_out),
         cmocka_unit_test(test_previous_sequence),
         cmocka_unit_test(test_previous_carried_over),
+        cmocka_unit_test(test_previous_cancelled),
         cmocka_unit_test(test_previous_missing_or_bad),
         cmocka_unit_test(test_set_as_rrule),
         cmocka_unit_test(test_two_reports),

@@ -1,0 +1,190 @@
+/* Cancelled and postponed events (event_status, status_date) and the scope
+ * of planning cues (modal_planned "noun", "adjective", "report"), German
+ * and English. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "template.h"
+#include "tvalue.h"
+#include "zeitstrahl.h"
+
+static zs_lang *en, *de;
+
+static int setup(void **state)
+{
+    (void)state;
+    zs_error err;
+    en = zs_lang_load("templates/en", &err);
+    if (!en) fprintf(stderr, "%s\n", err.msg);
+    de = zs_lang_load("templates/de", &err);
+    if (!de) fprintf(stderr, "%s\n", err.msg);
+    return en && de ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    zs_lang_free(en);
+    zs_lang_free(de);
+    return 0;
+}
+
+static zs_doc *read_doc(const zs_lang *lang, const char *text, const char *dct)
+{
+    zs_options o = {.dct = dct};
+    zs_error err;
+    zs_doc *d = zs_doc_new(lang, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    return d;
+}
+
+/* The first event whose text is text. */
+static const zs_event *event_text(const zs_doc *d, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        if (e->b1 - e->b0 == n && memcmp(d->text + e->b0, text, n) == 0) return e;
+    }
+    fail_msg("no event \"%s\"", text);
+    return NULL;
+}
+
+/* The begin of event e's interval as YYYY-MM-DD, "" without one. */
+static const char *begin_day(const zs_event *e, char *buf, size_t size)
+{
+    if (!e->has_interval) return "";
+    int y, m, dd, h, mi, s;
+    zs_lsec_split(e->begin, &y, &m, &dd, &h, &mi, &s);
+    snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+    return buf;
+}
+
+/* German: the passive subject of "abgesagt" is cancelled and keeps the day
+ * it was planned for; the cancelling verb is an event of its own; "auf
+ * April verschoben" moves a meeting to the coming April. */
+static void test_de_cancel_postpone(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = read_doc(de,
+                         "Der für Dienstag geplante Gipfel in Paris wurde abgesagt. "
+                         "Das Treffen der Außenminister wurde auf April verschoben.",
+                         "2025-03-03T10:15+01:00");
+    const zs_event *g = event_text(d, "Gipfel");
+    assert_int_equal(g->modality, ZS_MODAL_CANCELLED);
+    assert_string_equal(begin_day(g, b, sizeof b), "2025-03-04");
+    const zs_event *a = event_text(d, "abgesagt");
+    assert_int_equal(a->modality, ZS_MODAL_ASSERTED);
+    assert_false(a->has_interval); /* not on the Tuesday it cancels */
+    const zs_event *t = event_text(d, "Treffen");
+    assert_int_equal(t->modality, ZS_MODAL_PLANNED);
+    assert_string_equal(begin_day(t, b, sizeof b), "2025-04-01");
+    assert_int_equal(event_text(d, "verschoben")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+}
+
+/* German separable and noun forms: "sagte ... ab" names its object,
+ * "Absage des Gipfels" the noun after it; a noun a signal names is not the
+ * subject ("wegen" is none: "nach dem Streik" is). */
+static void test_de_forms(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(de,
+                         "Die Regierung sagte das Treffen mit Frankreich ab. "
+                         "Nach dem Streik wurde die Konferenz abgesagt. "
+                         "Die Absage des Gipfels überraschte viele.",
+                         "2025-03-03");
+    assert_int_equal(event_text(d, "Treffen")->modality, ZS_MODAL_CANCELLED);
+    assert_int_equal(event_text(d, "Streik")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "Konferenz")->modality, ZS_MODAL_CANCELLED);
+    assert_int_equal(event_text(d, "Gipfels")->modality, ZS_MODAL_CANCELLED);
+    assert_int_equal(event_text(d, "Absage")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+}
+
+/* English: the passive subject, not the talks after "after", is
+ * cancelled, and has no date from "on Sunday", the cancellation's; the
+ * active object of "called off"; "postponed ... until" dates the vote; the
+ * planning adjective plans its noun only. */
+static void test_en_cancel_postpone(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = read_doc(en,
+                         "The planned summit in Paris was cancelled on Sunday after talks broke down. "
+                         "Officials called off the meeting. "
+                         "Parliament postponed the vote until March 20.",
+                         "2025-03-03");
+    const zs_event *s = event_text(d, "summit");
+    assert_int_equal(s->modality, ZS_MODAL_CANCELLED);
+    assert_false(s->has_interval);
+    assert_int_equal(event_text(d, "cancelled")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "talks")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "broke")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "meeting")->modality, ZS_MODAL_CANCELLED);
+    const zs_event *v = event_text(d, "vote");
+    assert_int_equal(v->modality, ZS_MODAL_PLANNED);
+    assert_string_equal(begin_day(v, b, sizeof b), "2025-03-20");
+    zs_doc_free(d);
+}
+
+/* "would" after a past report plans what follows it, not the report; "would"
+ * alone does not; "planned" without a noun after it plans its clause. */
+static void test_en_planned_scope(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(en,
+                         "Scholz said he would travel to Washington. "
+                         "A strike would hurt exports. "
+                         "The talks are planned for Friday.",
+                         "2025-03-03");
+    assert_int_equal(event_text(d, "said")->modality, ZS_MODAL_ASSERTED);
+    const zs_event *t = event_text(d, "travel");
+    assert_int_equal(t->modality, ZS_MODAL_PLANNED);
+    assert_true(t->reported_plan);
+    assert_int_equal(event_text(d, "hurt")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "talks")->modality, ZS_MODAL_PLANNED);
+    zs_doc_free(d);
+    /* German: "geplante" plans its noun only, "soll" its clause */
+    d = read_doc(de,
+                 "Die Minister trafen sich vor dem geplanten Gipfel. "
+                 "Das Treffen soll am Freitag stattfinden.",
+                 "2025-03-03");
+    assert_int_equal(event_text(d, "trafen")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "Gipfel")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(event_text(d, "Treffen")->modality, ZS_MODAL_PLANNED);
+    zs_doc_free(d);
+}
+
+/* A cancelled mention cancels the event's earlier mentions. */
+static void test_cancel_spreads(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(de,
+                         "Der Gipfel am 7. März in Paris war lange vorbereitet worden. "
+                         "Nun wurde der Gipfel abgesagt.",
+                         "2025-03-03");
+    assert_int_equal(d->events[0].modality, ZS_MODAL_CANCELLED);
+    assert_int_equal(event_text(d, "abgesagt")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_de_cancel_postpone),
+        cmocka_unit_test(test_de_forms),
+        cmocka_unit_test(test_en_cancel_postpone),
+        cmocka_unit_test(test_en_planned_scope),
+        cmocka_unit_test(test_cancel_spreads),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -2129,6 +2129,9 @@ static void verb_group(zs_doc *d, zs_event *e)
 /* Tokens a noun event's phrase may run over after the noun before a name
  * ("Treffen der beiden Staatschefs Putin und Trump"). */
 #define MAX_PHRASE 8
+/* Tokens between a report verb and the speaker named after it ("said
+ * [Foreign Minister] Lavrov"). */
+#define REPORT_SPEAKER 3
 /* Names a title lists ("Telefonat Putin – Trump"). */
 #define MAX_TITLE_NAMES 3
 
@@ -2320,7 +2323,11 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                     continue;
                 }
             }
-            const zs_entry *e = zs_entry_at(d, i, s->t1, L->lex_participant, &end);
+            /* where capitals make names, a listed name is capitalized too:
+               "told us", not "the US" */
+            const zs_entry *e = caps && !(d->toks[i].flags & ZS_TF_UPPER)
+                                    ? NULL
+                                    : zs_entry_at(d, i, s->t1, L->lex_participant, &end);
             const zs_attr *v = e ? zs_entry_attr(e, NULL) : NULL;
             if (v && end + 1 < s->t1 && is_punct(d, end, "-") &&
                 !(d->toks[end + 1].flags & ZS_TF_SPACE) && name_title(d, end + 1)) {
@@ -2336,8 +2343,9 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                 (!(d->toks[i].flags & ZS_TF_SSTART) ||
                  (i + 1 < s->t1 && name_word(d, ix, i + 1)))) { /* "Angela Merkel met" */
                 for (b = i + 1; b < s->t1 && b - i < 4 && name_word(d, ix, b); b++) {}
-                if (b == i + 1 && b < s->t1 && name_title(d, b)) {
-                    i++; /* "German Chancellor Angela Merkel": no name */
+                if (b < s->t1 && name_title(d, b)) {
+                    i = b; /* "German Chancellor Angela Merkel", "Czech
+                              Foreign Minister Jan Kavan": no name */
                     continue;
                 }
                 char *n = name_of(d, i, b, false, &listed);
@@ -2455,7 +2463,12 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
                 if (d->events[j].t0 < c1) c1 = d->events[j].t0;
                 break;
             }
+        /* "reports speaker": a report's speaker, the names before it,
+           else the first one right after it ("said Josefa Gonzalez"), not
+           what it reports ("Miranda said Elian's father ...") */
+        bool report = e->cls == ZS_EC_REPORTING && d->lang->reports_speaker;
         for (uint32_t i = c0; i < c1 && !e->light; i++) {
+            if (report && i >= e->t0 && (e->nparticipants || i > e->t1 + REPORT_SPEAKER)) break;
             int32_t n = nm->at[i];
             if (n >= 0 && !nm->m[n].place && !place[i] && ev_at[i] < 0)
                 add_participant(e, nm->m[n].name);

@@ -1831,6 +1831,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 ok = two_choices(&S, "nouns", "tense", "untensed", &L->nouns_untensed);
             } else if (keyword(w, wn, "dates")) {
                 ok = two_choices(&S, "dates", "clause", "verb", &L->dates_verb);
+            } else if (keyword(w, wn, "reports")) {
+                ok = two_choices(&S, "reports", "clause", "speaker", &L->reports_speaker);
             } else if (keyword(w, wn, "ordinals")) {
                 ok = two_choices(&S, "ordinals", "dot", "plain", &L->ordinals_plain);
             } else if (keyword(w, wn, "label")) {

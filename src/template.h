@@ -206,6 +206,11 @@ struct zs_lang {
                                    announced"; "dates clause", the default,
                                    leaves it to the clause: "Am 7. Juli
                                    beginnt der Gipfel") */
+    bool reports_speaker;       /* "reports speaker": a report verb's
+                                   participants are its speaker, the names
+                                   before it or the first right after it
+                                   ("reports clause", the default: all of
+                                   its part of the clause) */
     bool ordinals_plain;        /* "ordinals plain": a period after a day
                                    number ends a sentence ("on Nov. 22. The
                                    split"); "ordinals dot", the default,

@@ -114,6 +114,8 @@ typedef struct zs_event {
     bool signal_since;           /* ordered by a lasting= signal ("seit
                                     dem Gipfel ... gestritten") */
     bool past_form;              /* its verb group is in the past tense */
+    bool postponed;              /* moved to the date it has ("Das Treffen
+                                    wurde auf April verschoben") */
     bool moves;                  /* postpones an event to a date that event
                                     took ("auf April verschoben"): not its
                                     own */

@@ -2690,6 +2690,7 @@ static void apply_status(zs_doc *d, const tok_index *ix)
             if (x >= 0 && t->time < 0) {
                 d->timexes[x].claimed = true;
                 anchor(d, t, x);
+                t->postponed = true;
                 d->events[k].moves = true;
             }
         }

@@ -424,6 +424,11 @@ static bool event_record(builder *b, const rec *r)
         if (e->mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
     }
     e->rank = (int32_t)small_int(r, "rank", &ok);
+    json_object *moved = field(r, "postponed", &present);
+    if (present) {
+        if (json_object_is_type(moved, json_type_boolean)) e->postponed = json_object_get_boolean(moved);
+        else ok = bad(r, "must be true or false", "postponed");
+    }
     const char *context = str(r, "context", 0, false, &ok);
     if (!ok) return false;
     for (size_t i = 0; i < d->nevents; i++)

@@ -26,7 +26,9 @@
  * cancelled) has STATUS:CANCELLED; where a carried-over event has its
  * SUMMARY and DTSTART (the event an earlier article announced), it takes
  * that event's UID, with the SEQUENCE raised, in its place, so that a
- * reader sees the event it has cancelled.
+ * reader sees the event it has cancelled; a postponed event
+ * (zs_event.postponed) so takes the place of the only carried-over event
+ * with its SUMMARY and an earlier DTSTART: the reader's event moves.
  *
  * libical builds every component; the only text handling here is the final
  * line folding, because libical 3.0.16's folding can split the CRLF that
@@ -629,21 +631,33 @@ static int sequence_of(const ics_ctx *c, icalcomponent *ev, const char *uid)
     return seq;
 }
 
-/* The previous feed's carried-over VEVENT that the cancelled event ev
- * with summary summary cancels: one with that SUMMARY and ev's DTSTART that
- * no event of this feed took yet ("the summit on Tuesday" of an earlier
- * article, "the summit on Tuesday was cancelled" of this one), or NULL. */
-static icalcomponent *cancelled_match(const ics_ctx *c, icalcomponent *ev, const char *summary)
+/* The previous feed's carried-over VEVENT, not cancelled and not taken
+ * yet, that event ev with summary summary replaces: for a cancelled event
+ * the one with that SUMMARY and ev's DTSTART ("the summit on Tuesday" of
+ * an earlier article, "the summit on Tuesday was cancelled" of this one),
+ * for a postponed one the only one with that SUMMARY and an earlier
+ * DTSTART ("the conference in Geneva on May 20", "postponed until June
+ * 20"); else NULL. */
+static icalcomponent *replaced_event(const ics_ctx *c, icalcomponent *ev, const char *summary,
+                                     bool cancelled)
 {
     if (!c->prev) return NULL;
+    icalcomponent *found = NULL;
+    struct icaltimetype start = icalcomponent_get_dtstart(ev);
     for (icalcomponent *old = icalcomponent_get_first_component(c->prev, ICAL_VEVENT_COMPONENT);
          old; old = icalcomponent_get_next_component(c->prev, ICAL_VEVENT_COMPONENT)) {
         const char *s = icalcomponent_get_summary(old);
-        if (s && strcmp(s, summary) == 0 && same_prop(ev, old, ICAL_DTSTART_PROPERTY) &&
-            icalcomponent_get_status(old) != ICAL_STATUS_CANCELLED && carried_over(c, old))
-            return old;
+        if (!s || strcmp(s, summary) != 0 || icalcomponent_get_status(old) == ICAL_STATUS_CANCELLED ||
+            !carried_over(c, old))
+            continue;
+        if (cancelled) {
+            if (same_prop(ev, old, ICAL_DTSTART_PROPERTY)) return old;
+        } else if (icaltime_compare(icalcomponent_get_dtstart(old), start) < 0) {
+            if (found) return NULL; /* which one moved is not clear */
+            found = old;
+        }
     }
-    return NULL;
+    return found;
 }
 
 /* Adds the VEVENT of graph event i to the calendar. */
@@ -667,8 +681,9 @@ static void add_vevent(ics_ctx *c, size_t i)
     put_collapsed(&text, e->title, strlen(e->title));
     const char *summary = text.data ? text.data : "";
     bool cancelled = e->modality == ZS_MODAL_CANCELLED;
-    icalcomponent *old = cancelled ? cancelled_match(c, ev, summary) : NULL;
-    if (old && uidp && strlen(icalcomponent_get_uid(old)) < sizeof uid) { /* the reader's event becomes cancelled */
+    icalcomponent *old = cancelled || e->postponed ? replaced_event(c, ev, summary, cancelled) : NULL;
+    if (old && uidp && strlen(icalcomponent_get_uid(old)) < sizeof uid) {
+        /* the reader's event becomes cancelled, or moves */
         zs_copy_str(uid, sizeof uid, icalcomponent_get_uid(old));
         icalproperty_set_uid(uidp, uid);
         icalproperty *taken = new_x("X-ZEITSTRAHL-TAKEN", "TRUE"); /* not carried over */

@@ -86,6 +86,7 @@ static void test_de_cancel_postpone(void **state)
     assert_false(a->has_interval); /* not on the Tuesday it cancels */
     const zs_event *t = event_text(d, "Treffen");
     assert_int_equal(t->modality, ZS_MODAL_PLANNED);
+    assert_true(t->postponed);
     assert_string_equal(begin_day(t, b, sizeof b), "2025-04-01");
     assert_int_equal(event_text(d, "verschoben")->modality, ZS_MODAL_ASSERTED);
     zs_doc_free(d);

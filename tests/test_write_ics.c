@@ -748,6 +748,46 @@ static void test_previous_cancelled(void **state)
     fixture_doc_free(d);
 }
 
+/* A postponed event of another article takes the place of the only
+ * carried-over event with its SUMMARY and an earlier start: the reader's
+ * event moves, with a new SEQUENCE. */
+static void test_previous_postponed(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_graph *g = fixture_graph(d);
+    char *old = render(g);
+    zs_graph_free(g);
+    icalcomponent *cal = parse(old);
+    char uid[64];
+    snprintf(uid, sizeof uid, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
+    icalcomponent_free(cal);
+    char prev[64];
+    snprintf(prev, sizeof prev, "%s", temp_feed(old));
+
+    free(d->name);
+    d->name = zs_xstrdup("zweiter.txt");
+    d->events[2].begin += 28 * 86400; /* four weeks later */
+    d->events[2].until += 28 * 86400;
+    d->events[2].postponed = true;
+    g = fixture_graph(d);
+    char *moved = render_with(g, (zs_write_options){.previous = prev}, NULL);
+    cal = parse(moved);
+    assert_int_equal(count_components(cal, ICAL_VEVENT_COMPONENT), 7); /* 4 + 4 - 1 */
+    icalcomponent *ev = find_event(cal, "Gipfel in Hamburg");
+    assert_string_equal(icalcomponent_get_uid(ev), uid);
+    assert_int_equal(icalcomponent_get_sequence(ev), 1);
+    assert_int_equal(icalcomponent_get_dtstart(ev).day, 4); /* 2017-08-04 */
+    assert_int_equal(icalcomponent_get_dtstart(ev).month, 8);
+    assert_null(icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY));
+    icalcomponent_free(cal);
+    unlink(prev);
+    free(old);
+    free(moved);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
 /* A previous feed that does not exist yet is an empty one; one that is no
  * iCalendar is an input error. */
 static void test_previous_missing_or_bad(void **state)
@@ -889,6 +929,7 @@ int main(void)
         cmocka_unit_test(test_previous_sequence),
         cmocka_unit_test(test_previous_carried_over),
         cmocka_unit_test(test_previous_cancelled),
+        cmocka_unit_test(test_previous_postponed),
         cmocka_unit_test(test_previous_missing_or_bad),
         cmocka_unit_test(test_set_as_rrule),
         cmocka_unit_test(test_two_reports),

@@ -386,6 +386,69 @@ static void write_pairs(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet
     }
 }
 
+/* Writes bytes [b0, b1) of d's text with tabs and line breaks as spaces. */
+static void write_words(FILE *out, const zs_doc *d, uint32_t b0, uint32_t b1)
+{
+    for (uint32_t i = b0; i < b1; i++) {
+        char ch = d->text[i];
+        fputc(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch, out);
+    }
+}
+
+/* eval --pairs: an end of a gold link, gold node n, as FORM CLASS TEXT:
+ * zeitstrahl's event paired with it (its form, class and words), its timex
+ * ("timex", its type and words), "dct dct -", or "unmapped - -" where
+ * zeitstrahl has none; *sent gets the sentence of an event or timex, or -1. */
+static void write_gold_end(FILE *out, const zs_doc *d, const gdoc *g, int n, const int *epair,
+                           const int *tpair, long *sent)
+{
+    *sent = -1;
+    if (gold_end(g, n) == 2) {
+        fputs("\tdct\tdct\t-", out);
+        return;
+    }
+    for (size_t k = 0; k < d->nevents; k++)
+        if (epair[k] == n) {
+            const zs_event *e = &d->events[k];
+            const char *form, *cls;
+            zs_event_fields(e, &form, &cls);
+            fprintf(out, "\t%s\t%s\t", form, cls);
+            write_words(out, d, e->b0, e->b1);
+            *sent = e->sent;
+            return;
+        }
+    for (size_t k = 0; k < d->ntimexes; k++)
+        if (tpair[k] >= 0 && (int)g->nev + tpair[k] == n) {
+            const zs_timex *x = &d->timexes[k];
+            fprintf(out, "\ttimex\t%s\t", zs_ttype_name(x->tv.type));
+            write_words(out, d, x->b0, x->b1);
+            *sent = x->sent;
+            return;
+        }
+    fputs("\tunmapped\t-\t-", out);
+}
+
+/* eval --pairs: a gold link of the reduced graph, gold nodes a and b,
+ * relation rel (zs_eval_events_file). */
+static void write_gold_link(FILE *out, const zs_doc *d, const gdoc *g, const zs_pnet *sys, int a,
+                            int b, zs_relkind rel, bool found, const int *epair, const int *tpair)
+{
+    fprintf(out, "gold\t%s\t%s\t%s\t%s", d->name, found ? "found" : "missed",
+            ends_names[ends_kind(gold_end(g, a), gold_end(g, b))], zs_rel_name(rel));
+    const char *sep = "\t"; /* every relation zeitstrahl's closure implies */
+    for (size_t r = 0; r < GOLD_RELS; r++)
+        if (zs_pnet_entails(sys, (size_t)a, (size_t)b, gold_rels[r])) {
+            fprintf(out, "%s%s", sep, zs_rel_name(gold_rels[r]));
+            sep = "|";
+        }
+    if (*sep == '\t') fputs("\tnone", out);
+    long sa, sb;
+    write_gold_end(out, d, g, a, epair, tpair, &sa);
+    write_gold_end(out, d, g, b, epair, tpair, &sb);
+    if (sa >= 0 && sb >= 0) fprintf(out, "\t%ld\n", sb - sa);
+    else fputs("\t-\n", out);
+}
+
 static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
 {
     c->docs++;
@@ -463,10 +526,14 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
         c->gold_links++;
         int ek = ends_kind(gold_end(g, gl[i][0]), gold_end(g, gl[i][1]));
         c->ends_gold[ek]++;
-        if (zs_pnet_entails(sys, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel)) {
+        bool found = zs_pnet_entails(sys, (size_t)gl[i][0], (size_t)gl[i][1], g->ln[i].rel);
+        if (found) {
             c->found++;
             c->ends_found[ek]++;
         }
+        if (c->pairs)
+            write_gold_link(c->pairs, d, g, sys, gl[i][0], gl[i][1], g->ln[i].rel, found, epair,
+                            tpair);
     }
     free(gl);
     free(implied);

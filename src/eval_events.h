@@ -70,8 +70,15 @@ typedef struct zs_evbc_counts {
  * (whether it has a time of its own), the source of zeitstrahl's link of
  * it to the DCT or "-", and the relation to the DCT the gold closure
  * implies, "none" or "unmapped" (templates/en/derive_tlinks.py reads
- * them). A file without EVENT elements adds nothing; one with them must be
- * well-formed XML. Returns 0, or a
+ * them); then for each gold TLINK of the reduced graph a line "gold", the
+ * file, "found" or "missed", the kind of its ends (event-event, ...), its
+ * relation, every relation of the same order zeitstrahl's closure implies
+ * between its ends, joined by "|", or "none", per end its form, class and
+ * words (zeitstrahl's event paired with it; "timex", its type and words;
+ * "dct dct -"; "unmapped - -" where zeitstrahl has none) and the number
+ * of sentences from the first end to the second or "-". A file without
+ * EVENT elements adds nothing; one with them must be well-formed XML.
+ * Returns 0, or a
  * zs_status with err filled. */
 int zs_eval_events_file(const zs_lang *lang, const char *path, const char *raw, size_t len,
                         zs_evbc_counts *c, zs_error *err);

@@ -278,7 +278,8 @@ static void test_zeitstrahl_timeml(void **state)
 /* --pairs: one line per pair of neighbouring events of a sentence, with
  * the pair's fields, the relation of the first to the second that the
  * gold closure implies (here from the inverse link) and the SLINK joining
- * them; none for the event of the next sentence. */
+ * them; none for the event of the next sentence; then the links of
+ * zeitstrahl's own, the events and the gold links. */
 static void test_pairs_listing(void **state)
 {
     (void)state;
@@ -312,6 +313,13 @@ static void test_pairs_listing(void **state)
     snprintf(want, sizeof want,
              "\nlink\t%s\ttense:berieten\tBEFORE\tpast\toccurrence\tNONE\tdct\tdct\t-\t"
              "INCLUDES|IS_INCLUDED|SIMULTANEOUS\n", gf);
+    assert_non_null(strstr(out, want));
+    /* and one line per gold link with what zeitstrahl's closure implies
+       between its ends (berieten before the creation time, the gold's
+       IDENTITY is SIMULTANEOUS: missed) */
+    snprintf(want, sizeof want,
+             "\ngold\t%s\tmissed\tevent-DCT\tSIMULTANEOUS\tBEFORE\tpast\toccurrence\tberieten\t"
+             "dct\tdct\t-\t-\n", gf);
     assert_non_null(strstr(out, want));
     free(out);
     assert_int_equal(run(&out, &err, 1, gf), 0);

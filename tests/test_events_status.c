@@ -94,20 +94,26 @@ static void test_de_cancel_postpone(void **state)
 
 /* German separable and noun forms: "sagte ... ab" names its object,
  * "Absage des Gipfels" the noun after it; a noun a signal names is not the
- * subject ("wegen" is none: "nach dem Streik" is). */
+ * subject ("wegen" is none: "nach dem Streik" is); "empfing" is a
+ * reception. */
 static void test_de_forms(void **state)
 {
     (void)state;
     zs_doc *d = read_doc(de,
                          "Die Regierung sagte das Treffen mit Frankreich ab. "
                          "Nach dem Streik wurde die Konferenz abgesagt. "
-                         "Die Absage des Gipfels überraschte viele.",
+                         "Die Absage des Gipfels überraschte viele. "
+                         "Der Kanzler empfing den Präsidenten am Montag.",
                          "2025-03-03");
     assert_int_equal(event_text(d, "Treffen")->modality, ZS_MODAL_CANCELLED);
     assert_int_equal(event_text(d, "Streik")->modality, ZS_MODAL_ASSERTED);
     assert_int_equal(event_text(d, "Konferenz")->modality, ZS_MODAL_CANCELLED);
     assert_int_equal(event_text(d, "Gipfels")->modality, ZS_MODAL_CANCELLED);
     assert_int_equal(event_text(d, "Absage")->modality, ZS_MODAL_ASSERTED);
+    const zs_event *r = event_text(d, "empfing"); /* a reception, a diplomatic event */
+    assert_string_equal(r->lemma, "empfangen");
+    assert_true(strncmp(r->title, "Empfang", 7) == 0);
+    assert_true(r->has_interval);
     zs_doc_free(d);
 }
 

@@ -1888,11 +1888,12 @@ static const char *verb_place_word(const zs_doc *d, const zs_event *e)
 
 /* An event's place joins its title ("G20-Gipfel in Hamburg", "Meeting in
  * Brussels"): a word of the title_place lexicon (or, after a verb, the
- * place= word of its verb_title entry: "Trip to Washington") right after
- * the trigger, or after the timex that follows it, then one capitalized
- * word that no event or timex covers and that ends the phrase; place[t]
- * marks that word, a place and no participant. Not for a light verb, whose
- * noun has the title. */
+ * place= word of its entry, which derive_events.py copies from verb_title:
+ * "Trip to Washington") right after the trigger, or after the timex that
+ * follows it (not across "and"), then one capitalized word that no event
+ * or timex covers and that ends the phrase (no hyphen or possessive after
+ * it); place[t] marks that word, a place and no participant. Not for a
+ * light verb, whose noun has the title. */
 static void add_places(zs_doc *d, const tok_index *ix, bool *has_place, bool *place)
 {
     const zs_lang *L = d->lang;

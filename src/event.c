@@ -2650,7 +2650,10 @@ static int status_target(const zs_doc *d, size_t k, const bool *status)
     return first;
 }
 
-/* The date of status event s's clause after a word of status_date, or -1. */
+/* The date of status event s's clause after a word of status_date, or -1;
+ * not one that ends before the publication time, where an event cannot be
+ * moved to ("pushed the talks back to Friday", Friday read as the last
+ * one). */
 static int status_date(const zs_doc *d, const tok_index *ix, const zs_event *s)
 {
     const zs_lang *L = d->lang;
@@ -2661,7 +2664,9 @@ static int status_date(const zs_doc *d, const tok_index *ix, const zs_event *s)
         const zs_word *w = d->toks[i - 1].word;
         if (k < 0 || !w || !zs_word_in(w, L->lex_status_date, NULL)) continue;
         const zs_timex *x = &d->timexes[k];
-        if (!x->claimed && is_time(x) && (x->group < 0 || x->group == k)) return k;
+        if (!x->claimed && is_time(x) && (x->group < 0 || x->group == k) &&
+            !(x->rv.has_interval && x->rv.until <= d->dct))
+            return k;
     }
     return -1;
 }

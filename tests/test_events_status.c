@@ -119,8 +119,9 @@ static void test_de_forms(void **state)
 
 /* English: the passive subject, not the talks after "after", is
  * cancelled, and has no date from "on Sunday", the cancellation's; the
- * active object of "called off"; "postponed ... until" dates the vote; the
- * planning adjective plans its noun only. */
+ * active object of "called off"; "postponed ... until" dates the vote, and
+ * "postponed to Friday" the hearing, not a Friday before the publication;
+ * the planning adjective plans its noun only. */
 static void test_en_cancel_postpone(void **state)
 {
     (void)state;
@@ -128,7 +129,9 @@ static void test_en_cancel_postpone(void **state)
     zs_doc *d = read_doc(en,
                          "The planned summit in Paris was cancelled on Sunday after talks broke down. "
                          "Officials called off the meeting. "
-                         "Parliament postponed the vote until March 20.",
+                         "Parliament postponed the vote until March 20. "
+                         "The hearing was postponed to Friday. "
+                         "The ministers pushed the talks back to Friday.",
                          "2025-03-03");
     const zs_event *s = event_text(d, "summit");
     assert_int_equal(s->modality, ZS_MODAL_CANCELLED);
@@ -140,6 +143,12 @@ static void test_en_cancel_postpone(void **state)
     const zs_event *v = event_text(d, "vote");
     assert_int_equal(v->modality, ZS_MODAL_PLANNED);
     assert_string_equal(begin_day(v, b, sizeof b), "2025-03-20");
+    /* "postponed" leans its date ahead (tense_future): the coming Friday */
+    const zs_event *h = event_text(d, "hearing");
+    assert_true(h->postponed);
+    assert_string_equal(begin_day(h, b, sizeof b), "2025-03-07");
+    /* a date read as past is no new date ("back to Friday": the last one) */
+    assert_false(event_text(d, "talks")->postponed);
     zs_doc_free(d);
 }
 

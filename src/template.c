@@ -2168,6 +2168,34 @@ static uint32_t well_known(zs_lang *L, const char *name)
     return find_lexicon(L, name, strlen(name));
 }
 
+/* The verb_title lexicon ("meet = Meeting", "travel = Trip place=to"): each
+ * event_verb entry that is no noun (pos=noun) and has no title= of its own
+ * gets, by its lemma (its lemma= or its form: "met" -> "meet"), the title of
+ * the lemma's line and the attributes after it (place=), so that a title is
+ * a line of data and the derived verb forms need not repeat it. */
+static void add_verb_titles(zs_lang *L)
+{
+    uint32_t vt = well_known(L, "verb_title");
+    if (vt == UINT32_MAX || L->lex_event_verb == UINT32_MAX) return;
+    for (uint32_t i = 0; i < L->nentries; i++) {
+        zs_entry *e = L->entries[i];
+        if (e->lex != L->lex_event_verb || e->ntok != 1 || zs_entry_attr(e, "title")) continue;
+        const zs_attr *pos = zs_entry_attr(e, "pos");
+        if (pos && strcmp(pos->sym, "noun") == 0) continue;
+        const zs_attr *lem = zs_entry_attr(e, "lemma");
+        const char *l = lem ? lem->sym : e->lemma;
+        const zs_word *w = zs_lang_word(L, l, strlen(l));
+        const zs_entry *t;
+        if (!w || !zs_word_in(w, vt, &t) || !t->nattrs || t->attrs[0].key) continue;
+        zs_attr *a = lalloc(L, (size_t)(e->nattrs + t->nattrs) * sizeof *a);
+        memcpy(a, e->attrs, e->nattrs * sizeof *a);
+        memcpy(a + e->nattrs, t->attrs, t->nattrs * sizeof *a);
+        a[e->nattrs].key = "title";
+        e->attrs = a;
+        e->nattrs = (uint16_t)(e->nattrs + t->nattrs);
+    }
+}
+
 zs_lang *zs_lang_load(const char *dir, zs_error *err)
 {
     DIR *dh = opendir(dir);
@@ -2275,6 +2303,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_tlink_object = well_known(L, "tlink_object");
     L->lex_event_status = well_known(L, "event_status");
     L->lex_status_date = well_known(L, "status_date");
+    add_verb_titles(L);
     build_tails(L);
     build_stop_table(L);
     split_late_words(L);

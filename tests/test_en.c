@@ -706,6 +706,46 @@ static void test_verb_titles(void **state)
     check_event("The army swept through the towns.", "swept", "sweep", "Sweep", "");
 }
 
+/* The attribute key of event_verb entry form of lang, or NULL. */
+static const char *verb_attr(const zs_lang *lang, const char *form, const char *key)
+{
+    const zs_word *w = zs_lang_word(lang, form, strlen(form));
+    const zs_entry *e;
+    if (!w || !zs_word_in(w, lang->lex_event_verb, &e)) return NULL;
+    const zs_attr *a = zs_entry_attr(e, key);
+    return a ? a->sym : NULL;
+}
+
+/* A verb form's title (and place= word) comes from the verb_title list at
+ * template load, by its lemma: the derived entries name none. */
+static void test_verb_title_load(void **state)
+{
+    (void)state;
+    assert_string_equal(verb_attr(en, "met", "lemma"), "meet");
+    assert_string_equal(verb_attr(en, "met", "title"), "Meeting");
+    assert_string_equal(verb_attr(en, "meets", "title"), "Meeting");
+    assert_string_equal(verb_attr(en, "said", "title"), "Statement");
+    assert_string_equal(verb_attr(en, "traveled", "title"), "Trip");
+    assert_string_equal(verb_attr(en, "traveled", "place"), "to");
+    assert_null(verb_attr(en, "met", "place"));
+    assert_null(verb_attr(en, "swept", "title"));     /* not listed: its lemma */
+    assert_null(verb_attr(en, "meetings", "title"));  /* a noun: its form */
+    assert_string_equal(verb_attr(de, "eingetroffen", "title"), "Ankunft"); /* its own */
+    /* the file holds no title= of a derived entry */
+    FILE *f = fopen("templates/en/events.zt", "r");
+    assert_non_null(f);
+    char line[512];
+    bool derived = false;
+    int titled = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "# --- derived", 13) == 0) derived = true;
+        if (strncmp(line, "# --- end derived", 17) == 0) derived = false;
+        if (derived && strstr(line, " title=")) titled++;
+    }
+    fclose(f);
+    assert_int_equal(titled, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -734,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_signal_after),
         cmocka_unit_test(test_object),
         cmocka_unit_test(test_verb_titles),
+        cmocka_unit_test(test_verb_title_load),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -115,9 +115,10 @@ one AQUAINT false event fewer, TimeBank unchanged). The engine reads an
 idiom of up to four tokens.
 
 Each form's entry names its lemma (lemma=, where it is another word) as
-WordNet's morphology finds it (class Lemmas), and a verb form the title of
-its lemma in the verb_title hand list of events.zt (title=, and place=
-where the list names one): "met = ... lemma=meet title=Meeting".
+WordNet's morphology finds it (class Lemmas): "met = ... lemma=meet". The
+title of a verb form is not written here: the engine takes it at template
+load from the verb_title hand list of events.zt by that lemma ("meet =
+Meeting"), so that a title is a line of data.
 
 and put its output between the "# --- derived" markers of events.zt.
 """
@@ -840,37 +841,12 @@ class Lemmas:
 LEMMAS = Lemmas()
 
 
-def verb_titles():
-    """{lemma: " title=T ..."} of the verb_title lexicon of events.zt (a
-    hand list kept outside the derived part): the title of a verb's forms
-    and the attributes after it ("place=to")."""
-    out = {}
-    inside = False
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "events.zt"),
-              encoding="utf-8") as f:
-        for line in f:
-            line = line.split("#", 1)[0].strip()
-            if line == "lexicon verb_title":
-                inside = True
-            elif inside and line == "end":
-                break
-            elif inside and "=" in line:
-                lemmas, value = line.split("=", 1)
-                title, *rest = value.split()
-                for lem in lemmas.split():
-                    out[lem] = " title=" + title + "".join(" " + r for r in rest)
-    return out
-
-
-TITLES = verb_titles()
-
-
 def lemma_attr(form, noun):
-    """" lemma=L" where the form's lemma L is another word, and for a verb
-    form the title of L's verb_title entry (" title=Meeting"; a noun's
-    title is its form)."""
+    """" lemma=L" where the form's lemma L is another word (a verb form's
+    title comes from the verb_title list of events.zt at template load, by
+    this lemma)."""
     lem = LEMMAS(form, "noun" if noun else "verb")
-    return (" lemma=" + lem if lem != form else "") + ("" if noun else TITLES.get(lem, ""))
+    return " lemma=" + lem if lem != form else ""
 
 
 PERSON_EXC = wn_exceptions("noun") if WN_PERSON and os.path.isdir(WORDNET) else {}

@@ -740,23 +740,51 @@ void zs_close_doc(zs_doc *d)
             stated[(size_t)c.from[k] * nn + (size_t)c.to[k]] = 1;
             stated[(size_t)c.to[k] * nn + (size_t)c.from[k]] = 1;
         }
-    for (size_t a = 0; a < nn; a++)
-        for (size_t b = 0; b < nn; b++) {
-            size_t na = (size_t)sparse[a], nb = (size_t)sparse[b];
-            bool ea = na > d->ntimexes, eb = nb > d->ntimexes;
-            if (ea ? eb && nb <= na : !(na > 0 && nb == 0)) continue;
-            if (stated[a * nn + b]) continue;
-            int rel = derived(&c.t, a, b);
-            if (rel < 0) continue;
-            ZS_GROW(d->tlinks, d->tlinks_cap, d->ntlinks + 1);
-            zs_tlink *l = &d->tlinks[d->ntlinks++];
-            memset(l, 0, sizeof *l);
-            node_name(d, na, l->from);
-            node_name(d, nb, l->to);
-            l->rel = (zs_relkind)rel;
-            zs_copy_str(l->source, sizeof l->source, "closure");
-            l->contradiction = -1;
+    /* the ids of the network's nodes, once (NUL-padded as a link's are) */
+    char (*name)[24] = zs_xcalloc(nn + 1, sizeof *name);
+    int dct = -1; /* the DCT's network node, if a link names it */
+    for (size_t a = 0; a < nn; a++) {
+        node_name(d, (size_t)sparse[a], name[a]);
+        if (sparse[a] == 0) dct = (int)a;
+    }
+    /* the implied relations first, then the links in one go */
+    typedef struct implied { uint32_t a, b; int rel; } implied;
+    implied *imp = NULL;
+    size_t nimp = 0, imp_cap = 0;
+    for (size_t a = 0; a < nn; a++) {
+        size_t na = (size_t)sparse[a];
+        if (na > d->ntimexes) { /* an event: to timexes, the DCT and later events */
+            for (size_t b = 0; b < nn; b++) {
+                size_t nb = (size_t)sparse[b];
+                if (nb > d->ntimexes && nb <= na) continue;
+                if (stated[a * nn + b]) continue;
+                int rel = derived(&c.t, a, b);
+                if (rel < 0) continue;
+                ZS_GROW(imp, imp_cap, nimp + 1);
+                imp[nimp++] = (implied){(uint32_t)a, (uint32_t)b, rel};
+            }
+        } else if (na > 0 && dct >= 0 && !stated[a * nn + (size_t)dct]) { /* a timex: to the DCT */
+            int rel = derived(&c.t, a, (size_t)dct);
+            if (rel >= 0) {
+                ZS_GROW(imp, imp_cap, nimp + 1);
+                imp[nimp++] = (implied){(uint32_t)a, (uint32_t)dct, rel};
+            }
         }
+    }
+    ZS_GROW(d->tlinks, d->tlinks_cap, d->ntlinks + nimp);
+    zs_tlink proto;
+    memset(&proto, 0, sizeof proto);
+    zs_copy_str(proto.source, sizeof proto.source, "closure");
+    proto.contradiction = -1;
+    for (size_t i = 0; i < nimp; i++) {
+        zs_tlink *l = &d->tlinks[d->ntlinks++];
+        *l = proto;
+        memcpy(l->from, name[imp[i].a], sizeof l->from);
+        memcpy(l->to, name[imp[i].b], sizeof l->to);
+        l->rel = (zs_relkind)imp[i].rel;
+    }
+    free(imp);
+    free(name);
     free(stated);
     place(d, &c, sparse, nn);
     net_free(&c.t);

@@ -188,6 +188,9 @@ struct zs_doc {
                                     not yet looked at, a skip mark on the
                                     tokens of dates; NULL until the first
                                     search (owned) */
+    uint32_t *clauses;           /* the clause bounds clause_of (event.c)
+                                    found so far, while zs_find_events runs;
+                                    NULL otherwise (owned) */
     bool closure_skipped;        /* too many linked nodes to close */
     /* publication time */
     zs_lsec dct;                 /* wall clock in tz */

@@ -37,15 +37,41 @@ static const zs_word *ending_word(const zs_lang *L, const char *f, size_t n)
     return zs_lang_word_padded(L, f, n, zs_word_hash_padded(f, n));
 }
 
-/* Clause bounds around token i: the sentence cut at , ; : ( ) and dashes. */
+static bool is_clause_cut(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    if (t->kind != ZS_TOK_PUNCT || t->b1 - t->b0 != 1) return false;
+    char c = d->text[t->b0];
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')';
+}
+
+/* Clause bounds around token i: the sentence cut at , ; : ( ) and dashes,
+ * at most ZS_CLAUSE_WINDOW tokens either side. While zs_find_events runs
+ * they are kept in d->clauses once found: its first (ntoks + 31) / 32
+ * words are a bit per token (bounds known), then come two words per token
+ * (start, end). */
 static void clause_of(const zs_doc *d, uint32_t i, uint32_t *c0, uint32_t *c1)
 {
+    uint32_t *known = d->clauses, *bounds = NULL;
+    if (known) {
+        bounds = known + (d->ntoks + 31) / 32 + 2 * (size_t)i;
+        if (known[i / 32] >> (i % 32) & 1) {
+            *c0 = bounds[0];
+            *c1 = bounds[1];
+            return;
+        }
+    }
     const zs_sentence *s = &d->sents[d->toks[i].sent];
     uint32_t a = i, b = i + 1;
-    while (a > s->t0 && i - a < ZS_CLAUSE_WINDOW && !is_punct(d, a - 1, ",;:()")) a--;
-    while (b < s->t1 && b - i < ZS_CLAUSE_WINDOW && !is_punct(d, b, ",;:()")) b++;
+    while (a > s->t0 && i - a < ZS_CLAUSE_WINDOW && !is_clause_cut(d, a - 1)) a--;
+    while (b < s->t1 && b - i < ZS_CLAUSE_WINDOW && !is_clause_cut(d, b)) b++;
     *c0 = a;
     *c1 = b;
+    if (bounds) {
+        known[i / 32] |= (uint32_t)1 << (i % 32);
+        bounds[0] = a;
+        bounds[1] = b;
+    }
 }
 
 /* Which timex starts at, and which covers, each token: built once per doc
@@ -2778,6 +2804,9 @@ void zs_find_events(zs_doc *d)
     zs_late_words(d);
     tok_index ix;
     index_timexes(d, &ix);
+    size_t nknown = (d->ntoks + 31) / 32; /* clause_of's bits, then its bounds */
+    d->clauses = zs_xmalloc((nknown + 2 * d->ntoks + 1) * sizeof *d->clauses);
+    memset(d->clauses, 0, nknown * sizeof *d->clauses);
     for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);
     set_context_classes(d);
     for (size_t i = 0; i < d->nevents; i++) {
@@ -2854,6 +2883,8 @@ void zs_find_events(zs_doc *d)
     free(place);
     free(ix.start);
     free(ix.cover);
+    free(d->clauses);
+    d->clauses = NULL;
     zs_close_doc(d);
     borrow_intervals(d);
 }

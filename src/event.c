@@ -2519,6 +2519,27 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
     }
 }
 
+/* The noun event that support verb k names as its object, or -1: a
+ * tlink_object entry of relation INCLUDES and the noun event right after
+ * it, as relate_objects finds them ("held talks", "made a proposal",
+ * "conducted a review"). */
+static int support_object(const zs_doc *d, size_t k)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_tlink_object == UINT32_MAX || k + 1 >= d->nevents) return -1;
+    const zs_event *a = &d->events[k], *b = &d->events[k + 1];
+    if (a->noun || !b->noun || a->sent != b->sent) return -1;
+    uint32_t end;
+    const zs_entry *en = object_entry(d, a->t0, b->t0, &end);
+    if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR || !en->nattrs || en->attrs[0].key ||
+        !en->attrs[0].sym || zs_rel_from_name(en->attrs[0].sym) != ZS_REL_INCLUDES)
+        return -1;
+    if (end < b->t0 && is_kind(pair_word(d, end), "preposition")) return -1;
+    for (uint32_t i = end; i < b->t0; i++)
+        if (d->toks[i].kind == ZS_TOK_PUNCT) return -1;
+    return (int)(k + 1);
+}
+
 static int cmp_participant(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -2529,7 +2550,7 @@ static int cmp_participant(const void *a, const void *b)
  * three of them ("Telefonat Putin – Trump"); a light verb that is another
  * mention has its noun's title ("Die Konferenz soll ... stattfinden"). */
 static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_place,
-                             const bool *place)
+                             const bool *place, const size_t *base_len)
 {
     if (!d->nevents) return;
     names nm = {0};
@@ -2539,6 +2560,16 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     for (size_t k = 0; k < d->nevents; k++)
         for (uint32_t i = d->events[k].t0; i < d->events[k].t1; i++) ev_at[i] = (int32_t)k;
     for (size_t k = 0; k < d->nevents; k++) mention_participants(d, &nm, ev_at, place, &d->events[k]);
+    /* a support verb and its object are one event: they share their names
+       ("Iran and the United States held talks with Oman") */
+    int *support = zs_xmalloc((d->nevents + 1) * sizeof *support);
+    for (size_t k = 0; k < d->nevents; k++) {
+        support[k] = support_object(d, k);
+        if (support[k] < 0) continue;
+        zs_event *e = &d->events[k], *o = &d->events[support[k]];
+        for (uint32_t j = 0; j < o->nparticipants; j++) add_participant(e, o->participants[j]);
+        for (uint32_t j = 0; j < e->nparticipants; j++) add_participant(o, e->participants[j]);
+    }
     /* a mention's names are its first mention's too, and theirs its */
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
@@ -2556,15 +2587,21 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
         zs_event *e = &d->events[k];
         if (e->nparticipants > 1)
             qsort(e->participants, e->nparticipants, sizeof *e->participants, cmp_participant);
-        if (has_place[k] || !e->nparticipants || e->nparticipants > MAX_TITLE_NAMES ||
-            (e->noun && !e->bare))
+        /* a support verb has its object's title, its names before the
+           object's place: "held talks in Oman", "Talks Iran \u2013 United
+           States in Oman" */
+        const zs_event *o = support[k] >= 0 && !has_place[k] ? &d->events[support[k]] : NULL;
+        if (!o && (has_place[k] || !e->nparticipants || e->nparticipants > MAX_TITLE_NAMES ||
+                   (e->noun && !e->bare)))
             continue; /* "G20-Gipfel in Hamburg", "US-Angriff" */
         zs_buf b = {0};
-        zs_buf_puts(&b, e->title);
-        for (uint32_t j = 0; j < e->nparticipants; j++) {
+        if (o) zs_buf_put(&b, o->title, base_len[support[k]]);
+        else zs_buf_puts(&b, e->title);
+        for (uint32_t j = 0; j < e->nparticipants && e->nparticipants <= MAX_TITLE_NAMES; j++) {
             zs_buf_puts(&b, j ? " \u2013 " : " ");
             zs_buf_puts(&b, e->participants[j]);
         }
+        if (o) zs_buf_puts(&b, o->title + base_len[support[k]]);
         free(e->title);
         e->title = b.data;
     }
@@ -2575,6 +2612,7 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
         free(e->title);
         e->title = zs_xstrdup(d->events[e->coref].title);
     }
+    free(support);
     for (size_t k = 0; k < nm.n; k++) free(nm.m[k].name);
     free(nm.m);
     free(nm.at);
@@ -2877,8 +2915,11 @@ void zs_find_events(zs_doc *d)
     relate_dct_table(d);
     bool *has_place = zs_xcalloc(d->nevents + 1, sizeof *has_place);
     bool *place = zs_xcalloc(d->ntoks + 1, sizeof *place);
+    size_t *base_len = zs_xmalloc((d->nevents + 1) * sizeof *base_len);
+    for (size_t k = 0; k < d->nevents; k++) base_len[k] = strlen(d->events[k].title);
     add_places(d, &ix, has_place, place);
-    add_participants(d, &ix, has_place, place);
+    add_participants(d, &ix, has_place, place, base_len);
+    free(base_len);
     free(has_place);
     free(place);
     free(ix.start);

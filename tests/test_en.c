@@ -706,6 +706,24 @@ static void test_verb_titles(void **state)
     check_event("The army swept through the towns.", "swept", "sweep", "Sweep", "");
 }
 
+/* A support verb of tlink_object (INCLUDES: "held", "made", "conducted")
+ * has the title of the noun event that is its object, its own names
+ * before the noun's place, and shares its names with the noun; a causative
+ * verb ("caused") or a verb before a preposition keeps its own title. */
+static void test_support_titles(void **state)
+{
+    (void)state;
+    const char *t1 = "Iran and the United States held talks in Oman on Monday.";
+    check_event(t1, "held", "hold", "Talks Iran \u2013 United States in Oman", "Iran,United States");
+    check_event(t1, "talks", "talk", "Talks in Oman", "Iran,United States");
+    check_event("Canada made an offer to Kenya.", "made", "make", "Offer Canada \u2013 Kenya",
+                "Canada,Kenya");
+    check_event("Police conducted a search on Monday.", "conducted", "conduct", "Search", "");
+    check_event("Japan held talks with India.", "held", "hold", "Talks India \u2013 Japan", "India,Japan");
+    check_event("The storm caused damage in Cuba.", "caused", "cause", "Cause", "");
+    check_event("Russia held on to the talks.", "held", "hold", "Hold Russia", "Russia");
+}
+
 /* The attribute key of event_verb entry form of lang, or NULL. */
 static const char *verb_attr(const zs_lang *lang, const char *form, const char *key)
 {
@@ -775,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_object),
         cmocka_unit_test(test_verb_titles),
         cmocka_unit_test(test_verb_title_load),
+        cmocka_unit_test(test_support_titles),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

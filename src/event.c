@@ -2239,7 +2239,8 @@ static bool name_word(const zs_doc *d, const tok_index *ix, uint32_t i)
     const zs_token *t = &d->toks[i];
     const zs_lang *L = d->lang;
     if (t->kind != ZS_TOK_WORD || !(t->flags & ZS_TF_UPPER) || ix->cover[i] >= 0) return false;
-    if (t->word && (zs_word_in(t->word, L->lex_not_name, NULL) ||
+    const zs_entry *no;
+    if (t->word && ((zs_word_in(t->word, L->lex_not_name, &no) && !no->nattrs) ||
                     zs_word_in(t->word, L->lex_stopword, NULL)))
         return false;
     return !name_title(d, i);
@@ -2375,6 +2376,18 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                               Foreign Minister Jan Kavan": no name */
                     continue;
                 }
+                /* not_name "alone" ends no name: "the Cuban government",
+                   "Mexican officials" */
+                uint32_t b1 = b;
+                const zs_entry *no;
+                while (b1 > i && d->toks[b1 - 1].word &&
+                       zs_word_in(d->toks[b1 - 1].word, L->lex_not_name, &no) && no->nattrs)
+                    b1--;
+                if (b1 == i || (b1 == i + 1 && b1 < b && (d->toks[i].flags & ZS_TF_SSTART))) {
+                    i = b;
+                    continue;
+                }
+                b = b1;
                 char *n = name_of(d, i, b, false, &listed);
                 add_name(nm, d, i, b, n, listed);
                 i = b;

@@ -516,6 +516,10 @@ static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size
 {
     size_t *core = zs_xmalloc((nacc + 1) * sizeof *core), ncore = 0;
     size_t *mark = zs_xmalloc((nacc + 1) * sizeof *mark);
+    /* the shortest failing prefix is no longer than the last one less its
+     * last link, now in the core: that prefix with the core is the last
+     * failing set */
+    size_t top = nacc;
     while (ncore < nacc) {
         pg_pop(g, g->base);
         for (size_t i = 0; i < ncore; i++) put_link(c, g, core[i]);
@@ -524,7 +528,7 @@ static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size
         bool ok = add_link(c, g, bad);
         pg_pop(g, mark[0]);
         if (!ok) break; /* bad fails with the core alone */
-        size_t lo = 1, hi = nacc; /* the shortest failing prefix is in [lo, hi] */
+        size_t lo = 1, hi = top; /* the shortest failing prefix is in [lo, hi] */
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
             for (; p < mid; p++) {
@@ -539,6 +543,7 @@ static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size
             else hi = mid;
         }
         core[ncore++] = acc[lo - 1];
+        top = lo - 1;
     }
     free(mark);
     /* in link order */

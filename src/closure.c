@@ -501,50 +501,109 @@ static void put_link(const ctx *c, pgraph *g, size_t k)
     }
 }
 
+/* A binary heap of (bottleneck << 32 | state) keys, smallest first. */
+typedef struct heap { uint64_t *a; size_t n, cap; } heap;
+
+static void heap_push(heap *h, uint64_t x)
+{
+    ZS_GROW(h->a, h->cap, h->n + 1);
+    size_t i = h->n++;
+    while (i > 0 && h->a[(i - 1) / 2] > x) {
+        h->a[i] = h->a[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->a[i] = x;
+}
+
+static uint64_t heap_pop(heap *h)
+{
+    uint64_t top = h->a[0], x = h->a[--h->n];
+    size_t i = 0;
+    for (;;) {
+        size_t k = 2 * i + 1;
+        if (k >= h->n) break;
+        if (k + 1 < h->n && h->a[k + 1] < h->a[k]) k++;
+        if (h->a[k] >= x) break;
+        h->a[i] = h->a[k];
+        i = k;
+    }
+    if (h->n) h->a[i] = x;
+    return top;
+}
+
+/* The least t such that the edges of g tagged at most t (tag[e]; 0: always
+ * there) lead from point src to point dst over a "<" edge (or over any
+ * path if strict: src is reached over one), or UINT32_MAX if none do: a
+ * search by the largest tag on the way (the bottleneck), least first, of
+ * the states (point, "<" edge on the way) = point << 1 | strict. best
+ * (2 * g->n entries) is scratch. */
+static uint32_t pg_bottleneck(const pgraph *g, const uint32_t *tag, uint32_t src, uint32_t dst,
+                              bool strict, uint32_t *best, heap *h)
+{
+    for (size_t i = 0; i < 2 * g->n; i++) best[i] = UINT32_MAX;
+    uint32_t s0 = src << 1 | strict, goal = dst << 1 | 1;
+    best[s0] = 0;
+    h->n = 0;
+    heap_push(h, s0);
+    while (h->n) {
+        uint64_t x = heap_pop(h);
+        uint32_t b = (uint32_t)(x >> 32), st = (uint32_t)x;
+        if (b > best[st]) continue; /* a better way was found meanwhile */
+        if (st == goal) return b;
+        for (int32_t e = g->head[st >> 1]; e >= 0; e = g->next[e]) {
+            uint32_t to = g->to[e] << 1 | (st & 1) | g->strict[e];
+            uint32_t nb = tag[e] > b ? tag[e] : b;
+            if (nb >= best[to]) continue;
+            best[to] = nb;
+            heap_push(h, (uint64_t)nb << 32 | to);
+        }
+    }
+    return UINT32_MAX;
+}
+
 /* A small set of accepted links that, with link bad, cannot hold: grown
  * link by link, each time adding the accepted link at which the network
- * first fails (the first prefix of acc that fails with bad and the links
- * so far, found by bisection: a set that fails fails with more). The
- * core links are accepted ones, and the accepted links hold together, so
- * a cycle that breaks them runs over an edge of bad: adding bad last, edge
- * by edge with the search of pg_add, finds it without a look at the whole
- * graph. Between the tries of a bisection the graph keeps the core and a
- * prefix of acc, grown or popped back (mark: its edge count per prefix
- * length) to the next prefix tried, rather than built anew. */
+ * first fails (the shortest prefix of acc that fails with bad and the
+ * links so far). The core links are accepted ones, and the accepted links
+ * hold together, so a cycle that breaks them runs over an edge of bad
+ * x -> y: that prefix is the least t such that acc's first t links, the
+ * core and bad lead from y back to x (over a "<" edge unless x -> y is
+ * one). g holds bad and all of acc at once, each edge tagged with the
+ * position of its link in acc plus one (0: always there), so one search
+ * (pg_bottleneck) per edge of bad finds t; a link that joins the core
+ * has its tags set to 0. */
 static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size_t nacc,
                     zs_contra *out)
 {
     size_t *core = zs_xmalloc((nacc + 1) * sizeof *core), ncore = 0;
-    size_t *mark = zs_xmalloc((nacc + 1) * sizeof *mark);
-    /* the shortest failing prefix is no longer than the last one less its
-     * last link, now in the core: that prefix with the core is the last
-     * failing set */
-    size_t top = nacc;
-    while (ncore < nacc) {
-        pg_pop(g, g->base);
-        for (size_t i = 0; i < ncore; i++) put_link(c, g, core[i]);
-        size_t p = 0; /* the prefix of acc in g */
-        mark[0] = g->ne;
-        bool ok = add_link(c, g, bad);
-        pg_pop(g, mark[0]);
-        if (!ok) break; /* bad fails with the core alone */
-        size_t lo = 1, hi = top; /* the shortest failing prefix is in [lo, hi] */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            for (; p < mid; p++) {
-                put_link(c, g, acc[p]);
-                mark[p + 1] = g->ne;
-            }
-            p = mid;
-            pg_pop(g, mark[p]);
-            ok = add_link(c, g, bad);
-            pg_pop(g, mark[p]);
-            if (ok) lo = mid + 1;
-            else hi = mid;
-        }
-        core[ncore++] = acc[lo - 1];
-        top = lo - 1;
+    size_t *mark = zs_xmalloc((nacc + 2) * sizeof *mark); /* acc[p]'s edges: mark[p] on */
+    pg_pop(g, g->base);
+    put_link(c, g, bad);
+    size_t nbad = g->ne;
+    for (size_t p = 0; p < nacc; p++) {
+        mark[p] = g->ne;
+        put_link(c, g, acc[p]);
     }
+    mark[nacc] = g->ne;
+    uint32_t *tag = zs_xmalloc((g->ne + 1) * sizeof *tag);
+    for (size_t e = 0; e < nbad; e++) tag[e] = 0;
+    for (size_t p = 0; p < nacc; p++)
+        for (size_t e = mark[p]; e < mark[p + 1]; e++) tag[e] = (uint32_t)p + 1;
+    uint32_t *best = zs_xmalloc((2 * g->n + 1) * sizeof *best);
+    heap h = {0};
+    while (ncore < nacc) {
+        uint32_t t = UINT32_MAX;
+        for (size_t e = g->base; e < nbad; e++) {
+            uint32_t b = pg_bottleneck(g, tag, g->to[e], g->from[e], g->strict[e], best, &h);
+            if (b < t) t = b;
+        }
+        if (t == 0 || t == UINT32_MAX) break; /* bad fails with the core alone */
+        core[ncore++] = acc[t - 1];
+        for (size_t e = mark[t - 1]; e < mark[t]; e++) tag[e] = 0;
+    }
+    free(h.a);
+    free(best);
+    free(tag);
     free(mark);
     /* in link order */
     for (size_t i = 1; i < ncore; i++)

@@ -2478,6 +2478,22 @@ static bool phrase_word(const zs_doc *d, uint32_t i)
     return (t->word && zs_word_in(t->word, d->lang->lex_participant_link, NULL)) || name_title(d, i);
 }
 
+/* Whether the name at token i is the target of a noun event before it, a
+ * participant_link word valued "target" between them ("sanctions against
+ * Moscow", "an embargo on Belarus and Syria"): the noun's, not the verb's
+ * before it. */
+static bool noun_target(const zs_doc *d, const names *nm, const int32_t *ev_at, uint32_t i)
+{
+    const zs_entry *e;
+    while (i >= 2 && joins(d, i - 1) && nm->end_at[i - 1] >= 0)
+        i = nm->m[nm->end_at[i - 1]].t0; /* "against Russia and Belarus" */
+    if (i < 2 || !d->toks[i - 1].word ||
+        !zs_word_in(d->toks[i - 1].word, d->lang->lex_participant_link, &e))
+        return false;
+    const zs_attr *v = zs_entry_attr(e, NULL);
+    return v && strcmp(v->sym, "target") == 0 && ev_at[i - 2] >= 0 && d->events[ev_at[i - 2]].noun;
+}
+
 /* The names of e's own mention: for a verb, those of its clause; for a
  * noun, those inside it ("US-Angriff"), right before it ("Trumps
  * Amtsantritt") and in its phrase after it ("Telefonat von Putin und
@@ -2510,7 +2526,8 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
         for (uint32_t i = c0; i < c1 && !e->light; i++) {
             if (report && i >= e->t0 && (e->nparticipants || i > e->t1 + REPORT_SPEAKER)) break;
             int32_t n = nm->at[i];
-            if (n >= 0 && !nm->m[n].place && !place[i] && ev_at[i] < 0)
+            if (n >= 0 && !nm->m[n].place && !place[i] && ev_at[i] < 0 &&
+                !(i > e->t1 && noun_target(d, nm, ev_at, i)))
                 add_participant(e, nm->m[n].name);
         }
         return;

@@ -531,34 +531,57 @@ static uint64_t heap_pop(heap *h)
     return top;
 }
 
-/* The least t such that the edges of g tagged at most t (tag[e]; 0: always
- * there) lead from point src to point dst over a "<" edge (or over any
- * path if strict: src is reached over one), or UINT32_MAX if none do: a
- * search by the largest tag on the way (the bottleneck), least first, of
- * the states (point, "<" edge on the way) = point << 1 | strict. best
- * (2 * g->n entries) is scratch. */
+/* Scratch of pg_bottleneck: per state its best bottleneck so far
+ * (UINT32_MAX: not reached; reset after each search by the list of the
+ * states reached), the heap of the states to visit by bottleneck and a
+ * stack of those to visit at the current one. */
+typedef struct bneck {
+    uint32_t *best, *reached, *stack;
+    size_t nreached;
+    heap h;
+} bneck;
+
+/* The least t < limit such that the edges of g tagged at most t (tag[e];
+ * 0: always there) lead from point src to point dst over a "<" edge (or
+ * over any path if strict: src is reached over one), or UINT32_MAX if
+ * none do: a search by the largest tag on the way (the bottleneck), least
+ * first, of the states (point, "<" edge on the way) = point << 1 | strict.
+ * A state reached at the bottleneck being visited goes on the stack, not
+ * the heap: it is visited before any later one. */
 static uint32_t pg_bottleneck(const pgraph *g, const uint32_t *tag, uint32_t src, uint32_t dst,
-                              bool strict, uint32_t *best, heap *h)
+                              bool strict, uint32_t limit, bneck *z)
 {
-    for (size_t i = 0; i < 2 * g->n; i++) best[i] = UINT32_MAX;
-    uint32_t s0 = src << 1 | strict, goal = dst << 1 | 1;
-    best[s0] = 0;
-    h->n = 0;
-    heap_push(h, s0);
-    while (h->n) {
-        uint64_t x = heap_pop(h);
-        uint32_t b = (uint32_t)(x >> 32), st = (uint32_t)x;
-        if (b > best[st]) continue; /* a better way was found meanwhile */
-        if (st == goal) return b;
-        for (int32_t e = g->head[st >> 1]; e >= 0; e = g->next[e]) {
-            uint32_t to = g->to[e] << 1 | (st & 1) | g->strict[e];
-            uint32_t nb = tag[e] > b ? tag[e] : b;
-            if (nb >= best[to]) continue;
-            best[to] = nb;
-            heap_push(h, (uint64_t)nb << 32 | to);
+    uint32_t s0 = src << 1 | strict, goal = dst << 1 | 1, found = UINT32_MAX;
+    z->best[s0] = 0;
+    z->reached[z->nreached++] = s0;
+    z->h.n = 0;
+    heap_push(&z->h, s0);
+    while (z->h.n && found == UINT32_MAX) {
+        uint64_t x = heap_pop(&z->h);
+        uint32_t b = (uint32_t)(x >> 32);
+        if (b > z->best[(uint32_t)x]) continue; /* a better way was found meanwhile */
+        size_t sp = 0;
+        z->stack[sp++] = (uint32_t)x;
+        while (sp) {
+            uint32_t st = z->stack[--sp];
+            if (st == goal) {
+                found = b;
+                break;
+            }
+            for (int32_t e = g->head[st >> 1]; e >= 0; e = g->next[e]) {
+                uint32_t to = g->to[e] << 1 | (st & 1) | g->strict[e];
+                uint32_t nb = tag[e] > b ? tag[e] : b;
+                if (nb >= z->best[to] || nb >= limit) continue;
+                if (z->best[to] == UINT32_MAX) z->reached[z->nreached++] = to;
+                z->best[to] = nb;
+                if (nb == b) z->stack[sp++] = to;
+                else heap_push(&z->h, (uint64_t)nb << 32 | to);
+            }
         }
     }
-    return UINT32_MAX;
+    for (size_t i = 0; i < z->nreached; i++) z->best[z->reached[i]] = UINT32_MAX;
+    z->nreached = 0;
+    return found;
 }
 
 /* A small set of accepted links that, with link bad, cannot hold: grown
@@ -589,20 +612,24 @@ static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size
     for (size_t e = 0; e < nbad; e++) tag[e] = 0;
     for (size_t p = 0; p < nacc; p++)
         for (size_t e = mark[p]; e < mark[p + 1]; e++) tag[e] = (uint32_t)p + 1;
-    uint32_t *best = zs_xmalloc((2 * g->n + 1) * sizeof *best);
-    heap h = {0};
+    bneck z = {.best = zs_xmalloc((2 * g->n + 1) * sizeof *z.best),
+               .reached = zs_xmalloc((2 * g->n + 1) * sizeof *z.reached),
+               .stack = zs_xmalloc((2 * g->n + 1) * sizeof *z.stack)};
+    for (size_t i = 0; i < 2 * g->n; i++) z.best[i] = UINT32_MAX;
     while (ncore < nacc) {
         uint32_t t = UINT32_MAX;
         for (size_t e = g->base; e < nbad; e++) {
-            uint32_t b = pg_bottleneck(g, tag, g->to[e], g->from[e], g->strict[e], best, &h);
+            uint32_t b = pg_bottleneck(g, tag, g->to[e], g->from[e], g->strict[e], t, &z);
             if (b < t) t = b;
         }
         if (t == 0 || t == UINT32_MAX) break; /* bad fails with the core alone */
         core[ncore++] = acc[t - 1];
         for (size_t e = mark[t - 1]; e < mark[t]; e++) tag[e] = 0;
     }
-    free(h.a);
-    free(best);
+    free(z.h.a);
+    free(z.best);
+    free(z.reached);
+    free(z.stack);
     free(tag);
     free(mark);
     /* in link order */

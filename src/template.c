@@ -141,6 +141,7 @@ static int intern_tokens(zs_lang *L, const char *s, size_t n, uint32_t **ids)
  * so the search skips the phrases a word begins ("in", "in the wake of"). */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e)
 {
+    if (!(w->lex_one >> (lex % 64) & 1)) return false;
     for (uint32_t i = w->nlong; i < w->nstarts; i++)
         if (w->starts[i]->lex == lex && w->starts[i]->ntok == 1) {
             if (e) *e = w->starts[i];
@@ -366,6 +367,7 @@ static void add_entry(zs_lang *L, zs_entry *e)
     zs_word *w = L->words[e->words[0]];
     ZS_GROW(w->starts, w->starts_cap, w->nstarts + 1);
     w->starts[w->nstarts++] = e;
+    if (e->ntok == 1) w->lex_one |= (uint64_t)1 << (e->lex % 64);
 }
 
 /* "key=val key=val" or one bare value after '='. */

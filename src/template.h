@@ -42,6 +42,9 @@ typedef struct zs_word {
     uint32_t nstarts;
     uint32_t nlong;          /* those of several tokens: once loaded, the
                                 first ones of starts (longest first) */
+    uint64_t lex_one;        /* bit lex % 64 for the lexicon of each of
+                                its one-token entries: zs_word_in's quick
+                                no */
     uint32_t rid;            /* index in the rules' token sets (from 1), 0
                                 if in none */
     uint64_t need_bit;       /* its bit in the rules' need masks, or 0 */

@@ -732,6 +732,11 @@ static bool node_interval(const zs_doc *d, size_t node, zs_lsec *b, zs_lsec *u, 
  * latest one it follows, else the earliest one it precedes. */
 static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
 {
+    /* the calendar intervals of the network's nodes, once */
+    typedef struct span { zs_lsec b, u; int32_t r; bool has; } span;
+    span *at = zs_xmalloc((nn + 1) * sizeof *at);
+    for (size_t j = 0; j < nn; j++)
+        at[j].has = node_interval(d, (size_t)sparse[j], &at[j].b, &at[j].u, &at[j].r);
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         if (e->has_interval) {
@@ -748,9 +753,9 @@ static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
         int32_t br = 0;
         for (size_t j = 0; j < nn; j++) {
             if ((int)j == me) continue;
-            zs_lsec b, u;
-            int32_t r;
-            if (!node_interval(d, (size_t)sparse[j], &b, &u, &r)) continue;
+            if (!at[j].has) continue;
+            zs_lsec b = at[j].b, u = at[j].u;
+            int32_t r = at[j].r;
             int rel = derived(&c->t, (size_t)me, j), kind;
             if (rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IS_INCLUDED) kind = 0;
             else if (rel == ZS_REL_AFTER) kind = 1;
@@ -771,6 +776,7 @@ static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
         e->place_until = bu;
         e->place_rank = br;
     }
+    free(at);
 }
 
 void zs_close_doc(zs_doc *d)

@@ -689,6 +689,7 @@ static int derived(const net *t, size_t a, size_t b)
     size_t n = t->n;
     uint8_t ss = t->m[2 * a * n + 2 * b], se = t->m[2 * a * n + 2 * b + 1];
     uint8_t es = t->m[(2 * a + 1) * n + 2 * b], ee = t->m[(2 * a + 1) * n + 2 * b + 1];
+    if ((ss & se & es & ee) == ALL) return -1; /* the commonest: nothing known */
     if (!(es & GT)) return ZS_REL_BEFORE;
     if (!(se & LT)) return ZS_REL_AFTER;
     if (ss == EQ && ee == EQ) return ZS_REL_SIMULTANEOUS;

@@ -2642,6 +2642,16 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
         free(e->title);
         e->title = zs_xstrdup(d->events[e->coref].title);
     }
+    /* a support verb's object is another mention of the verb's event (one
+       calendar entry, "Talks Iran \u2013 United States in Oman"; no link
+       of its own, so that the relations stay TimeML's) */
+    for (size_t k = 0; k < d->nevents; k++) {
+        if (support[k] < 0 || d->events[support[k]].coref >= 0) continue;
+        int head = d->events[k].coref >= 0 ? d->events[k].coref : (int)k;
+        for (size_t j = (size_t)support[k] + 1; j < d->nevents; j++)
+            if (d->events[j].coref == support[k]) d->events[j].coref = head;
+        d->events[support[k]].coref = head;
+    }
     free(support);
     for (size_t k = 0; k < nm.n; k++) free(nm.m[k].name);
     free(nm.m);

@@ -2223,6 +2223,8 @@ static bool name_title(const zs_doc *d, uint32_t i)
     if (L->lex_participant_title == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
     const char *w = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
+    if (n < 3) /* "Mr", "Dr": too short for an ending */
+        return d->toks[i].word && zs_word_in(d->toks[i].word, L->lex_participant_title, NULL);
     if (!zs_lex_tail_maybe(L, L->lex_participant_title, w, n)) return false;
     for (size_t k = 0; k + 3 <= n; k = k ? k + 1 : MIN_MODIFIER) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
@@ -2340,6 +2342,8 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                 continue;
             }
             if (name_title(d, i)) {
+                if (end < s->t1 && is_punct(d, end, ".") && !(d->toks[end].flags & ZS_TF_SPACE))
+                    end++; /* "Dr. Barnett Slepian" */
                 for (b = end; b < s->t1 && b - end < 5 && name_word(d, ix, b); b++)
                     if (b + 2 < s->t1 && is_punct(d, b + 1, "-") && name_word(d, ix, b + 2) &&
                         !(d->toks[b + 1].flags & ZS_TF_SPACE) && !(d->toks[b + 2].flags & ZS_TF_SPACE))
@@ -2383,7 +2387,9 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                 while (b1 > i && d->toks[b1 - 1].word &&
                        zs_word_in(d->toks[b1 - 1].word, L->lex_not_name, &no) && no->nattrs)
                     b1--;
-                if (b1 == i || (b1 == i + 1 && b1 < b && (d->toks[i].flags & ZS_TF_SSTART))) {
+                if (b1 == i || (b1 == i + 1 && b1 < b && (d->toks[i].flags & ZS_TF_SSTART)) ||
+                    (b1 == i + 1 && d->toks[i].b1 - d->toks[i].b0 == 1)) { /* "U.N.": no
+                                                                           letter alone */
                     i = b;
                     continue;
                 }
@@ -2474,7 +2480,7 @@ static void add_participant(zs_event *e, const char *name)
 static bool phrase_word(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
-    if (is_punct(d, i, "-")) return true;
+    if (is_punct(d, i, "-") || (is_punct(d, i, ".") && i > 0 && name_title(d, i - 1))) return true;
     return (t->word && zs_word_in(t->word, d->lang->lex_participant_link, NULL)) || name_title(d, i);
 }
 

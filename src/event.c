@@ -2318,6 +2318,23 @@ static char *name_of(const zs_doc *d, uint32_t a, uint32_t b, bool last_only, bo
     return zs_xstrndup(d->text + d->toks[a].b0, d->toks[b - 1].b1 - d->toks[a].b0);
 }
 
+/* Whether token i opens its sentence, or a quotation inside it (a word
+ * right after an opening quote mark: "He said: ``No one ..."), where a
+ * capital makes no name. */
+static bool opens_sentence(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    if (t->flags & ZS_TF_SSTART) return true;
+    if (i == 0 || (t->flags & ZS_TF_SPACE) || d->toks[i - 1].kind != ZS_TOK_PUNCT) return false;
+    const zs_token *q = &d->toks[i - 1];
+    const char *p = d->text + q->b0;
+    size_t n = q->b1 - q->b0;
+    bool quote = (n == 1 && (*p == '"' || *p == '`' || *p == '\'')) || (n == 2 && memcmp(p, "``", 2) == 0) ||
+                 (n == 3 && (memcmp(p, "\u201c", 3) == 0 || memcmp(p, "\u2018", 3) == 0 ||
+                             memcmp(p, "\u201e", 3) == 0));
+    return quote && (q->flags & (ZS_TF_SSTART | ZS_TF_SPACE));
+}
+
 /* Every name of the doc: a participant entry ("Putin", "Kreml"), the words
  * after a title ("Kanzlerin Angela Merkel"), the capitalized word after a
  * name and "und" ("Putin und Lukaschenko"), and, in a language with a
@@ -2372,7 +2389,7 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                 continue;
             }
             if (caps && name_word(d, ix, i) &&
-                (!(d->toks[i].flags & ZS_TF_SSTART) ||
+                (!opens_sentence(d, i) ||
                  (i + 1 < s->t1 && name_word(d, ix, i + 1)))) { /* "Angela Merkel met" */
                 for (b = i + 1; b < s->t1 && b - i < 4 && name_word(d, ix, b); b++) {}
                 if (b < s->t1 && name_title(d, b)) {
@@ -2380,17 +2397,17 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                               Foreign Minister Jan Kavan": no name */
                     continue;
                 }
-                /* not_name "alone" ends no name: "the Cuban government",
-                   "Mexican officials" */
+                /* not_name "alone" words end no name, and leave no one
+                   word before them a name: "the Cuban government",
+                   "Mexican officials", "Latin American countries", "All
+                   European states" */
                 uint32_t b1 = b;
                 const zs_entry *no;
                 while (b1 > i && d->toks[b1 - 1].word &&
                        zs_word_in(d->toks[b1 - 1].word, L->lex_not_name, &no) && no->nattrs)
                     b1--;
-                if (b1 == i || (b1 == i + 1 && b1 < b && (d->toks[i].flags & ZS_TF_SSTART)) ||
-                    (b1 == i + 1 && d->toks[i].b1 - d->toks[i].b0 == 1)) { /* "U.N.": no
-                                                                           letter alone */
-                    i = b;
+                if (b1 <= i + 1 && (b1 < b || d->toks[i].b1 - d->toks[i].b0 == 1)) {
+                    i = b; /* "U.N.": no letter alone either */
                     continue;
                 }
                 b = b1;
@@ -2437,7 +2454,7 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
             const zs_token *t = &d->toks[i];
             size_t len = t->b1 - t->b0;
             if (len >= 64 || !(lens >> len & 1) || inside[i] || t->kind != ZS_TOK_WORD ||
-                !(t->flags & ZS_TF_UPPER) || (caps && !(t->flags & ZS_TF_SSTART)))
+                !(t->flags & ZS_TF_UPPER) || (caps && !opens_sentence(d, i)))
                 continue;
             tok_text key = {d->text + t->b0, len};
             const char **hit = bsearch(&key, titled, nt, sizeof *titled, cmp_tok_name);

@@ -647,10 +647,13 @@ static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size
 /* Trust of a link's source: anchors first, tense cues last. */
 static int trust(const zs_tlink *l)
 {
-    static const char *order[] = {"anchor", "interval", "coref", "signal", "modality", "tense",
-                                  "reporting"};
+    /* source prefixes and their lengths */
+    static const struct { const char *s; size_t n; } order[] = {
+        {"anchor", 6}, {"interval", 8}, {"coref", 5}, {"signal", 6},
+        {"modality", 8}, {"tense", 5}, {"reporting", 9}};
     for (int i = 0; i < 7; i++)
-        if (strncmp(l->source, order[i], strlen(order[i])) == 0) return i;
+        if (l->source[0] == order[i].s[0] && strncmp(l->source, order[i].s, order[i].n) == 0)
+            return i;
     return 7;
 }
 

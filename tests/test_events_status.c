@@ -92,6 +92,23 @@ static void test_de_cancel_postpone(void **state)
     zs_doc_free(d);
 }
 
+/* German: the noun "Verschiebung" points its "auf" date ahead as the
+ * participle does, so "auf Februar" said in March in a past sentence is
+ * the coming February, and the summit it names moves there. */
+static void test_de_postpone_noun(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = read_doc(de,
+                         "Die Regierung kündigte am Montag die Verschiebung des Gipfels auf "
+                         "Februar an.",
+                         "2025-03-03T10:15+01:00");
+    const zs_event *g = event_text(d, "Gipfels");
+    assert_true(g->postponed);
+    assert_string_equal(begin_day(g, b, sizeof b), "2026-02-01");
+    zs_doc_free(d);
+}
+
 /* German separable and noun forms: "sagte ... ab" names its object,
  * "Absage des Gipfels" the noun after it; a noun a signal names is not the
  * subject ("wegen" is none: "nach dem Streik" is); "empfing" is a
@@ -197,6 +214,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_de_cancel_postpone),
+        cmocka_unit_test(test_de_postpone_noun),
         cmocka_unit_test(test_de_forms),
         cmocka_unit_test(test_en_cancel_postpone),
         cmocka_unit_test(test_en_planned_scope),

@@ -1526,50 +1526,38 @@ static int cmp_u64(const void *pa, const void *pb)
     return (a > b) - (a < b);
 }
 
-/* The tlink_object entry (a verb, or a verb and its particle: "led to")
- * that starts at token i and ends by lim, or NULL; *end gets its end. */
-static const zs_entry *object_entry(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t *end)
+/* The relation of verb event k to the noun event right after it, its
+ * object, by the tlink_object entry (a verb, or a verb and its particle:
+ * "led to") that starts at the verb (at most PAIR_NEAR words between them,
+ * no punctuation and no preposition first: "made a decision", "led to the
+ * deaths", not "caused by the storm"), or -1: a support verb includes the
+ * event its object names ("conducted a search"), a causative verb comes
+ * before it ("provoked violence"). */
+static int object_rel(const zs_doc *d, size_t k)
 {
-    const zs_lang *L = d->lang;
-    const zs_word *w = d->toks[i].word;
-    if (!w || L->lex_tlink_object == UINT32_MAX) return NULL;
-    for (uint32_t k = 0; k < w->nstarts; k++) {
-        const zs_entry *e = w->starts[k];
-        if (e->lex != L->lex_tlink_object || i + e->ntok > lim) continue;
-        bool ok = true;
-        for (uint32_t j = 1; j < e->ntok && ok; j++) {
-            const zs_word *wj = d->toks[i + j].word;
-            ok = wj && wj->id == e->words[j];
-        }
-        if (!ok) continue;
-        *end = i + e->ntok;
-        return e;
-    }
-    return NULL;
+    if (k + 1 >= d->nevents) return -1;
+    const zs_event *a = &d->events[k], *b = &d->events[k + 1];
+    if (a->noun || !b->noun || a->sent != b->sent) return -1;
+    uint32_t end;
+    const zs_entry *en = zs_entry_at(d, a->t0, b->t0, d->lang->lex_tlink_object, &end);
+    if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR) return -1;
+    if (end < b->t0 && is_kind(pair_word(d, end), "preposition")) return -1;
+    for (uint32_t i = end; i < b->t0; i++)
+        if (d->toks[i].kind == ZS_TOK_PUNCT) return -1;
+    return en->nattrs && !en->attrs[0].key && en->attrs[0].sym ? zs_rel_from_name(en->attrs[0].sym)
+                                                               : -1;
 }
 
-/* A verb of tlink_object and the noun event right after it, its object (at
- * most PAIR_NEAR words between them, no punctuation and no preposition
- * first: "made a decision", "led to the deaths", not "caused by the
- * storm"), by the relation the entry names: a support verb includes the
- * event its object names ("conducted a search"), a causative verb comes
- * before it ("provoked violence"). Source "object". */
+/* Each verb of tlink_object and its object (object_rel), unless another
+ * source has related them. Source "object". */
 static void relate_objects(zs_doc *d)
 {
-    const zs_lang *L = d->lang;
-    if (L->lex_tlink_object == UINT32_MAX) return;
+    if (d->lang->lex_tlink_object == UINT32_MAX) return;
     for (size_t k = 0; k + 1 < d->nevents; k++) {
+        int rel = object_rel(d, k);
+        if (rel < 0) continue;
         const zs_event *a = &d->events[k], *b = &d->events[k + 1];
-        if (a->noun || !b->noun || a->sent != b->sent) continue;
-        uint32_t end;
-        const zs_entry *en = object_entry(d, a->t0, b->t0, &end);
-        if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR) continue;
-        bool ok = end == b->t0 || !is_kind(pair_word(d, end), "preposition");
-        for (uint32_t i = end; i < b->t0 && ok; i++) ok = d->toks[i].kind != ZS_TOK_PUNCT;
-        int rel = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
-                      ? zs_rel_from_name(en->attrs[0].sym)
-                      : -1;
-        if (!ok || rel < 0) continue;
+        bool ok = true;
         for (size_t i = 0; i < d->ntlinks && ok; i++) {
             const zs_tlink *l = &d->tlinks[i];
             ok = !((strcmp(l->from, a->id) == 0 && strcmp(l->to, b->id) == 0) ||
@@ -2574,23 +2562,11 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
 
 /* The noun event that support verb k names as its object, or -1: a
  * tlink_object entry of relation INCLUDES and the noun event right after
- * it, as relate_objects finds them ("held talks", "made a proposal",
+ * it (object_rel: "held talks", "made a proposal",
  * "conducted a review"). */
 static int support_object(const zs_doc *d, size_t k)
 {
-    const zs_lang *L = d->lang;
-    if (L->lex_tlink_object == UINT32_MAX || k + 1 >= d->nevents) return -1;
-    const zs_event *a = &d->events[k], *b = &d->events[k + 1];
-    if (a->noun || !b->noun || a->sent != b->sent) return -1;
-    uint32_t end;
-    const zs_entry *en = object_entry(d, a->t0, b->t0, &end);
-    if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR || !en->nattrs || en->attrs[0].key ||
-        !en->attrs[0].sym || zs_rel_from_name(en->attrs[0].sym) != ZS_REL_INCLUDES)
-        return -1;
-    if (end < b->t0 && is_kind(pair_word(d, end), "preposition")) return -1;
-    for (uint32_t i = end; i < b->t0; i++)
-        if (d->toks[i].kind == ZS_TOK_PUNCT) return -1;
-    return (int)(k + 1);
+    return object_rel(d, k) == ZS_REL_INCLUDES ? (int)(k + 1) : -1;
 }
 
 static int cmp_participant(const void *a, const void *b)

@@ -1,5 +1,6 @@
 #include "fixture.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,12 +147,21 @@ void fixture_doc_free(zs_doc *d)
     zs_doc_free(d); /* built from the same heap blocks as a real doc */
 }
 
+/* The templates of language code (tests run from the repository root),
+ * or NULL after printing why. */
+static zs_lang *lang_of(const char *code)
+{
+    char dir[64];
+    snprintf(dir, sizeof dir, "templates/%s", code);
+    zs_error err;
+    zs_lang *L = zs_lang_load(dir, &err);
+    if (!L) fprintf(stderr, "%s\n", err.msg);
+    return L;
+}
+
 zs_lang *fixture_lang_de(void)
 {
-    zs_error err;
-    zs_lang *de = zs_lang_load("templates/de", &err);
-    if (!de) fprintf(stderr, "%s\n", err.msg);
-    return de;
+    return lang_of("de");
 }
 
 zs_lang *fixture_de;
@@ -169,6 +179,21 @@ int fixture_teardown_de(void **state)
     xmlCleanupParser();
     icaltimezone_free_builtin_timezones();
     return 0;
+}
+
+zs_lang *fixture_en;
+
+int fixture_setup_en_de(void **state)
+{
+    fixture_en = lang_of("en");
+    return fixture_en ? fixture_setup_de(state) : -1;
+}
+
+int fixture_teardown_en_de(void **state)
+{
+    zs_lang_free(fixture_en);
+    fixture_en = NULL;
+    return fixture_teardown_de(state);
 }
 
 zs_graph *fixture_graph(const zs_doc *d)

@@ -25,4 +25,10 @@ extern zs_lang *fixture_de;
 int fixture_setup_de(void **state);
 int fixture_teardown_de(void **state);
 
+/* The same for the English and German templates, the English ones in
+ * fixture_en. */
+extern zs_lang *fixture_en;
+int fixture_setup_en_de(void **state);
+int fixture_teardown_en_de(void **state);
+
 #endif

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "resolve.h"
 #include "template.h"
 #include "zeitstrahl.h"
@@ -18,21 +19,10 @@ static zs_lang *en, *de;
 
 static int setup(void **state)
 {
-    (void)state;
-    zs_error err;
-    en = zs_lang_load("templates/en", &err);
-    if (!en) fprintf(stderr, "%s\n", err.msg);
-    de = zs_lang_load("templates/de", &err);
-    if (!de) fprintf(stderr, "%s\n", err.msg);
-    return en && de ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zs_lang_free(en);
-    zs_lang_free(de);
-    return 0;
+    int r = fixture_setup_en_de(state);
+    en = fixture_en;
+    de = fixture_de;
+    return r;
 }
 
 /* The value of the only timex of text read with lang in date order order. */
@@ -797,5 +787,5 @@ int main(void)
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

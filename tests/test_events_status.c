@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "template.h"
 #include "tvalue.h"
 #include "zeitstrahl.h"
@@ -19,21 +20,10 @@ static zs_lang *en, *de;
 
 static int setup(void **state)
 {
-    (void)state;
-    zs_error err;
-    en = zs_lang_load("templates/en", &err);
-    if (!en) fprintf(stderr, "%s\n", err.msg);
-    de = zs_lang_load("templates/de", &err);
-    if (!de) fprintf(stderr, "%s\n", err.msg);
-    return en && de ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    zs_lang_free(en);
-    zs_lang_free(de);
-    return 0;
+    int r = fixture_setup_en_de(state);
+    en = fixture_en;
+    de = fixture_de;
+    return r;
 }
 
 static zs_doc *read_doc(const zs_lang *lang, const char *text, const char *dct)
@@ -220,5 +210,5 @@ int main(void)
         cmocka_unit_test(test_en_planned_scope),
         cmocka_unit_test(test_cancel_spreads),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

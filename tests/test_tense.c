@@ -22,16 +22,9 @@ static zs_lang *en;
 
 static int setup(void **state)
 {
-    zs_error err;
-    en = zs_lang_load("templates/en", &err);
-    if (!en) fprintf(stderr, "%s\n", err.msg);
-    return en ? fixture_setup_de(state) : -1;
-}
-
-static int teardown(void **state)
-{
-    zs_lang_free(en);
-    return fixture_teardown_de(state);
+    int r = fixture_setup_en_de(state);
+    en = fixture_en;
+    return r;
 }
 
 static zs_doc *analyse(const zs_lang *lang, const char *text)
@@ -311,5 +304,5 @@ int main(void)
         cmocka_unit_test(test_dct_table),
         cmocka_unit_test(test_writers),
     };
-    return cmocka_run_group_tests_name("tense", tests, setup, teardown);
+    return cmocka_run_group_tests_name("tense", tests, setup, fixture_teardown_en_de);
 }

@@ -555,6 +555,20 @@ static const char *temp_feed(const char *s)
     return path;
 }
 
+/* The feed of d's graph, written to a new temporary file, whose path goes
+ * to prev; uid gets the UID of its summit ("Gipfel in Hamburg"). */
+static char *summit_feed(const zs_doc *d, char uid[64], char prev[64])
+{
+    zs_graph *g = fixture_graph(d);
+    char *s = render(g);
+    zs_graph_free(g);
+    icalcomponent *cal = parse(s);
+    snprintf(uid, 64, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
+    icalcomponent_free(cal);
+    snprintf(prev, 64, "%s", temp_feed(s));
+    return s;
+}
+
 /* The feed's name, refresh interval and URL come from the options; its
  * description names the documents. */
 static void test_calendar_properties(void **state)
@@ -626,15 +640,10 @@ static void test_previous_sequence(void **state)
 {
     (void)state;
     zs_doc *d = fixture_doc();
-    zs_graph *g = fixture_graph(d);
-    char *first = render(g);
-    zs_graph_free(g);
-    icalcomponent *cal = parse(first);
-    char uid[64];
-    snprintf(uid, sizeof uid, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
-    icalcomponent_free(cal);
-    char prev1[64];
-    snprintf(prev1, sizeof prev1, "%s", temp_feed(first));
+    char uid[64], prev1[64];
+    char *first = summit_feed(d, uid, prev1);
+    zs_graph *g;
+    icalcomponent *cal;
 
     d->events[2].until += 86400; /* the summit now lasts three days */
     g = fixture_graph(d);
@@ -699,17 +708,13 @@ static void test_previous_cancelled(void **state)
 {
     (void)state;
     zs_doc *d = fixture_doc();
-    zs_graph *g = fixture_graph(d);
-    char *old = render(g);
-    zs_graph_free(g);
+    char uid[64], prev[64];
+    char *old = summit_feed(d, uid, prev);
     icalcomponent *cal = parse(old);
-    char uid[64];
-    snprintf(uid, sizeof uid, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
     assert_null(icalcomponent_get_first_property(find_event(cal, "Gipfel in Hamburg"),
                                                  ICAL_STATUS_PROPERTY));
     icalcomponent_free(cal);
-    char prev[64];
-    snprintf(prev, sizeof prev, "%s", temp_feed(old));
+    zs_graph *g;
 
     d->events[2].modality = ZS_MODAL_CANCELLED; /* the same article, updated */
     g = fixture_graph(d);
@@ -755,15 +760,10 @@ static void test_previous_postponed(void **state)
 {
     (void)state;
     zs_doc *d = fixture_doc();
-    zs_graph *g = fixture_graph(d);
-    char *old = render(g);
-    zs_graph_free(g);
-    icalcomponent *cal = parse(old);
-    char uid[64];
-    snprintf(uid, sizeof uid, "%s", icalcomponent_get_uid(find_event(cal, "Gipfel in Hamburg")));
-    icalcomponent_free(cal);
-    char prev[64];
-    snprintf(prev, sizeof prev, "%s", temp_feed(old));
+    char uid[64], prev[64];
+    char *old = summit_feed(d, uid, prev);
+    zs_graph *g;
+    icalcomponent *cal;
 
     free(d->name);
     d->name = zs_xstrdup("zweiter.txt");

@@ -159,6 +159,17 @@ static void test_en_cancel_postpone(void **state)
     zs_doc_free(d);
 }
 
+/* The US spelling cancels as the British one does: "canceled" is an event
+ * (derive_events.py lists it as "cancelled" is, respell). */
+static void test_en_us_spelling(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(en, "Officials canceled the meeting with Mexico on Monday.", "2025-03-03");
+    assert_int_equal(event_text(d, "meeting")->modality, ZS_MODAL_CANCELLED);
+    assert_int_equal(event_text(d, "canceled")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+}
+
 /* "would" after a past report plans what follows it, not the report; "would"
  * alone does not; "planned" without a noun after it plans its clause. */
 static void test_en_planned_scope(void **state)
@@ -207,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_de_postpone_noun),
         cmocka_unit_test(test_de_forms),
         cmocka_unit_test(test_en_cancel_postpone),
+        cmocka_unit_test(test_en_us_spelling),
         cmocka_unit_test(test_en_planned_scope),
         cmocka_unit_test(test_cancel_spreads),
     };

@@ -246,6 +246,42 @@ def variants(w):
     return out
 
 
+RESPELL = int(os.environ.get("RESPELL", 1))
+
+
+def other_spelling(w):
+    """The other spelling of a form whose final l doubles in British
+    English but not in American ("canceled" <-> "cancelled", "traveling"
+    <-> "travelling"), or None."""
+    for suf in ("ed", "ing"):
+        if not w.endswith("l" + suf) or len(w) < len(suf) + 4:
+            continue
+        stem = w[:-len(suf)]
+        if stem.endswith("ll"):
+            return stem[:-1] + suf
+        if stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+            return stem + "l" + suf
+    return None
+
+
+def respell(seen, events, chosen, extra, lexical):
+    """A form seen at most once and never as an EVENT whose other spelling
+    (other_spelling) is listed is listed as that one is: one sighting
+    ("canceled real estate leases", an adjective) is too few against the
+    evidence for the other spelling ("cancelled"), and US and UK news
+    spell the same verbs both ways."""
+    if not RESPELL:
+        return
+    for w in sorted(seen):
+        v = other_spelling(w)
+        if events[w] or seen[w] > 1 or not v or w in chosen or w in extra or w in lexical:
+            continue
+        if v in lexical:
+            lexical[w] = lexical[v]
+        elif v in chosen or v in extra:
+            extra[w] = extra.get(v, v)
+
+
 def text_of(el):
     return "".join(el.itertext())
 
@@ -316,6 +352,7 @@ def main():
             families[st].update(classes[form])
     rules = suffix_rules(seen, events, classes, pos)
     lexical = wordnet_forms(seen, set(chosen) | set(extra))
+    respell(seen, events, chosen, extra, lexical)
     rescued = rescue_forms(set(chosen) | set(extra) | set(lexical), before)
     persons = person_nouns()
     print("lexicon event_verb")

@@ -40,6 +40,7 @@ static const char style[] =
     "table{border-collapse:collapse;width:100%}"
     "th,td{border-bottom:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
     "th{background:#eee}td.date{white-space:nowrap}q{font-style:italic}"
+    "em.status{color:#666}"
     "cite{display:block;color:#666;font-size:.9em}";
 
 /* Appends the quoted sentence of e of d and the document's name. */
@@ -77,7 +78,16 @@ static bool put_row(const zs_graph *g, const zs_node_reports *r, size_t i,
         if (!ok) return false;
     }
     zs_buf_puts(out, "</td><td>");
-    put_html_s(out, e->title ? e->title : e->lemma);
+    if (e->modality == ZS_MODAL_CANCELLED) { /* struck, the language's word after it */
+        const char *word = zs_lang_label(d->lang, "cancelled");
+        zs_buf_puts(out, "<s>");
+        put_html_s(out, e->title ? e->title : e->lemma);
+        zs_buf_puts(out, "</s> <em class=\"status\">");
+        put_html_s(out, word ? word : "cancelled");
+        zs_buf_puts(out, "</em>");
+    } else {
+        put_html_s(out, e->title ? e->title : e->lemma);
+    }
     zs_buf_printf(out, "</td><td>%s</td><td>", zs_eclass_name(e->cls));
     for (size_t k = r->start[i]; k < r->start[i + 1]; k++) {
         const zs_gnode *n = &g->events[r->idx[k]];

@@ -252,6 +252,26 @@ static void test_html_two_reports(void **state)
     fixture_doc_free(d);
 }
 
+/* A cancelled event's row has its title struck and the language's word
+ * for cancelled after it; the other rows are plain. */
+static void test_html_cancelled(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    d->events[2].modality = ZS_MODAL_CANCELLED; /* the summit */
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    char *s = render(g, "html");
+    assert_non_null(strstr(s, "<td><s>Gipfel in Hamburg</s> <em class=\"status\">abgesagt</em></td>"));
+    assert_null(strstr(s, "<td>Gipfel in Hamburg</td>"));
+    assert_non_null(strstr(s, "<td>Telefonat</td>"));
+    assert_int_equal(count(s, "<s>"), 1);
+    free(s);
+    zs_graph_free(g);
+    fixture_doc_free(d);
+}
+
 /* Mentions of one event in one document (coreference) are one row, whose
  * sentence is quoted once in the page when both are in it. */
 static void test_coref_one_row(void **state)
@@ -287,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_csv_one_doc),
         cmocka_unit_test(test_csv_two_reports),
         cmocka_unit_test(test_html_two_reports),
+        cmocka_unit_test(test_html_cancelled),
         cmocka_unit_test(test_coref_one_row),
     };
     return cmocka_run_group_tests_name("write_table", tests, NULL, NULL);

@@ -2724,9 +2724,9 @@ static bool after_signal(const zs_doc *d, uint32_t i, uint32_t s0)
     return false;
 }
 
-/* The event that status event k names, or -1; status[j] says whether
- * event j is one. */
-static int status_target(const zs_doc *d, size_t k, const bool *status)
+/* The event that status event k names, or -1; status[j] is the
+ * event_status entry of event j, NULL where it is none. */
+static int status_target(const zs_doc *d, size_t k, const zs_entry *const *status)
 {
     const zs_event *s = &d->events[k];
     uint32_t c0, c1, s0 = d->sents[s->sent].t0;
@@ -2782,11 +2782,10 @@ static void apply_status(zs_doc *d, const tok_index *ix)
     while (k0 < d->nevents && !status_entry(d, &d->events[k0])) k0++;
     if (k0 == d->nevents) return;
     const zs_entry **st = zs_xcalloc(d->nevents, sizeof *st);
-    bool *status = zs_xcalloc(d->nevents, sizeof *status);
-    for (size_t k = k0; k < d->nevents; k++) status[k] = (st[k] = status_entry(d, &d->events[k])) != NULL;
+    for (size_t k = k0; k < d->nevents; k++) st[k] = status_entry(d, &d->events[k]);
     for (size_t k = k0; k < d->nevents; k++) {
         if (!st[k]) continue;
-        int j = status_target(d, k, status);
+        int j = status_target(d, k, st);
         if (j < 0) continue;
         zs_event *t = &d->events[j];
         const zs_attr *a = zs_entry_attr(st[k], "status");
@@ -2805,7 +2804,6 @@ static void apply_status(zs_doc *d, const tok_index *ix)
         }
     }
     free(st);
-    free(status);
 }
 
 /* The date a cancelled event e was planned for: right before it but for

@@ -298,6 +298,24 @@ static bool det_gerund(const zs_doc *d, uint32_t i, const zs_sentence *s, const 
     return form && strcmp(form, "gerund") == 0;
 }
 
+/* Whether word (folded) stands in the clause of token i from token from
+ * up to lim (at most to the clause's end), where closing says so as its
+ * last word or right before punctuation: the particle of a separable verb
+ * ("teilte ... mit" closes its clause) or of a phrasal one ("called the
+ * meeting off"). */
+static bool particle_after(const zs_doc *d, uint32_t i, uint32_t from, uint32_t lim,
+                           const char *word, bool closing)
+{
+    uint32_t c0, c1, n = (uint32_t)strlen(word);
+    clause_of(d, i, &c0, &c1);
+    if (lim > c1) lim = c1;
+    for (uint32_t k = from; k < lim; k++)
+        if (d->toks[k].fold_len == n && memcmp(zs_tok_fold(d, k), word, n) == 0 &&
+            (!closing || k + 1 == c1 || d->toks[k + 1].kind == ZS_TOK_PUNCT))
+            return true;
+    return false;
+}
+
 /* Whether token i is inside an event_not entry of several tokens within
  * sentence s ("in charge of", "at stake": an idiom whose words are no
  * events there, though one of them may be a trigger elsewhere). */
@@ -329,16 +347,8 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
                 if (!ctx || !zs_entry_attr(e, ctx->attrs[0].sym)) continue;
             }
             const zs_attr *part = zs_entry_attr(e, "particle");
-            if (part) { /* separable: the particle must close the clause */
-                uint32_t c0, c1;
-                clause_of(d, i, &c0, &c1);
-                bool found = false;
-                for (uint32_t k = i + 1; k < c1 && !found; k++)
-                    found = d->toks[k].fold_len == strlen(part->sym) &&
-                            memcmp(zs_tok_fold(d, k), part->sym, strlen(part->sym)) == 0 &&
-                            (k + 1 == c1 || d->toks[k + 1].kind == ZS_TOK_PUNCT);
-                if (!found) continue;
-            }
+            /* separable: the particle must close the clause */
+            if (part && !particle_after(d, i, i + 1, UINT32_MAX, part->sym, true)) continue;
             if (in_idiom(d, i, s)) continue;
             const zs_attr *lem = zs_entry_attr(e, "lemma");
             const zs_attr *pos = zs_entry_attr(e, "pos");
@@ -2692,15 +2702,8 @@ static const zs_entry *status_entry(const zs_doc *d, const zs_event *e)
         if (!w || !zs_word_in(w, L->lex_event_status, &en)) return NULL;
     }
     const zs_attr *part = zs_entry_attr(en, "particle");
-    if (part) {
-        uint32_t c0, c1, n = (uint32_t)strlen(part->sym);
-        clause_of(d, e->t0, &c0, &c1);
-        uint32_t i = e->t1;
-        while (i < c1 && i <= e->t1 + STATUS_REACH &&
-               !(d->toks[i].fold_len == n && memcmp(zs_tok_fold(d, i), part->sym, n) == 0))
-            i++;
-        if (i == c1 || i > e->t1 + STATUS_REACH) return NULL;
-    }
+    if (part && !particle_after(d, e->t0, e->t1, e->t1 + STATUS_REACH + 1, part->sym, false))
+        return NULL;
     return en;
 }
 

@@ -702,11 +702,11 @@ static int derived(const net *t, size_t a, size_t b)
     return -1;
 }
 
-static void node_name(const zs_doc *d, size_t node, char out[24])
+static void node_name(const zs_doc *d, size_t node, char out[ZS_ID_SIZE])
 {
-    if (node == 0) zs_copy_str(out, 24, "t0");
-    else if (node <= d->ntimexes) zs_copy_str(out, 24, d->timexes[node - 1].id);
-    else zs_copy_str(out, 24, d->events[node - 1 - d->ntimexes].id);
+    if (node == 0) zs_copy_str(out, ZS_ID_SIZE, "t0");
+    else if (node <= d->ntimexes) zs_copy_str(out, ZS_ID_SIZE, d->timexes[node - 1].id);
+    else zs_copy_str(out, ZS_ID_SIZE, d->events[node - 1 - d->ntimexes].id);
 }
 
 /* Interval of node (number), if it has a calendar one. */
@@ -842,7 +842,7 @@ void zs_close_doc(zs_doc *d)
             stated[(size_t)c.to[k] * nn + (size_t)c.from[k]] = 1;
         }
     /* the ids of the network's nodes, once (NUL-padded as a link's are) */
-    char (*name)[24] = zs_xcalloc(nn + 1, sizeof *name);
+    char (*name)[ZS_ID_SIZE] = zs_xcalloc(nn + 1, sizeof *name);
     int dct = -1; /* the DCT's network node, if a link names it */
     for (size_t a = 0; a < nn; a++) {
         node_name(d, (size_t)sparse[a], name[a]);

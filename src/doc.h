@@ -39,9 +39,12 @@ typedef struct zs_sentence {
     uint32_t t0, t1;    /* token range, half-open */
 } zs_sentence;
 
+/* The size of an id ("t1", "e12", "t0" for the DCT) with its NUL. */
+#define ZS_ID_SIZE 24
+
 /* A temporal expression. */
 typedef struct zs_timex {
-    char id[24];                 /* "t1", "t2", ... in text order */
+    char id[ZS_ID_SIZE];         /* "t1", "t2", ... in text order */
     uint32_t t0, t1;             /* token range */
     uint32_t b0, b1, c0, c1;     /* byte / code-point extent */
     uint32_t sent;
@@ -82,7 +85,7 @@ const char *zs_tense_name(zs_tense t);
 const char *zs_aspect_name(zs_aspect a);
 
 typedef struct zs_event {
-    char id[24];                 /* "e1", ... in text order */
+    char id[ZS_ID_SIZE];         /* "e1", ... in text order */
     uint32_t t0, t1;
     uint32_t b0, b1, c0, c1;
     uint32_t sent;
@@ -145,7 +148,7 @@ zs_relkind zs_rel_inverse(zs_relkind r);
 const char *zs_rel_name(zs_relkind r);
 
 typedef struct zs_tlink {
-    char from[24], to[24];       /* event, timex or "t0" (the DCT) ids */
+    char from[ZS_ID_SIZE], to[ZS_ID_SIZE]; /* event, timex or "t0" (the DCT) ids */
     zs_relkind rel;
     char source[32];             /* "anchor", "signal:nach", "interval",
                                     "coref", "tense:hatte", "modality",

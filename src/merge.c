@@ -263,11 +263,11 @@ static void put_text(builder *b, const char *s, size_t n, uint32_t *b0, uint32_t
 }
 
 /* id, text, start, end and sentence of a timex or event. */
-static void mention(builder *b, const rec *r, char id[24], uint32_t *b0, uint32_t *b1,
+static void mention(builder *b, const rec *r, char id[ZS_ID_SIZE], uint32_t *b0, uint32_t *b1,
                     uint32_t *c0, uint32_t *c1, uint32_t *sent, bool *ok)
 {
-    const char *s = str(r, "id", 24, true, ok);
-    if (s) snprintf(id, 24, "%s", s);
+    const char *s = str(r, "id", ZS_ID_SIZE, true, ok);
+    if (s) snprintf(id, ZS_ID_SIZE, "%s", s);
     s = str(r, "text", 0, true, ok);
     if (s) put_text(b, s, strlen(s), b0, b1);
     *c0 = num(r, "start", UINT32_MAX, true, ok);

@@ -2317,20 +2317,15 @@ static char *name_of(const zs_doc *d, uint32_t a, uint32_t b, bool last_only, bo
 }
 
 /* Whether token i opens its sentence, or a quotation inside it (a word
- * right after an opening quote mark: "He said: ``No one ..."), where a
- * capital makes no name. */
+ * right after the opening quote marks, which follow a space: "He said:
+ * ``No one ..."), where a capital makes no name. */
 static bool opens_sentence(const zs_doc *d, uint32_t i)
 {
-    const zs_token *t = &d->toks[i];
-    if (t->flags & ZS_TF_SSTART) return true;
-    if (i == 0 || (t->flags & ZS_TF_SPACE) || d->toks[i - 1].kind != ZS_TOK_PUNCT) return false;
-    const zs_token *q = &d->toks[i - 1];
-    const char *p = d->text + q->b0;
-    size_t n = q->b1 - q->b0;
-    bool quote = (n == 1 && (*p == '"' || *p == '`' || *p == '\'')) || (n == 2 && memcmp(p, "``", 2) == 0) ||
-                 (n == 3 && (memcmp(p, "\u201c", 3) == 0 || memcmp(p, "\u2018", 3) == 0 ||
-                             memcmp(p, "\u201e", 3) == 0));
-    return quote && (q->flags & (ZS_TF_SSTART | ZS_TF_SPACE));
+    if (d->toks[i].flags & ZS_TF_SSTART) return true;
+    if (d->toks[i].flags & ZS_TF_SPACE) return false;
+    for (uint32_t j = i; j > 0 && zs_is_quote_mark(d, j - 1); j--)
+        if (d->toks[j - 1].flags & (ZS_TF_SSTART | ZS_TF_SPACE)) return true;
+    return false;
 }
 
 /* Every name of the doc: a participant entry ("Putin", "Kreml"), the words

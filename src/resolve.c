@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 /* ---- building the value of a match ------------------------------------- */
 
@@ -103,38 +101,6 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv)
 #define SKIP_REACH 8
 /* Auxiliaries ("to", "be") between a verb and the future cue before it. */
 #define VERB_GROUP_REACH 3
-
-/* Whether code point c may stand inside a word as an apostrophe (' and
- * U+2019 in "don't", "O’Neill"): by the word-break property. */
-static bool in_word_mark(UChar32 c)
-{
-    int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
-    return wb == U_WB_SINGLE_QUOTE || wb == U_WB_MIDNUMLET || wb == U_WB_MIDLETTER;
-}
-
-bool zs_is_quote(const zs_doc *d, uint32_t i)
-{
-    const zs_token *t = &d->toks[i];
-    if (t->kind != ZS_TOK_PUNCT) return false;
-    /* a punctuation token is one code point */
-    int32_t k = 0, n = (int32_t)(t->b1 - t->b0);
-    UChar32 c;
-    U8_NEXT((const uint8_t *)d->text + t->b0, k, n, c);
-    if (c < 0 || k != n) return false;
-    /* the grave accent is no quotation mark to Unicode, but doubled it
-     * opens a quote in ASCII news text ("``Calm,'' he said") */
-    bool mark = c == '`' || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
-    if (!mark) return false;
-    if (c != '`' && !in_word_mark(c)) return true;
-    /* an apostrophe-like mark is a quote when doubled ('' ``) */
-    if (i + 1 < d->ntoks && d->toks[i + 1].b0 == t->b1 &&
-        d->toks[i + 1].b1 - d->toks[i + 1].b0 == (uint32_t)n &&
-        memcmp(d->text + t->b1, d->text + t->b0, (size_t)n) == 0)
-        return true;
-    return i > 0 && d->toks[i - 1].b1 == t->b0 && t->b0 >= (uint32_t)n &&
-           d->toks[i - 1].b1 - d->toks[i - 1].b0 == (uint32_t)n &&
-           memcmp(d->text + t->b0 - n, d->text + t->b0, (size_t)n) == 0;
-}
 
 /* A tense cue's clause ends at ; : and quotation marks (a quote's tense is
  * not the tense of the sentence around it: "``We will go Thursday,'' he

@@ -23,12 +23,6 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1);
  * own ...): its tense hint need not be looked for. */
 bool zs_tv_uses_hint(const zs_tv *tv);
 
-/* Whether token i is a quotation mark, by the Unicode Quotation_Mark
- * property (" “ ” „ « » ‹ 「 ...); a mark that may stand inside a word as
- * an apostrophe (' ’) and the grave accent count only doubled ('' ``
- * ’’). */
-bool zs_is_quote(const zs_doc *d, uint32_t i);
-
 /* tv (offset units, anchor=mention) applied to from, the last date
  * mentioned, in from's granularity: a year before a quarter is a quarter,
  * before a day a day. Returns false when from is coarser than tv's unit or

@@ -692,3 +692,48 @@ void zs_late_words(zs_doc *d)
 {
     for (size_t i = 0; i < d->ntoks; i++) zs_late_word(d, i);
 }
+
+/* Whether code point c may stand inside a word as an apostrophe (' and
+ * U+2019 in "don't", "O’Neill"): by the word-break property. */
+static bool in_word_mark(UChar32 c)
+{
+    int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+    return wb == U_WB_SINGLE_QUOTE || wb == U_WB_MIDNUMLET || wb == U_WB_MIDLETTER;
+}
+
+/* The quotation mark token i is (a punctuation token is one code point),
+ * or -1. */
+static UChar32 quote_mark(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    if (t->kind != ZS_TOK_PUNCT) return -1;
+    int32_t k = 0, n = (int32_t)(t->b1 - t->b0);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)d->text + t->b0, k, n, c);
+    if (c < 0 || k != n) return -1;
+    /* the grave accent is no quotation mark to Unicode, but doubled it
+     * opens a quote in ASCII news text ("``Calm,'' he said") */
+    return c == '`' || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) ? c : -1;
+}
+
+bool zs_is_quote_mark(const zs_doc *d, uint32_t i)
+{
+    return quote_mark(d, i) >= 0;
+}
+
+bool zs_is_quote(const zs_doc *d, uint32_t i)
+{
+    const zs_token *t = &d->toks[i];
+    UChar32 c = quote_mark(d, i);
+    if (c < 0) return false;
+    int32_t n = (int32_t)(t->b1 - t->b0);
+    if (c != '`' && !in_word_mark(c)) return true;
+    /* an apostrophe-like mark is a quote when doubled ('' ``) */
+    if (i + 1 < d->ntoks && d->toks[i + 1].b0 == t->b1 &&
+        d->toks[i + 1].b1 - d->toks[i + 1].b0 == (uint32_t)n &&
+        memcmp(d->text + t->b1, d->text + t->b0, (size_t)n) == 0)
+        return true;
+    return i > 0 && d->toks[i - 1].b1 == t->b0 && t->b0 >= (uint32_t)n &&
+           d->toks[i - 1].b1 - d->toks[i - 1].b0 == (uint32_t)n &&
+           memcmp(d->text + t->b0 - n, d->text + t->b0, (size_t)n) == 0;
+}

@@ -32,4 +32,14 @@ void zs_split_sentences(struct zs_doc *doc, const struct zs_lang *lang);
  * tokens and for template words alike, so both meet in the lexicon. */
 void zs_fold(const char *s, size_t n, zs_buf *out);
 
+/* Whether token i is a quotation mark, by the Unicode Quotation_Mark
+ * property (" “ ” „ « » ‹ 「 ...); a mark that may stand inside a word as
+ * an apostrophe (' ’) and the grave accent count only doubled ('' ``
+ * ’’). */
+bool zs_is_quote(const zs_doc *d, uint32_t i);
+/* Whether token i is a quotation mark or a grave accent, single or not
+ * (where its place tells an apostrophe apart, as before a word after a
+ * space). */
+bool zs_is_quote_mark(const zs_doc *d, uint32_t i);
+
 #endif

@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "fixture.h"
 #include "resolve.h"
+#include "text.h"
 #include "template.h"
 #include "zeitstrahl.h"
 
@@ -714,6 +715,24 @@ static void test_support_titles(void **state)
     check_event("Russia held on to the talks.", "held", "hold", "Hold Russia", "Russia");
 }
 
+/* A capital right after the opening quote marks of a quotation makes no
+ * name, whatever the marks (`` " \u00AB \u201C), as at the start of a
+ * sentence; a quoted name inside the sentence stays one. */
+static void test_quote_opens(void **state)
+{
+    (void)state;
+    check_event("The minister said: ``No one met Putin on Monday.''", "met", "meet", "Meeting Putin",
+                "Putin");
+    check_event("The minister said: \"No one met Putin on Monday.\"", "met", "meet", "Meeting Putin",
+                "Putin");
+    check_event("The minister said: \u00ABNo one met Putin on Monday.\u00BB", "met", "meet",
+                "Meeting Putin", "Putin");
+    check_event("The minister said: \u201CNo one met Putin on Monday.\u201D", "met", "meet",
+                "Meeting Putin", "Putin");
+    check_event("The ministers met Putin in ``Liberty Hall'' on Monday.", "met", "meet",
+                "Meeting Liberty Hall \u2013 Putin", "Liberty Hall,Putin");
+}
+
 /* The attribute key of event_verb entry form of lang, or NULL. */
 static const char *verb_attr(const zs_lang *lang, const char *form, const char *key)
 {
@@ -784,6 +803,7 @@ int main(void)
         cmocka_unit_test(test_verb_titles),
         cmocka_unit_test(test_verb_title_load),
         cmocka_unit_test(test_support_titles),
+        cmocka_unit_test(test_quote_opens),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

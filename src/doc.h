@@ -11,6 +11,7 @@
 
 struct zs_word; /* lexicon record of a folded token (template.h) */
 struct zs_rule;
+struct zs_entry; /* lexicon entry (template.h) */
 struct zs_timeml_src; /* the TimeML file a doc was read from (timeml.h) */
 
 typedef enum { ZS_TOK_WORD = 0, ZS_TOK_NUM, ZS_TOK_ALNUM, ZS_TOK_PUNCT } zs_tokkind;
@@ -125,6 +126,8 @@ typedef struct zs_event {
     bool reported_plan;          /* planned by a past report ("said he
                                     would travel"): after the report, not
                                     told to lie after the publication */
+    const struct zs_entry *entry; /* the event_verb entry of a one-word
+                                    verb trigger, or NULL */
     bool light;                  /* a light verb ("stattfinden"): the same
                                     event as a noun before it */
     int coref;                   /* index of the first mention of the same

@@ -359,6 +359,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
                verb's ("the meeting": "Meeting") */
             ev->title = verb_title(e, as_noun ? e->lemma : ev->lemma);
             ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
+            ev->entry = e;
             set_key(ev, e, true);
             continue;
         }
@@ -1899,15 +1900,10 @@ static bool joins(const zs_doc *d, uint32_t i);
 /* The word that marks the place of verb event e besides the title_place
  * words: the place= attribute of its event_verb entry ("travel = ...
  * place=to"), or NULL. */
-static const char *verb_place_word(const zs_doc *d, const zs_event *e)
+static const char *verb_place_word(const zs_event *e)
 {
-    const zs_word *w = d->toks[e->t0].word;
-    const zs_entry *en;
-    const zs_attr *a;
-    if (e->noun || e->t1 != e->t0 + 1 || !w || d->lang->lex_event_verb == UINT32_MAX ||
-        !zs_word_in(w, d->lang->lex_event_verb, &en) || !(a = zs_entry_attr(en, "place")))
-        return NULL;
-    return a->sym;
+    const zs_attr *a = e->noun || !e->entry ? NULL : zs_entry_attr(e->entry, "place");
+    return a ? a->sym : NULL;
 }
 
 /* An event's place joins its title ("G20-Gipfel in Hamburg", "Meeting in
@@ -1938,7 +1934,7 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place, bool *pl
         }
         if (i + 1 >= d->ntoks || d->toks[i].sent != e->sent || d->toks[i + 1].sent != e->sent) continue;
         const zs_entry *pe;
-        const char *own = verb_place_word(d, e);
+        const char *own = verb_place_word(e);
         bool marked = own && d->toks[i].fold_len == strlen(own) &&
                       memcmp(zs_tok_fold(d, i), own, d->toks[i].fold_len) == 0;
         if (!marked && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||

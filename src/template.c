@@ -1835,6 +1835,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 ok = two_choices(&S, "dates", "clause", "verb", &L->dates_verb);
             } else if (keyword(w, wn, "reports")) {
                 ok = two_choices(&S, "reports", "clause", "speaker", &L->reports_speaker);
+            } else if (keyword(w, wn, "objects")) {
+                ok = two_choices(&S, "objects", "next", "clause", &L->objects_clause);
             } else if (keyword(w, wn, "ordinals")) {
                 ok = two_choices(&S, "ordinals", "dot", "plain", &L->ordinals_plain);
             } else if (keyword(w, wn, "label")) {
@@ -2303,6 +2305,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_tlink_pair = well_known(L, "tlink_pair");
     L->lex_signal_anchor = well_known(L, "signal_anchor");
     L->lex_tlink_object = well_known(L, "tlink_object");
+    L->lex_object_gap = well_known(L, "object_gap");
     L->lex_event_status = well_known(L, "event_status");
     L->lex_status_date = well_known(L, "status_date");
     add_verb_titles(L);

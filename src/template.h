@@ -214,6 +214,15 @@ struct zs_lang {
                                    before it or the first right after it
                                    ("reports clause", the default: all of
                                    its part of the clause) */
+    bool objects_clause;        /* "objects clause": the object of a
+                                   tlink_object verb is the noun event next
+                                   to it in its clause, after it or, for a
+                                   verb that ends its clause, before it,
+                                   with words between ("führten am Montag
+                                   in Wien Gespräche", "Gespräche mit Polen
+                                   geführt"); "objects next", the default:
+                                   the noun event within three words after
+                                   it ("held talks") */
     bool ordinals_plain;        /* "ordinals plain": a period after a day
                                    number ends a sentence ("on Nov. 22. The
                                    split"); "ordinals dot", the default,
@@ -256,7 +265,7 @@ struct zs_lang {
              lex_verb_ending, lex_participant, lex_participant_title,
              lex_participant_link, lex_not_name, lex_event_suffix,
              lex_event_not, lex_class_context, lex_class_before, lex_pair_word, lex_tlink_pair,
-             lex_signal_anchor, lex_tlink_object, lex_event_status, lex_status_date;
+             lex_signal_anchor, lex_tlink_object, lex_object_gap, lex_event_status, lex_status_date;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     uint8_t *lex_ruled;         /* per lexicon: a rule matches its entries */

@@ -15,8 +15,27 @@
 #define OPENING_TOKENS 8
 /* ... and goes on with a day named at most this many sentences before */
 #define DAY_SENTENCES 2
-/* A weekday this many tokens after a clock time at most is its day. */
+/* A weekday this many tokens after a clock time at most (not counting a
+ * parenthesis right after it) is its day. */
 #define WEEKDAY_AFTER_TIME 5
+
+/* Whether token i is the one-byte punctuation c. */
+static bool is_punct_char(const zs_doc *d, uint32_t i, char c)
+{
+    const zs_token *t = &d->toks[i];
+    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && d->text[t->b0] == c;
+}
+
+/* Where the words after a clock time ending at token t1 go on, up to
+ * token lim: after the parentheses opening right after it ("10 a.m. EDT
+ * (1400 GMT) Friday": the time in another zone), else t1. */
+static uint32_t after_gloss(const zs_doc *d, uint32_t t1, uint32_t lim)
+{
+    if (t1 >= lim || !is_punct_char(d, t1, '(')) return t1;
+    for (uint32_t k = t1 + 1; k < lim; k++)
+        if (is_punct_char(d, k, ')')) return k + 1;
+    return t1;
+}
 
 /* Whether tv names a day a clock time before it may be on: a weekday (also
  * with its own time, "4 a.m. EDT Thursday"), or a day of the year without
@@ -289,7 +308,8 @@ static void resolve_timexes(zs_doc *d)
                 const zs_timex *n = i + 1 < d->ntimexes ? &d->timexes[i + 1] : NULL;
                 zs_rv nv;
                 if (n && !n->is_dct && n->sent == x->sent && n->t0 >= x->t1 &&
-                    n->t0 - x->t1 <= WEEKDAY_AFTER_TIME && day_after_time(&n->tv) &&
+                    n->t0 - after_gloss(d, x->t1, n->t0) <= WEEKDAY_AFTER_TIME &&
+                    day_after_time(&n->tv) &&
                     zs_tv_resolve(&n->tv, d->dct,
                                   uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
                                   &nv) && nv.has_interval && nv.gran >= ZS_GRAN_DAY)

@@ -1169,7 +1169,7 @@ static void same_key_chains(const zs_doc *d, int32_t *prev, int32_t *prev_noun)
     free(ka);
 }
 
-static void link_mentions(zs_doc *d)
+static void link_mentions(zs_doc *d, const int *object_rel)
 {
     int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
     int32_t *prev_noun = zs_xmalloc((d->nevents + 1) * sizeof *prev_noun);
@@ -1184,7 +1184,9 @@ static void link_mentions(zs_doc *d)
                 if (x->noun && !x->signal_object && !x->light) j = (int)i;
             }
         } else if (!(e->noun && (before_noun(d, e, d->lang->lex_article_indef) ||
-                                 before_noun(d, e, d->lang->lex_event_new)))) {
+                                 before_noun(d, e, d->lang->lex_event_new))) &&
+                   object_rel[k] != ZS_REL_INCLUDES) { /* a support verb is its
+                                                         object's mention */
             /* a verb is no other mention of a verb: two "said", two events */
             int32_t *chain = e->noun ? prev : prev_noun;
             for (int32_t i = chain[k]; i >= 0 && j < 0 && e->cls != ZS_EC_REPORTING; i = chain[i]) {
@@ -1537,38 +1539,141 @@ static int cmp_u64(const void *pa, const void *pb)
     return (a > b) - (a < b);
 }
 
-/* The relation of verb event k to the noun event right after it, its
- * object, by the tlink_object entry (a verb, or a verb and its particle:
- * "led to") that starts at the verb (at most PAIR_NEAR words between them,
- * no punctuation and no preposition first: "made a decision", "led to the
- * deaths", not "caused by the storm"), or -1: a support verb includes the
- * event its object names ("conducted a search"), a causative verb comes
- * before it ("provoked violence"). */
-static int object_rel(const zs_doc *d, size_t k)
+/* The relation a tlink_object entry names (INCLUDES, BEFORE, AFTER), or
+ * -1. */
+static int entry_rel(const zs_entry *en)
 {
-    if (k + 1 >= d->nevents) return -1;
-    const zs_event *a = &d->events[k], *b = &d->events[k + 1];
-    if (a->noun || !b->noun || a->sent != b->sent) return -1;
-    uint32_t end;
-    const zs_entry *en = zs_entry_at(d, a->t0, b->t0, d->lang->lex_tlink_object, &end);
-    if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR) return -1;
-    if (end < b->t0 && is_kind(pair_word(d, end), "preposition")) return -1;
-    for (uint32_t i = end; i < b->t0; i++)
-        if (d->toks[i].kind == ZS_TOK_PUNCT) return -1;
     return en->nattrs && !en->attrs[0].key && en->attrs[0].sym ? zs_rel_from_name(en->attrs[0].sym)
                                                                : -1;
 }
 
-/* Each verb of tlink_object and its object (object_rel), unless another
- * source has related them. Source "object". */
-static void relate_objects(zs_doc *d)
+/* The kind object_gap gives token i's word ("preposition", "result",
+ * "genitive"), or NULL. */
+static const char *gap_kind(const zs_doc *d, uint32_t i)
+{
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *e;
+    if (!w || d->lang->lex_object_gap == UINT32_MAX || !zs_word_in(w, d->lang->lex_object_gap, &e) ||
+        !e->nattrs || !e->attrs[0].sym)
+        return NULL;
+    return e->attrs[0].sym;
+}
+
+/* Whether the noun at token n stands in a prepositional phrase that
+ * starts at from or later: back from it over lower-case words (its
+ * articles and adjectives: "zu den Gesprächen") and a capitalized word
+ * that a genitive word follows ("am Rande des Gipfels"), a preposition or
+ * result word of object_gap; a capitalized word before that ends the
+ * search ("in Wien Gespräche", "am Montag Gespräche"). */
+static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n)
+{
+    for (uint32_t i = n; i-- > from;) {
+        const char *kind = gap_kind(d, i);
+        if (kind && kind[0] != 'g') return true;
+        const zs_token *t = &d->toks[i];
+        if (t->kind == ZS_TOK_PUNCT) return false;
+        if (t->kind == ZS_TOK_WORD && (t->flags & ZS_TF_UPPER) && !is_kind(gap_kind(d, i + 1), "genitive"))
+            return false;
+    }
+    return false;
+}
+
+/* Whether verb event a ends its clause [.., c1) or the part of it up to
+ * punctuation, but for words of verb_aux after it ("Gespräche geführt hatten", "geführt werden sollen"). */
+static bool ends_clause(const zs_doc *d, const zs_event *a, uint32_t c1)
+{
+    for (uint32_t i = a->t1; i < c1 && d->toks[i].kind != ZS_TOK_PUNCT; i++) {
+        const zs_word *w = d->toks[i].word;
+        if (!w || d->lang->lex_verb_aux == UINT32_MAX || !zs_word_in(w, d->lang->lex_verb_aux, NULL))
+            return false;
+    }
+    return true;
+}
+
+/* The object of verb event k in a language whose lang.zt says "objects
+ * clause" (German), by the tlink_object entry that starts at the verb (to
+ * the clause's end): the next event, a noun of its clause with no
+ * punctuation between, in no prepositional phrase (in_phrase) unless the
+ * entry names its preposition ("führte zu Protesten"); else, for a verb
+ * alone that ends its clause, the event before it, a noun of its clause
+ * in no prepositional phrase, with nothing between them or a phrase that
+ * starts with a preposition ("Gespräche geführt", "Gespräche mit Polen
+ * geführt") and no result word but the one right before the verb
+ * ("Gespräche zu führen", not "die Gespräche zu nichts führten");
+ * else -1. */
+static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
+{
+    const zs_event *a = &d->events[k];
+    uint32_t c0, c1, end;
+    clause_of(d, a->t0, &c0, &c1);
+    const zs_entry *en = zs_entry_at(d, a->t0, c1, d->lang->lex_tlink_object, &end);
+    if (!en || end < a->t1) return -1;
+    *entry = en;
+    if (k + 1 < d->nevents) {
+        const zs_event *b = &d->events[k + 1];
+        bool ok = b->noun && b->t0 < c1 && b->sent == a->sent && b->t0 >= end;
+        for (uint32_t i = end; i < b->t0 && ok; i++) ok = d->toks[i].kind != ZS_TOK_PUNCT;
+        if (ok && !in_phrase(d, end, b->t0)) return (int)k + 1;
+    }
+    if (k == 0 || en->ntok != 1 || !ends_clause(d, a, c1)) return -1;
+    const zs_event *b = &d->events[k - 1];
+    if (!b->noun || b->t0 < c0 || b->sent != a->sent || in_phrase(d, c0, b->t0)) return -1;
+    if (b->t1 < a->t0 && !is_kind(gap_kind(d, b->t1), "preposition") && !(b->t1 + 1 == a->t0 && is_kind(gap_kind(d, b->t1), "result")))
+        return -1;
+    for (uint32_t i = b->t1; i < a->t0; i++)
+        if (d->toks[i].kind == ZS_TOK_PUNCT || (i + 1 < a->t0 && is_kind(gap_kind(d, i), "result")))
+            return -1;
+    return (int)k - 1;
+}
+
+/* The object of verb event k, a noun event, or -1, and *rel the relation
+ * of the verb to it by the tlink_object entry (a verb, or a verb and its
+ * particle: "led to") that starts at the verb: the noun event right after
+ * it (at most PAIR_NEAR words between them, no punctuation and no
+ * preposition first: "made a decision", "led to the deaths", not "caused
+ * by the storm"), or in a language whose lang.zt says "objects clause"
+ * the one clause_object finds. A support verb includes the event its
+ * object names ("conducted a search"), a causative verb comes before it
+ * ("provoked violence"), a reaction after it ("condemned the bombing"). */
+static int object_of(const zs_doc *d, size_t k, int *rel)
+{
+    const zs_event *a = &d->events[k];
+    if (a->noun || d->lang->lex_tlink_object == UINT32_MAX) return -1;
+    const zs_entry *en = NULL;
+    int o;
+    if (d->lang->objects_clause) {
+        o = clause_object(d, k, &en);
+    } else {
+        if (k + 1 >= d->nevents) return -1;
+        const zs_event *b = &d->events[k + 1];
+        if (!b->noun || a->sent != b->sent) return -1;
+        uint32_t end;
+        en = zs_entry_at(d, a->t0, b->t0, d->lang->lex_tlink_object, &end);
+        if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR) return -1;
+        if (end < b->t0 && is_kind(pair_word(d, end), "preposition")) return -1;
+        for (uint32_t i = end; i < b->t0; i++)
+            if (d->toks[i].kind == ZS_TOK_PUNCT) return -1;
+        o = (int)k + 1;
+    }
+    if (o < 0 || (*rel = entry_rel(en)) < 0) return -1;
+    return o;
+}
+
+/* Each verb of tlink_object and its object (object[k], object_of; by
+ * relation object_rel[k]), unless another source has related them. Source
+ * "object". */
+static void relate_objects(zs_doc *d, const int *object, const int *object_rel)
 {
     if (d->lang->lex_tlink_object == UINT32_MAX) return;
-    for (size_t k = 0; k + 1 < d->nevents; k++) {
-        int rel = object_rel(d, k);
-        if (rel < 0) continue;
-        const zs_event *a = &d->events[k], *b = &d->events[k + 1];
-        bool ok = true;
+    for (size_t k = 0; k < d->nevents; k++) {
+        int rel = object_rel[k], o = object[k];
+        if (o < 0) continue;
+        const zs_event *a = &d->events[k], *b = &d->events[o];
+        /* with words between them, two dates of their own or a noun named
+           before may be another event ("unternahm von Juni bis November
+           mehrere Großangriffe"): no link */
+        bool ok = !d->lang->objects_clause ||
+                  ((a->time < 0 || b->time < 0 || a->time == b->time) && (b->coref < 0 || b->coref == (int)k));
         for (size_t i = 0; i < d->ntlinks && ok; i++) {
             const zs_tlink *l = &d->tlinks[i];
             ok = !((strcmp(l->from, a->id) == 0 && strcmp(l->to, b->id) == 0) ||
@@ -1897,6 +2002,18 @@ static void borrow_intervals(zs_doc *d)
 
 static bool joins(const zs_doc *d, uint32_t i);
 
+/* Whether an event starts at token i (events are in text order). */
+static bool event_starting_at(const zs_doc *d, uint32_t i)
+{
+    size_t lo = 0, hi = d->nevents; /* the first event starting at or after i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->events[mid].t0 < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->nevents && d->events[lo].t0 == i;
+}
+
 /* The word that marks the place of verb event e besides the title_place
  * words: the place= attribute of its event_verb entry ("travel = ...
  * place=to"), or NULL. */
@@ -1947,9 +2064,11 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place, bool *pl
             event = i + 1 < d->events[j].t1; /* events in text order */
         if (event) continue;
         if (i + 2 < d->ntoks && d->toks[i + 2].sent == e->sent &&
-            ((d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER)) ||
+            ((d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER) &&
+              !event_starting_at(d, i + 2)) ||
              (is_punct(d, i + 2, "-") && !(d->toks[i + 2].flags & ZS_TF_SPACE))))
-            continue; /* "in Hamburg Altona", "in New York", "in Brest-Litowsk": not one word */
+            continue; /* "in Hamburg Altona", "in New York", "in Brest-Litowsk": not one
+                         word; but "in Wien Gespräche", the name and an event */
         if (i + 2 < d->ntoks && !(d->toks[i + 2].flags & ZS_TF_SPACE) &&
             (d->text[d->toks[i + 2].b0] == '\'' ||
              (d->toks[i + 2].b1 - d->toks[i + 2].b0 >= 3 &&
@@ -2561,14 +2680,6 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
     }
 }
 
-/* The noun event that support verb k names as its object, or -1: a
- * tlink_object entry of relation INCLUDES and the noun event right after
- * it (object_rel: "held talks", "made a proposal",
- * "conducted a review"). */
-static int support_object(const zs_doc *d, size_t k)
-{
-    return object_rel(d, k) == ZS_REL_INCLUDES ? (int)(k + 1) : -1;
-}
 
 static int cmp_participant(const void *a, const void *b)
 {
@@ -2580,7 +2691,8 @@ static int cmp_participant(const void *a, const void *b)
  * three of them ("Telefonat Putin – Trump"); a light verb that is another
  * mention has its noun's title ("Die Konferenz soll ... stattfinden"). */
 static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_place,
-                             const bool *place, const size_t *base_len)
+                             const bool *place, const size_t *base_len, const int *object,
+                             const int *object_rel)
 {
     if (!d->nevents) return;
     names nm = {0};
@@ -2594,7 +2706,9 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
        ("Iran and the United States held talks with Oman") */
     int *support = zs_xmalloc((d->nevents + 1) * sizeof *support);
     for (size_t k = 0; k < d->nevents; k++) {
-        support[k] = support_object(d, k);
+        /* the noun event a support verb names as its object (object_of
+           by INCLUDES: "held talks", "made a proposal") */
+        support[k] = object_rel[k] == ZS_REL_INCLUDES ? object[k] : -1;
         if (support[k] < 0) continue;
         zs_event *e = &d->events[k], *o = &d->events[support[k]];
         for (uint32_t j = 0; j < o->nparticipants; j++) add_participant(e, o->participants[j]);
@@ -2613,25 +2727,32 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
         const zs_event *first = &d->events[e->coref];
         for (uint32_t j = 0; j < first->nparticipants; j++) add_participant(e, first->participants[j]);
     }
-    for (size_t k = 0; k < d->nevents; k++) {
+    /* support verbs first, whose titles take their objects' own */
+    for (size_t n = 0; n < 2 * d->nevents; n++) {
+        size_t k = n % d->nevents;
+        if ((support[k] >= 0) != (n < d->nevents)) continue;
         zs_event *e = &d->events[k];
         if (e->nparticipants > 1)
             qsort(e->participants, e->nparticipants, sizeof *e->participants, cmp_participant);
         /* a support verb has its object's title, its names before the
            object's place: "held talks in Oman", "Talks Iran \u2013 United
            States in Oman" */
-        const zs_event *o = support[k] >= 0 && !has_place[k] ? &d->events[support[k]] : NULL;
+        /* or the verb's place where the noun has none: "führten in Wien
+           Gespräche", "Gespräch Iran \u2013 Österreich in Wien" */
+        int s = support[k];
+        bool own_place = s >= 0 && has_place[k] && !has_place[s];
+        const zs_event *o = s >= 0 && (!has_place[k] || own_place) ? &d->events[s] : NULL;
         if (!o && (has_place[k] || !e->nparticipants || e->nparticipants > MAX_TITLE_NAMES ||
                    (e->noun && !e->bare)))
             continue; /* "G20-Gipfel in Hamburg", "US-Angriff" */
         zs_buf b = {0};
-        if (o) zs_buf_put(&b, o->title, base_len[support[k]]);
+        if (o) zs_buf_put(&b, o->title, base_len[s]);
         else zs_buf_puts(&b, e->title);
         for (uint32_t j = 0; j < e->nparticipants && e->nparticipants <= MAX_TITLE_NAMES; j++) {
             zs_buf_puts(&b, j ? " \u2013 " : " ");
             zs_buf_puts(&b, e->participants[j]);
         }
-        if (o) zs_buf_puts(&b, o->title + base_len[support[k]]);
+        if (o) zs_buf_puts(&b, own_place ? e->title + base_len[k] : o->title + base_len[s]);
         free(e->title);
         e->title = b.data;
     }
@@ -2646,7 +2767,19 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
        calendar entry, "Talks Iran \u2013 United States in Oman"; no link
        of its own, so that the relations stay TimeML's) */
     for (size_t k = 0; k < d->nevents; k++) {
-        if (support[k] < 0 || d->events[support[k]].coref >= 0) continue;
+        if (support[k] >= 0 && support[k] < (int)k && d->events[k].coref < 0) {
+            /* the noun first ("Gespräche mit Polen geführt"): the verb is
+               its other mention, and the noun has the verb's title */
+            zs_event *o = &d->events[support[k]];
+            int head = o->coref >= 0 ? o->coref : support[k];
+            for (size_t j = k + 1; j < d->nevents; j++)
+                if (d->events[j].coref == (int)k) d->events[j].coref = head;
+            d->events[k].coref = head;
+            free(o->title);
+            o->title = zs_xstrdup(d->events[k].title);
+            continue;
+        }
+        if (support[k] < (int)k || d->events[support[k]].coref >= 0) continue;
         int head = d->events[k].coref >= 0 ? d->events[k].coref : (int)k;
         for (size_t j = (size_t)support[k] + 1; j < d->nevents; j++)
             if (d->events[j].coref == support[k]) d->events[j].coref = head;
@@ -2868,6 +3001,36 @@ static int object_date(const zs_doc *d, size_t i)
     return o->time;
 }
 
+/* Drops each verb whose event_verb entry says object=: an event only with
+ * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
+ * Berlin"). */
+static void drop_objectless(zs_doc *d)
+{
+    if (!d->lang->object_verbs) return;
+    bool *drop = NULL;
+    for (size_t k = 0; k < d->nevents; k++) {
+        int rel;
+        const zs_entry *en = d->events[k].entry;
+        if (!en || !zs_entry_attr(en, "object") || object_of(d, k, &rel) >= 0) continue;
+        if (!drop) drop = zs_xcalloc(d->nevents, sizeof *drop);
+        drop[k] = true;
+    }
+    if (!drop) return;
+    size_t kept = 0;
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (drop[k]) {
+            free(e->lemma);
+            free(e->title);
+            continue;
+        }
+        if (kept != k) d->events[kept] = *e;
+        kept++;
+    }
+    d->nevents = kept;
+    free(drop);
+}
+
 void zs_find_events(zs_doc *d)
 {
     zs_late_words(d);
@@ -2878,6 +3041,14 @@ void zs_find_events(zs_doc *d)
     memset(d->clauses, 0, nknown * sizeof *d->clauses);
     for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);
     set_context_classes(d);
+    drop_objectless(d);
+    /* each verb's object (object_of) and its relation, or -1 */
+    int *object = zs_xmalloc((d->nevents + 1) * sizeof *object);
+    int *object_rel = zs_xmalloc((d->nevents + 1) * sizeof *object_rel);
+    for (size_t k = 0; k < d->nevents; k++) {
+        object_rel[k] = -1;
+        object[k] = object_of(d, k, &object_rel[k]);
+    }
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         e->id[0] = 'e'; /* "e%zu", without printf */
@@ -2934,13 +3105,13 @@ void zs_find_events(zs_doc *d)
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
     relate_durations(d, &ix);
-    link_mentions(d);
+    link_mentions(d, object_rel);
     spread_cancelled(d);
     relate_sentence_dates(d);
     relate_to_dct(d);
     relate_reported(d);
     relate_adjacent(d);
-    relate_objects(d);
+    relate_objects(d, object, object_rel);
     relate_pairs(d);
     relate_times(d);
     relate_dct_table(d);
@@ -2949,7 +3120,9 @@ void zs_find_events(zs_doc *d)
     size_t *base_len = zs_xmalloc((d->nevents + 1) * sizeof *base_len);
     for (size_t k = 0; k < d->nevents; k++) base_len[k] = strlen(d->events[k].title);
     add_places(d, &ix, has_place, place);
-    add_participants(d, &ix, has_place, place, base_len);
+    add_participants(d, &ix, has_place, place, base_len, object, object_rel);
+    free(object);
+    free(object_rel);
     free(base_len);
     free(has_place);
     free(place);

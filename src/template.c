@@ -2306,6 +2306,9 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_signal_anchor = well_known(L, "signal_anchor");
     L->lex_tlink_object = well_known(L, "tlink_object");
     L->lex_object_gap = well_known(L, "object_gap");
+    for (uint32_t i = 0; i < L->nentries && L->lex_event_verb != UINT32_MAX; i++)
+        if (L->entries[i]->lex == L->lex_event_verb && zs_entry_attr(L->entries[i], "object"))
+            L->object_verbs = true;
     L->lex_event_status = well_known(L, "event_status");
     L->lex_status_date = well_known(L, "status_date");
     add_verb_titles(L);

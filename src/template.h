@@ -214,6 +214,8 @@ struct zs_lang {
                                    before it or the first right after it
                                    ("reports clause", the default: all of
                                    its part of the clause) */
+    bool object_verbs;          /* some event_verb entry says object=: an
+                                   event only with its object */
     bool objects_clause;        /* "objects clause": the object of a
                                    tlink_object verb is the noun event next
                                    to it in its clause, after it or, for a

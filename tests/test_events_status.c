@@ -1,6 +1,7 @@
-/* Cancelled and postponed events (event_status, status_date) and the scope
+/* Cancelled and postponed events (event_status, status_date), the scope
  * of planning cues (modal_planned "noun", "adjective", "report"), German
- * and English. */
+ * and English, and German support verbs and their objects (tlink_object,
+ * "objects clause"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -211,6 +212,75 @@ static void test_cancel_spreads(void **state)
     zs_doc_free(d);
 }
 
+/* The number of events whose text is text. */
+static int events_with_text(const zs_doc *d, const char *text)
+{
+    size_t n = strlen(text);
+    int count = 0;
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        count += e->b1 - e->b0 == n && memcmp(d->text + e->b0, text, n) == 0;
+    }
+    return count;
+}
+
+/* The relation of the link from a to b of source src, or -1. */
+static int link_rel(const zs_doc *d, const zs_event *a, const zs_event *b, const char *src)
+{
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (strcmp(l->from, a->id) == 0 && strcmp(l->to, b->id) == 0 && strcmp(l->source, src) == 0)
+            return (int)l->rel;
+    }
+    return -1;
+}
+
+/* German support verbs: the object after the verb with words between
+ * ("führten am Montag in Wien Gespräche") or before a verb that ends its
+ * clause ("Verhandlungen mit Polen geführt", "eine Entscheidung getroffen
+ * hätten"); the verb has the noun's title with its names and place, the
+ * later of the two is a mention of the first, the noun keeps its date.
+ * "führte zu einem Streik" is causative (BEFORE, its own title); "der Weg
+ * führt nach Salzburg" and "führten die Delegation zu den Gesprächen"
+ * (the noun in a prepositional phrase) make no event of "führen"; "trafen
+ * sich am Rande des Gipfels" is a meeting, not the summit. */
+static void test_de_support(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = read_doc(de,
+                         "Die Außenminister Österreichs und Irans führten am Montag in Wien "
+                         "Gespräche über das Abkommen. "
+                         "Der Präsident hat am Freitag Verhandlungen mit Polen geführt. "
+                         "Es hieß, dass die Minister eine Entscheidung getroffen hätten. "
+                         "Der Anschlag führte zu einem Streik. Der Weg führt nach Salzburg. "
+                         "Die Minister trafen sich am Rande des Gipfels. "
+                         "Die Beamten führten die Delegation zu den Gesprächen.",
+                         "2026-03-09T10:00+01:00");
+    const zs_event *v = event_text(d, "führten"), *n = event_text(d, "Gespräche");
+    assert_string_equal(v->title, "Gespräch Iran \u2013 Österreich in Wien");
+    assert_int_equal(n->coref, (int)(v - d->events));
+    assert_true(n->time >= 0);
+    assert_string_equal(begin_day(n, b, sizeof b), "2026-03-09");
+    assert_int_equal(link_rel(d, v, n, "object"), ZS_REL_INCLUDES);
+    const zs_event *g = event_text(d, "geführt"), *h = event_text(d, "Verhandlungen");
+    assert_int_equal(g->coref, (int)(h - d->events));
+    assert_string_equal(h->title, "Verhandlung Polen");
+    assert_string_equal(g->title, "Verhandlung Polen");
+    assert_string_equal(begin_day(h, b, sizeof b), "2026-03-06");
+    const zs_event *t = event_text(d, "getroffen"), *e = event_text(d, "Entscheidung");
+    assert_string_equal(t->title, "Entscheidung");
+    assert_int_equal(t->coref, (int)(e - d->events));
+    const zs_event *f = event_text(d, "führte"), *s = event_text(d, "Streik");
+    assert_int_equal(link_rel(d, f, s, "object"), ZS_REL_BEFORE);
+    assert_int_equal(f->coref, -1);
+    assert_string_equal(s->title, "Streik");
+    assert_int_equal(events_with_text(d, "führt"), 0);
+    assert_int_equal(events_with_text(d, "führten"), 1);
+    assert_string_equal(event_text(d, "trafen")->title, "Treffen");
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_en_us_spelling),
         cmocka_unit_test(test_en_planned_scope),
         cmocka_unit_test(test_cancel_spreads),
+        cmocka_unit_test(test_de_support),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

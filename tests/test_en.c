@@ -449,6 +449,22 @@ static void test_signal_after(void **state)
     }
 }
 
+/* "on the eve of" (signal_before in en/events.zt) orders the event before
+ * it before the one it names. */
+static void test_signal_eve(void **state)
+{
+    (void)state;
+    static const char *texts[] = {"Protesters marched on the eve of the summit.",
+                                  "The rebels attacked the capital on the eve of the vote."};
+    for (int i = 0; i < 2; i++) {
+        zs_doc *d = two_events(texts[i]);
+        assert_int_equal(link_rel(d, d->events[0].id, d->events[1].id), ZS_REL_BEFORE);
+        assert_string_equal(link_source(d, d->events[0].id, d->events[1].id),
+                            "signal:on the eve of");
+        zs_doc_free(d);
+    }
+}
+
 /* The event of text's doc d whose trigger is the word form (asserted). */
 static const zs_event *event_named(const zs_doc *d, const char *form)
 {
@@ -799,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_date_reach),
         cmocka_unit_test(test_holds_now),
         cmocka_unit_test(test_signal_after),
+        cmocka_unit_test(test_signal_eve),
         cmocka_unit_test(test_object),
         cmocka_unit_test(test_verb_titles),
         cmocka_unit_test(test_verb_title_load),

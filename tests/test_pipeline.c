@@ -389,6 +389,28 @@ static void test_seed_signal(void **state)
     zs_doc_free(d);
 }
 
+/* "am Vorabend" (signal_before in de/events.zt) orders the event before it
+ * before the one it names. */
+static void test_signal_vorabend(void **state)
+{
+    const zs_lang *de = *state;
+    const char *text = "Die Minister trafen sich am Vorabend des Gipfels.";
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(de, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 2);
+    bool linked = false;
+    for (size_t i = 0; i < d->nbase; i++) {
+        const zs_tlink *l = &d->tlinks[i];
+        if (!strcmp(l->from, d->events[0].id) && !strcmp(l->to, d->events[1].id) &&
+            l->rel == ZS_REL_BEFORE && !strcmp(l->source, "signal:am vorabend"))
+            linked = true;
+    }
+    assert_true(linked);
+    zs_doc_free(d);
+}
+
 static void test_seed_order(void **state)
 {
     (void)state;
@@ -423,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_seed_calendar),
         cmocka_unit_test(test_seed_order),
         cmocka_unit_test(test_seed_signal),
+        cmocka_unit_test(test_signal_vorabend),
         cmocka_unit_test(test_seed_participants),
     };
     return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);

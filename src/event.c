@@ -566,11 +566,46 @@ static int planned_before(const zs_doc *d, uint32_t i, uint32_t s0)
     return -1;
 }
 
+static const char *pair_word(const zs_doc *d, uint32_t i);
+static bool is_kind(const char *kind, const char *name);
+
+/* Tokens from a modal_planned entry marked "noun" back to the preposition
+ * of a phrase between it and the noun event it follows ("the summit with
+ * the Mexican president planned for Friday"). */
+#define PLANNED_PHRASE_REACH 5
+
+/* The event that the modal_planned word at token i of its clause [s0, s1)
+ * follows across a prepositional phrase: an event (a noun, or a noun of
+ * the English lexicon that is a verb event: "summit"), a preposition of
+ * pair_word right after it, then words of no event, no punctuation and
+ * no class_context word up to i, at most PLANNED_PHRASE_REACH tokens from
+ * the preposition ("the summit with Mexico planned for Friday", "talks on
+ * trade scheduled for May"); not when a class_context word follows the
+ * word or stands in the phrase, a verb there ("would not talk about
+ * whether they planned to refer"); else -1. */
+static int planned_after_phrase(const zs_doc *d, uint32_t i, uint32_t s0, uint32_t s1)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_pair_word == UINT32_MAX) return -1;
+    const zs_word *next = i + 1 < s1 ? d->toks[i + 1].word : NULL;
+    if (next && L->lex_class_context != UINT32_MAX && zs_word_in(next, L->lex_class_context, NULL))
+        return -1;
+    for (uint32_t t = i; t-- > s0 + 1 && i - t <= PLANNED_PHRASE_REACH;) {
+        const zs_word *w = d->toks[t].word;
+        if (d->toks[t].kind == ZS_TOK_PUNCT || event_ending_at(d, t) >= 0 ||
+            (w && L->lex_class_context != UINT32_MAX && zs_word_in(w, L->lex_class_context, NULL)))
+            return -1;
+        if (is_kind(pair_word(d, t), "preposition")) return event_ending_at(d, t - 1);
+    }
+    return -1;
+}
+
 /* Whether event k is planned by a modal_planned word of its clause
  * [s0, s1): an entry marked "noun" right before an event ("the planned
  * summit") plans that event only, else the one right before it ("the
- * summit planned for May", "the summit is planned for May"), else its
- * clause ("officials planned to meet"); one marked "adjective" plans an
+ * summit planned for May", "the summit is planned for May"), else the noun
+ * before a prepositional phrase before it (planned_after_phrase: "the
+ * summit with Mexico planned for Friday"), else its clause ("officials planned to meet"); one marked "adjective" plans an
  * event right after it and nothing else ("geplante", "proposed"); one marked "report" ("would") only after a
  * reporting verb in the past before it in the sentence, and for the events
  * after it ("said he would travel": zs_event.reported_plan, as the plan
@@ -590,6 +625,7 @@ static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
         if (strcmp(a->sym, "noun") == 0 || strcmp(a->sym, "adjective") == 0) {
             int n = planned_noun(d, i, s1);
             if (n < 0 && a->sym[0] == 'n') n = planned_before(d, i, s0);
+            if (n < 0 && a->sym[0] == 'n') n = planned_after_phrase(d, i, s0, s1);
             if (n < 0 ? a->sym[0] == 'n' : (size_t)n == k) return true;
         } else if (strcmp(a->sym, "report") == 0) {
             if (d->events[k].t0 < i) continue;
@@ -759,8 +795,6 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     return k >= 0 && (d->timexes[k].tv.ref == ZS_REF_NONE || opening(d, &d->timexes[k], e)) ? k : -1;
 }
 
-static const char *pair_word(const zs_doc *d, uint32_t i);
-static bool is_kind(const char *kind, const char *name);
 
 /* Whether tokens i and i + 1 are a possessive ending: a punctuation mark
  * and, right after it, a word of pair_word's "possessive" ("'s"). */
@@ -2937,13 +2971,21 @@ static void apply_status(zs_doc *d, const tok_index *ix)
  * up to two words, none of them an auxiliary ("der für Dienstag geplante
  * Gipfel", not "Am Sonntag wurde der Gipfel abgesagt"), or up to two words
  * after a modal_planned word right after it ("the summit planned for
- * Thursday"); else -1. */
+ * Thursday") or after a phrase after it (planned_after_phrase: "the visit
+ * of the delegation planned for Friday"); else -1. */
 static int planned_date(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t s0 = d->sents[e->sent].t0, s1 = d->sents[e->sent].t1;
-    const zs_word *pw = e->t1 < s1 ? d->toks[e->t1].word : NULL;
-    if (pw && d->lang->lex_modal_planned != UINT32_MAX && zs_word_in(pw, d->lang->lex_modal_planned, NULL))
-        for (uint32_t j = e->t1 + 1; j < s1 && j <= e->t1 + 3; j++) {
+    uint32_t p = e->t1; /* the modal_planned word */
+    if (d->lang->lex_modal_planned == UINT32_MAX) p = s1;
+    while (p < s1 && p <= e->t1 + PLANNED_PHRASE_REACH &&
+           !(d->toks[p].word && zs_word_in(d->toks[p].word, d->lang->lex_modal_planned, NULL)))
+        p++;
+    if (p > e->t1 && (p >= s1 || p > e->t1 + PLANNED_PHRASE_REACH ||
+                      planned_after_phrase(d, p, s0, s1) != (int)(e - d->events)))
+        p = s1;
+    if (p < s1)
+        for (uint32_t j = p + 1; j < s1 && j <= p + 3; j++) {
             int k = ix->start[j];
             if (d->toks[j].kind == ZS_TOK_PUNCT) break;
             if (k < 0) continue;
@@ -2984,14 +3026,15 @@ static void spread_cancelled(zs_doc *d)
  * PAIR_NEAR tokens after it, no punctuation between): the verb's too,
  * whose object the noun is ("closed the deal yesterday", "signed
  * the agreement Friday"; TimeBank's closure puts 13 of the 25 such verbs
- * within it), or -1. */
+ * within it), not a cancelled noun's, the date it was planned for
+ * ("scrapped the visit ... planned for Friday"), or -1. */
 static int object_date(const zs_doc *d, size_t i)
 {
     const zs_event *e = &d->events[i];
     if (e->noun || e->cls == ZS_EC_REPORTING || i + 1 >= d->nevents) return -1;
     const zs_event *o = &d->events[i + 1];
-    if (!o->noun || o->time < 0 || o->sent != e->sent || o->t0 - e->t1 > PAIR_NEAR ||
-        d->timexes[o->time].t0 < o->t1)
+    if (!o->noun || o->time < 0 || o->modality == ZS_MODAL_CANCELLED || o->sent != e->sent ||
+        o->t0 - e->t1 > PAIR_NEAR || d->timexes[o->time].t0 < o->t1)
         return -1;
     for (uint32_t t = e->t1; t < o->t0; t++) {
         const zs_word *w = d->toks[t].word;
@@ -3059,9 +3102,12 @@ void zs_find_events(zs_doc *d)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }
     apply_status(d, &ix);
-    for (size_t i = 0; i < d->nevents; i++) {
-        zs_event *e = &d->events[i];
-        if (e->time >= 0) continue;
+    /* cancelled events first: the date they were planned for is theirs,
+       not the cancelling verb's ("scrapped the visit of the delegation
+       planned for Friday") */
+    for (size_t n = 0; n < 2 * d->nevents; n++) {
+        zs_event *e = &d->events[n % d->nevents];
+        if (e->time >= 0 || (e->modality == ZS_MODAL_CANCELLED) != (n < d->nevents)) continue;
         /* a cancelled event has only a date of its own, not its clause's
            ("was cancelled on Sunday") */
         bool own = e->noun || e->modality == ZS_MODAL_CANCELLED;

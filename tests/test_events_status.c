@@ -188,14 +188,37 @@ static void test_en_planned_scope(void **state)
     assert_int_equal(event_text(d, "hurt")->modality, ZS_MODAL_ASSERTED);
     assert_int_equal(event_text(d, "talks")->modality, ZS_MODAL_PLANNED);
     zs_doc_free(d);
-    /* German: "geplante" plans its noun only, "soll" its clause */
+    /* after its noun and a phrase "planned" plans that noun, not its
+       clause; not a verb's "whether they planned to" */
+    d = read_doc(en,
+                 "Obama cancelled the summit with Mexico planned for Friday. "
+                 "Talks on trade scheduled for next week were confirmed. "
+                 "Aides would not talk about whether they planned to refer to it.",
+                 "2025-03-03");
+    char b[16];
+    assert_int_equal(event_text(d, "cancelled")->modality, ZS_MODAL_ASSERTED);
+    const zs_event *s = event_text(d, "summit");
+    assert_int_equal(s->modality, ZS_MODAL_CANCELLED);
+    assert_string_equal(begin_day(s, b, sizeof b), "2025-03-07");
+    assert_int_equal(event_text(d, "Talks")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(event_text(d, "confirmed")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "refer")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(event_text(d, "talk")->modality, ZS_MODAL_PLANNED);
+    zs_doc_free(d);
+    /* German: "geplante" plans its noun only, "soll" its clause; a date
+       before "geplante" is its noun's ("der für Freitag geplante Gipfel") */
     d = read_doc(de,
                  "Die Minister trafen sich vor dem geplanten Gipfel. "
-                 "Das Treffen soll am Freitag stattfinden.",
+                 "Das Treffen soll am Freitag stattfinden. "
+                 "Der Minister sagte den für Freitag geplanten Besuch ab.",
                  "2025-03-03");
     assert_int_equal(event_text(d, "trafen")->modality, ZS_MODAL_ASSERTED);
     assert_int_equal(event_text(d, "Gipfel")->modality, ZS_MODAL_PLANNED);
     assert_int_equal(event_text(d, "Treffen")->modality, ZS_MODAL_PLANNED);
+    const zs_event *v = event_text(d, "Besuch");
+    assert_int_equal(v->modality, ZS_MODAL_CANCELLED);
+    assert_string_equal(begin_day(v, b, sizeof b), "2025-03-07");
+    assert_int_equal(event_text(d, "sagte")->modality, ZS_MODAL_ASSERTED);
     zs_doc_free(d);
 }
 

@@ -1603,7 +1603,7 @@ static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n)
 {
     for (uint32_t i = n; i-- > from;) {
         const char *kind = gap_kind(d, i);
-        if (kind && kind[0] != 'g') return true;
+        if (is_kind(kind, "preposition") || is_kind(kind, "result")) return true;
         const zs_token *t = &d->toks[i];
         if (t->kind == ZS_TOK_PUNCT) return false;
         if (t->kind == ZS_TOK_WORD && (t->flags & ZS_TF_UPPER) && !is_kind(gap_kind(d, i + 1), "genitive"))
@@ -1630,11 +1630,12 @@ static bool ends_clause(const zs_doc *d, const zs_event *a, uint32_t c1)
  * punctuation between, in no prepositional phrase (in_phrase) unless the
  * entry names its preposition ("führte zu Protesten"); else, for a verb
  * alone that ends its clause, the event before it, a noun of its clause
- * in no prepositional phrase, with nothing between them or a phrase that
+ * in no prepositional phrase, with nothing between them, a phrase that
  * starts with a preposition ("Gespräche geführt", "Gespräche mit Polen
- * geführt") and no result word but the one right before the verb
- * ("Gespräche zu führen", not "die Gespräche zu nichts führten");
- * else -1. */
+ * geführt") or lower-case words of no object_gap kind, adverbs ("den
+ * Anschlag scharf verurteilt", not "dass der Angriff die Stadt traf"), and
+ * no result word but the one right before the verb ("Gespräche zu
+ * führen", not "die Gespräche zu nichts führten"); else -1. */
 static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
 {
     const zs_event *a = &d->events[k];
@@ -1652,11 +1653,20 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
     if (k == 0 || en->ntok != 1 || !ends_clause(d, a, c1)) return -1;
     const zs_event *b = &d->events[k - 1];
     if (!b->noun || b->t0 < c0 || b->sent != a->sent || in_phrase(d, c0, b->t0)) return -1;
-    if (b->t1 < a->t0 && !is_kind(gap_kind(d, b->t1), "preposition") && !(b->t1 + 1 == a->t0 && is_kind(gap_kind(d, b->t1), "result")))
-        return -1;
-    for (uint32_t i = b->t1; i < a->t0; i++)
-        if (d->toks[i].kind == ZS_TOK_PUNCT || (i + 1 < a->t0 && is_kind(gap_kind(d, i), "result")))
+    /* a phrase after the noun, or adverbs: lower-case words of no
+       object_gap kind ("den Anschlag scharf verurteilt", not "dass der
+       Angriff die Stadt traf") */
+    bool phrase = b->t1 < a->t0 && is_kind(gap_kind(d, b->t1), "preposition");
+    for (uint32_t i = b->t1; i < a->t0; i++) {
+        const zs_token *t = &d->toks[i];
+        const char *kind = gap_kind(d, i);
+        if (t->kind == ZS_TOK_PUNCT || (i + 1 < a->t0 && is_kind(kind, "result"))) return -1;
+        if (!phrase && i + 1 < a->t0 &&
+            (t->kind != ZS_TOK_WORD || (t->flags & ZS_TF_UPPER) || kind ||
+             (t->word && zs_word_in(t->word, d->lang->lex_article_indef, NULL))))
             return -1;
+        if (!phrase && i + 1 == a->t0 && kind && !is_kind(kind, "result")) return -1;
+    }
     return (int)k - 1;
 }
 

@@ -263,6 +263,8 @@ static int link_rel(const zs_doc *d, const zs_event *a, const zs_event *b, const
  * clause ("Verhandlungen mit Polen geführt", "eine Entscheidung getroffen
  * hätten"); the verb has the noun's title with its names and place, the
  * later of the two is a mention of the first, the noun keeps its date.
+ * Adverbs may stand between an object and its verb ("scharf verurteilt"),
+ * another phrase may not ("dass der Angriff die Stadt traf").
  * "führte zu einem Streik" is causative (BEFORE, its own title); "der Weg
  * führt nach Salzburg" and "führten die Delegation zu den Gesprächen"
  * (the noun in a prepositional phrase) make no event of "führen"; "trafen
@@ -301,6 +303,18 @@ static void test_de_support(void **state)
     assert_int_equal(events_with_text(d, "führt"), 0);
     assert_int_equal(events_with_text(d, "führten"), 1);
     assert_string_equal(event_text(d, "trafen")->title, "Treffen");
+    zs_doc_free(d);
+    /* adverbs between an object and its verb are no bar, another phrase is */
+    d = read_doc(de,
+                 "Die Regierung hat den Anschlag scharf verurteilt. "
+                 "Es hieß, dass der Angriff die Stadt traf.",
+                 "2026-03-09T10:00+01:00");
+    assert_int_equal(link_rel(d, event_text(d, "verurteilt"), event_text(d, "Anschlag"), "object"),
+                     ZS_REL_AFTER);
+    const zs_event *hit = event_text(d, "traf");
+    assert_string_equal(hit->title, "Treffen");
+    assert_int_equal(hit->coref, -1);
+    assert_int_equal(link_rel(d, hit, event_text(d, "Angriff"), "object"), -1);
     zs_doc_free(d);
 }
 

@@ -605,8 +605,10 @@ static int planned_after_phrase(const zs_doc *d, uint32_t i, uint32_t s0, uint32
  * summit") plans that event only, else the one right before it ("the
  * summit planned for May", "the summit is planned for May"), else the noun
  * before a prepositional phrase before it (planned_after_phrase: "the
- * summit with Mexico planned for Friday"), else its clause ("officials planned to meet"); one marked "adjective" plans an
- * event right after it and nothing else ("geplante", "proposed"); one marked "report" ("would") only after a
+ * summit with Mexico planned for Friday"), else its clause ("officials
+ * planned to meet"); one marked "adjective" plans an event right after it
+ * and nothing else ("geplante", "proposed"); one marked "report" ("would")
+ * only after a
  * reporting verb in the past before it in the sentence, and for the events
  * after it ("said he would travel": zs_event.reported_plan, as the plan
  * lies after the report, not necessarily after the publication); any
@@ -1587,8 +1589,8 @@ static const char *gap_kind(const zs_doc *d, uint32_t i)
 {
     const zs_word *w = d->toks[i].word;
     const zs_entry *e;
-    if (!w || d->lang->lex_object_gap == UINT32_MAX || !zs_word_in(w, d->lang->lex_object_gap, &e) ||
-        !e->nattrs || !e->attrs[0].sym)
+    uint32_t lex = d->lang->lex_object_gap;
+    if (!w || lex == UINT32_MAX || !zs_word_in(w, lex, &e) || !e->nattrs || !e->attrs[0].sym)
         return NULL;
     return e->attrs[0].sym;
 }
@@ -1606,20 +1608,22 @@ static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n)
         if (is_kind(kind, "preposition") || is_kind(kind, "result")) return true;
         const zs_token *t = &d->toks[i];
         if (t->kind == ZS_TOK_PUNCT) return false;
-        if (t->kind == ZS_TOK_WORD && (t->flags & ZS_TF_UPPER) && !is_kind(gap_kind(d, i + 1), "genitive"))
+        if (t->kind == ZS_TOK_WORD && (t->flags & ZS_TF_UPPER) &&
+            !is_kind(gap_kind(d, i + 1), "genitive"))
             return false;
     }
     return false;
 }
 
 /* Whether verb event a ends its clause [.., c1) or the part of it up to
- * punctuation, but for words of verb_aux after it ("Gespräche geführt hatten", "geführt werden sollen"). */
+ * punctuation, but for words of verb_aux after it ("Gespräche geführt
+ * hatten", "geführt werden sollen"). */
 static bool ends_clause(const zs_doc *d, const zs_event *a, uint32_t c1)
 {
     for (uint32_t i = a->t1; i < c1 && d->toks[i].kind != ZS_TOK_PUNCT; i++) {
         const zs_word *w = d->toks[i].word;
-        if (!w || d->lang->lex_verb_aux == UINT32_MAX || !zs_word_in(w, d->lang->lex_verb_aux, NULL))
-            return false;
+        uint32_t lex = d->lang->lex_verb_aux;
+        if (!w || lex == UINT32_MAX || !zs_word_in(w, lex, NULL)) return false;
     }
     return true;
 }
@@ -1717,7 +1721,8 @@ static void relate_objects(zs_doc *d, const int *object, const int *object_rel)
            before may be another event ("unternahm von Juni bis November
            mehrere Großangriffe"): no link */
         bool ok = !d->lang->objects_clause ||
-                  ((a->time < 0 || b->time < 0 || a->time == b->time) && (b->coref < 0 || b->coref == (int)k));
+                  ((a->time < 0 || b->time < 0 || a->time == b->time) &&
+                   (b->coref < 0 || b->coref == (int)k));
         for (size_t i = 0; i < d->ntlinks && ok; i++) {
             const zs_tlink *l = &d->tlinks[i];
             ok = !((strcmp(l->from, a->id) == 0 && strcmp(l->to, b->id) == 0) ||

@@ -581,8 +581,8 @@ static bool is_kind(const char *kind, const char *name);
  * no class_context word up to i, at most PLANNED_PHRASE_REACH tokens from
  * the preposition ("the summit with Mexico planned for Friday", "talks on
  * trade scheduled for May"); not when a class_context word follows the
- * word or stands in the phrase, a verb there ("would not talk about
- * whether they planned to refer"); else -1. */
+ * word or stands in the phrase, a verb there ("would not comment on
+ * whether they planned to appeal"); else -1. */
 static int planned_after_phrase(const zs_doc *d, uint32_t i, uint32_t s0, uint32_t s1)
 {
     const zs_lang *L = d->lang;

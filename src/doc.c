@@ -444,6 +444,74 @@ static void resolve_timexes(zs_doc *d)
     }
 }
 
+/* The UTC offset in seconds of a zone word in tokens [t0, t1) ("GMT",
+ * "9:30 a.m. EST"): the first entry of the zone_abbr lexicon there with an
+ * offset (offset=-0500, hours and minutes); a zone word without one ("local
+ * time") gives none, nor does a word of no fixed offset. */
+static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off)
+{
+    uint32_t lex = d->lang->lex_zone_abbr;
+    if (lex == UINT32_MAX) return false;
+    for (uint32_t i = t0; i < t1; i++) {
+        const zs_word *w = d->toks[i].word;
+        if (!w) continue;
+        for (uint32_t k = 0; k < w->nstarts; k++) {
+            const zs_entry *e = w->starts[k];
+            if (e->lex != lex || i + e->ntok > t1) continue;
+            bool ok = true;
+            for (uint32_t j = 1; j < e->ntok && ok; j++) {
+                const zs_word *wj = d->toks[i + j].word;
+                ok = wj && wj->id == e->words[j];
+            }
+            if (!ok) continue;
+            const zs_attr *a = zs_entry_attr(e, "offset");
+            if (!a || a->num == ZS_UNSET) return false;
+            *off = a->num / 100 * 3600 + a->num % 100 * 60;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Local time in tz of the instant that clock time t shows in a zone of
+ * UTC offset off. */
+static zs_lsec zone_to_local(const char *tz, zs_lsec t, int32_t off)
+{
+    zs_lsec utc = t - off;
+    zs_lsec local = utc + zs_tz_offset(tz, utc);
+    return utc + zs_tz_offset(tz, local);
+}
+
+static bool zoned(const zs_timex *x)
+{
+    return !x->is_dct && x->rv.has_interval && x->rv.gran >= ZS_GRAN_HOUR;
+}
+
+/* A clock time with a zone word ("at 1400 GMT") is that instant: its
+ * interval, kept in the article's zone like every other, moves there once
+ * all values are resolved (the value stays the clock as written). The
+ * other clock times of its coordination group share the zone ("von 10 bis
+ * 12 Uhr MESZ"). */
+static void zone_timexes(zs_doc *d)
+{
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        zs_timex *x = &d->timexes[i];
+        if (zoned(x) && zone_in(d, x->t0, x->t1, &x->zone_off)) x->has_zone = true;
+    }
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        zs_timex *x = &d->timexes[i];
+        for (size_t j = i + 1; !x->has_zone && zoned(x) && x->group >= 0 && j < d->ntimexes &&
+                               d->timexes[j].group == x->group; j++)
+            if (d->timexes[j].has_zone) {
+                x->has_zone = true;
+                x->zone_off = d->timexes[j].zone_off;
+            }
+        if (!x->has_zone) continue;
+        x->rv.begin = zone_to_local(d->tz, x->rv.begin, x->zone_off);
+        x->rv.until = zone_to_local(d->tz, x->rv.until, x->zone_off);
+    }
+}
+
 static void set_dct_iso(zs_doc *d)
 {
     zs_format_lsec(d->dct_iso, sizeof d->dct_iso, d->dct, d->dct_gran == ZS_GRAN_DAY, d->tz);
@@ -506,6 +574,7 @@ zs_doc *zs_doc_new(const zs_lang *lang, const char *name, const char *text, size
     }
     set_dct_iso(d);
     resolve_timexes(d);
+    zone_timexes(d);
     if (!(opts && opts->timex_only)) zs_find_events(d);
     return d;
 }

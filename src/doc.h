@@ -57,6 +57,10 @@ typedef struct zs_timex {
                                     member), or -1 */
     bool is_dct;                 /* the dateline: the creation time */
     bool claimed;                /* an event's postnominal modifier */
+    bool has_zone;               /* its clock is of a zone word's offset
+                                    ("1400 GMT"): rv's interval is that
+                                    instant in the article's zone */
+    int32_t zone_off;            /* that offset from UTC in seconds */
 } zs_timex;
 
 typedef enum {

@@ -194,8 +194,9 @@ static int two_digits(const char **p)
 
 /* "2017-05-02", "-043-03-15", "2017-05-02T18:00+02:00", "...T18:00:30Z":
  * the wall-clock time written (the offset is the zone's and not applied). */
-static bool parse_time(const char *p, zs_lsec *t, bool *has_time)
+static bool parse_time(const char *p, zs_lsec *t, bool *has_time, int *off)
 {
+    if (off) *off = ZS_UNSET;
     int sign = 1;
     if (*p == '-') {
         sign = -1;
@@ -225,8 +226,9 @@ static bool parse_time(const char *p, zs_lsec *t, bool *has_time)
         if (*p == 'Z') {
             p++;
         } else if (*p == '+' || *p == '-') {
-            p++;
-            if (two_digits(&p) < 0 || *p++ != ':' || two_digits(&p) < 0) return false;
+            int neg = *p++ == '-', oh = two_digits(&p), om;
+            if (oh < 0 || *p++ != ':' || (om = two_digits(&p)) < 0) return false;
+            if (off) *off = (neg ? -1 : 1) * (oh * 3600 + om * 60);
         }
     }
     if (*p) return false;
@@ -234,13 +236,23 @@ static bool parse_time(const char *p, zs_lsec *t, bool *has_time)
     return true;
 }
 
-static zs_lsec time_field(const rec *r, const char *key, bool *ok)
+/* A date or date-time field as written; *off (if not NULL) its UTC
+ * offset in seconds, or ZS_UNSET. */
+static zs_lsec time_field(const rec *r, const char *key, bool *ok, int *off)
 {
     const char *s = str(r, key, 64, true, ok);
     zs_lsec t = 0;
     bool has_time;
-    if (s && !parse_time(s, &t, &has_time)) *ok = bad(r, "is not a date or date-time", key);
+    if (off) *off = ZS_UNSET;
+    if (s && !parse_time(s, &t, &has_time, off)) *ok = bad(r, "is not a date or date-time", key);
     return t;
+}
+
+/* The article's wall clock in tz of clock time t at UTC offset off. */
+static zs_lsec in_zone(const char *tz, zs_lsec t, int off)
+{
+    zs_lsec utc = t - off;
+    return utc + zs_tz_offset(tz, utc + zs_tz_offset(tz, utc));
 }
 
 /* begin, until, granularity: all three or none. */
@@ -248,8 +260,8 @@ static bool interval(const rec *r, zs_lsec *begin, zs_lsec *until, zs_gran *gran
 {
     if (!has(r, "begin") && !has(r, "until") && !has(r, "granularity"))
         return false;
-    *begin = time_field(r, "begin", ok);
-    *until = time_field(r, "until", ok);
+    *begin = time_field(r, "begin", ok, NULL);
+    *until = time_field(r, "until", ok, NULL);
     *gran = (zs_gran)enum_field(r, "granularity", gran_name, ZS_GRAN_SECOND + 1, ok);
     return true;
 }
@@ -294,7 +306,7 @@ static bool doc_record(builder *b, const rec *r, const char *name)
     if (!ok) return false;
     zs_lsec t;
     bool has_time;
-    if (!parse_time(dct, &t, &has_time)) return bad(r, "is not a date or date-time", "dct");
+    if (!parse_time(dct, &t, &has_time, NULL)) return bad(r, "is not a date or date-time", "dct");
     if (!zs_tz_valid(tz)) return bad(r, "is not a known time zone", "tz");
     zs_doc *d = b->d = zs_xcalloc(1, sizeof *d);
     d->name = zs_xstrdup(name);
@@ -330,6 +342,19 @@ static bool timex_record(builder *b, const rec *r)
         if (x->rv.mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
     }
     x->rv.has_interval = interval(r, &x->rv.begin, &x->rv.until, &x->rv.gran, &ok);
+    if (x->rv.has_interval && x->rv.gran >= ZS_GRAN_HOUR) {
+        /* a clock time written in its zone word's offset ("14:00+00:00"
+         * in a Berlin article): that instant in the article's zone */
+        bool ok2 = true;
+        int off;
+        zs_lsec t = time_field(r, "begin", &ok2, &off);
+        if (ok2 && off != ZS_UNSET && off != zs_tz_offset(d->tz, t)) {
+            x->has_zone = true;
+            x->zone_off = off;
+            x->rv.begin = in_zone(d->tz, x->rv.begin, off);
+            x->rv.until = in_zone(d->tz, x->rv.until, off);
+        }
+    }
     if (x->rv.has_interval && x->rv.gran == ZS_GRAN_NONE) ok = bad(r, "is none", "granularity");
     x->anchor = (zs_anchor)enum_field(r, "anchor", anchor_name, 3, &ok);
     const char *fn = str(r, "function", 0, false, &ok);
@@ -414,8 +439,8 @@ static bool event_record(builder *b, const rec *r)
     e->has_interval = interval(r, &e->begin, &e->until, &e->gran, &ok);
     if (has(r, "place_begin") || has(r, "place_until")) {
         e->placed = true;
-        e->place_begin = time_field(r, "place_begin", &ok);
-        e->place_until = time_field(r, "place_until", &ok);
+        e->place_begin = time_field(r, "place_begin", &ok, NULL);
+        e->place_until = time_field(r, "place_until", &ok, NULL);
         e->place_rank = (int32_t)small_int(r, "place_rank", &ok);
     }
     if (has(r, "mod")) {

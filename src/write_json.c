@@ -121,10 +121,20 @@ static void kv_cstr(zs_buf *b, const char *kq, size_t kn, const char *v)
 }
 
 /* ,"k":"time" as zs_format_lsec writes it: YYYY-MM-DD, or with the clock
- * time (seconds when there are) and the zone's offset. */
+ * time (seconds when there are) and the zone's offset; zone, if not NULL,
+ * the UTC offset in seconds to write the instant t (in the article's zone)
+ * in ("1400 GMT": 14:00+00:00). */
 static void kv_time(zs_buf *b, const char *kq, size_t kn, const zs_doc *d, zs_lsec t,
-                    bool date_only)
+                    bool date_only, const int32_t *zone)
 {
+    int off = 0;
+    if (!date_only) {
+        off = zs_tz_offset(d->tz, t);
+        if (zone) {
+            t += *zone - off;
+            off = *zone;
+        }
+    }
     int y, m, day, h, mi, sec;
     zs_lsec_split(t, &y, &m, &day, &h, &mi, &sec);
     if (y < 0 || y > 9999) { /* rare: printf's widths and signs */
@@ -148,7 +158,7 @@ static void kv_time(zs_buf *b, const char *kq, size_t kn, const zs_doc *d, zs_ls
             *o++ = ':';
             o = zs_put_num(o, sec, 2);
         }
-        int off = zs_tz_offset(d->tz, t), a = off < 0 ? -off : off;
+        int a = off < 0 ? -off : off;
         *o++ = off < 0 ? '-' : '+';
         o = zs_put_num(o, a / 3600, 2);
         *o++ = ':';
@@ -159,11 +169,12 @@ static void kv_time(zs_buf *b, const char *kq, size_t kn, const zs_doc *d, zs_ls
     put(b, s, (size_t)(o - s));
 }
 
-static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, zs_gran g)
+static void interval(zs_buf *b, const zs_doc *d, zs_lsec begin, zs_lsec until, zs_gran g,
+                     const int32_t *zone)
 {
     bool date_only = g <= ZS_GRAN_DAY;
-    kv_time(b, K("begin"), d, begin, date_only);
-    kv_time(b, K("until"), d, until, date_only);
+    kv_time(b, K("begin"), d, begin, date_only, zone);
+    kv_time(b, K("until"), d, until, date_only, zone);
     kv_cstr(b, K("granularity"), zs_gran_name(g));
 }
 
@@ -201,7 +212,7 @@ static void write_timex(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
     kv_cstr(b, K("value"), x->rv.value);
     if (x->rv.mod != ZS_MOD_NONE) kv_cstr(b, K("mod"), zs_mod_name(x->rv.mod));
     if (x->rv.has_interval && x->rv.gran != ZS_GRAN_NONE)
-        interval(b, d, x->rv.begin, x->rv.until, x->rv.gran);
+        interval(b, d, x->rv.begin, x->rv.until, x->rv.gran, x->has_zone ? &x->zone_off : NULL);
     kv_cstr(b, K("anchor"), anchors[x->anchor]);
     if (x->is_dct) kv_cstr(b, K("function"), "CREATION_TIME");
     if (x->group >= 0) kv_cstr(b, K("group"), d->timexes[x->group].id);
@@ -253,12 +264,12 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
     if (e->time >= 0) kv_cstr(b, K("time"), d->timexes[e->time].id);
     else put(b, ",\"time\":null", 12);
     if (e->has_interval) {
-        interval(b, d, e->begin, e->until, e->gran);
+        interval(b, d, e->begin, e->until, e->gran, NULL);
         if (e->mod != ZS_MOD_NONE) kv_cstr(b, K("mod"), zs_mod_name(e->mod));
     }
     if (!e->has_interval && e->placed) { /* where its relations put it */
-        kv_time(b, K("place_begin"), d, e->place_begin, false);
-        kv_time(b, K("place_until"), d, e->place_until, false);
+        kv_time(b, K("place_begin"), d, e->place_begin, false, NULL);
+        kv_time(b, K("place_until"), d, e->place_until, false, NULL);
         if (e->place_rank) kv_int(b, K("place_rank"), (int)e->place_rank);
     }
     write_node(b, g, docno, (size_t)(e - d->events));

@@ -85,6 +85,23 @@ check "news: the sentences as a jsonl corpus" sh -c \
     "$py tests/timex_golden.py input $news > $tmp/news.in.jsonl && $run --input jsonl -f jsonl $tmp/news.in.jsonl > $tmp/news.jsonl"
 check "news: every timex as in $(basename $news)" $py tests/timex_golden.py check $news "$tmp/news.jsonl"
 
+# ---- clock times with a zone word: the feed holds that instant ---------------
+# "at 1400 GMT" in a Berlin article is 14:00 UTC (16:00 there); "at 6 p.m."
+# without a zone is the article's 18:00 (16:00 UTC). python3-icalendar reads
+# the TZID through the feed's VTIMEZONE; libical parses the same file.
+printf 'The ceasefire starts at 1400 GMT on July 7.\nThe vote ends at 6 p.m. on July 9.\n' > "$tmp/zone.txt"
+check "zone: the feed is written" sh -c \
+    "$run --lang en --tz Europe/Berlin --dct 2017-07-05 -o $tmp/zone.ics -o $tmp/zone.jsonl $tmp/zone.txt 2>/dev/null"
+check "zone: libical parses it" $py tests/ics_libical.py "$tmp/zone.ics"
+check "zone: 1400 GMT is 14:00 UTC in the feed" sh -c \
+    "$py tests/ics_check.py --utc $tmp/zone.ics | grep -qx 'Start	20170707T140000Z	20170707T140100Z	Europe/Berlin'"
+check "zone: 6 p.m. without a zone is the article's" sh -c \
+    "$py tests/ics_check.py --utc $tmp/zone.ics | grep -qx 'End	20170709T160000Z	20170709T170000Z	Europe/Berlin'"
+check "zone: jsonl begin in the zone's offset" grep -q \
+    '"text":"1400 GMT on July 7",.*"value":"2017-07-07T14:00","begin":"2017-07-07T14:00+00:00"' "$tmp/zone.jsonl"
+check "zone: merge reads the offset back (JSONL unchanged)" sh -c \
+    "$run merge -f jsonl $tmp/zone.jsonl 2>/dev/null | cmp - $tmp/zone.jsonl"
+
 # ---- determinism: two runs, byte-identical files ------------------------------
 mkdir -p "$tmp/a" "$tmp/b"
 for d in a b; do

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks an iCalendar file with python3-icalendar (Debian 4.0.3).
 
-Usage: ics_check.py FILE
+Usage: ics_check.py [--utc] FILE
 
 Parses FILE with icalendar.Calendar.from_ical (which also builds a tzinfo
 from each VTIMEZONE whose TZID pytz does not know: that is where libical's
@@ -13,9 +13,12 @@ recorded in a component, and prints one line per VEVENT, in file order:
 
 DTSTART and DTEND are the iCalendar values as written (20170707,
 20170502T180000); the last column is the TZID, DATE for all-day values,
-UTC for ...Z times and FLOATING for times without a zone. Exits 1 with a
-message on stderr if the file cannot be read or parsed.
+UTC for ...Z times and FLOATING for times without a zone. With --utc,
+DTSTART and DTEND of a time with a zone are the instants icalendar reads
+(the TZID through the file's VTIMEZONE) in UTC (20170707T140000Z). Exits 1
+with a message on stderr if the file cannot be read or parsed.
 """
+import datetime
 import sys
 
 import icalendar
@@ -37,6 +40,15 @@ def value(prop):
     return prop.to_ical().decode("utf-8") if prop is not None else "-"
 
 
+def instant(prop):
+    """The UTC instant of a date-time property with a zone, as ...Z; else
+    its value."""
+    dt = prop.dt if prop is not None else None
+    if not isinstance(dt, datetime.datetime) or dt.tzinfo is None:
+        return value(prop)
+    return dt.astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
 def zone(prop):
     """TZID of a date-time property, DATE, UTC, FLOATING, or "-"."""
     if prop is None:
@@ -55,8 +67,11 @@ def check_errors(comp):
 
 
 def main(argv):
+    utc = len(argv) == 3 and argv[1] == "--utc"
+    if utc:
+        argv = argv[:1] + argv[2:]
     if len(argv) != 2:
-        fail("usage: ics_check.py FILE")
+        fail("usage: ics_check.py [--utc] FILE")
     try:
         with open(argv[1], "rb") as f:
             data = f.read()
@@ -70,8 +85,9 @@ def main(argv):
         fail("%s: %s" % (argv[1], e))
     for ev in cal.walk("VEVENT"):
         start, end = ev.get("DTSTART"), ev.get("DTEND")
-        print("\t".join([one_line(ev.get("SUMMARY", "")), value(start),
-                         value(end), zone(start)]))
+        show = instant if utc else value
+        print("\t".join([one_line(ev.get("SUMMARY", "")), show(start),
+                         show(end), zone(start)]))
     return 0
 
 

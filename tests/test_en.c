@@ -14,6 +14,7 @@
 #include "resolve.h"
 #include "text.h"
 #include "template.h"
+#include "writers.h"
 #include "zeitstrahl.h"
 
 static zs_lang *en, *de;
@@ -90,6 +91,87 @@ static void test_clock_field(void **state)
     zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
     assert_non_null(d);
     assert_int_equal(d->ntimexes, 0);
+    zs_doc_free(d);
+}
+
+/* The first timex of a doc whose text starts with mention. */
+static const zs_timex *timex_at(const zs_doc *d, const char *mention)
+{
+    for (size_t i = 0; i < d->ntimexes; i++)
+        if (strncmp(d->text + d->timexes[i].b0, mention, strlen(mention)) == 0)
+            return &d->timexes[i];
+    fail_msg("no timex \"%s\"", mention);
+    return NULL;
+}
+
+static zs_lsec wall(int y, int m, int day, int h, int mi)
+{
+    return zs_lsec_make(zs_days_from_civil(y, m, day), h, mi, 0);
+}
+
+/* A clock time with a zone word is that instant: its interval (kept in the
+ * article's zone) and the event it dates move, its value does not; JSONL
+ * writes it in the word's offset. Without a zone word, or with "local
+ * time", the clock is the article's. */
+static void test_clock_zone(void **state)
+{
+    (void)state;
+    const char *text = "The ceasefire starts at 1400 GMT on July 7. "
+                       "Talks resumed at 9:30 a.m. EST. "
+                       "The envoy arrived at 14:30, and the vote began at 2 p.m. local time.";
+    zs_options o = {.dct = "2017-07-05", .tz = "Europe/Berlin"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    const zs_timex *x = timex_at(d, "1400 GMT");
+    assert_string_equal(x->rv.value, "2017-07-07T14:00");
+    assert_true(x->has_zone);
+    assert_int_equal(x->zone_off, 0);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 16, 0)); /* 16:00 in Berlin (CEST) */
+    assert_true(x->rv.until == wall(2017, 7, 7, 16, 1));
+    x = timex_at(d, "9:30 a.m. EST");
+    assert_string_equal(x->rv.value, "2017-07-07T09:30");
+    assert_int_equal(x->zone_off, -5 * 3600);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 16, 30)); /* 14:30 UTC */
+    x = timex_at(d, "14:30");
+    assert_false(x->has_zone);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 14, 30));
+    x = timex_at(d, "2 p.m. local time");
+    assert_false(x->has_zone);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 14, 0));
+    bool dated = false; /* "starts" at the ceasefire's instant */
+    for (size_t i = 0; i < d->nevents; i++)
+        if (strncmp(d->text + d->events[i].b0, "starts", 6) == 0) {
+            dated = true;
+            assert_true(d->events[i].begin == wall(2017, 7, 7, 16, 0));
+        }
+    assert_true(dated);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    zs_buf out = {0};
+    assert_int_equal(zs_write_jsonl(g, &out, &err), 0);
+    assert_non_null(strstr(out.data, "\"text\":\"1400 GMT on July 7\""));
+    assert_non_null(strstr(out.data, "\"begin\":\"2017-07-07T14:00+00:00\","
+                                     "\"until\":\"2017-07-07T14:01+00:00\""));
+    assert_non_null(strstr(out.data, "\"begin\":\"2017-07-07T09:30-05:00\""));
+    assert_non_null(strstr(out.data, "\"begin\":\"2017-07-07T14:30+02:00\""));
+    assert_non_null(strstr(out.data, "\"time\":\"t1\",\"begin\":\"2017-07-07T16:00+02:00\""));
+    zs_buf_free(&out);
+    zs_graph_free(g);
+    zs_doc_free(d);
+
+    /* German: "14 Uhr MEZ" in summer is 15:00 in Berlin, "Ortszeit" stays */
+    text = "Die Waffenruhe beginnt am 7. Juli um 14 Uhr MEZ. Die Wahl endet um 18 Uhr Ortszeit.";
+    d = zs_doc_new(de, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    x = timex_at(d, "14 Uhr MEZ");
+    assert_string_equal(x->rv.value, "2017-07-07T14:00");
+    assert_int_equal(x->zone_off, 3600);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 15, 0));
+    x = timex_at(d, "18 Uhr Ortszeit");
+    assert_false(x->has_zone);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 18, 0));
     zs_doc_free(d);
 }
 
@@ -797,6 +879,7 @@ int main(void)
         cmocka_unit_test(test_english_basics),
         cmocka_unit_test(test_day_month_rel_year),
         cmocka_unit_test(test_clock_field),
+        cmocka_unit_test(test_clock_zone),
         cmocka_unit_test(test_clause_open),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),

@@ -326,6 +326,47 @@ static void test_seed_calendar(void **state)
     zs_doc_free(d);
 }
 
+/* "14 Uhr MEZ" in a Berlin article in July is 15:00 there: the feed's
+ * DTSTART, read back by libical against its VTIMEZONE, is 13:00 UTC; a
+ * clock time without a zone word stays the article's. */
+static void test_zone_calendar(void **state)
+{
+    (void)state;
+    const char *text = "Die Waffenruhe beginnt am 7. Juli 2017 um 14 Uhr MEZ. "
+                       "Die Gespräche beginnen am 9. Juli 2017 um 18 Uhr.";
+    zs_options o = {.dct = "2017-07-05", .tz = "Europe/Berlin"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(fixture_de, "t.txt", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    expect_timex(d, "14 Uhr MEZ", "TIME", "2017-07-07T14:00", "");
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    zs_buf b = {0};
+    FILE *f = open_memstream(&b.data, &b.len);
+    assert_int_equal(zs_write(g, "ics", f, &err), 0);
+    fclose(f);
+    icalcomponent *cal = icalparser_parse_string(b.data);
+    assert_non_null(cal);
+    /* the two beginnings in file order: 2017-07-07T13:00Z, 2017-07-09T16:00Z */
+    const time_t want[] = {1499432400, 1499616000};
+    int n = 0;
+    for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+         c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+        if (strcmp(icalcomponent_get_summary(c), "Beginn") != 0) continue;
+        struct icaltimetype s = icalcomponent_get_dtstart(c);
+        assert_true(n < 2);
+        assert_non_null(s.zone);
+        assert_string_equal(icaltimezone_get_tzid((icaltimezone *)s.zone), "Europe/Berlin");
+        assert_int_equal(icaltime_as_timet_with_zone(s, s.zone), want[n++]);
+    }
+    assert_int_equal(n, 2);
+    icalcomponent_free(cal);
+    free(b.data);
+    zs_graph_free(g);
+    zs_doc_free(d);
+}
+
 static const zs_event *event_titled(const zs_doc *d, const char *title, bool dated)
 {
     for (size_t i = 0; i < d->nevents; i++)
@@ -443,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_write_file),
         cmocka_unit_test(test_seed_timexes),
         cmocka_unit_test(test_seed_calendar),
+        cmocka_unit_test(test_zone_calendar),
         cmocka_unit_test(test_seed_order),
         cmocka_unit_test(test_seed_signal),
         cmocka_unit_test(test_signal_vorabend),

@@ -161,6 +161,17 @@ static void test_clock_zone(void **state)
     zs_graph_free(g);
     zs_doc_free(d);
 
+    /* both ends of a range share the zone written after the second */
+    text = "Trading runs from 9:00 to 17:30 GMT.";
+    d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    x = timex_at(d, "9:00");
+    assert_true(x->has_zone);
+    assert_true(x->rv.begin == wall(2017, 7, 5, 11, 0));
+    x = timex_at(d, "17:30 GMT");
+    assert_true(x->rv.begin == wall(2017, 7, 5, 19, 30));
+    zs_doc_free(d);
+
     /* German: "14 Uhr MEZ" in summer is 15:00 in Berlin, "Ortszeit" stays */
     text = "Die Waffenruhe beginnt am 7. Juli um 14 Uhr MEZ. Die Wahl endet um 18 Uhr Ortszeit.";
     d = zs_doc_new(de, "t", text, strlen(text), &o, &err);

@@ -444,11 +444,12 @@ static void resolve_timexes(zs_doc *d)
     }
 }
 
-/* The UTC offset in seconds of a zone word in tokens [t0, t1) ("GMT",
- * "9:30 a.m. EST"): the first entry of the zone_abbr lexicon there with an
- * offset (offset=-0500, hours and minutes); a zone word without one ("local
- * time") gives none, nor does a word of no fixed offset. */
-static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off)
+/* The zone word in tokens [t0, t1) ("GMT", "9:30 a.m. EST", "eastern
+ * time"): the first entry of the zone_abbr lexicon there, if it has an
+ * offset (offset=-0500, hours and minutes: *off in seconds, *zone NULL) or
+ * an IANA zone (zone=America/New_York: *zone); one with neither ("local
+ * time") gives none. */
+static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off, const char **zone)
 {
     uint32_t lex = d->lang->lex_zone_abbr;
     if (lex == UINT32_MAX) return false;
@@ -465,8 +466,14 @@ static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off)
             }
             if (!ok) continue;
             const zs_attr *a = zs_entry_attr(e, "offset");
-            if (!a || a->num == ZS_UNSET) return false;
-            *off = a->num / 100 * 3600 + a->num % 100 * 60;
+            *zone = NULL;
+            if (a && a->num != ZS_UNSET) {
+                *off = a->num / 100 * 3600 + a->num % 100 * 60;
+                return true;
+            }
+            a = zs_entry_attr(e, "zone");
+            if (!a || !zs_tz_valid(a->sym)) return false;
+            *zone = a->sym;
             return true;
         }
     }
@@ -496,7 +503,11 @@ static void zone_timexes(zs_doc *d)
 {
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
-        if (zoned(x) && zone_in(d, x->t0, x->t1, &x->zone_off)) x->has_zone = true;
+        const char *zone;
+        if (!zoned(x) || !zone_in(d, x->t0, x->t1, &x->zone_off, &zone)) continue;
+        x->has_zone = true;
+        /* a named zone: its offset at that clock time (EST or EDT) */
+        if (zone) x->zone_off = zs_tz_offset(zone, x->rv.begin);
     }
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];

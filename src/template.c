@@ -384,8 +384,13 @@ static bool parse_attrs(zs_lang *L, scan *S, zs_attr **attrs, uint16_t *n)
         tmp[k].key = NULL;
         if (accept(S, '=')) {
             tmp[k].key = lstrndup(L, w, wn);
+            skip_ws(S);
             at = S->p;
-            if (!word(S, &w, &wn)) return fail(S, at, "expected a value after '='");
+            /* a value may also hold '/' (a zone: zone=America/New_York) */
+            while (is_ident_char(*S->p) || *S->p == '/') S->p++;
+            w = at;
+            wn = (size_t)(S->p - at);
+            if (!wn) return fail(S, at, "expected a value after '='");
         } else if (k > 0) {
             return fail(S, at, "expected key=value");
         }

@@ -172,6 +172,30 @@ static void test_clock_zone(void **state)
     assert_true(x->rv.begin == wall(2017, 7, 5, 19, 30));
     zs_doc_free(d);
 
+    /* a named zone gives its offset at that date: EDT in July, EST in January */
+    text = "Trading opens at 9:30 a.m. ET on July 7. It closed at 4 p.m. eastern time on Jan. 9.";
+    d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    x = timex_at(d, "9:30 a.m. ET");
+    assert_int_equal(x->zone_off, -4 * 3600);
+    assert_true(x->rv.begin == wall(2017, 7, 7, 15, 30));
+    x = timex_at(d, "4 p.m. eastern time");
+    assert_int_equal(x->zone_off, -5 * 3600);
+    assert_true(x->rv.begin == wall(2017, 1, 9, 22, 0)); /* CET */
+    zs_doc_free(d);
+    /* every zone= of the lexicons is a zone ICU knows */
+    const zs_lang *langs[] = {en, de};
+    int named = 0;
+    for (int l = 0; l < 2; l++)
+        for (uint32_t i = 0; i < langs[l]->nentries; i++) {
+            const zs_entry *e = langs[l]->entries[i];
+            const zs_attr *a = e->lex == langs[l]->lex_zone_abbr ? zs_entry_attr(e, "zone") : NULL;
+            if (!a) continue;
+            assert_true(zs_tz_valid(a->sym));
+            named++;
+        }
+    assert_true(named >= 4);
+
     /* German: "14 Uhr MEZ" in summer is 15:00 in Berlin, "Ortszeit" stays */
     text = "Die Waffenruhe beginnt am 7. Juli um 14 Uhr MEZ. Die Wahl endet um 18 Uhr Ortszeit.";
     d = zs_doc_new(de, "t", text, strlen(text), &o, &err);

@@ -367,7 +367,7 @@ static void add_entry(zs_lang *L, zs_entry *e)
     zs_word *w = L->words[e->words[0]];
     ZS_GROW(w->starts, w->starts_cap, w->nstarts + 1);
     w->starts[w->nstarts++] = e;
-    if (e->ntok == 1) w->lex_one |= (uint64_t)1 << (e->lex % 64);
+    if (e->ntok == 1) w->lex_one |= (uint64_t)1 << (e->lex % 64); /* until number_lexicons */
 }
 
 /* "key=val key=val" or one bare value after '='. */
@@ -2110,9 +2110,62 @@ static int need_cost(const zs_lang *L, uint32_t w)
  * which every match holds (r->need); the matcher skips the rule in a
  * sentence that has none of them. Most rules that start at a common word
  * ("a", "the", a number) need a rarer one later ("half", "year", ":"). */
+/* A word or lexicon to give a bit of a mask: how common its words are in
+ * text (freq) and how many rules or lookups test it (uses). */
+typedef struct bit_item {
+    uint32_t id;
+    uint64_t freq, uses;
+    const char *name; /* ties: the order of names, not of the templates */
+} bit_item;
+
+static int cmp_bit_item(const void *a, const void *b)
+{
+    const bit_item *x = a, *y = b;
+    if (x->freq != y->freq) return x->freq > y->freq ? -1 : 1;
+    if (x->uses != y->uses) return x->uses > y->uses ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* Gives items[0..n) bits 0..nbits-1 (bit[id]): the most common first, each
+ * a bit of its own while there are, then each to the bit where it costs
+ * least. An item that shares a bit with others is tested in vain where
+ * they occur and it does not, and they where it does: the cost of adding
+ * it to a bit is its uses times their frequency plus its frequency times
+ * their uses. Depends on the items' counts and names only, not on where
+ * the templates define them, so a new list or rule moves no other's bit. */
+static void assign_bits(bit_item *items, uint32_t n, uint32_t nbits, uint8_t *bit)
+{
+    qsort(items, n, sizeof *items, cmp_bit_item);
+    uint64_t freq[64] = {0}, uses[64] = {0};
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t best = 0;
+        uint64_t best_cost = UINT64_MAX;
+        for (uint32_t b = 0; b < nbits && best_cost; b++) {
+            uint64_t cost = items[i].uses * freq[b] + items[i].freq * uses[b];
+            if (!freq[b] && !uses[b]) cost = 0;
+            if (cost < best_cost) {
+                best = b;
+                best_cost = cost;
+            }
+        }
+        bit[items[i].id] = (uint8_t)best;
+        freq[best] += items[i].freq;
+        uses[best] += items[i].uses;
+    }
+}
+
+/* For each rule, the rarest word, or pair of words, of its literals one of
+ * which every match holds (r->need); the matcher skips the rule in a
+ * sentence that has none of them. Most rules that start at a common word
+ * ("a", "the", a number) need a rarer one later ("half", "year", ":").
+ * The words get their bits by assign_bits (frequency: need_cost; uses: the
+ * rules that need them). */
 static void rule_needs(zs_lang *L)
 {
-    uint32_t nbits = 0;
+    uint32_t (*needs)[2] = zs_xcalloc(L->nrules ? L->nrules : 1, sizeof *needs);
+    uint32_t *uses = zs_xcalloc(L->nwords ? L->nwords : 1, sizeof *uses);
+    bit_item *items = zs_xmalloc((2 * (size_t)L->nrules + 1) * sizeof *items);
+    uint32_t n = 0;
     for (uint32_t ri = 0; ri < L->nrules; ri++) {
         zs_rule *r = &L->rules[ri];
         uint32_t words[32];
@@ -2150,13 +2203,81 @@ static void rule_needs(zs_lang *L)
                 }
             }
         free(seen);
-        r->need = 0;
-        for (int k = 0; k < nbest; k++) {
-            zs_word *w = L->words[best[k]];
-            if (!w->need_bit) w->need_bit = 1ull << (nbits++ % 63); /* not ZS_NEED_ANY */
-            r->need |= w->need_bit;
+        for (int k = 0; k < 2; k++) needs[ri][k] = k < nbest ? best[k] + 1 : 0;
+        for (int k = 0; k < nbest; k++)
+            if (!uses[best[k]]++) items[n++] = (bit_item){best[k], 0, 0, L->words[best[k]]->form};
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        items[i].freq = (uint64_t)need_cost(L, items[i].id);
+        items[i].uses = uses[items[i].id];
+    }
+    uint8_t *bit = zs_xcalloc(L->nwords ? L->nwords : 1, 1);
+    assign_bits(items, n, 63, bit); /* not ZS_NEED_ANY */
+    for (uint32_t i = 0; i < n; i++)
+        L->words[items[i].id]->need_bit = 1ull << bit[items[i].id];
+    for (uint32_t ri = 0; ri < L->nrules; ri++) {
+        zs_rule *r = &L->rules[ri];
+        r->need = needs[ri][0] ? 0 : ZS_NEED_ANY;
+        for (int k = 0; k < 2; k++)
+            if (needs[ri][k]) r->need |= L->words[needs[ri][k] - 1]->need_bit;
+    }
+    free(bit);
+    free(items);
+    free(uses);
+    free(needs);
+}
+
+/* Numbers the lexicons, once all their entries are in, so that the ones
+ * whose words are common in text (their one-token entries, each word as
+ * common as need_cost rates it) have a bit of zs_word.lex_one of their own
+ * (lex % 64) and the rarest share one, two to a bit when there are up to
+ * 128: from the most common lexicon down (ties: by name), each takes the
+ * free number whose bit's lexicons are rarest. The numbers depend on the
+ * lexicons' entries and names, not on where the templates define them.
+ * Sets each word's lex_one. */
+static void number_lexicons(zs_lang *L)
+{
+    uint32_t n = L->nlexicons;
+    if (!n) return;
+    L->lex_stopword = find_lexicon(L, "stopword", 8); /* for need_cost */
+    /* on the stack when there are few (as there are): what a load leaves on
+     * the heap changes the cost of the documents' allocations */
+    bit_item items_few[256];
+    uint32_t to_few[256];
+    zs_lexicon lex_few[256];
+    bit_item *items = n <= 256 ? items_few : zs_xmalloc(n * sizeof *items);
+    uint32_t *to = n <= 256 ? to_few : zs_xmalloc(n * sizeof *to);
+    zs_lexicon *lex = n <= 256 ? lex_few : zs_xmalloc(n * sizeof *lex);
+    for (uint32_t x = 0; x < n; x++) items[x] = (bit_item){x, 0, 1, L->lexicons[x].name};
+    for (uint32_t i = 0; i < L->nentries; i++)
+        if (L->entries[i]->ntok == 1)
+            items[L->entries[i]->lex].freq += (uint64_t)need_cost(L, L->entries[i]->words[0]);
+    qsort(items, n, sizeof *items, cmp_bit_item);
+    uint64_t freq[64] = {0};
+    uint32_t used[64] = {0}; /* numbers b, b + 64, ... taken */
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t best = UINT32_MAX;
+        for (uint32_t b = 64; b-- > 0;) {
+            if (b + 64 * used[b] >= n) continue; /* no free number */
+            if (best == UINT32_MAX || used[b] < used[best] ||
+                (used[b] == used[best] && freq[b] < freq[best]))
+                best = b;
         }
-        if (!nbest) r->need = ZS_NEED_ANY;
+        to[items[i].id] = best + 64 * used[best]++;
+        freq[best] += items[i].freq;
+    }
+    for (uint32_t x = 0; x < n; x++) lex[to[x]] = L->lexicons[x];
+    memcpy(L->lexicons, lex, n * sizeof *lex);
+    for (uint32_t i = 0; i < L->nentries; i++) L->entries[i]->lex = to[L->entries[i]->lex];
+    for (uint32_t i = 0; i < L->nentries; i++)
+        if (L->entries[i]->ntok == 1) L->words[L->entries[i]->words[0]]->lex_one = 0;
+    for (uint32_t i = 0; i < L->nentries; i++)
+        if (L->entries[i]->ntok == 1)
+            L->words[L->entries[i]->words[0]]->lex_one |= 1ull << (L->entries[i]->lex % 64);
+    if (n > 256) {
+        free(items);
+        free(to);
+        free(lex);
     }
 }
 
@@ -2240,6 +2361,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     for (uint32_t i = 0; ok && i < ld.ncompounds; i++)
         build_compound(L, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
     if (ok) {
+        number_lexicons(L);
         mark_common_lexicons(L);
         index_lexicon_entries(L);
         L->rules = zs_xcalloc(ld.nrules ? ld.nrules : 1, sizeof *L->rules);

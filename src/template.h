@@ -44,10 +44,13 @@ typedef struct zs_word {
                                 first ones of starts (longest first) */
     uint64_t lex_one;        /* bit lex % 64 for the lexicon of each of
                                 its one-token entries: zs_word_in's quick
-                                no */
+                                no (the lexicons numbered by how common
+                                their words are: number_lexicons) */
     uint32_t rid;            /* index in the rules' token sets (from 1), 0
                                 if in none */
-    uint64_t need_bit;       /* its bit in the rules' need masks, or 0 */
+    uint64_t need_bit;       /* its bit in the rules' need masks, or 0
+                                (by how common it is and how many rules
+                                need it: rule_needs) */
     uint32_t *rules;         /* rules that can start at this word */
     uint32_t nrules;
     uint64_t rules_need;     /* the need masks of its rules or'ed, or

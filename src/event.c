@@ -462,6 +462,23 @@ static bool modifier(const zs_doc *d, size_t k)
     return e->noun;
 }
 
+/* Removes the events drop marks, keeping the others in order. */
+static void drop_events(zs_doc *d, const bool *drop)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        if (drop[k]) {
+            free(e->lemma);
+            free(e->title);
+            continue;
+        }
+        if (kept != k) d->events[kept] = *e;
+        kept++;
+    }
+    d->nevents = kept;
+}
+
 /* Sets each one-word trigger's class by its contexts: an event_verb entry's
  * class for what follows it, then for its class_before context (the
  * entry's, else the context's default=); a trigger whose class there is
@@ -473,7 +490,7 @@ static void set_context_classes(zs_doc *d)
     if (L->lex_class_context == UINT32_MAX || L->lex_event_verb == UINT32_MAX) return;
     bool *trigger = zs_xcalloc(d->ntoks + 1, sizeof *trigger);
     for (size_t k = 0; k < d->nevents; k++) trigger[d->events[k].t0] = true;
-    size_t kept = 0;
+    bool *drop = zs_xcalloc(d->nevents + 1, sizeof *drop);
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         const zs_word *w = d->toks[e->t0].word;
@@ -490,16 +507,10 @@ static void set_context_classes(zs_doc *d)
             none = a && strcmp(a->sym, "NONE") == 0;
             if (a) e->cls = class_named(a->sym, e->cls);
         }
-        if (!none && modifier(d, k)) none = true;
-        if (none) {
-            free(e->lemma);
-            free(e->title);
-            continue;
-        }
-        if (kept != k) d->events[kept] = *e;
-        kept++;
+        drop[k] = none || modifier(d, k);
     }
-    d->nevents = kept;
+    drop_events(d, drop);
+    free(drop);
     free(trigger);
 }
 
@@ -3074,18 +3085,7 @@ static void drop_objectless(zs_doc *d)
         drop[k] = true;
     }
     if (!drop) return;
-    size_t kept = 0;
-    for (size_t k = 0; k < d->nevents; k++) {
-        zs_event *e = &d->events[k];
-        if (drop[k]) {
-            free(e->lemma);
-            free(e->title);
-            continue;
-        }
-        if (kept != k) d->events[kept] = *e;
-        kept++;
-    }
-    d->nevents = kept;
+    drop_events(d, drop);
     free(drop);
 }
 

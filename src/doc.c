@@ -454,39 +454,21 @@ static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off, con
     uint32_t lex = d->lang->lex_zone_abbr;
     if (lex == UINT32_MAX) return false;
     for (uint32_t i = t0; i < t1; i++) {
-        const zs_word *w = d->toks[i].word;
-        if (!w) continue;
-        for (uint32_t k = 0; k < w->nstarts; k++) {
-            const zs_entry *e = w->starts[k];
-            if (e->lex != lex || i + e->ntok > t1) continue;
-            bool ok = true;
-            for (uint32_t j = 1; j < e->ntok && ok; j++) {
-                const zs_word *wj = d->toks[i + j].word;
-                ok = wj && wj->id == e->words[j];
-            }
-            if (!ok) continue;
-            const zs_attr *a = zs_entry_attr(e, "offset");
-            *zone = NULL;
-            if (a && a->num != ZS_UNSET) {
-                *off = a->num / 100 * 3600 + a->num % 100 * 60;
-                return true;
-            }
-            a = zs_entry_attr(e, "zone");
-            if (!a || !zs_tz_valid(a->sym)) return false;
-            *zone = a->sym;
+        uint32_t end;
+        const zs_entry *e = zs_entry_at(d, i, t1, lex, &end);
+        if (!e) continue;
+        const zs_attr *a = zs_entry_attr(e, "offset");
+        *zone = NULL;
+        if (a && a->num != ZS_UNSET) {
+            *off = a->num / 100 * 3600 + a->num % 100 * 60;
             return true;
         }
+        a = zs_entry_attr(e, "zone");
+        if (!a || !zs_tz_valid(a->sym)) return false;
+        *zone = a->sym;
+        return true;
     }
     return false;
-}
-
-/* Local time in tz of the instant that clock time t shows in a zone of
- * UTC offset off. */
-static zs_lsec zone_to_local(const char *tz, zs_lsec t, int32_t off)
-{
-    zs_lsec utc = t - off;
-    zs_lsec local = utc + zs_tz_offset(tz, utc);
-    return utc + zs_tz_offset(tz, local);
 }
 
 static bool zoned(const zs_timex *x)
@@ -518,8 +500,8 @@ static void zone_timexes(zs_doc *d)
                 x->zone_off = d->timexes[j].zone_off;
             }
         if (!x->has_zone) continue;
-        x->rv.begin = zone_to_local(d->tz, x->rv.begin, x->zone_off);
-        x->rv.until = zone_to_local(d->tz, x->rv.until, x->zone_off);
+        x->rv.begin = zs_tz_from_offset(d->tz, x->rv.begin, x->zone_off);
+        x->rv.until = zs_tz_from_offset(d->tz, x->rv.until, x->zone_off);
     }
 }
 

@@ -248,19 +248,15 @@ static zs_lsec time_field(const rec *r, const char *key, bool *ok, int *off)
     return t;
 }
 
-/* The article's wall clock in tz of clock time t at UTC offset off. */
-static zs_lsec in_zone(const char *tz, zs_lsec t, int off)
+/* begin, until, granularity: all three or none; *off (if not NULL) the
+ * UTC offset begin is written with, or ZS_UNSET. */
+static bool interval(const rec *r, zs_lsec *begin, zs_lsec *until, zs_gran *gran, bool *ok,
+                     int *off)
 {
-    zs_lsec utc = t - off;
-    return utc + zs_tz_offset(tz, utc + zs_tz_offset(tz, utc));
-}
-
-/* begin, until, granularity: all three or none. */
-static bool interval(const rec *r, zs_lsec *begin, zs_lsec *until, zs_gran *gran, bool *ok)
-{
+    if (off) *off = ZS_UNSET;
     if (!has(r, "begin") && !has(r, "until") && !has(r, "granularity"))
         return false;
-    *begin = time_field(r, "begin", ok, NULL);
+    *begin = time_field(r, "begin", ok, off);
     *until = time_field(r, "until", ok, NULL);
     *gran = (zs_gran)enum_field(r, "granularity", gran_name, ZS_GRAN_SECOND + 1, ok);
     return true;
@@ -341,18 +337,16 @@ static bool timex_record(builder *b, const rec *r)
         x->rv.mod = (zs_mod)enum_field(r, "mod", mod_name, ZS_MOD_MORE_THAN + 1, &ok);
         if (x->rv.mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
     }
-    x->rv.has_interval = interval(r, &x->rv.begin, &x->rv.until, &x->rv.gran, &ok);
+    int off;
+    x->rv.has_interval = interval(r, &x->rv.begin, &x->rv.until, &x->rv.gran, &ok, &off);
     if (x->rv.has_interval && x->rv.gran >= ZS_GRAN_HOUR) {
         /* a clock time written in its zone word's offset ("14:00+00:00"
          * in a Berlin article): that instant in the article's zone */
-        bool ok2 = true;
-        int off;
-        zs_lsec t = time_field(r, "begin", &ok2, &off);
-        if (ok2 && off != ZS_UNSET && off != zs_tz_offset(d->tz, t)) {
+        if (ok && off != ZS_UNSET && off != zs_tz_offset(d->tz, x->rv.begin)) {
             x->has_zone = true;
             x->zone_off = off;
-            x->rv.begin = in_zone(d->tz, x->rv.begin, off);
-            x->rv.until = in_zone(d->tz, x->rv.until, off);
+            x->rv.begin = zs_tz_from_offset(d->tz, x->rv.begin, off);
+            x->rv.until = zs_tz_from_offset(d->tz, x->rv.until, off);
         }
     }
     if (x->rv.has_interval && x->rv.gran == ZS_GRAN_NONE) ok = bad(r, "is none", "granularity");
@@ -436,7 +430,7 @@ static bool event_record(builder *b, const rec *r)
     for (size_t i = 0; same && i < d->nevents && e->coref < 0; i++)
         if (strcmp(d->events[i].id, same) == 0) e->coref = (int)i;
     if (same && e->coref < 0) ok = bad(r, "names no earlier event", "same_as");
-    e->has_interval = interval(r, &e->begin, &e->until, &e->gran, &ok);
+    e->has_interval = interval(r, &e->begin, &e->until, &e->gran, &ok, NULL);
     if (has(r, "place_begin") || has(r, "place_until")) {
         e->placed = true;
         e->place_begin = time_field(r, "place_begin", &ok, NULL);

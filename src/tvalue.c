@@ -155,6 +155,13 @@ static tz_memo_entry *tz_memo_at(zs_lsec t)
     return &tz_memo[((uint64_t)t * 0x9E3779B97F4A7C15u) >> (64 - TZ_MEMO_BITS)];
 }
 
+zs_lsec zs_tz_from_offset(const char *tz, zs_lsec t, int32_t off)
+{
+    zs_lsec utc = t - off;
+    /* the offset at the wall clock it gives, first guessed at utc */
+    return utc + zs_tz_offset(tz, utc + zs_tz_offset(tz, utc));
+}
+
 int zs_tz_offset(const char *tz, zs_lsec t)
 {
     if (!tz || !*tz) return 0;

@@ -35,6 +35,10 @@ void zs_lsec_split(zs_lsec t, int *y, int *m, int *d, int *h, int *mi, int *s);
 /* UTC offset in seconds of zone tz (IANA name) at wall-clock time t, via ICU.
  * Returns 0 for an unknown zone. */
 int zs_tz_offset(const char *tz, zs_lsec t);
+/* The wall clock in tz of the instant that clock time t shows at UTC
+ * offset off (seconds): "14:00" at +00:00 is 16:00 in Europe/Berlin in
+ * summer. */
+zs_lsec zs_tz_from_offset(const char *tz, zs_lsec t, int32_t off);
 /* Frees the calling thread's cached ICU calendar of zs_tz_offset; for
  * threads to call before they end. */
 void zs_tz_cache_free(void);

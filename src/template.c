@@ -2106,10 +2106,6 @@ static int need_cost(const zs_lang *L, uint32_t w)
     return 4;
 }
 
-/* For each rule, the rarest word, or pair of words, of its literals one of
- * which every match holds (r->need); the matcher skips the rule in a
- * sentence that has none of them. Most rules that start at a common word
- * ("a", "the", a number) need a rarer one later ("half", "year", ":"). */
 /* A word or lexicon to give a bit of a mask: how common its words are in
  * text (freq) and how many rules or lookups test it (uses). */
 typedef struct bit_item {

@@ -121,7 +121,11 @@ static bool dct_from_option(zs_doc *d, const char *iso, zs_error *err)
     return true;
 }
 
-/* The dateline: the first timex in the first lines with a full date. */
+static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off, const char **zone);
+
+/* The dateline: the first timex in the first lines with a full date. A
+ * clock time there with a zone word ("May 5, 1998, 14:30 GMT") is that
+ * instant, moved into the article's zone as --dct with an offset is. */
 static bool dct_from_dateline(zs_doc *d, zs_error *err)
 {
     int line = 0;
@@ -142,6 +146,10 @@ static bool dct_from_dateline(zs_doc *d, zs_error *err)
         x->is_dct = true;
         d->dct_timex = (int)i;
         d->dct = rv.begin;
+        int32_t off;
+        const char *zone;
+        if (tv->hour != ZS_UNSET && zone_in(d, x->t0, x->t1, &off, &zone))
+            d->dct = zs_tz_from_offset(d->tz, rv.begin, zone ? zs_tz_offset(zone, rv.begin) : off);
         d->dct_gran = tv->hour != ZS_UNSET ? ZS_GRAN_MINUTE : ZS_GRAN_DAY;
         return true;
     }
@@ -473,7 +481,7 @@ static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off, con
 
 static bool zoned(const zs_timex *x)
 {
-    return !x->is_dct && x->rv.has_interval && x->rv.gran >= ZS_GRAN_HOUR;
+    return x->rv.has_interval && x->rv.gran >= ZS_GRAN_HOUR;
 }
 
 /* A clock time with a zone word ("at 1400 GMT") is that instant: its

@@ -210,6 +210,41 @@ static void test_clock_zone(void **state)
     zs_doc_free(d);
 }
 
+/* A clock time with a zone word in the dateline is the publication
+ * instant, in the article's zone as --dct with an offset is; the dateline
+ * timex moves with it, its value stays the clock as written. Without a
+ * zone word the clock is the article's. */
+static void test_dateline_zone(void **state)
+{
+    (void)state;
+    zs_options o = {.tz = "America/New_York"};
+    zs_error err;
+    const char *text = "BAGHDAD, May 5, 1998, 14:30 GMT (Reuters) -\nTalks ended today.";
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_true(d->dct == wall(1998, 5, 5, 10, 30)); /* 14:30 UTC is 10:30 EDT */
+    assert_int_equal(d->dct_gran, ZS_GRAN_MINUTE);
+    const zs_timex *x = timex_at(d, "May 5, 1998, 14:30 GMT");
+    assert_true(x->is_dct);
+    assert_string_equal(x->rv.value, "1998-05-05T14:30");
+    assert_true(x->has_zone);
+    assert_true(x->rv.begin == wall(1998, 5, 5, 10, 30));
+    zs_doc_free(d);
+    /* named zone, after the clock and before the date */
+    text = "Updated 10:30 a.m. PDT, May 5, 1998\nTalks ended today.";
+    d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_true(d->dct == wall(1998, 5, 5, 13, 30));
+    zs_doc_free(d);
+    /* no zone word: the article's clock */
+    text = "May 5, 1998, 14:30\nTalks ended today.";
+    d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_true(d->dct == wall(1998, 5, 5, 14, 30));
+    assert_false(d->timexes[d->dct_timex].has_zone);
+    zs_doc_free(d);
+}
+
 /* A day of a month in a year named relative to the publication: the day,
  * not the month ("1 January next year"; 29 February of a leap year). */
 static void test_day_month_rel_year(void **state)
@@ -915,6 +950,7 @@ int main(void)
         cmocka_unit_test(test_day_month_rel_year),
         cmocka_unit_test(test_clock_field),
         cmocka_unit_test(test_clock_zone),
+        cmocka_unit_test(test_dateline_zone),
         cmocka_unit_test(test_clause_open),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),

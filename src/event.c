@@ -623,7 +623,8 @@ static int planned_after_phrase(const zs_doc *d, uint32_t i, uint32_t s0, uint32
  * reporting verb in the past before it in the sentence, and for the events
  * after it ("said he would travel": zs_event.reported_plan, as the plan
  * lies after the report, not necessarily after the publication); any
- * other its clause ("soll", "will"). */
+ * other its clause ("soll", "will"), but not a verb in the past before
+ * it ("met on Monday to plan the talks", "trafen sich ... und wollen"). */
 static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
 {
     const zs_lang *L = d->lang;
@@ -634,7 +635,10 @@ static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
         const zs_word *w = d->toks[i].word;
         if (!w || !zs_word_in(w, L->lex_modal_planned, &en)) continue;
         const zs_attr *a = zs_entry_attr(en, NULL);
-        if (!a) return true;
+        if (!a) {
+            if (d->events[k].past_form && d->events[k].t1 <= i) continue;
+            return true;
+        }
         if (strcmp(a->sym, "noun") == 0 || strcmp(a->sym, "adjective") == 0) {
             int n = planned_noun(d, i, s1);
             if (n < 0 && a->sym[0] == 'n') n = planned_before(d, i, s0);
@@ -650,7 +654,7 @@ static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
                     break;
                 }
             }
-        } else {
+        } else if (!(d->events[k].past_form && d->events[k].t1 <= i)) {
             return true;
         }
     }
@@ -3111,8 +3115,8 @@ void zs_find_events(zs_doc *d)
         zs_event *e = &d->events[i];
         e->id[0] = 'e'; /* "e%zu", without printf */
         zs_put_num(e->id + 1, (int)(i + 1), 1);
-        set_modality(d, i);
         verb_group(d, e);
+        set_modality(d, i);
         if (e->modality == ZS_MODAL_ASSERTED && e->tense == ZS_TENSE_FUTURE)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }

@@ -220,6 +220,26 @@ static void test_en_planned_scope(void **state)
     assert_string_equal(begin_day(v, b, sizeof b), "2025-03-07");
     assert_int_equal(event_text(d, "sagte")->modality, ZS_MODAL_ASSERTED);
     zs_doc_free(d);
+    /* a cue of its clause does not plan a verb in the past before it */
+    d = read_doc(en,
+                 "The envoys met on Monday to plan the talks. "
+                 "Officials said they will meet on Friday.",
+                 "2025-03-05");
+    assert_int_equal(event_text(d, "met")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "talks")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(event_text(d, "said")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "meet")->modality, ZS_MODAL_PLANNED);
+    zs_doc_free(d);
+    d = read_doc(de,
+                 "Die Minister trafen sich am Montag und wollen am Freitag erneut beraten. "
+                 "Er sagte, das Treffen solle am Freitag stattfinden.",
+                 "2025-03-05");
+    assert_int_equal(event_text(d, "trafen")->modality, ZS_MODAL_ASSERTED);
+    const zs_event *r = event_text(d, "beraten");
+    assert_int_equal(r->modality, ZS_MODAL_PLANNED);
+    assert_string_equal(begin_day(r, b, sizeof b), "2025-03-07");
+    assert_int_equal(event_text(d, "Treffen")->modality, ZS_MODAL_PLANNED);
+    zs_doc_free(d);
 }
 
 /* A cancelled mention cancels the event's earlier mentions. */

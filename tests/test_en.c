@@ -513,6 +513,23 @@ static zs_doc *en_doc(const char *text, size_t nevents)
     return d;
 }
 
+/* A verb in the past does not lie within a date of its sentence that
+ * begins after the day of the publication time. */
+static void test_past_future_date(void **state)
+{
+    (void)state;
+    zs_doc *d = en_doc("The envoys met on Monday to prepare next week's talks, officials said.", 4);
+    const zs_event *said = &d->events[3];
+    assert_int_equal(said->tense, ZS_TENSE_PAST);
+    assert_int_equal(link_rel(d, said->id, d->timexes[1].id), -1);
+    assert_int_equal(link_rel(d, said->id, "t0"), ZS_REL_BEFORE);
+    assert_int_equal(d->ncontras, 0);
+    zs_doc_free(d);
+    d = en_doc("The envoys met on Monday to prepare last week's talks, officials said.", 4);
+    assert_int_equal(link_rel(d, d->events[3].id, d->timexes[1].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
+}
+
 /* How far a date reaches: a noun's right before it is its own, also after
  * a signal, and not the noun's before it; a verb whose object noun has a
  * date after it takes it too; a date a possessive follows is not the
@@ -975,6 +992,7 @@ int main(void)
         cmocka_unit_test(test_verb_title_load),
         cmocka_unit_test(test_support_titles),
         cmocka_unit_test(test_quote_opens),
+        cmocka_unit_test(test_past_future_date),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -611,6 +611,34 @@ static int planned_after_phrase(const zs_doc *d, uint32_t i, uint32_t s0, uint32
     return -1;
 }
 
+static bool is_time(const zs_timex *x);
+
+/* Whether the modal_planned word at token i, one marked "date" ("for"),
+ * plans event k: k is right before it (planned_before) or before a phrase
+ * before it (planned_after_phrase), the object of a reporting verb
+ * ending at most PLANNED_NOUN_REACH tokens before it, no punctuation
+ * between ("announced talks with Iran for next week"), and a date
+ * starts right after the word that does not end before the publication
+ * time ("announced results for 1997": no plan, nor "a plan for peace"). */
+static bool planned_for_date(const zs_doc *d, const tok_index *ix, size_t k, uint32_t i,
+                             uint32_t s0, uint32_t s1)
+{
+    const zs_event *e = &d->events[k];
+    if (k == 0 || i + 1 >= s1 || e->t1 > i ||
+        (planned_before(d, i, s0) != (int)k && planned_after_phrase(d, i, s0, s1) != (int)k))
+        return false;
+    int x = ix->start[i + 1];
+    if (x < 0) return false;
+    const zs_timex *t = &d->timexes[x];
+    if (!is_time(t) || (t->rv.has_interval && t->rv.until <= d->dct)) return false;
+    const zs_event *r = &d->events[k - 1];
+    if (r->noun || r->cls != ZS_EC_REPORTING || r->t1 < s0 || r->t1 + PLANNED_NOUN_REACH < e->t0)
+        return false;
+    for (uint32_t j = r->t1; j < e->t0; j++)
+        if (d->toks[j].kind == ZS_TOK_PUNCT) return false;
+    return true;
+}
+
 /* Whether event k is planned by a modal_planned word of its clause
  * [s0, s1): an entry marked "noun" right before an event ("the planned
  * summit") plans that event only, else the one right before it ("the
@@ -618,14 +646,14 @@ static int planned_after_phrase(const zs_doc *d, uint32_t i, uint32_t s0, uint32
  * before a prepositional phrase before it (planned_after_phrase: "the
  * summit with Mexico planned for Friday"), else its clause ("officials
  * planned to meet"); one marked "adjective" plans an event right after it
- * and nothing else ("geplante", "proposed"); one marked "report" ("would")
- * only after a
- * reporting verb in the past before it in the sentence, and for the events
- * after it ("said he would travel": zs_event.reported_plan, as the plan
+ * and nothing else ("geplante", "proposed"); one marked "date" ("for") the
+ * object of a reporting verb before a date (planned_for_date); one marked
+ * "report" ("would") only after a reporting verb in the past before it in
+ * the sentence, and for the events after it ("said he would travel": zs_event.reported_plan, as the plan
  * lies after the report, not necessarily after the publication); any
  * other its clause ("soll", "will"), but not a verb in the past before
  * it ("met on Monday to plan the talks", "trafen sich ... und wollen"). */
-static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
+static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, uint32_t s1)
 {
     const zs_lang *L = d->lang;
     if (L->lex_modal_planned == UINT32_MAX) return false;
@@ -639,7 +667,9 @@ static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
             if (d->events[k].past_form && d->events[k].t1 <= i) continue;
             return true;
         }
-        if (strcmp(a->sym, "noun") == 0 || strcmp(a->sym, "adjective") == 0) {
+        if (strcmp(a->sym, "date") == 0) {
+            if (planned_for_date(d, ix, k, i, s0, s1)) return true;
+        } else if (strcmp(a->sym, "noun") == 0 || strcmp(a->sym, "adjective") == 0) {
             int n = planned_noun(d, i, s1);
             if (n < 0 && a->sym[0] == 'n') n = planned_before(d, i, s0);
             if (n < 0 && a->sym[0] == 'n') n = planned_after_phrase(d, i, s0, s1);
@@ -662,7 +692,7 @@ static bool planned_by(zs_doc *d, size_t k, uint32_t s0, uint32_t s1)
     return reported;
 }
 
-static void set_modality(zs_doc *d, size_t k)
+static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
 {
     const zs_lang *L = d->lang;
     zs_event *e = &d->events[k];
@@ -673,7 +703,7 @@ static void set_modality(zs_doc *d, size_t k)
     uint32_t b = e->noun ? e->t0 : s1;
     if (has_word_in(d, a, b, L->lex_modal_possible) || (e->noun && clause_adverb(d, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
-    else if (planned_by(d, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
+    else if (planned_by(d, ix, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
 }
 
 /* Whether a word of lexicon lex is one of the two before noun event e. */
@@ -3009,6 +3039,17 @@ static void apply_status(zs_doc *d, const tok_index *ix)
     free(st);
 }
 
+/* Whether token p is a modal_planned word other than one marked "date"
+ * ("planned", not "for"). */
+static bool planning_word(const zs_doc *d, uint32_t p)
+{
+    const zs_entry *en;
+    if (!d->toks[p].word || !zs_word_in(d->toks[p].word, d->lang->lex_modal_planned, &en))
+        return false;
+    const zs_attr *a = zs_entry_attr(en, NULL);
+    return !a || strcmp(a->sym, "date") != 0;
+}
+
 /* The date a cancelled event e was planned for: right before it but for
  * up to two words, none of them an auxiliary ("der für Dienstag geplante
  * Gipfel", not "Am Sonntag wurde der Gipfel abgesagt"), or up to two words
@@ -3020,9 +3061,7 @@ static int planned_date(const zs_doc *d, const tok_index *ix, const zs_event *e)
     uint32_t s0 = d->sents[e->sent].t0, s1 = d->sents[e->sent].t1;
     uint32_t p = e->t1; /* the modal_planned word */
     if (d->lang->lex_modal_planned == UINT32_MAX) p = s1;
-    while (p < s1 && p <= e->t1 + PLANNED_PHRASE_REACH &&
-           !(d->toks[p].word && zs_word_in(d->toks[p].word, d->lang->lex_modal_planned, NULL)))
-        p++;
+    while (p < s1 && p <= e->t1 + PLANNED_PHRASE_REACH && !planning_word(d, p)) p++;
     if (p > e->t1 && (p >= s1 || p > e->t1 + PLANNED_PHRASE_REACH ||
                       planned_after_phrase(d, p, s0, s1) != (int)(e - d->events)))
         p = s1;
@@ -3128,7 +3167,7 @@ void zs_find_events(zs_doc *d)
         e->id[0] = 'e'; /* "e%zu", without printf */
         zs_put_num(e->id + 1, (int)(i + 1), 1);
         verb_group(d, e);
-        set_modality(d, i);
+        set_modality(d, &ix, i);
         if (e->modality == ZS_MODAL_ASSERTED && e->tense == ZS_TENSE_FUTURE)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }

@@ -205,6 +205,20 @@ static void test_en_planned_scope(void **state)
     assert_int_equal(event_text(d, "appeal")->modality, ZS_MODAL_PLANNED);
     assert_int_equal(event_text(d, "comment")->modality, ZS_MODAL_PLANNED);
     zs_doc_free(d);
+    /* "for" and a date that does not end before the publication plans the
+       noun a reporting verb names; a past date or no date does not */
+    d = read_doc(en,
+                 "The ministry announced talks for next week. "
+                 "Officials announced a summit with Ukraine for June 12, 2025. "
+                 "The agency reported results for 2024. "
+                 "The president announced negotiations for peace.",
+                 "2025-03-03");
+    assert_int_equal(event_text(d, "talks")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(event_text(d, "summit")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(event_text(d, "announced")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "results")->modality, ZS_MODAL_ASSERTED);
+    assert_int_equal(event_text(d, "negotiations")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
     /* German: "geplante" plans its noun only, "soll" its clause; a date
        before "geplante" is its noun's ("der für Freitag geplante Gipfel") */
     d = read_doc(de,

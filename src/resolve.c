@@ -352,7 +352,10 @@ static void duration_value(const zs_tv *tv, zs_rv *out)
 
 static void set_value(const zs_tv *tv, zs_rv *out)
 {
-    if (tv->weekday != ZS_UNSET)
+    if (tv->weekday != ZS_UNSET && tv->hour >= 0 && tv->hour <= 24) /* "jeden Freitagmittag" */
+        snprintf(out->value, sizeof out->value, "XXXX-WXX-%dT%02d:%02d", (int)tv->weekday,
+                 (int)tv->hour, tv->minute >= 0 && tv->minute <= 59 ? (int)tv->minute : 0);
+    else if (tv->weekday != ZS_UNSET)
         snprintf(out->value, sizeof out->value, "XXXX-WXX-%d%s%s", (int)tv->weekday,
                  tv->pod ? "T" : "", pod_codes[tv->pod]);
     else if (tv->pod != ZS_POD_NONE) {

@@ -258,6 +258,25 @@ static void test_resolve_relative_and_impossible(void **state)
 /* zs_tv_uses_hint says when the tense hint cannot change a value, so that
  * the hint is not looked for: for values made of random field choices, a
  * value it clears resolves the same under every hint. */
+/* A set of a weekday at a clock time: "jeden Freitagmittag". */
+static void test_resolve_set_weekday_hour(void **state)
+{
+    (void)state;
+    zs_tv tv;
+    zs_rv rv;
+    zs_tv_init(&tv);
+    tv.type = ZS_SET;
+    tv.weekday = 5;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "XXXX-WXX-5");
+    tv.hour = 12;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "XXXX-WXX-5T12:00");
+    tv.minute = 30;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "XXXX-WXX-5T12:30");
+}
+
 static void test_uses_hint_agrees_with_resolve(void **state)
 {
     (void)state;
@@ -333,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_resolve_month_tense),
         cmocka_unit_test(test_resolve_mod_and_pod),
         cmocka_unit_test(test_resolve_relative_and_impossible),
+        cmocka_unit_test(test_resolve_set_weekday_hour),
         cmocka_unit_test(test_uses_hint_agrees_with_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,6 +40,7 @@ static void set_field(zs_tv *tv, zs_field f, int32_t v)
     case ZS_F_LEAN: tv->lean = (zs_dir)v; break;
     case ZS_F_NTH: tv->nth = v; break;
     case ZS_F_TO_YEAR: tv->to_year = v; break;
+    case ZS_F_TURN: tv->turn = v; break;
     case ZS_F_AND_AMOUNT: tv->and_amount = v; break;
     case ZS_F_AND_UNIT: tv->and_unit = (zs_unit)v; break;
     case ZS_F_KEEP: tv->keep = (zs_unit)v; break;
@@ -722,6 +723,25 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     memset(sp, 0, sizeof *sp);
     int y = tv->year != ZS_UNSET ? full_year(tv->year, ay) : ZS_UNSET;
 
+    if (tv->turn != ZS_UNSET) {
+        /* "the turn of the century": the boundary of two periods of turn
+         * years (a century, a millennium); its value the century it opens,
+         * its interval three years either side */
+        int n = tv->turn;
+        if (n < 100 || n % 100 || n > 10000 || ay < 0) return false;
+        int lo = ay / n * n, t;
+        if (tv->offset != ZS_UNSET && tv->offset != 0)
+            t = (2 * (ay - lo) < n ? lo : lo + n) + n * tv->offset;
+        else if (dir == ZS_DIR_PAST || dir == ZS_DIR_FUTURE)
+            t = dir == ZS_DIR_PAST || ay == lo ? lo : lo + n;
+        else
+            t = 2 * (ay - lo) < n ? lo : lo + n;
+        if (t < 100 || t > 4000) return false;
+        set_century(sp, t / 100 + 1);
+        sp->b = day_start(t - 3, 1, 1);
+        sp->u = day_start(t + 3, 1, 1);
+        return true;
+    }
     if (tv->century != ZS_UNSET) {
         /* century -n: the nth before Christ ("6. Jahrhundert v. Chr.", the
          * years 600-501 BC, astronomical -599..-500: "BC05") */
@@ -920,6 +940,7 @@ bool zs_tv_uses_hint(const zs_tv *tv)
     if (tv->ref != ZS_REF_NONE || tv->type == ZS_DURATION || tv->type == ZS_SET) return false;
     if (tv->offset != ZS_UNSET && tv->unit >= ZS_U_SECOND && tv->unit <= ZS_U_HOUR) return false;
     if (tv->dir != ZS_DIR_NONE) return false;
+    if (tv->turn != ZS_UNSET) return tv->offset == ZS_UNSET || tv->offset == 0;
     if (tv->century != ZS_UNSET || tv->decade != ZS_UNSET) return false;
     if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST) return true;
     if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !days_from_weekday(tv)) return false;
@@ -999,7 +1020,7 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
             out->type = ZS_TIME;
         }
     }
-    apply_mod(tv->mod, g, y, m, &b, &u);
+    if (tv->turn == ZS_UNSET) apply_mod(tv->mod, g, y, m, &b, &u);
     out->gran = g;
     out->has_interval = true;
     out->begin = b;

@@ -1331,7 +1331,7 @@ static const struct { const char *name; zs_field f; } field_names[] = {
     {"decade", ZS_F_DECADE}, {"century", ZS_F_CENTURY}, {"easter", ZS_F_EASTER},
     {"season", ZS_F_SEASON}, {"lean", ZS_F_LEAN}, {"nth", ZS_F_NTH},
     {"to_year", ZS_F_TO_YEAR}, {"and_amount", ZS_F_AND_AMOUNT}, {"and_unit", ZS_F_AND_UNIT},
-    {"keep", ZS_F_KEEP},     {"clock", ZS_F_CLOCK},
+    {"keep", ZS_F_KEEP},     {"clock", ZS_F_CLOCK},   {"turn", ZS_F_TURN},
 };
 
 /* Symbol tables of the symbolic fields; index = enum value. */
@@ -1418,7 +1418,7 @@ static bool parse_value(rparse *R, zs_value *v)
                 if (strlen(field_names[k].name) == wn && memcmp(field_names[k].name, w, wn) == 0)
                     break;
             if (k == sizeof field_names / sizeof *field_names)
-                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, and_amount, and_unit, pod, mod, ref, dir, lean, anchor, nth, to_year, keep)");
+                return fail(S, at, "unknown field (year, month, day, hour, minute, second, weekday, week, quarter, half, season, decade, century, easter, offset, amount, unit, and_amount, and_unit, pod, mod, ref, dir, lean, anchor, nth, to_year, keep, clock, turn)");
             a->field = field_names[k].f;
             if (!accept(S, '=')) return fail(S, S->p, "expected '='");
         }

@@ -300,5 +300,5 @@ void zs_tv_init(zs_tv *tv)
     tv->hour = tv->minute = tv->second = ZS_UNSET;
     tv->weekday = tv->offset = tv->amount = ZS_UNSET;
     tv->week = tv->quarter = tv->half = tv->decade = tv->century = tv->easter = tv->nth = ZS_UNSET;
-    tv->to_year = tv->and_amount = ZS_UNSET;
+    tv->to_year = tv->and_amount = tv->turn = ZS_UNSET;
 }

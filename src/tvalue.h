@@ -114,6 +114,10 @@ typedef struct zs_tv {
     int32_t and_amount; /* with and_unit: a duration's second, finer part
                            ("two hours and 30 minutes": 30 minute) */
     zs_unit and_unit;
+    int32_t turn;     /* the turn of periods of this many years ("the turn of
+                         the century": 100), nearest the anchor, or the next
+                         or last one as the direction says; offset: that many
+                         turns from the nearest */
     zs_unit keep;     /* with offset and unit: the anchor's own unit (day)
                          shifted by them ("this time last year": that day a
                          year before), not the unit's */

@@ -198,6 +198,39 @@ static void test_resolve_relative_and_impossible(void **state)
     assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
     assert_string_equal(rv.value, "19");
     assert_int_equal(rv.gran, ZS_GRAN_CENTURY);
+    /* "the turn of the century": the nearest boundary, or the one the
+     * direction says; three years either side of it */
+    zs_tv_init(&tv);
+    tv.turn = 100;
+    tv.mod = ZS_MOD_START;
+    zs_lsec y1998 = zs_lsec_make(zs_days_from_civil(1998, 5, 5), 10, 0, 0);
+    assert_true(zs_tv_resolve(&tv, y1998, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "20");
+    assert_int_equal(rv.mod, ZS_MOD_START);
+    assert_true(rv.begin == zs_lsec_make(zs_days_from_civil(1997, 1, 1), 0, 0, 0));
+    assert_true(rv.until == zs_lsec_make(zs_days_from_civil(2003, 1, 1), 0, 0, 0));
+    assert_true(zs_tv_resolve(&tv, y1998, ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "19");
+    assert_true(rv.begin == zs_lsec_make(zs_days_from_civil(1897, 1, 1), 0, 0, 0));
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_FUTURE, &rv)); /* 2017: 2100 */
+    assert_string_equal(rv.value, "21");
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "20");
+    tv.offset = -1; /* "the turn of the last century": before the nearest */
+    assert_true(zs_tv_resolve(&tv, y1998, ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "19");
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "19");
+    assert_false(zs_tv_uses_hint(&tv));
+    tv.offset = ZS_UNSET;
+    assert_true(zs_tv_uses_hint(&tv));
+    tv.turn = 1000; /* the millennium: 2000, also said in 1600 */
+    assert_true(zs_tv_resolve(&tv, y1998, ZS_DIR_PAST, &rv));
+    assert_string_equal(rv.value, "10");
+    assert_true(zs_tv_resolve(&tv, y1998, ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "20");
+    tv.turn = 150; /* no period of whole centuries */
+    assert_false(zs_tv_resolve(&tv, y1998, ZS_DIR_NONE, &rv));
 
     zs_tv_init(&tv);
     tv.day = 31;

@@ -479,6 +479,48 @@ static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, int32_t *off, con
     return false;
 }
 
+/* The offset of a clock time without a zone word from its gloss, the same
+ * instant in another zone in parentheses right after it ("10 a.m. (0700
+ * GMT)": +03:00): four digits or hour ":" minute, then a zone word with an
+ * offset or a named zone. The two clocks differ by whole quarter hours,
+ * the difference taken between -12 and +14 hours. */
+static bool gloss_zone(const zs_doc *d, const zs_timex *x, int32_t *off)
+{
+    uint32_t lim = d->sents[x->sent].t1;
+    uint32_t close = after_gloss(d, x->t1, lim);
+    if (close == x->t1 || close - x->t1 < 4) return false;
+    close--; /* the ")" */
+    const zs_token *t = &d->toks[x->t1 + 1];
+    int h, mi;
+    uint32_t k = x->t1 + 2; /* after the clock */
+    if (t->kind == ZS_TOK_NUM && t->b1 - t->b0 == 4) {
+        h = t->num / 100;
+        mi = t->num % 100;
+    } else if (t->kind == ZS_TOK_NUM && t->num >= 0 && k + 1 < close && is_punct_char(d, k, ':') &&
+               d->toks[k + 1].kind == ZS_TOK_NUM && d->toks[k + 1].b1 - d->toks[k + 1].b0 == 2) {
+        h = t->num;
+        mi = d->toks[k + 1].num;
+        k += 2;
+    } else {
+        return false;
+    }
+    if (h > 24 || mi > 59 || k >= close) return false;
+    int32_t zoff;
+    const char *zone;
+    uint32_t end;
+    if (!zs_entry_at(d, k, close, d->lang->lex_zone_abbr, &end) || end != close ||
+        !zone_in(d, k, close, &zoff, &zone))
+        return false;
+    if (zone) zoff = zs_tz_offset(zone, x->rv.begin);
+    int64_t day = zs_lsec_days(x->rv.begin);
+    int32_t diff = (int32_t)((x->rv.begin - zs_lsec_make(day, h, mi, 0)) / 60) % 1440;
+    if (diff > 14 * 60) diff -= 1440;
+    if (diff < -12 * 60) diff += 1440;
+    if (diff % 15) return false;
+    *off = zoff + diff * 60;
+    return true;
+}
+
 static bool zoned(const zs_timex *x)
 {
     return x->rv.has_interval && x->rv.gran >= ZS_GRAN_HOUR;
@@ -494,7 +536,12 @@ static void zone_timexes(zs_doc *d)
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         const char *zone;
-        if (!zoned(x) || !zone_in(d, x->t0, x->t1, &x->zone_off, &zone)) continue;
+        if (!zoned(x)) continue;
+        if (!zone_in(d, x->t0, x->t1, &x->zone_off, &zone)) {
+            /* none of its own: the zone its gloss gives ("10 a.m. (0700 GMT)") */
+            x->has_zone = x->tv.hour != ZS_UNSET && gloss_zone(d, x, &x->zone_off);
+            continue;
+        }
         x->has_zone = true;
         /* a named zone: its offset at that clock time (EST or EDT) */
         if (zone) x->zone_off = zs_tz_offset(zone, x->rv.begin);

@@ -210,6 +210,37 @@ static void test_clock_zone(void **state)
     zs_doc_free(d);
 }
 
+/* A clock time without a zone word takes the instant of its gloss, the
+ * same time in another zone in parentheses right after it: "10 a.m.
+ * (0700 GMT)" is 07:00 UTC, its value the clock as written. */
+static void test_gloss_zone(void **state)
+{
+    (void)state;
+    const char *text = "Talks began at 10 a.m. (0700 GMT). The blast came at 14:30 (1130 UTC). "
+                       "Polls open at 2 p.m. local time (1200 GMT). "
+                       "Prices fell at 9 a.m. (see table). The vote ended at 8 p.m. (1900 EST).";
+    zs_options o = {.dct = "1998-05-05", .tz = "America/New_York"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    const zs_timex *x = timex_at(d, "10 a.m.");
+    assert_string_equal(x->rv.value, "1998-05-05T10:00");
+    assert_true(x->has_zone);
+    assert_int_equal(x->zone_off, 3 * 3600);
+    assert_true(x->rv.begin == wall(1998, 5, 5, 3, 0)); /* 07:00 UTC is 03:00 EDT */
+    x = timex_at(d, "14:30");
+    assert_int_equal(x->zone_off, 3 * 3600);
+    x = timex_at(d, "2 p.m. local time");
+    assert_true(x->has_zone);
+    assert_int_equal(x->zone_off, 2 * 3600);
+    x = timex_at(d, "9 a.m.");
+    assert_false(x->has_zone);
+    assert_true(x->rv.begin == wall(1998, 5, 5, 9, 0));
+    x = timex_at(d, "8 p.m.");
+    assert_int_equal(x->zone_off, -4 * 3600); /* one hour ahead of EST */
+    zs_doc_free(d);
+}
+
 /* A clock time with a zone word in the dateline is the publication
  * instant, in the article's zone as --dct with an offset is; the dateline
  * timex moves with it, its value stays the clock as written. Without a
@@ -968,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_clock_field),
         cmocka_unit_test(test_clock_zone),
         cmocka_unit_test(test_dateline_zone),
+        cmocka_unit_test(test_gloss_zone),
         cmocka_unit_test(test_clause_open),
         cmocka_unit_test(test_mention_shift),
         cmocka_unit_test(test_month_after_day),

@@ -1685,11 +1685,52 @@ static bool ends_clause(const zs_doc *d, const zs_event *a, uint32_t c1)
     return true;
 }
 
+/* The tlink_object entry of two tokens that verb event a and the result
+ * word of object_gap opening the phrase of the noun event b before it
+ * make ("zu Protesten führten", "Zu Streiks führte ...": "führten zu",
+ * "führte zu"), or NULL: b is a noun of a's clause from c0, after the
+ * result word and lower-case words only ("zu heftigen Protesten"), and
+ * between b and a stand lower-case words of no object_gap kind and no
+ * coordination, adverbs ("zu Protesten schließlich führten"), only where
+ * a ends its clause. */
+static const zs_entry *result_entry(const zs_doc *d, const zs_event *a, const zs_event *b,
+                                    uint32_t c0, uint32_t c1)
+{
+    if (!b->noun || b->t0 < c0 || b->sent != a->sent || b->t1 > a->t0) return NULL;
+    bool final = b->t1 == a->t0 || ends_clause(d, a, c1);
+    for (uint32_t i = b->t1; i < a->t0; i++) {
+        const zs_token *t = &d->toks[i];
+        if (!final || t->kind != ZS_TOK_WORD || (t->flags & ZS_TF_UPPER) || gap_kind(d, i) ||
+            is_kind(pair_word(d, i), "coordination"))
+            return NULL;
+    }
+    uint32_t r = b->t0;
+    for (;;) {
+        if (r == c0) return NULL;
+        const zs_token *t = &d->toks[--r];
+        const char *kind = gap_kind(d, r);
+        if (is_kind(kind, "result")) break;
+        if (t->kind != ZS_TOK_WORD || (t->flags & ZS_TF_UPPER) || is_kind(kind, "preposition"))
+            return NULL;
+    }
+    const zs_word *v = d->toks[a->t0].word, *w = d->toks[r].word;
+    if (!v || !w) return NULL;
+    for (uint32_t i = 0; i < v->nlong; i++) {
+        const zs_entry *en = v->starts[i];
+        if (en->lex == d->lang->lex_tlink_object && en->ntok == 2 && en->words[1] == w->id)
+            return en;
+    }
+    return NULL;
+}
+
 /* The object of verb event k in a language whose lang.zt says "objects
- * clause" (German), by the tlink_object entry that starts at the verb (to
- * the clause's end): the next event, a noun of its clause with no
- * punctuation between, in no prepositional phrase (in_phrase) unless the
- * entry names its preposition ("führte zu Protesten"); else, for a verb
+ * clause" (German): a noun before it in a phrase of a result word, by the
+ * entry of the verb and that word (result_entry: "Zu Protesten führte
+ * ...", "zu Protesten führten"); else by the tlink_object entry that
+ * starts at the verb (to the clause's end) the next event, a noun of its
+ * clause with no punctuation between, in no prepositional phrase
+ * (in_phrase) unless the entry names its preposition ("führte zu
+ * Protesten"); else, for a verb
  * alone that ends its clause, the event before it, a noun of its clause
  * in no prepositional phrase, with nothing between them, a phrase that
  * starts with a preposition ("Gespräche geführt", "Gespräche mit Polen
@@ -1704,6 +1745,13 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
     clause_of(d, a->t0, &c0, &c1);
     const zs_entry *en = zs_entry_at(d, a->t0, c1, d->lang->lex_tlink_object, &end);
     if (!en || end < a->t1) return -1;
+    if (en->ntok == 1 && k > 0) {
+        const zs_entry *r = result_entry(d, a, &d->events[k - 1], c0, c1);
+        if (r) {
+            *entry = r;
+            return (int)k - 1;
+        }
+    }
     *entry = en;
     if (k + 1 < d->nevents) {
         const zs_event *b = &d->events[k + 1];

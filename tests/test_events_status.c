@@ -350,6 +350,22 @@ static void test_de_support(void **state)
     assert_int_equal(hit->coref, -1);
     assert_int_equal(link_rel(d, hit, event_text(d, "Angriff"), "object"), -1);
     zs_doc_free(d);
+    /* a causative's object before it, in the phrase of its result word:
+       verb-final, topicalized ("Entscheidung" is its subject), perfect */
+    d = read_doc(de,
+                 "Es hieß, dass die neuen Sanktionen zu heftigen Protesten führten. "
+                 "Zu Streiks führte am Dienstag die Entscheidung des Ministers. "
+                 "Die Wahl hat zu einem Streik geführt.",
+                 "2026-03-09T10:00+01:00");
+    assert_int_equal(link_rel(d, event_text(d, "führten"), event_text(d, "Protesten"), "object"),
+                     ZS_REL_BEFORE);
+    const zs_event *led = event_text(d, "führte");
+    assert_int_equal(link_rel(d, led, event_text(d, "Streiks"), "object"), ZS_REL_BEFORE);
+    assert_int_equal(link_rel(d, led, event_text(d, "Entscheidung"), "object"), -1);
+    assert_string_equal(led->title, "Führen");
+    assert_int_equal(link_rel(d, event_text(d, "geführt"), event_text(d, "Streik"), "object"),
+                     ZS_REL_BEFORE);
+    zs_doc_free(d);
 }
 
 int main(void)

@@ -332,6 +332,28 @@ static bool in_idiom(const zs_doc *d, uint32_t i, const zs_sentence *s)
     return false;
 }
 
+/* The event_verb entry of token i (a word of the lexicon): of its entries
+ * ("sagte" = "sagte ... ab", absagen, and sagen), the first one with a
+ * particle that closes the clause, else the first one without a particle,
+ * else NULL. */
+static const zs_entry *verb_entry(const zs_doc *d, uint32_t i)
+{
+    const zs_word *w = d->toks[i].word;
+    uint32_t lex = d->lang->lex_event_verb;
+    const zs_entry *plain = NULL;
+    for (uint32_t k = w->nlong; k < w->nstarts; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex != lex || e->ntok != 1) continue;
+        const zs_attr *part = zs_entry_attr(e, "particle");
+        if (!part) {
+            if (!plain) plain = e;
+        } else if (particle_after(d, i, i + 1, UINT32_MAX, part->sym, true)) {
+            return e;
+        }
+    }
+    return plain;
+}
+
 static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
 {
     const zs_lang *L = d->lang;
@@ -340,15 +362,14 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         if (t->kind != ZS_TOK_WORD || ix->cover[i] >= 0) continue;
         const zs_entry *e;
         if (L->lex_event_verb != UINT32_MAX && t->word &&
-            zs_word_in(t->word, L->lex_event_verb, &e) && !(t->flags & ZS_TF_UPPER && !(t->flags & ZS_TF_SSTART))) {
+            zs_word_in(t->word, L->lex_event_verb, NULL) && !(t->flags & ZS_TF_UPPER && !(t->flags & ZS_TF_SSTART))) {
+            /* separable: the particle must close the clause */
+            if (!(e = verb_entry(d, i))) continue;
             const zs_attr *only = zs_entry_attr(e, "class");
             if (only && strcmp(only->sym, "NONE") == 0) { /* an event only in a context */
                 const zs_entry *ctx = before_entry(d, i, s);
                 if (!ctx || !zs_entry_attr(e, ctx->attrs[0].sym)) continue;
             }
-            const zs_attr *part = zs_entry_attr(e, "particle");
-            /* separable: the particle must close the clause */
-            if (part && !particle_after(d, i, i + 1, UINT32_MAX, part->sym, true)) continue;
             if (in_idiom(d, i, s)) continue;
             const zs_attr *lem = zs_entry_attr(e, "lemma");
             const zs_attr *pos = zs_entry_attr(e, "pos");
@@ -493,10 +514,9 @@ static void set_context_classes(zs_doc *d)
     bool *drop = zs_xcalloc(d->nevents + 1, sizeof *drop);
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
-        const zs_word *w = d->toks[e->t0].word;
         const zs_entry *en, *ctx;
         if (e->t1 != e->t0 + 1) en = NULL;
-        else if (!w || !zs_word_in(w, L->lex_event_verb, &en))
+        else if (!(en = e->entry))
             en = suffix_entry(d, e->t0); /* "the rebranded company": its ending's entry */
         const zs_attr *a = en ? zs_entry_attr(en, class_context(d, e, trigger)) : NULL;
         bool none = false;
@@ -1341,13 +1361,10 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
 
 /* The relation to the publication time that the trigger's lexicon entry
  * gives ("dct=INCLUDES": "is", "holds"), for an event without a tense cue. */
-static bool trigger_dct(const zs_doc *d, const zs_event *e, zs_relkind *rel)
+static bool trigger_dct(const zs_event *e, zs_relkind *rel)
 {
-    const zs_lang *L = d->lang;
-    const zs_word *w = d->toks[e->t0].word;
-    const zs_entry *en;
-    if (L->lex_event_verb == UINT32_MAX || !w || !zs_word_in(w, L->lex_event_verb, &en)) return false;
-    const zs_attr *a = zs_entry_attr(en, "dct");
+    if (!e->entry) return false;
+    const zs_attr *a = zs_entry_attr(e->entry, "dct");
     int r = a ? zs_rel_from_name(a->sym) : -1;
     if (r < 0) return false;
     *rel = (zs_relkind)r;
@@ -1419,7 +1436,7 @@ static void relate_to_dct(zs_doc *d)
             add_tlink(d, e->id, "t0", ZS_REL_INCLUDES, "tense:progressive");
             continue;
         }
-        if (t > 0 || (t == 0 && !trigger_dct(d, e, &rel))) continue;
+        if (t > 0 || (t == 0 && !trigger_dct(e, &rel))) continue;
         /* a state in the simple past ("was", "believed") may hold still:
            TimeBank's closure has 11 of 80 such verbs before the publication
            time; where tlinks.zt has the table, its dct keys decide */

@@ -1246,11 +1246,12 @@ static void headline_mentions(zs_doc *d)
 
 /* Mentions of one event: a later mention with the key of an earlier one,
  * not both verbs and not a report, is the same event when it adds no
- * modifier of its own ("der Gipfel" after
- * "G20-Gipfel", "telefoniert" after "Telefonat") or repeats the title, and
- * their own dates, if any, overlap. A light verb ("soll ... stattfinden")
- * is the nearest event before it that no signal names ("Treffen", not the
- * "G20-Gipfel" of "nach dem G20-Gipfel"). */
+ * modifier of its own ("der Gipfel" after "G20-Gipfel", "telefoniert"
+ * after "Telefonat") or repeats the title, is at most MENTION_REACH
+ * sentences after it, and their own dates, if any, overlap, as do its and
+ * those of the event the earlier one names. A light verb ("soll ...
+ * stattfinden") is the nearest event before it that no signal names
+ * ("Treffen", not the "G20-Gipfel" of "nach dem G20-Gipfel"). */
 typedef struct key_at {
     const char *key;
     size_t k;
@@ -1282,6 +1283,16 @@ static void same_key_chains(const zs_doc *d, int32_t *prev, int32_t *prev_noun)
     free(ka);
 }
 
+/* Sentences from a mention back to the one it names: a history of
+ * hundreds of sentences tells of many attacks, each its own. */
+#define MENTION_REACH 20
+
+/* Whether events a and b may be one: their own dates, if any, overlap. */
+static bool dates_overlap(const zs_event *a, const zs_event *b)
+{
+    return !a->has_interval || !b->has_interval || (a->until > b->begin && b->until > a->begin);
+}
+
 static void link_mentions(zs_doc *d, const int *object_rel)
 {
     int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
@@ -1304,9 +1315,9 @@ static void link_mentions(zs_doc *d, const int *object_rel)
             int32_t *chain = e->noun ? prev : prev_noun;
             for (int32_t i = chain[k]; i >= 0 && j < 0 && e->cls != ZS_EC_REPORTING; i = chain[i]) {
                 const zs_event *x = &d->events[i];
+                if (e->sent - x->sent > MENTION_REACH) break;
                 if (!e->bare && strcmp(x->title, e->title) != 0) continue;
-                if (e->has_interval && x->has_interval &&
-                    (e->until <= x->begin || x->until <= e->begin))
+                if (!dates_overlap(e, x) || (x->coref >= 0 && !dates_overlap(e, &d->events[x->coref])))
                     continue;
                 j = (int)i;
             }

@@ -281,6 +281,24 @@ static int events_with_text(const zs_doc *d, const char *text)
     return count;
 }
 
+/* A mention names an event of the last twenty sentences only. */
+static void test_mention_reach(void **state)
+{
+    (void)state;
+    char text[2048];
+    for (int gap = 19; gap <= 21; gap += 2) {
+        int n = snprintf(text, sizeof text, "Der Angriff auf die Stadt traf die Bewohner. ");
+        for (int k = 0; k < gap; k++) n += snprintf(text + n, sizeof text - (size_t)n, "Die Lage blieb ruhig. ");
+        snprintf(text + n, sizeof text - (size_t)n, "Der Angriff dauerte an.");
+        zs_doc *d = read_doc(de, text, "2025-03-05");
+        assert_int_equal(events_with_text(d, "Angriff"), 2);
+        const zs_event *later = &d->events[d->nevents - 1];
+        assert_string_equal(later->lemma, "angriff");
+        assert_int_equal(later->coref, gap <= 20 ? 0 : -1);
+        zs_doc_free(d);
+    }
+}
+
 /* The relation of the link from a to b of source src, or -1. */
 static int link_rel(const zs_doc *d, const zs_event *a, const zs_event *b, const char *src)
 {
@@ -378,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_en_us_spelling),
         cmocka_unit_test(test_en_planned_scope),
         cmocka_unit_test(test_cancel_spreads),
+        cmocka_unit_test(test_mention_reach),
         cmocka_unit_test(test_de_support),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);

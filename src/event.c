@@ -794,7 +794,8 @@ static int prenominal_timex(const zs_doc *d, const tok_index *ix, const zs_event
 }
 
 /* Whether timex x begins after the day of the publication time: no verb
- * told in the past lies within it ("officials said ... next week"). */
+ * told in the past or the present perfect lies within it ("officials
+ * said ... next week"). */
 static bool after_dct_day(const zs_doc *d, const zs_timex *x)
 {
     zs_lsec day = d->dct / 86400 - (d->dct % 86400 < 0);
@@ -1064,10 +1065,10 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
  * was reported on Friday"); not one a signal names, whose time its signal
  * tells, nor a light verb ("soll ... stattfinden") or another mention of
  * an event, whose time is that event's; not the dateline; not a date more
- * than SENTENCE_DATE_REACH tokens away; for a verb in the past, not a
- * date that begins after the publication day ("met ... to prepare next
- * week's talks, officials said"). A report in the past without
- * such a date lies within the date of the last past report before it, if
+ * than SENTENCE_DATE_REACH tokens away; for a verb in the past or the
+ * present perfect, not a date that begins after the publication day
+ * ("met ... to prepare next week's talks, officials said"). A report in
+ * the past without such a date lies within the date of the last past report before it, if
  * that one is of the sentence right before it and has a date of its own
  * ("the source said Monday ... . The source said": TimeBank's closure
  * puts 11 of 40 such reports within it), and the first verb of a sentence,
@@ -1111,7 +1112,10 @@ static void relate_sentence_dates(zs_doc *d)
             at = -1;
         if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
-        if (at >= 0 && !e->noun && e->tense == ZS_TENSE_PAST && after_dct_day(d, &d->timexes[at]))
+        if (at >= 0 && !e->noun &&
+            (e->tense == ZS_TENSE_PAST ||
+             (e->tense == ZS_TENSE_PRESENT && (e->aspect & ZS_ASPECT_PERFECTIVE))) &&
+            after_dct_day(d, &d->timexes[at]))
             at = -1;
         if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST &&

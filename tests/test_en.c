@@ -544,8 +544,8 @@ static zs_doc *en_doc(const char *text, size_t nevents)
     return d;
 }
 
-/* A verb in the past does not lie within a date of its sentence that
- * begins after the day of the publication time. */
+/* A verb in the past or the present perfect does not lie within a date of
+ * its sentence that begins after the day of the publication time. */
 static void test_past_future_date(void **state)
 {
     (void)state;
@@ -558,6 +558,16 @@ static void test_past_future_date(void **state)
     zs_doc_free(d);
     d = en_doc("The envoys met on Monday to prepare last week's talks, officials said.", 4);
     assert_int_equal(link_rel(d, d->events[3].id, d->timexes[1].id), ZS_REL_IS_INCLUDED);
+    zs_doc_free(d);
+    /* nor one in the present perfect: "hat ... beschlossen" */
+    zs_options o = {.dct = "2019-11-14"};
+    zs_error err;
+    const char *text = "Die Regierung hat neue Regeln beschlossen, die ab nächster Woche gelten.";
+    d = zs_doc_new(de, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->events[0].aspect, ZS_ASPECT_PERFECTIVE);
+    assert_int_equal(link_rel(d, d->events[0].id, d->timexes[0].id), -1);
+    assert_int_equal(d->ncontras, 0);
     zs_doc_free(d);
 }
 

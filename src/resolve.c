@@ -128,6 +128,19 @@ static bool is_future_cue(const zs_doc *d, uint32_t i)
     return i < d->ntoks && zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
 }
 
+/* Whether token i ends a tense_future phrase of several words ("planned
+ * for", "set for", "postponed to"). */
+static bool ends_future_phrase(const zs_doc *d, uint32_t i)
+{
+    uint32_t lex = d->lang->lex_future;
+    if (lex == UINT32_MAX) return false;
+    for (uint32_t k = 1; k < d->lang->lexicons[lex].max_tokens && k <= i; k++) {
+        uint32_t end;
+        if (zs_phrase_at(d, i - k, i + 1, lex, &end) && end == i + 1) return true;
+    }
+    return false;
+}
+
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past
  * one by the verb group analysis and past_marker (zs_past_cue). */
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
@@ -216,6 +229,11 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
      * right: what follows is another clause's ("must report by Jan. 15,
      * the judge ordered") */
     bool comma_ends = !front && d->lang->dates_verb;
+    /* a future phrase right before the date is its cue, nearer than its
+       first word ("a summit planned for April was cancelled": ahead, not
+       back as "was" says) */
+    if (!front && t0 > s->t0 && !(d->tense_cues[t0 - 1] & CUE_SKIP) && ends_future_phrase(d, t0 - 1))
+        return ZS_DIR_FUTURE;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;

@@ -1717,6 +1717,23 @@ static bool ends_clause(const zs_doc *d, const zs_event *a, uint32_t c1)
     return true;
 }
 
+/* The tlink_object entry that starts at verb event a (up to token lim,
+ * *end after it), or NULL; a separable verb's by its joined lemma ("hielt
+ * ... ab": "abhalten", "führte ... durch": "durchführen"; "führte ...
+ * ein", "einführen", has none: no support verb "führen"). */
+static const zs_entry *object_entry(const zs_doc *d, const zs_event *a, uint32_t lim,
+                                    uint32_t *end)
+{
+    const zs_lang *L = d->lang;
+    if (!a->entry || !zs_entry_attr(a->entry, "particle"))
+        return zs_entry_at(d, a->t0, lim, L->lex_tlink_object, end);
+    const zs_word *w = zs_lang_word(L, a->lemma, strlen(a->lemma));
+    const zs_entry *en;
+    if (!w || !zs_word_in(w, L->lex_tlink_object, &en)) return NULL;
+    *end = a->t1;
+    return en;
+}
+
 /* The tlink_object entry of two tokens that verb event a and the result
  * word of object_gap opening the phrase of the noun event b before it
  * make ("zu Protesten führten", "Zu Streiks führte ...": "führten zu",
@@ -1775,9 +1792,9 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
     const zs_event *a = &d->events[k];
     uint32_t c0, c1, end;
     clause_of(d, a->t0, &c0, &c1);
-    const zs_entry *en = zs_entry_at(d, a->t0, c1, d->lang->lex_tlink_object, &end);
+    const zs_entry *en = object_entry(d, a, c1, &end);
     if (!en || end < a->t1) return -1;
-    if (en->ntok == 1 && k > 0) {
+    if (en->ntok == 1 && k > 0 && !zs_entry_attr(a->entry, "particle")) {
         const zs_entry *r = result_entry(d, a, &d->events[k - 1], c0, c1);
         if (r) {
             *entry = r;
@@ -1833,7 +1850,7 @@ static int object_of(const zs_doc *d, size_t k, int *rel)
         const zs_event *b = &d->events[k + 1];
         if (!b->noun || a->sent != b->sent) return -1;
         uint32_t end;
-        en = zs_entry_at(d, a->t0, b->t0, d->lang->lex_tlink_object, &end);
+        en = object_entry(d, a, b->t0, &end);
         if (!en || end < a->t1 || b->t0 - end > PAIR_NEAR) return -1;
         if (end < b->t0 && is_kind(pair_word(d, end), "preposition")) return -1;
         for (uint32_t i = end; i < b->t0; i++)

@@ -384,6 +384,26 @@ static void test_de_support(void **state)
     assert_int_equal(link_rel(d, event_text(d, "geführt"), event_text(d, "Streik"), "object"),
                      ZS_REL_BEFORE);
     zs_doc_free(d);
+    /* separable verbs of "führen" by the particle that closes the clause:
+       "führte ... ein" is "einführen", no support verb; "führte ... durch"
+       "durchführen", a support verb by that lemma; "führte ... an" none */
+    d = read_doc(de,
+                 "Die Regierung führte im Januar freie Wahlen ein. "
+                 "Die Behörde führte eine Untersuchung durch. "
+                 "Der Minister führte die Delegation an.",
+                 "2026-03-09T10:00+01:00");
+    const zs_event *intro = event_text(d, "führte");
+    assert_string_equal(intro->lemma, "einführen");
+    assert_string_equal(intro->title, "Einführung");
+    assert_int_equal(link_rel(d, intro, event_text(d, "Wahlen"), "object"), -1);
+    assert_int_equal(event_text(d, "Wahlen")->coref, -1);
+    const zs_event *probe = event_text(d, "Untersuchung");
+    const zs_event *conduct = &d->events[probe - d->events - 1];
+    assert_string_equal(conduct->lemma, "durchführen");
+    assert_string_equal(conduct->title, "Untersuchung");
+    assert_int_equal(link_rel(d, conduct, probe, "object"), ZS_REL_INCLUDES);
+    assert_int_equal(events_with_text(d, "führte"), 2);
+    zs_doc_free(d);
 }
 
 int main(void)

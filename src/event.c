@@ -300,18 +300,20 @@ static bool det_gerund(const zs_doc *d, uint32_t i, const zs_sentence *s, const 
 
 /* Whether word (folded) stands in the clause of token i from token from
  * up to lim (at most to the clause's end), where closing says so as its
- * last word or right before punctuation: the particle of a separable verb
+ * last word, right before punctuation or before a word of clause_join
+ * ("nahm ... teil und kehrte ... zurück"): the particle of a separable verb
  * ("teilte ... mit" closes its clause) or of a phrasal one ("called the
  * meeting off"). */
 static bool particle_after(const zs_doc *d, uint32_t i, uint32_t from, uint32_t lim,
                            const char *word, bool closing)
 {
-    uint32_t c0, c1, n = (uint32_t)strlen(word);
+    uint32_t c0, c1, n = (uint32_t)strlen(word), join = d->lang->lex_clause_join;
     clause_of(d, i, &c0, &c1);
     if (lim > c1) lim = c1;
     for (uint32_t k = from; k < lim; k++)
         if (d->toks[k].fold_len == n && memcmp(zs_tok_fold(d, k), word, n) == 0 &&
-            (!closing || k + 1 == c1 || d->toks[k + 1].kind == ZS_TOK_PUNCT))
+            (!closing || k + 1 == c1 || d->toks[k + 1].kind == ZS_TOK_PUNCT ||
+             (join != UINT32_MAX && d->toks[k + 1].word && zs_word_in(d->toks[k + 1].word, join, NULL))))
             return true;
     return false;
 }

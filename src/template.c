@@ -2414,6 +2414,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_article_indef = well_known(L, "article_indefinite");
     L->lex_event_new = well_known(L, "event_new");
     L->lex_title_place = well_known(L, "title_place");
+    L->lex_clause_join = well_known(L, "clause_join");
     L->lex_verb_aux = well_known(L, "verb_aux");
     L->lex_verb_ending = well_known(L, "verb_ending");
     L->lex_participant = well_known(L, "participant");

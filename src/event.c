@@ -795,6 +795,13 @@ static int prenominal_timex(const zs_doc *d, const tok_index *ix, const zs_event
     return k;
 }
 
+/* Whether verb event e is told in the past or the present perfect. */
+static bool told_past(const zs_event *e)
+{
+    return !e->noun && (e->tense == ZS_TENSE_PAST ||
+                        (e->tense == ZS_TENSE_PRESENT && (e->aspect & ZS_ASPECT_PERFECTIVE)));
+}
+
 /* Whether timex x begins after the day of the publication time: no verb
  * told in the past or the present perfect lies within it ("officials
  * said ... next week"). */
@@ -1114,11 +1121,7 @@ static void relate_sentence_dates(zs_doc *d)
             at = -1;
         if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
-        if (at >= 0 && !e->noun &&
-            (e->tense == ZS_TENSE_PAST ||
-             (e->tense == ZS_TENSE_PRESENT && (e->aspect & ZS_ASPECT_PERFECTIVE))) &&
-            after_dct_day(d, &d->timexes[at]))
-            at = -1;
+        if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
         if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST &&
             e->cls != ZS_EC_REPORTING && !e->signal_since)
@@ -3300,6 +3303,8 @@ void zs_find_events(zs_doc *d)
         int k = clause_timex(d, &ix, e);
         if (k < 0) k = object_date(d, i);
         if (reported_date(d, e, k)) continue;
+        /* "wurden unterbrochen und sollen nächste Woche fortgesetzt werden" */
+        if (k >= 0 && told_past(e) && after_dct_day(d, &d->timexes[k])) continue;
         if (k < 0 || d->timexes[k].tv.ref != ZS_REF_NONE) { /* "jetzt wöchentlich" */
             uint32_t cue;
             int set = clause_set(d, &ix, e);

@@ -2231,15 +2231,80 @@ static const char *verb_place_word(const zs_event *e)
     return a ? a->sym : NULL;
 }
 
+/* Whether token i is a word of the title_place lexicon (no value: "nach
+ * = where" marks a place, never a title's) or the place= word of verb
+ * event e, followed by one capitalized word of e's sentence that no event
+ * or timex covers and that ends the phrase (no capitalized word that
+ * starts no event, hyphen or possessive after it). */
+static bool place_at(const zs_doc *d, const tok_index *ix, const zs_event *e, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    if (i + 1 >= d->ntoks || d->toks[i].sent != e->sent || d->toks[i + 1].sent != e->sent)
+        return false;
+    const zs_entry *pe;
+    const char *own = verb_place_word(e);
+    bool marked = own && d->toks[i].fold_len == strlen(own) &&
+                  memcmp(zs_tok_fold(d, i), own, d->toks[i].fold_len) == 0;
+    if (!marked && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||
+                    zs_entry_attr(pe, NULL)))
+        return false; /* "nach = where": a place, never a title's */
+    const zs_token *p = &d->toks[i + 1];
+    if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) return false;
+    bool event = false;
+    for (size_t j = 0; j < d->nevents && !event && d->events[j].t0 <= i + 1; j++)
+        event = i + 1 < d->events[j].t1; /* events in text order */
+    if (event) return false;
+    if (i + 2 < d->ntoks && d->toks[i + 2].sent == e->sent &&
+        ((d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER) &&
+          !event_starting_at(d, i + 2)) ||
+         (is_punct(d, i + 2, "-") && !(d->toks[i + 2].flags & ZS_TF_SPACE))))
+        return false; /* "in Hamburg Altona", "in New York", "in Brest-Litowsk": not one
+                         word; but "in Wien Gespräche", the name and an event */
+    if (i + 2 < d->ntoks && !(d->toks[i + 2].flags & ZS_TF_SPACE) &&
+        (d->text[d->toks[i + 2].b0] == '\'' ||
+         (d->toks[i + 2].b1 - d->toks[i + 2].b0 >= 3 &&
+          memcmp(d->text + d->toks[i + 2].b0, "\u2019", 3) == 0)))
+        return false; /* "in Slepian's neighborhood": a possessive */
+    return true;
+}
+
+/* The place word before verb event k that ends its clause (for a
+ * language whose lang.zt says "objects clause", German verb-final
+ * clauses: "nachdem die Minister in Wien Gespräche geführt hatten", "in
+ * Genf verhandelt"): a place_at
+ * phrase right before the verb, or before its object right before it
+ * (object[k]), or before a date right before either, not right after a
+ * noun in a prepositional phrase (in_phrase); else UINT32_MAX. */
+static uint32_t final_place(const zs_doc *d, const tok_index *ix, size_t k, const int *object)
+{
+    const zs_event *e = &d->events[k];
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    if (!ends_clause(d, e, c1)) return UINT32_MAX;
+    uint32_t j = e->t0;
+    if (object[k] >= 0 && object[k] < (int)k && d->events[object[k]].t1 == j)
+        j = d->events[object[k]].t0;
+    if (j > c0 && ix->cover[j - 1] >= 0) j = d->timexes[ix->cover[j - 1]].t0;
+    if (j < c0 + 2 || !place_at(d, ix, e, j - 2)) return UINT32_MAX;
+    /* not after a noun in a phrase of its own, whose phrase it continues
+       ("eine Vereinbarung für die Zusammenarbeit in Krisenfällen") */
+    uint32_t n = j - 3;
+    if (j >= c0 + 3 && ix->cover[n] < 0 && (d->toks[n].flags & ZS_TF_UPPER) && in_phrase(d, c0, n))
+        return UINT32_MAX;
+    return j - 2;
+}
+
 /* An event's place joins its title ("G20-Gipfel in Hamburg", "Meeting in
  * Brussels"): a word of the title_place lexicon (or, after a verb, the
  * place= word of its entry, which derive_events.py copies from verb_title:
  * "Trip to Washington") right after the trigger, or after the timex that
  * follows it (not across "and"), then one capitalized word that no event
- * or timex covers and that ends the phrase (no hyphen or possessive after
- * it); place[t] marks that word, a place and no participant. Not for a
- * light verb, whose noun has the title. */
-static void add_places(zs_doc *d, const tok_index *ix, bool *has_place, bool *place)
+ * or timex covers and that ends the phrase (place_at), else for a verb at
+ * the end of its clause the phrase before it (final_place); place[t]
+ * marks that word, a place and no participant. Not for a light verb,
+ * whose noun has the title. */
+static void add_places(zs_doc *d, const tok_index *ix, const int *object, bool *has_place,
+                       bool *place)
 {
     const zs_lang *L = d->lang;
     if (L->lex_title_place == UINT32_MAX) return;
@@ -2257,31 +2322,10 @@ static void add_places(zs_doc *d, const tok_index *ix, bool *has_place, bool *pl
                 i = t->t1;
             }
         }
-        if (i + 1 >= d->ntoks || d->toks[i].sent != e->sent || d->toks[i + 1].sent != e->sent) continue;
-        const zs_entry *pe;
-        const char *own = verb_place_word(e);
-        bool marked = own && d->toks[i].fold_len == strlen(own) &&
-                      memcmp(zs_tok_fold(d, i), own, d->toks[i].fold_len) == 0;
-        if (!marked && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||
-                        zs_entry_attr(pe, NULL)))
-            continue; /* "nach = where": a place, never a title's */
+        if (!place_at(d, ix, e, i) &&
+            (!L->objects_clause || e->noun || (i = final_place(d, ix, k, object)) == UINT32_MAX))
+            continue;
         const zs_token *p = &d->toks[i + 1];
-        if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) continue;
-        bool event = false;
-        for (size_t j = 0; j < d->nevents && !event && d->events[j].t0 <= i + 1; j++)
-            event = i + 1 < d->events[j].t1; /* events in text order */
-        if (event) continue;
-        if (i + 2 < d->ntoks && d->toks[i + 2].sent == e->sent &&
-            ((d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER) &&
-              !event_starting_at(d, i + 2)) ||
-             (is_punct(d, i + 2, "-") && !(d->toks[i + 2].flags & ZS_TF_SPACE))))
-            continue; /* "in Hamburg Altona", "in New York", "in Brest-Litowsk": not one
-                         word; but "in Wien Gespräche", the name and an event */
-        if (i + 2 < d->ntoks && !(d->toks[i + 2].flags & ZS_TF_SPACE) &&
-            (d->text[d->toks[i + 2].b0] == '\'' ||
-             (d->toks[i + 2].b1 - d->toks[i + 2].b0 >= 3 &&
-              memcmp(d->text + d->toks[i + 2].b0, "\u2019", 3) == 0)))
-            continue; /* "in Slepian's neighborhood": a possessive */
         zs_buf b = {0};
         zs_buf_puts(&b, e->title);
         zs_buf_putc(&b, ' ');
@@ -3339,7 +3383,7 @@ void zs_find_events(zs_doc *d)
     bool *place = zs_xcalloc(d->ntoks + 1, sizeof *place);
     size_t *base_len = zs_xmalloc((d->nevents + 1) * sizeof *base_len);
     for (size_t k = 0; k < d->nevents; k++) base_len[k] = strlen(d->events[k].title);
-    add_places(d, &ix, has_place, place);
+    add_places(d, &ix, object, has_place, place);
     add_participants(d, &ix, has_place, place, base_len, object, object_rel);
     free(object);
     free(object_rel);

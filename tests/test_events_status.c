@@ -404,6 +404,17 @@ static void test_de_support(void **state)
     assert_int_equal(link_rel(d, conduct, probe, "object"), ZS_REL_INCLUDES);
     assert_int_equal(events_with_text(d, "führte"), 2);
     zs_doc_free(d);
+    /* a verb that ends its clause has the place before it, or before its
+       object; not a phrase that continues a noun's phrase */
+    d = read_doc(de,
+                 "Nachdem die Minister in Wien Gespräche geführt hatten, reisten sie ab. "
+                 "Die Minister haben am Montag in Genf verhandelt. "
+                 "Die Länder haben ein Abkommen über die Hilfe in Krisenfällen unterzeichnet.",
+                 "2026-03-09T10:00+01:00");
+    assert_string_equal(event_text(d, "geführt")->title, "Gespräch in Wien");
+    assert_string_equal(event_text(d, "verhandelt")->title, "Verhandlung in Genf");
+    assert_string_equal(event_text(d, "unterzeichnet")->title, "Unterzeichnung");
+    zs_doc_free(d);
 }
 
 int main(void)

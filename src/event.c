@@ -1073,7 +1073,8 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
  * the first one after it with no other event between them ("The attack
  * was reported on Friday"); not one a signal names, whose time its signal
  * tells, nor a light verb ("soll ... stattfinden") or another mention of
- * an event, whose time is that event's; not the dateline; not a date more
+ * an event, whose time is that event's, nor an event a later mention of
+ * which has a date of its own, which is the event's; not the dateline; not a date more
  * than SENTENCE_DATE_REACH tokens away; for a verb in the past or the
  * present perfect, not a date that begins after the publication day
  * ("met ... to prepare next week's talks, officials said"). A report in
@@ -1097,6 +1098,12 @@ static void relate_sentence_dates(zs_doc *d)
     bool first_verb = true; /* e is its sentence's first verb */
     int *chain = zs_xmalloc((d->nevents + 1) * sizeof *chain); /* the date so taken, or -1 */
     for (size_t k = 0; k < d->nevents; k++) chain[k] = -1;
+    /* dated[k]: a later mention of event k has a date of its own, which is
+       the event's ("Die Kapitulation ... Am 17. April unterschrieben sie die
+       Kapitulation") */
+    bool *dated = zs_xcalloc(d->nevents + 1, sizeof *dated);
+    for (size_t k = 0; k < d->nevents; k++)
+        if (d->events[k].coref >= 0 && d->events[k].time >= 0) dated[d->events[k].coref] = true;
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_event *e = &d->events[k];
         if (k > 0 && e->sent != d->events[k - 1].sent) {
@@ -1113,7 +1120,7 @@ static void relate_sentence_dates(zs_doc *d)
             if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
                 last = t->group >= 0 ? t->group : (int)x;
         }
-        if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0) continue;
+        if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0 || dated[k]) continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
         /* a date after it belongs to an event between them: "das erste
            Gespräch seit dem Streik ... Anfang Februar" */
@@ -1129,6 +1136,7 @@ static void relate_sentence_dates(zs_doc *d)
         if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");
     }
     free(chain);
+    free(dated);
 }
 
 /* The signal entry (of signal_after, signal_before or signal_during) that

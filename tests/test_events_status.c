@@ -299,6 +299,28 @@ static void test_mention_reach(void **state)
     }
 }
 
+/* An event a later mention of which has a date of its own does not lie
+ * within a date of its own sentence (source "sentence"): the mention's
+ * date is the event's. */
+static void test_mention_date(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(de,
+                         "Die Kapitulation der Armee in Holland war nach Angaben vieler "
+                         "Historiker auch am 14. April noch ungewiss. "
+                         "Die Kapitulation am 17. April beendete den Krieg.",
+                         "2025-05-01");
+    assert_int_equal(events_with_text(d, "Kapitulation"), 2);
+    const zs_event *first = &d->events[0], *later = &d->events[1];
+    assert_int_equal(later->coref, 0);
+    assert_true(later->time >= 0);
+    for (size_t i = 0; i < d->ntlinks; i++)
+        assert_false(strcmp(d->tlinks[i].from, first->id) == 0 &&
+                     strcmp(d->tlinks[i].source, "sentence") == 0);
+    assert_int_equal(d->ncontras, 0);
+    zs_doc_free(d);
+}
+
 /* The relation of the link from a to b of source src, or -1. */
 static int link_rel(const zs_doc *d, const zs_event *a, const zs_event *b, const char *src)
 {
@@ -428,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_en_planned_scope),
         cmocka_unit_test(test_cancel_spreads),
         cmocka_unit_test(test_mention_reach),
+        cmocka_unit_test(test_mention_date),
         cmocka_unit_test(test_de_support),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);

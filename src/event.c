@@ -1265,10 +1265,11 @@ static void headline_mentions(zs_doc *d)
  * not both verbs and not a report, is the same event when it adds no
  * modifier of its own ("der Gipfel" after "G20-Gipfel", "telefoniert"
  * after "Telefonat") or repeats the title, is at most MENTION_REACH
- * sentences after it, and their own dates, if any, overlap, as do its and
- * those of the event the earlier one names. A light verb ("soll ...
- * stattfinden") is the nearest event before it that no signal names
- * ("Treffen", not the "G20-Gipfel" of "nach dem G20-Gipfel"). */
+ * sentences after it, and its own date, if any, overlaps the earlier
+ * one's and the one all dated mentions of that event share
+ * (mention_span). A light verb ("soll ... stattfinden") is the nearest
+ * event before it that no signal names ("Treffen", not the "G20-Gipfel"
+ * of "nach dem G20-Gipfel"). */
 typedef struct key_at {
     const char *key;
     size_t k;
@@ -1310,11 +1311,43 @@ static bool dates_overlap(const zs_event *a, const zs_event *b)
     return !a->has_interval || !b->has_interval || (a->until > b->begin && b->until > a->begin);
 }
 
+/* The interval the own dates of an event's mentions share, if any has one:
+ * a mention joins only if its date overlaps it, so that an undated mention
+ * between two does not join attacks of 1941 and 1942. */
+typedef struct mention_span {
+    zs_lsec b, u;
+    bool set;
+} mention_span;
+
+static void span_init(mention_span *s, const zs_event *e)
+{
+    *s = (mention_span){e->begin, e->until, e->has_interval};
+}
+
+static bool span_fits(const mention_span *s, const zs_event *e)
+{
+    return !s->set || !e->has_interval || (e->until > s->b && s->u > e->begin);
+}
+
+static void span_add(mention_span *s, const zs_event *e)
+{
+    if (!e->has_interval) return;
+    if (!s->set) {
+        span_init(s, e);
+        return;
+    }
+    if (e->begin > s->b) s->b = e->begin;
+    if (e->until < s->u) s->u = e->until;
+}
+
 static void link_mentions(zs_doc *d, const int *object_rel)
 {
     int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
     int32_t *prev_noun = zs_xmalloc((d->nevents + 1) * sizeof *prev_noun);
     same_key_chains(d, prev, prev_noun);
+    /* per event named by mentions: the interval all their own dates share */
+    mention_span *span = zs_xmalloc((d->nevents + 1) * sizeof *span);
+    for (size_t k = 0; k < d->nevents; k++) span_init(&span[k], &d->events[k]);
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         int j = -1;
@@ -1334,8 +1367,7 @@ static void link_mentions(zs_doc *d, const int *object_rel)
                 const zs_event *x = &d->events[i];
                 if (e->sent - x->sent > MENTION_REACH) break;
                 if (!e->bare && strcmp(x->title, e->title) != 0) continue;
-                if (!dates_overlap(e, x) || (x->coref >= 0 && !dates_overlap(e, &d->events[x->coref])))
-                    continue;
+                if (!dates_overlap(e, x) || !span_fits(&span[x->coref >= 0 ? x->coref : i], e)) continue;
                 j = (int)i;
             }
         }
@@ -1347,8 +1379,11 @@ static void link_mentions(zs_doc *d, const int *object_rel)
             /* "Der Gipfel findet am 24. Oktober statt": the noun's date */
             anchor(d, x, e->time);
             add_tlink(d, x->id, d->timexes[x->time].id, ZS_REL_IS_INCLUDED, "anchor");
+            span_add(&span[e->coref], x);
         }
+        span_add(&span[e->coref], e);
     }
+    free(span);
     free(prev);
     free(prev_noun);
     headline_mentions(d);

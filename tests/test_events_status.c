@@ -299,6 +299,24 @@ static void test_mention_reach(void **state)
     }
 }
 
+/* A mention joins an event only if its date overlaps the dates of all
+ * its mentions so far, not only the first one's: an undated mention
+ * between two does not join attacks of March and May. */
+static void test_mention_span(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(de,
+                         "Der Angriff der Rebellen war heftig. "
+                         "Im März griffen die Rebellen die Stadt an. "
+                         "Im Mai griffen sie die Stadt erneut an.",
+                         "2025-06-01");
+    assert_int_equal(d->nevents, 3);
+    assert_int_equal(d->events[1].coref, 0);
+    assert_int_equal(d->events[2].coref, -1);
+    assert_int_equal(d->ncontras, 0);
+    zs_doc_free(d);
+}
+
 /* An event a later mention of which has a date of its own does not lie
  * within a date of its own sentence (source "sentence"): the mention's
  * date is the event's. */
@@ -451,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_cancel_spreads),
         cmocka_unit_test(test_mention_reach),
         cmocka_unit_test(test_mention_date),
+        cmocka_unit_test(test_mention_span),
         cmocka_unit_test(test_de_support),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);

@@ -783,6 +783,58 @@ static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
     free(at);
 }
 
+/* Links tried one by one by search, rather than together by one cycle
+ * test, in a range of at most this many. */
+#define ACCEPT_ONE_BY_ONE 8
+
+/* What the acceptance of a doc's links in trust order works with. */
+typedef struct accepting {
+    const ctx *c;
+    pgraph g, scratch; /* the accepted links; explain's */
+    bool have_scratch;
+    const size_t *order;
+    size_t *acc, nacc; /* the accepted links, in order */
+} accepting;
+
+/* Accepts links order[lo, hi) in turn, each if it holds with those
+ * accepted before it, else marks it a contradiction and explains it.
+ * Usually all links hold together: a range that holds as a whole is
+ * accepted at once (a set that holds holds without some of its links),
+ * by one cycle test rather than a search per link; one that does not is
+ * tried half by half, the fewest links one by one. */
+static void accept_links(accepting *a, size_t lo, size_t hi)
+{
+    zs_doc *d = a->c->d;
+    size_t ne = a->g.ne;
+    if (hi - lo > ACCEPT_ONE_BY_ONE) {
+        for (size_t j = lo; j < hi; j++) put_link(a->c, &a->g, a->order[j]);
+        if (pg_consistent(&a->g)) {
+            for (size_t j = lo; j < hi; j++) a->acc[a->nacc++] = a->order[j];
+            return;
+        }
+        pg_pop(&a->g, ne);
+        size_t mid = lo + (hi - lo) / 2;
+        accept_links(a, lo, mid);
+        accept_links(a, mid, hi);
+        return;
+    }
+    for (size_t i = lo; i < hi; i++) {
+        size_t k = a->order[i];
+        ne = a->g.ne;
+        if (add_link(a->c, &a->g, k)) {
+            a->acc[a->nacc++] = k;
+            continue;
+        }
+        pg_pop(&a->g, ne); /* back to the accepted links alone */
+        ZS_GROW(d->contras, d->contras_cap, d->ncontras + 1);
+        zs_contra *x = &d->contras[d->ncontras];
+        d->tlinks[k].contradiction = (int)d->ncontras++;
+        if (!a->have_scratch) pg_init(&a->scratch, a->g.n / 2);
+        a->have_scratch = true;
+        explain(a->c, &a->scratch, k, a->acc, a->nacc, x);
+    }
+}
+
 void zs_close_doc(zs_doc *d)
 {
     pthread_once(&compose_once, init_compose);
@@ -798,35 +850,12 @@ void zs_close_doc(zs_doc *d)
     }
     /* links in order of trust, then of the text */
     size_t *order = zs_xmalloc((nl + 1) * sizeof *order), *acc = zs_xmalloc((nl + 1) * sizeof *acc);
-    size_t nacc = 0;
     trust_order(d, order);
-    pgraph g, scratch;
-    pg_init(&g, nn);
-    bool have_scratch = false;
-    /* Usually all links hold together: then each is accepted in turn (a set
-     * that holds holds without some of its links), so one cycle test of
-     * them all replaces the test per link. */
-    for (size_t i = 0; i < nl; i++) put_link(&c, &g, order[i]);
-    if (pg_consistent(&g)) {
-        for (size_t i = 0; i < nl; i++) acc[i] = order[i];
-        nacc = nl;
-    } else
-        pg_pop(&g, g.base);
-    for (size_t i = nacc; i < nl; i++) {
-        size_t k = order[i], ne = g.ne;
-        if (add_link(&c, &g, k)) {
-            acc[nacc++] = k;
-            continue;
-        }
-        pg_pop(&g, ne); /* back to the accepted links alone */
-        ZS_GROW(d->contras, d->contras_cap, d->ncontras + 1);
-        zs_contra *x = &d->contras[d->ncontras];
-        d->tlinks[k].contradiction = (int)d->ncontras++;
-        if (!have_scratch) pg_init(&scratch, nn);
-        have_scratch = true;
-        explain(&c, &scratch, k, acc, nacc, x);
-    }
-    if (have_scratch) pg_free(&scratch);
+    accepting links = {.c = &c, .order = order, .acc = acc};
+    pg_init(&links.g, nn);
+    accept_links(&links, 0, nl);
+    pgraph g = links.g;
+    if (links.have_scratch) pg_free(&links.scratch);
     free(order);
     free(acc);
     c.t = (net){.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};

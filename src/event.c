@@ -685,18 +685,15 @@ static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, ui
         const zs_word *w = d->toks[i].word;
         if (!w || !zs_word_in(w, L->lex_modal_planned, &en)) continue;
         const zs_attr *a = zs_entry_attr(en, NULL);
-        if (!a) {
-            if (d->events[k].past_form && d->events[k].t1 <= i) continue;
-            return true;
-        }
-        if (strcmp(a->sym, "date") == 0) {
+        const char *kind = a ? a->sym : "";
+        if (strcmp(kind, "date") == 0) {
             if (planned_for_date(d, ix, k, i, s0, s1)) return true;
-        } else if (strcmp(a->sym, "noun") == 0 || strcmp(a->sym, "adjective") == 0) {
+        } else if (strcmp(kind, "noun") == 0 || strcmp(kind, "adjective") == 0) {
             int n = planned_noun(d, i, s1);
-            if (n < 0 && a->sym[0] == 'n') n = planned_before(d, i, s0);
-            if (n < 0 && a->sym[0] == 'n') n = planned_after_phrase(d, i, s0, s1);
-            if (n < 0 ? a->sym[0] == 'n' : (size_t)n == k) return true;
-        } else if (strcmp(a->sym, "report") == 0) {
+            if (n < 0 && kind[0] == 'n') n = planned_before(d, i, s0);
+            if (n < 0 && kind[0] == 'n') n = planned_after_phrase(d, i, s0, s1);
+            if (n < 0 ? kind[0] == 'n' : (size_t)n == k) return true;
+        } else if (strcmp(kind, "report") == 0) {
             if (d->events[k].t0 < i) continue;
             for (size_t j = k; j-- > 0;) {
                 const zs_event *r = &d->events[j];
@@ -1305,15 +1302,10 @@ static void same_key_chains(const zs_doc *d, int32_t *prev, int32_t *prev_noun)
  * hundreds of sentences tells of many attacks, each its own. */
 #define MENTION_REACH 20
 
-/* Whether events a and b may be one: their own dates, if any, overlap. */
-static bool dates_overlap(const zs_event *a, const zs_event *b)
-{
-    return !a->has_interval || !b->has_interval || (a->until > b->begin && b->until > a->begin);
-}
-
 /* The interval the own dates of an event's mentions share, if any has one:
- * a mention joins only if its date overlaps it, so that an undated mention
- * between two does not join attacks of 1941 and 1942. */
+ * a mention joins only if its date overlaps it (and so each of theirs), so
+ * that an undated mention between two does not join attacks of 1941 and
+ * 1942. */
 typedef struct mention_span {
     zs_lsec b, u;
     bool set;
@@ -1367,7 +1359,7 @@ static void link_mentions(zs_doc *d, const int *object_rel)
                 const zs_event *x = &d->events[i];
                 if (e->sent - x->sent > MENTION_REACH) break;
                 if (!e->bare && strcmp(x->title, e->title) != 0) continue;
-                if (!dates_overlap(e, x) || !span_fits(&span[x->coref >= 0 ? x->coref : i], e)) continue;
+                if (!span_fits(&span[x->coref >= 0 ? x->coref : i], e)) continue;
                 j = (int)i;
             }
         }

@@ -2306,10 +2306,10 @@ static bool place_at(const zs_doc *d, const tok_index *ix, const zs_event *e, ui
 /* The place word before verb event k that ends its clause (for a
  * language whose lang.zt says "objects clause", German verb-final
  * clauses: "nachdem die Minister in Wien Gespräche geführt hatten", "in
- * Genf verhandelt"): a place_at
- * phrase right before the verb, or before its object right before it
- * (object[k]), or before a date right before either, not right after a
- * noun in a prepositional phrase (in_phrase); else UINT32_MAX. */
+ * Genf verhandelt"): a place_at phrase right before the verb, or before
+ * its object right before it (object[k]), or before a date right before
+ * either, not right after a noun in a prepositional phrase (in_phrase);
+ * else UINT32_MAX. */
 static uint32_t final_place(const zs_doc *d, const tok_index *ix, size_t k, const int *object)
 {
     const zs_event *e = &d->events[k];

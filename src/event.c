@@ -815,7 +815,10 @@ static uint32_t timex_gap(const zs_event *e, const zs_timex *x)
 }
 
 /* The unclaimed timex of tokens [c0, c1) nearest to event e: a date or
- * time, or (sets) a set. */
+ * time, or (sets) a set; for a verb told in the past, not a date that
+ * begins after the publication day, which another word of the clause
+ * names ("haben sich in der Nacht ... auf den Haushalt für das kommende
+ * Jahr geeinigt"). */
 static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e, uint32_t c0,
                          uint32_t c1, bool sets)
 {
@@ -827,6 +830,7 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
         const zs_timex *x = &d->timexes[k];
         if (x->claimed || x->t1 > c1 || (sets ? x->rv.type != ZS_SET : !is_time(x))) continue;
         if (x->group >= 0 && (size_t)x->group != k) continue;
+        if (!sets && told_past(e) && after_dct_day(d, x)) continue;
         uint32_t dist = timex_gap(e, x);
         if (dist < best_dist) {
             best_dist = dist;
@@ -1044,6 +1048,13 @@ static bool reported_date(const zs_doc *d, const zs_event *e, int k)
            (e->cls == ZS_EC_REPORTING || e->cls == ZS_EC_I_STATE || e->cls == ZS_EC_I_ACTION);
 }
 
+/* Whether e is a verb in the past perfect ("had failed", "war gescheitert"):
+ * told as before the time the text is at, not within it. */
+static bool past_perfect(const zs_event *e)
+{
+    return !e->noun && e->tense == ZS_TENSE_PAST && (e->aspect & ZS_ASPECT_PERFECTIVE);
+}
+
 /* Whether e is a report verb in the past ("said"). */
 static bool past_report(const zs_event *e)
 {
@@ -1080,7 +1091,8 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
  * ("the source said Monday ... . The source said": TimeBank's closure
  * puts 11 of 40 such reports within it), and the first verb of a sentence,
  * in the past and no report, within the date of the last past verb of the
- * sentence right before it, if that date is the verb's own ("The rebels
+ * sentence right before it (neither of them in the past perfect, which
+ * looks back: "war im Herbst gescheitert"), if that date is the verb's own ("The rebels
  * attacked the town on Monday. They burned the market": 19 of 79) or one
  * it so took ("... They then left": 8 of 23 more), unless a signal marked
  * lasting= orders it, which says it went on from the named event up to
@@ -1111,7 +1123,7 @@ static void relate_sentence_dates(zs_doc *d)
         } else if (k > 0 && !d->events[k - 1].noun)
             first_verb = false;
         if (past_report(e)) report = (int)k;
-        if (!e->noun && e->tense == ZS_TENSE_PAST) past = (int)k;
+        if (!e->noun && e->tense == ZS_TENSE_PAST && !past_perfect(e)) past = (int)k;
         for (; x < d->ntimexes && d->timexes[x].t1 <= e->t0; x++) {
             const zs_timex *t = &d->timexes[x];
             if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
@@ -1127,7 +1139,7 @@ static void relate_sentence_dates(zs_doc *d)
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
         if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
         if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
-        if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST &&
+        if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST && !past_perfect(e) &&
             e->cls != ZS_EC_REPORTING && !e->signal_since)
             at = chain[k] = own_date(d, prev_past, e->sent, chain);
         if (at >= 0) add_tlink(d, e->id, d->timexes[at].id, ZS_REL_IS_INCLUDED, "sentence");

@@ -12,7 +12,8 @@ Expectation lines (blank lines and # comments ignored):
                                value of the SET timex it recurs at), time
                                (its timex id, empty: none), and
                                begin/until as prefixes of the event's
-                               interval
+                               interval, place_begin/place_until of
+                               its place in the time order
     rel A < B                  a tlink says A ends before B begins (A BEFORE B
                                or B AFTER A), from any source, not one left
                                out as contradicted
@@ -34,6 +35,8 @@ import shlex
 import sys
 
 ONE_DAY = datetime.timedelta(days=1)
+# keys compared as prefixes of the event's value
+PREFIX_KEYS = ("begin", "until", "place_begin", "place_until")
 
 
 def day(iso):
@@ -84,7 +87,7 @@ def main():
                     elif k == "set":
                         x = timexes.get(e.get("time"), {})
                         got = x.get("value", "") if x.get("type") == "SET" else ""
-                    ok = ok and (got.startswith(v) if k in ("begin", "until") else got == v)
+                    ok = ok and (got.startswith(v) if k in PREFIX_KEYS else got == v)
                 if ok:
                     found = e
                     break

@@ -1086,9 +1086,10 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
  * than SENTENCE_DATE_REACH tokens away; for a verb in the past or the
  * present perfect, not a date that begins after the publication day
  * ("met ... to prepare next week's talks, officials said"). A report in
- * the past without such a date lies within the date of the last past report before it, if
- * that one is of the sentence right before it and has a date of its own
- * ("the source said Monday ... . The source said": TimeBank's closure
+ * the past without such a date lies within the date of the last past
+ * report before it, if that one is of the sentence right before it and
+ * has a date of its own, neither of them in the past perfect ("the
+ * source said Monday ... . The source said": TimeBank's closure
  * puts 11 of 40 such reports within it), and the first verb of a sentence,
  * in the past and no report, within the date of the last past verb of the
  * sentence right before it (neither of them in the past perfect, which
@@ -1122,7 +1123,7 @@ static void relate_sentence_dates(zs_doc *d)
             first_verb = true;
         } else if (k > 0 && !d->events[k - 1].noun)
             first_verb = false;
-        if (past_report(e)) report = (int)k;
+        if (past_report(e) && !past_perfect(e)) report = (int)k;
         if (!e->noun && e->tense == ZS_TENSE_PAST && !past_perfect(e)) past = (int)k;
         for (; x < d->ntimexes && d->timexes[x].t1 <= e->t0; x++) {
             const zs_timex *t = &d->timexes[x];
@@ -1138,7 +1139,8 @@ static void relate_sentence_dates(zs_doc *d)
         if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
         if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
-        if (at < 0 && past_report(e)) at = own_date(d, prev_report, e->sent, NULL);
+        if (at < 0 && past_report(e) && !past_perfect(e))
+            at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST && !past_perfect(e) &&
             e->cls != ZS_EC_REPORTING && !e->signal_since)
             at = chain[k] = own_date(d, prev_past, e->sent, chain);

@@ -716,8 +716,8 @@ static bool node_interval(const zs_doc *d, size_t node, zs_lsec *b, zs_lsec *u, 
     if (node == 0) return false;
     if (node <= d->ntimexes) {
         const zs_timex *x = &d->timexes[node - 1];
-        if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.type == ZS_DURATION ||
-            x->rv.type == ZS_SET || x->rv.gran == ZS_GRAN_NONE)
+        if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.type == ZS_SET ||
+            x->rv.gran == ZS_GRAN_NONE)
             return false;
         *b = x->rv.begin;
         *u = x->rv.until;

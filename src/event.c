@@ -736,7 +736,8 @@ static bool before_noun(const zs_doc *d, const zs_event *e, uint32_t lex)
  * ("tagelangen") or a set. */
 static bool is_time(const zs_timex *x)
 {
-    return x->rv.type == ZS_DATE || x->rv.type == ZS_TIME;
+    return x->rv.type == ZS_DATE || x->rv.type == ZS_TIME ||
+           (x->rv.type == ZS_DURATION && x->rv.has_interval); /* "vor zwei Wochen" */
 }
 
 /* Whether noun event k names an event mentioned before ("der Besuch"
@@ -931,9 +932,7 @@ static void anchor(zs_doc *d, zs_event *e, int k)
     const zs_timex *x = &d->timexes[k];
     if (x->group >= 0) x = &d->timexes[x->group];
     e->time = (int)(x - d->timexes);
-    if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.type == ZS_DURATION ||
-        x->rv.type == ZS_SET)
-        return;
+    if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.type == ZS_SET) return;
     e->has_interval = true;
     e->begin = x->rv.begin;
     e->until = x->rv.until;
@@ -2101,8 +2100,8 @@ static zs_relkind interval_rel(zs_lsec b1, zs_lsec u1, zs_lsec b2, zs_lsec u2)
 /* Whether timex x is a calendar interval the graph can compare. */
 static bool comparable(const zs_timex *x)
 {
-    return x->rv.has_interval && x->tv.ref == ZS_REF_NONE && x->rv.type != ZS_DURATION &&
-           x->rv.type != ZS_SET && x->rv.gran != ZS_GRAN_NONE;
+    return x->rv.has_interval && x->tv.ref == ZS_REF_NONE && x->rv.type != ZS_SET &&
+           x->rv.gran != ZS_GRAN_NONE;
 }
 
 /* An end point of a timex (or of the publication time, node -1) in the

@@ -967,6 +967,31 @@ bool zs_tv_uses_hint(const zs_tv *tv)
     return tv->year == ZS_UNSET || (tv->weekday != ZS_UNSET && tv->day == ZS_UNSET);
 }
 
+/* A duration with a direction reaches that far back (past) or ahead
+ * (future) from the anchor, as "vor zwei Wochen" and "in drei Monaten",
+ * whose value is the amount of time (P2W, as KRAUTS writes them): its
+ * interval is the date at the far end, the unit that many back or ahead
+ * (TimeML's beginPoint or endPoint), so that what happened then has a
+ * date. Only known amounts of days or longer. */
+static void point_of_duration(const zs_tv *tv, zs_lsec anchor, zs_rv *out)
+{
+    if ((tv->dir != ZS_DIR_PAST && tv->dir != ZS_DIR_FUTURE) || tv->amount == ZS_UNSET ||
+        tv->amount <= 0 || tv->amount > 9999 || tv->unit < ZS_U_DAY || tv->unit > ZS_U_CENTURY ||
+        tv->and_amount != ZS_UNSET || tv->half == 1)
+        return;
+    zs_tv at;
+    zs_tv_init(&at);
+    at.type = ZS_DATE;
+    at.unit = tv->unit;
+    at.offset = tv->dir == ZS_DIR_PAST ? -tv->amount : tv->amount;
+    span sp;
+    if (!date_span(&at, anchor, ZS_DIR_NONE, &sp)) return;
+    out->has_interval = true;
+    out->begin = sp.b;
+    out->until = sp.u;
+    out->gran = sp.g;
+}
+
 bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
 {
     memset(out, 0, sizeof *out);
@@ -985,6 +1010,7 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
     }
     if (tv->type == ZS_DURATION) {
         duration_value(tv, out);
+        point_of_duration(tv, anchor, out);
         return true;
     }
     if (tv->type == ZS_SET) {

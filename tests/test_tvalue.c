@@ -292,6 +292,46 @@ static void test_resolve_relative_and_impossible(void **state)
  * the hint is not looked for: for values made of random field choices, a
  * value it clears resolves the same under every hint. */
 /* A set of a weekday at a clock time: "jeden Freitagmittag". */
+/* "vor zwei Wochen" (duration, dir=past): the value is the amount of
+ * time, the interval the week that far back; "in drei Monaten" the month
+ * ahead; an amount not known ("vor wenigen Tagen") or of hours has none. */
+static void test_resolve_pointed_duration(void **state)
+{
+    (void)state;
+    zs_tv tv;
+    zs_rv rv;
+    zs_tv_init(&tv);
+    tv.type = ZS_DURATION;
+    tv.amount = 2;
+    tv.unit = ZS_U_WEEK;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P2W");
+    assert_false(rv.has_interval);
+    tv.dir = ZS_DIR_PAST;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P2W");
+    assert_int_equal(rv.type, ZS_DURATION);
+    assert_true(rv.has_interval);
+    assert_int_equal(rv.gran, ZS_GRAN_WEEK);
+    assert_int_equal(rv.begin, zs_lsec_make(zs_days_from_civil(2017, 4, 17), 0, 0, 0));
+    assert_int_equal(rv.until, zs_lsec_make(zs_days_from_civil(2017, 4, 24), 0, 0, 0));
+    tv.amount = 3;
+    tv.unit = ZS_U_MONTH;
+    tv.dir = ZS_DIR_FUTURE;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "P3M");
+    assert_true(rv.has_interval);
+    assert_int_equal(rv.begin, zs_lsec_make(zs_days_from_civil(2017, 8, 1), 0, 0, 0));
+    tv.amount = ZS_UNSET;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_string_equal(rv.value, "PXM");
+    assert_false(rv.has_interval);
+    tv.amount = 2;
+    tv.unit = ZS_U_HOUR;
+    assert_true(zs_tv_resolve(&tv, dct(), ZS_DIR_NONE, &rv));
+    assert_false(rv.has_interval);
+}
+
 static void test_resolve_set_weekday_hour(void **state)
 {
     (void)state;
@@ -385,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_resolve_month_tense),
         cmocka_unit_test(test_resolve_mod_and_pod),
         cmocka_unit_test(test_resolve_relative_and_impossible),
+        cmocka_unit_test(test_resolve_pointed_duration),
         cmocka_unit_test(test_resolve_set_weekday_hour),
         cmocka_unit_test(test_uses_hint_agrees_with_resolve),
     };

@@ -49,6 +49,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
     for (size_t i = 0; i < g->nevents; i++) {
         const zs_event *e = zs_gnode_event(&g->events[i]);
         const zs_doc *d = g->events[i].doc;
+        if (zs_graph_shown(g, i) != i) continue; /* another mention or report */
         if (!e->has_interval) {
             undated++;
             continue;
@@ -67,7 +68,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
         zs_buf_puts(out, "Undated\n ");
         for (size_t i = 0; i < g->nevents; i++) {
             const zs_event *e = zs_gnode_event(&g->events[i]);
-            if (!e->has_interval) zs_buf_printf(out, " %s;", e->title);
+            if (zs_graph_shown(g, i) == i && !e->has_interval) zs_buf_printf(out, " %s;", e->title);
         }
         out->len--;
         zs_buf_puts(out, "\n");

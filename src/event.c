@@ -2515,6 +2515,13 @@ bool zs_past_aux(const zs_doc *d, uint32_t i)
            (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);
 }
 
+bool zs_preterite_aux(const zs_doc *d, uint32_t i)
+{
+    const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    const zs_attr *t = en ? zs_entry_attr(en, "tense") : NULL;
+    return t && t->sym && strcmp(t->sym, "PAST") == 0;
+}
+
 /* The form verb_ending lists for the whole word at token i ("sagte",
  * "took"), or NULL: a verb form known without the event lexicons. */
 static const char *whole_form(const zs_doc *d, uint32_t i)

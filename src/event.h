@@ -35,6 +35,10 @@ zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form);
  * auxiliary, for the tense of events and the tense cues of dates. */
 bool zs_past_aux(const zs_doc *d, uint32_t i);
 
+/* Whether token i is an auxiliary of the past tense alone (tense=PAST:
+ * "war", "hatte", "wurde"), not of the perfect. */
+bool zs_preterite_aux(const zs_doc *d, uint32_t i);
+
 /* Whether token i is a verb told in the past tense: a verb of the form
  * "past" (an event trigger by zs_verb_form, another word by the form
  * verb_ending lists for it whole: "sagte", "took") whose verb group

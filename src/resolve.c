@@ -166,12 +166,32 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     return ZS_DIR_NONE;
 }
 
-/* A byte of d->tense_cues: looked at, a clause end (is_clause_end), and
- * the cue direction (cue_at) in the low bits. */
+/* Whether the future cue at token i is a plan (a tense_future entry of
+ * value "plan": "geplant") told with a past auxiliary before it in its
+ * clause ("Das Treffen war für Ende Mai geplant (gewesen)"): the plan may
+ * have been for a time on either side of the publication, the nearest. */
+static bool past_plan(const zs_doc *d, uint32_t i)
+{
+    uint32_t end;
+    const zs_entry *en = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
+    const zs_attr *a = en ? zs_entry_attr(en, NULL) : NULL;
+    if (!a || !a->sym || strcmp(a->sym, "plan") != 0) return false;
+    const zs_sentence *s = &d->sents[d->toks[i].sent];
+    for (uint32_t j = i; j > s->t0; j--) {
+        if (zs_tok_comma(d, j - 1) || is_clause_end(d, j - 1)) break;
+        if (zs_preterite_aux(d, j - 1)) return true;
+    }
+    return false;
+}
+
+/* A byte of d->tense_cues: looked at, a clause end (is_clause_end), a cue
+ * that ends the search with no direction (past_plan), and the cue
+ * direction (cue_at) in the low bits. */
 #define CUE_KNOWN 0x80
 #define CUE_CLAUSE_END 0x40
 #define CUE_DIR 0x0F
 #define CUE_SKIP 0x20
+#define CUE_NEUTRAL 0x10
 
 /* What token i says to the tense cue search, worked out on its first
  * visit: dates close together look at the same tokens. */
@@ -181,6 +201,7 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
     if (!c) {
         zs_late_word(d, i); /* an event verb's tense */
         c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
+        if ((c & CUE_DIR) == ZS_DIR_FUTURE && past_plan(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
         d->tense_cues[i] = c;
     }
     return c;
@@ -241,6 +262,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
             uint8_t c = tense_cue(d, --l);
             if (c & CUE_CLAUSE_END) left = false;
             else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
+            else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
         }
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
@@ -249,6 +271,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
             uint8_t c = tense_cue(d, r++);
             if (c & CUE_CLAUSE_END) right = false;
             else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
+            else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
         }
     }
     /* an opening date's own preposition ("Until [Thursday], they had

@@ -78,6 +78,7 @@ static void add_timex(zs_doc *d, const zs_match *m, const zs_value *v,
     x->c1 = d->toks[t1 - 1].c1;
     x->sent = d->toks[t0].sent;
     x->rule = m->rule->name;
+    x->role = m->rule->role;
     x->group = group;
     zs_build_tv(v, caps, &x->tv);
 }

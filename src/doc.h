@@ -57,6 +57,8 @@ typedef struct zs_timex {
                                     member), or -1 */
     bool is_dct;                 /* the dateline: the creation time */
     bool claimed;                /* an event's postnominal modifier */
+    bool role;                   /* of a rule marked role: a person's
+                                    role ("Ex-Manager"), no event's time */
     bool has_zone;               /* its clock is of a zone word's offset
                                     ("1400 GMT"): rv's interval is that
                                     instant in the article's zone */

@@ -733,9 +733,11 @@ static bool before_noun(const zs_doc *d, const zs_event *e, uint32_t lex)
 }
 
 /* Whether an event can happen at timex x: a date or time, not a duration
- * ("tagelangen") or a set. */
+ * ("tagelangen") unless it points to a date ("vor zwei Wochen"), nor a
+ * set, nor a role ("Ex-Manager"). */
 static bool is_time(const zs_timex *x)
 {
+    if (x->role) return false; /* "Ex-Manager": no event's time */
     return x->rv.type == ZS_DATE || x->rv.type == ZS_TIME ||
            (x->rv.type == ZS_DURATION && x->rv.has_interval); /* "vor zwei Wochen" */
 }

@@ -1758,6 +1758,9 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                         ok = fail(&S, S.p, "expected 'genre news' or 'genre narrative'");
                     else
                         pr->rule.genre = keyword(b, bn, "news") ? 1 : 2;
+                } else if (keyword(w, wn, "role")) {
+                    if (!at_end(&S)) ok = fail(&S, S.p, "expected nothing after 'role'");
+                    else pr->rule.role = true;
                 } else if (keyword(w, wn, "order")) {
                     const char *b;
                     size_t bn;

@@ -164,6 +164,8 @@ typedef struct zs_rule {
     int prio;
     int genre;          /* 0: any text, 1: news only, 2: narratives only */
     int order;          /* 0: any date order, else ZS_ORDER_MDY/DMY only */
+    bool role;          /* its mentions mark a person's role ("Ex-",
+                           "ehemalige"), not the time of an event */
     zs_inst *prog;
     int nprog;
     int ncaps;          /* named captures, slots 2*i, 2*i+1 */

@@ -141,6 +141,25 @@ static bool ends_future_phrase(const zs_doc *d, uint32_t i)
     return false;
 }
 
+/* Whether tokens i - 1 and i are a noun of planned_event and a
+ * modal_planned word marked "date" ("announced a summit for June", "set a
+ * vote for Friday"): what is planned for a date lies ahead of the report.
+ * Right before the date only ("sales for June", "a record for June" have
+ * no such noun). */
+static bool planned_event_for(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    if (i == 0 || L->lex_planned_event == UINT32_MAX || L->lex_modal_planned == UINT32_MAX)
+        return false;
+    const zs_word *w = d->toks[i].word, *n = d->toks[i - 1].word;
+    const zs_entry *en;
+    if (!w || !n || !zs_word_in(w, L->lex_modal_planned, &en) ||
+        !zs_word_in(n, L->lex_planned_event, NULL))
+        return false;
+    const zs_attr *a = zs_entry_attr(en, NULL);
+    return a && a->sym && strcmp(a->sym, "date") == 0;
+}
+
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past
  * one by the verb group analysis and past_marker (zs_past_cue). */
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
@@ -253,7 +272,8 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
     /* a future phrase right before the date is its cue, nearer than its
        first word ("a summit planned for April was cancelled": ahead, not
        back as "was" says) */
-    if (!front && t0 > s->t0 && !(d->tense_cues[t0 - 1] & CUE_SKIP) && ends_future_phrase(d, t0 - 1))
+    if (!front && t0 > s->t0 && !(d->tense_cues[t0 - 1] & CUE_SKIP) &&
+        (ends_future_phrase(d, t0 - 1) || (t0 - 1 > s->t0 && planned_event_for(d, t0 - 1))))
         return ZS_DIR_FUTURE;
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;

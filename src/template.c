@@ -2439,6 +2439,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_event_status = well_known(L, "event_status");
     L->lex_status_date = well_known(L, "status_date");
     L->lex_zone_abbr = well_known(L, "zone_abbr");
+    L->lex_planned_event = well_known(L, "planned_event");
     add_verb_titles(L);
     build_tails(L);
     build_stop_table(L);

@@ -203,14 +203,27 @@ static bool past_plan(const zs_doc *d, uint32_t i)
     return false;
 }
 
+/* Whether token i opens a tense_future entry marked "right": a cue only
+ * for a date after it ("ahead of Tuesday's vote", "postponed to May"),
+ * not for one before it ("a rally on Saturday ahead of the vote"). */
+static bool right_only_cue(const zs_doc *d, uint32_t i)
+{
+    uint32_t end;
+    const zs_entry *e = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
+    const zs_attr *a = e ? zs_entry_attr(e, NULL) : NULL;
+    return a && a->sym && strcmp(a->sym, "right") == 0;
+}
+
 /* A byte of d->tense_cues: looked at, a clause end (is_clause_end), a cue
- * that ends the search with no direction (past_plan), and the cue
+ * that ends the search with no direction (past_plan), whether the cue
+ * counts only for a date after it (right_only_cue), and the cue
  * direction (cue_at) in the low bits. */
 #define CUE_KNOWN 0x80
 #define CUE_CLAUSE_END 0x40
-#define CUE_DIR 0x0F
+#define CUE_DIR 0x07
 #define CUE_SKIP 0x20
 #define CUE_NEUTRAL 0x10
+#define CUE_RIGHT 0x08
 
 /* What token i says to the tense cue search, worked out on its first
  * visit: dates close together look at the same tokens. */
@@ -221,6 +234,7 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
         zs_late_word(d, i); /* an event verb's tense */
         c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
         if ((c & CUE_DIR) == ZS_DIR_FUTURE && past_plan(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
+        if ((c & CUE_DIR) == ZS_DIR_FUTURE && right_only_cue(d, i)) c |= CUE_RIGHT;
         d->tense_cues[i] = c;
     }
     return c;
@@ -290,7 +304,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
         if (right) {
             uint8_t c = tense_cue(d, r++);
             if (c & CUE_CLAUSE_END) right = false;
-            else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
+            else if ((c & CUE_DIR) && !(c & CUE_RIGHT)) return (zs_dir)(c & CUE_DIR);
             else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
         }
     }

@@ -321,7 +321,7 @@ static void resolve_timexes(zs_doc *d)
                     n->t0 - after_gloss(d, x->t1, n->t0) <= WEEKDAY_AFTER_TIME &&
                     day_after_time(&n->tv) &&
                     zs_tv_resolve(&n->tv, d->dct,
-                                  uses_hint(&n->tv) ? zs_tense_hint(d, n->t0, n->t1) : ZS_DIR_NONE,
+                                  uses_hint(&n->tv) ? zs_tense_hint(d, &n->tv, n->t0, n->t1) : ZS_DIR_NONE,
                                   &nv) && nv.has_interval && nv.gran >= ZS_GRAN_DAY)
                     a = nv.begin;
             }
@@ -332,7 +332,7 @@ static void resolve_timexes(zs_doc *d)
                                 x->tv.anchor == ZS_ANCHOR_DCT);
             /* looked for only where it can make a difference */
             zs_dir hint = d->narrative ? ZS_DIR_SAME
-                          : year_before || uses_hint(&x->tv) ? zs_tense_hint(d, x->t0, x->t1)
+                          : year_before || uses_hint(&x->tv) ? zs_tense_hint(d, &x->tv, x->t0, x->t1)
                                                                    : ZS_DIR_NONE;
             if (year_before && hint != (year_at < d->dct ? ZS_DIR_FUTURE : ZS_DIR_PAST)) {
                 a = year_at;

@@ -2554,6 +2554,55 @@ bool zs_past_verb(const zs_doc *d, uint32_t i)
     return form && strcmp(form, "past") == 0 && zs_verb_tense(d, i, form) == ZS_TENSE_PAST;
 }
 
+/* Whether the word at token i, a form neither the lemma nor past, ends as
+ * the present does by present_ending ("trifft", "reist": "t"), and does not
+ * begin as a participle does ("getroffen": "ge"), nor ends otherwise
+ * ("beschlossen", a past plural or a participle). */
+static bool present_form(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const char *f = zs_tok_fold(d, i);
+    size_t n = d->toks[i].fold_len;
+    bool ending = false;
+    for (size_t k = 1; k <= 3 && k < n && !ending; k++) {
+        const zs_word *w = ending_word(L, f + n - k, k);
+        const zs_entry *en;
+        const zs_attr *a;
+        ending = w && zs_word_in(w, L->lex_present_ending, &en) && (a = zs_entry_attr(en, NULL)) &&
+                 a->sym && strcmp(a->sym, "present") == 0;
+    }
+    for (size_t k = 1; k <= 3 && k < n && ending; k++) {
+        const zs_word *w = ending_word(L, f, k);
+        const zs_entry *en;
+        const zs_attr *a;
+        if (w && zs_word_in(w, L->lex_present_ending, &en) && (a = zs_entry_attr(en, NULL)) &&
+            a->sym && strcmp(a->sym, "prefix") == 0)
+            return false;
+    }
+    return ending;
+}
+
+bool zs_present_verb(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *e;
+    if (!w || L->lex_event_verb == UINT32_MAX || L->lex_present_ending == UINT32_MAX ||
+        !zs_word_in(w, L->lex_event_verb, &e))
+        return false;
+    const zs_attr *lem = zs_entry_attr(e, "lemma");
+    const char *form = zs_verb_form(d, i, lem ? lem->sym : e->lemma);
+    /* the lemma's form is also the plural present ("treffen"); another one
+       neither past nor the lemma's a participle or a present by its ending */
+    if (strcmp(form, "infinitive") != 0 &&
+        (strcmp(form, "participle") != 0 || !present_form(d, i)))
+        return false;
+    zs_tense t;
+    zs_aspect a;
+    group_tense(d, i, i + 1, form, &t, &a);
+    return t == ZS_TENSE_PRESENT && a == ZS_ASPECT_NONE;
+}
+
 bool zs_past_cue(const zs_doc *d, uint32_t i)
 {
     const zs_word *w = d->toks[i].word;

@@ -45,6 +45,11 @@ bool zs_preterite_aux(const zs_doc *d, uint32_t i);
  * (zs_verb_tense) is PAST: "resigned", not "has resigned". */
 bool zs_past_verb(const zs_doc *d, uint32_t i);
 
+/* Whether token i is an event verb in the present tense, its verb group
+ * without a future, modal or perfect auxiliary ("trifft", "findet ...
+ * statt"; not "will ... treffen", "hat ... getroffen"). */
+bool zs_present_verb(const zs_doc *d, uint32_t i);
+
 /* Whether token i is a cue of the past for a date or a noun event: a past
  * auxiliary or verb (zs_past_aux, zs_past_verb), or a word of past_marker
  * (not a verb: "since", "seit", "damals"). */

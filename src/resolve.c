@@ -216,14 +216,16 @@ static bool right_only_cue(const zs_doc *d, uint32_t i)
 
 /* A byte of d->tense_cues: looked at, a clause end (is_clause_end), a cue
  * that ends the search with no direction (past_plan), whether the cue
- * counts only for a date after it (right_only_cue), and the cue
- * direction (cue_at) in the low bits. */
+ * counts only for a date after it (right_only_cue), a verb in the present
+ * (zs_present_verb, read for weekdays where lang.zt says "present
+ * weekdays"), and the cue direction (cue_at) in the low bits. */
 #define CUE_KNOWN 0x80
 #define CUE_CLAUSE_END 0x40
-#define CUE_DIR 0x07
+#define CUE_DIR 0x03
 #define CUE_SKIP 0x20
 #define CUE_NEUTRAL 0x10
 #define CUE_RIGHT 0x08
+#define CUE_PRESENT 0x04 /* with no direction: a verb in the present */
 
 /* What token i says to the tense cue search, worked out on its first
  * visit: dates close together look at the same tokens. */
@@ -235,6 +237,8 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
         c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
         if ((c & CUE_DIR) == ZS_DIR_FUTURE && past_plan(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
         if ((c & CUE_DIR) == ZS_DIR_FUTURE && right_only_cue(d, i)) c |= CUE_RIGHT;
+        else if (c == CUE_KNOWN && d->lang->present_weekdays && zs_present_verb(d, i))
+            c |= CUE_PRESENT;
         d->tense_cues[i] = c;
     }
     return c;
@@ -254,9 +258,12 @@ static bool fronted(const zs_doc *d, const zs_sentence *s, uint32_t t0, uint32_t
     return !(w && zs_word_in(w, lex, NULL));
 }
 
-zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
+zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
+    /* a weekday of a verb in the present lies ahead, where the language
+       says so ("Am Montag trifft sie Macron") */
+    bool present = d->lang->present_weekdays && tv->weekday != ZS_UNSET && tv->day == ZS_UNSET;
     if (!d->tense_cues) {
         d->tense_cues = zs_xcalloc(d->ntoks, 1);
         /* the tokens of the dates do not count towards the reach ("will
@@ -297,6 +304,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
             if (c & CUE_CLAUSE_END) left = false;
             else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
             else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
+            else if (present && (c & CUE_PRESENT)) return ZS_DIR_FUTURE;
         }
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
@@ -306,6 +314,7 @@ zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1)
             if (c & CUE_CLAUSE_END) right = false;
             else if ((c & CUE_DIR) && !(c & CUE_RIGHT)) return (zs_dir)(c & CUE_DIR);
             else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
+            else if (present && (c & CUE_PRESENT)) return ZS_DIR_FUTURE;
         }
     }
     /* an opening date's own preposition ("Until [Thursday], they had

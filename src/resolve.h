@@ -13,10 +13,12 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
  * tense_future lexicon or cue of the past (zs_past_cue: the verb group
  * analysis and past_marker) in the same clause (up to ; : or a quotation
  * mark) and at most a few tokens away, not counting the tokens of other
- * dates (a few of them at most), or ZS_DIR_NONE. What it finds at
+ * dates (a few of them at most), or ZS_DIR_NONE; for a weekday tv, where
+ * lang.zt says "present weekdays", a verb in the present points ahead
+ * (zs_present_verb). What it finds at
  * each token is kept in d->tense_cues, so that a token is looked at once
  * however many dates stand near it. */
-zs_dir zs_tense_hint(zs_doc *d, uint32_t t0, uint32_t t1);
+zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1);
 
 /* False when zs_tv_resolve gives tv the same value whatever the hint (a
  * duration, a set, a reference, a date with its year, a direction of its

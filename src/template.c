@@ -1839,6 +1839,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 if (ok) L->decade_units = !years;
             } else if (keyword(w, wn, "nouns")) {
                 ok = two_choices(&S, "nouns", "tense", "untensed", &L->nouns_untensed);
+            } else if (keyword(w, wn, "present")) {
+                ok = two_choices(&S, "present", "none", "weekdays", &L->present_weekdays);
             } else if (keyword(w, wn, "dates")) {
                 ok = two_choices(&S, "dates", "clause", "verb", &L->dates_verb);
             } else if (keyword(w, wn, "reports")) {
@@ -2420,6 +2422,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_clause_join = well_known(L, "clause_join");
     L->lex_verb_aux = well_known(L, "verb_aux");
     L->lex_verb_ending = well_known(L, "verb_ending");
+    L->lex_present_ending = well_known(L, "present_ending");
     L->lex_participant = well_known(L, "participant");
     L->lex_participant_title = well_known(L, "participant_title");
     L->lex_participant_link = well_known(L, "participant_link");

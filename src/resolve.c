@@ -185,16 +185,22 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     return ZS_DIR_NONE;
 }
 
-/* Whether the future cue at token i is a plan (a tense_future entry of
- * value "plan": "geplant") told with a past auxiliary before it in its
- * clause ("Das Treffen war für Ende Mai geplant (gewesen)"): the plan may
- * have been for a time on either side of the publication, the nearest. */
-static bool past_plan(const zs_doc *d, uint32_t i)
+/* The bare value of the tense_future entry that opens at token i ("plan",
+ * "right"), or NULL. */
+static const char *future_value(const zs_doc *d, uint32_t i)
 {
     uint32_t end;
     const zs_entry *en = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
     const zs_attr *a = en ? zs_entry_attr(en, NULL) : NULL;
-    if (!a || !a->sym || strcmp(a->sym, "plan") != 0) return false;
+    return a ? a->sym : NULL;
+}
+
+/* Whether an auxiliary of the past tense stands before token i in its
+ * clause: a plan (a tense_future entry of value "plan": "geplant") told so
+ * ("Das Treffen war für Ende Mai geplant (gewesen)") may have been for a
+ * time on either side of the publication, the nearest. */
+static bool preterite_before(const zs_doc *d, uint32_t i)
+{
     const zs_sentence *s = &d->sents[d->toks[i].sent];
     for (uint32_t j = i; j > s->t0; j--) {
         if (zs_tok_comma(d, j - 1) || is_clause_end(d, j - 1)) break;
@@ -203,22 +209,14 @@ static bool past_plan(const zs_doc *d, uint32_t i)
     return false;
 }
 
-/* Whether token i opens a tense_future entry marked "right": a cue only
- * for a date after it ("ahead of Tuesday's vote", "postponed to May"),
- * not for one before it ("a rally on Saturday ahead of the vote"). */
-static bool right_only_cue(const zs_doc *d, uint32_t i)
-{
-    uint32_t end;
-    const zs_entry *e = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
-    const zs_attr *a = e ? zs_entry_attr(e, NULL) : NULL;
-    return a && a->sym && strcmp(a->sym, "right") == 0;
-}
-
 /* A byte of d->tense_cues: looked at, a clause end (is_clause_end), a cue
- * that ends the search with no direction (past_plan), whether the cue
- * counts only for a date after it (right_only_cue), a verb in the present
- * (zs_present_verb, read for weekdays where lang.zt says "present
- * weekdays"), and the cue direction (cue_at) in the low bits. */
+ * that ends the search with no direction (a plan told in the past:
+ * preterite_before), whether the cue counts only for a date after it (a
+ * tense_future entry of value "right": "ahead of Tuesday's vote",
+ * "postponed to May", not "a rally on Saturday ahead of the vote"), a
+ * verb in the present (zs_present_verb, read for weekdays where lang.zt
+ * says "present weekdays"), and the cue direction (cue_at) in the low
+ * bits. */
 #define CUE_KNOWN 0x80
 #define CUE_CLAUSE_END 0x40
 #define CUE_DIR 0x03
@@ -235,10 +233,13 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
     if (!c) {
         zs_late_word(d, i); /* an event verb's tense */
         c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
-        if ((c & CUE_DIR) == ZS_DIR_FUTURE && past_plan(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
-        if ((c & CUE_DIR) == ZS_DIR_FUTURE && right_only_cue(d, i)) c |= CUE_RIGHT;
-        else if (c == CUE_KNOWN && d->lang->present_weekdays && zs_present_verb(d, i))
+        if ((c & CUE_DIR) == ZS_DIR_FUTURE) {
+            const char *v = future_value(d, i);
+            if (v && strcmp(v, "plan") == 0 && preterite_before(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
+            else if (v && strcmp(v, "right") == 0) c |= CUE_RIGHT;
+        } else if (c == CUE_KNOWN && d->lang->present_weekdays && zs_present_verb(d, i)) {
             c |= CUE_PRESENT;
+        }
         d->tense_cues[i] = c;
     }
     return c;

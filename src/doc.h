@@ -129,6 +129,9 @@ typedef struct zs_event {
     bool moves;                  /* postpones an event to a date that event
                                     took ("auf April verschoben"): not its
                                     own */
+    bool answered;               /* the object of a reaction ("wies die
+                                    Vorwürfe ... zurück"): told before it,
+                                    its clause's dates are the reaction's */
     bool reported_plan;          /* planned by a past report ("said he
                                     would travel"): after the report, not
                                     told to lie after the publication */

@@ -1131,7 +1131,9 @@ static void relate_sentence_dates(zs_doc *d)
             if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
                 last = t->group >= 0 ? t->group : (int)x;
         }
-        if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0 || dated[k]) continue;
+        if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0 || dated[k] ||
+            e->answered)
+            continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
         /* a date after it belongs to an event between them: "das erste
            Gespräch seit dem Streik ... Anfang Februar" */
@@ -1739,24 +1741,32 @@ static const char *gap_kind(const zs_doc *d, uint32_t i)
     return e->attrs[0].sym;
 }
 
-/* Whether the noun at token n stands in a prepositional phrase that
- * starts at from or later: back from it over lower-case words (its
- * articles and adjectives: "zu den Gesprächen") and a capitalized word
- * that a genitive word follows ("am Rande des Gipfels"), a preposition or
- * result word of object_gap; a capitalized word before that ends the
- * search ("in Wien Gespräche", "am Montag Gespräche"). */
-static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n)
+/* The preposition or result word that opens the prepositional phrase
+ * the noun at token n stands in, at from or later, or UINT32_MAX: back
+ * from it over lower-case words (its articles and adjectives: "zu den
+ * Gesprächen") and a capitalized word that a genitive word follows ("am
+ * Rande des Gipfels"), a preposition or result word of object_gap; a
+ * capitalized word before that ends the search ("in Wien Gespräche", "am
+ * Montag Gespräche"). */
+static uint32_t phrase_start(const zs_doc *d, uint32_t from, uint32_t n)
 {
     for (uint32_t i = n; i-- > from;) {
         const char *kind = gap_kind(d, i);
-        if (is_kind(kind, "preposition") || is_kind(kind, "result")) return true;
+        if (is_kind(kind, "preposition") || is_kind(kind, "result")) return i;
         const zs_token *t = &d->toks[i];
-        if (t->kind == ZS_TOK_PUNCT) return false;
+        if (t->kind == ZS_TOK_PUNCT) return UINT32_MAX;
         if (t->kind == ZS_TOK_WORD && (t->flags & ZS_TF_UPPER) &&
             !is_kind(gap_kind(d, i + 1), "genitive"))
-            return false;
+            return UINT32_MAX;
     }
-    return false;
+    return UINT32_MAX;
+}
+
+/* Whether the noun at token n stands in a prepositional phrase that
+ * starts at from or later (phrase_start). */
+static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n)
+{
+    return phrase_start(d, from, n) != UINT32_MAX;
 }
 
 /* Whether verb event a ends its clause [.., c1) or the part of it up to
@@ -1827,6 +1837,30 @@ static const zs_entry *result_entry(const zs_doc *d, const zs_event *a, const zs
     return NULL;
 }
 
+/* Whether the noun at token n is the genitive attribute of a noun before
+ * it: a genitive word of object_gap before it, after lower-case words at
+ * most (its adjectives), and a capitalized word right before that ("eine
+ * Ausweitung des Krieges gefordert": the object is the widening, not the
+ * war). */
+static bool genitive_attribute(const zs_doc *d, uint32_t n)
+{
+    uint32_t i = n;
+    while (i > 0 && n - i < 3 && !gap_kind(d, i - 1) && d->toks[i - 1].kind == ZS_TOK_WORD &&
+           !(d->toks[i - 1].flags & ZS_TF_UPPER))
+        i--;
+    return i >= 2 && is_kind(gap_kind(d, i - 1), "genitive") && d->toks[i - 2].kind == ZS_TOK_WORD &&
+           (d->toks[i - 2].flags & ZS_TF_UPPER);
+}
+
+/* Whether token p is the word the prep= attribute of tlink_object entry
+ * en names. */
+static bool named_prep(const zs_doc *d, const zs_entry *en, uint32_t p)
+{
+    const zs_attr *a = zs_entry_attr(en, "prep");
+    return a && a->sym && strlen(a->sym) == d->toks[p].fold_len &&
+           memcmp(a->sym, zs_tok_fold(d, p), d->toks[p].fold_len) == 0;
+}
+
 /* The object of verb event k in a language whose lang.zt says "objects
  * clause" (German): a noun before it in a phrase of a result word, by the
  * entry of the verb and that word (result_entry: "Zu Protesten führte
@@ -1859,13 +1893,25 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
     *entry = en;
     if (k + 1 < d->nevents) {
         const zs_event *b = &d->events[k + 1];
-        bool ok = b->noun && b->t0 < c1 && b->sent == a->sent && b->t0 >= end;
+        bool ok = b->noun && b->t0 < c1 && b->sent == a->sent && b->t0 >= end &&
+                  !genitive_attribute(d, b->t0);
+        /* no punctuation between, and no conjunction right after the
+           verb, which ends its part of the clause there ("war als
+           Experiment angesetzt und fand am ersten Tag der Schlacht statt") */
+        const zs_word *w = end < b->t0 ? d->toks[end].word : NULL;
+        if (w && d->lang->lex_clause_join != UINT32_MAX && zs_word_in(w, d->lang->lex_clause_join, NULL))
+            ok = false;
         for (uint32_t i = end; i < b->t0 && ok; i++) ok = d->toks[i].kind != ZS_TOK_PUNCT;
-        if (ok && !in_phrase(d, end, b->t0)) return (int)k + 1;
+        /* a phrase of the preposition the entry names, away from the
+           verb ("reagierte am Mittwoch auf die Proteste": prep=auf) */
+        uint32_t p = ok ? phrase_start(d, end, b->t0) : UINT32_MAX;
+        if (ok && (p == UINT32_MAX || named_prep(d, en, p))) return (int)k + 1;
     }
     if (k == 0 || en->ntok != 1 || !ends_clause(d, a, c1)) return -1;
     const zs_event *b = &d->events[k - 1];
-    if (!b->noun || b->t0 < c0 || b->sent != a->sent || in_phrase(d, c0, b->t0)) return -1;
+    if (!b->noun || b->t0 < c0 || b->sent != a->sent || in_phrase(d, c0, b->t0) ||
+        genitive_attribute(d, b->t0))
+        return -1;
     /* a phrase after the noun, or adverbs: lower-case words of no
        object_gap kind ("den Anschlag scharf verurteilt", not "dass der
        Angriff die Stadt traf") */
@@ -3377,6 +3423,18 @@ static int object_date(const zs_doc *d, size_t i)
     return o->time;
 }
 
+/* Whether reaction verb v has a date before its object o: its own, or an
+ * unclaimed date of its clause before o ("The government Saturday
+ * strongly condemned the attacks Friday", "Am Montag wies er die Vorwürfe
+ * vom Freitag zurück"); then a date after o is o's own. */
+static bool reaction_dated(const zs_doc *d, const tok_index *ix, const zs_event *v, const zs_event *o)
+{
+    if (v->time >= 0) return true;
+    uint32_t c0, c1;
+    clause_of(d, v->t0, &c0, &c1);
+    return o->t0 > c0 && nearest_timex(d, ix, v, c0, o->t0, false) >= 0;
+}
+
 /* Drops each verb whose event_verb entry says object=: an event only with
  * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
  * Berlin"). */
@@ -3424,6 +3482,19 @@ void zs_find_events(zs_doc *d)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }
     apply_status(d, &ix);
+    /* the objects of reactions ("wies die Vorwürfe am Dienstag zurück",
+       "denied the allegations on Tuesday"): told before the reaction, they
+       take neither the date after them nor their clause's, the
+       reaction's, unless the reaction has a date before them
+       (reaction_dated); one right before them is theirs ("rejected the
+       2019 accord") */
+    int *reaction = zs_xmalloc((d->nevents + 1) * sizeof *reaction);
+    for (size_t k = 0; k < d->nevents; k++) reaction[k] = -1;
+    for (size_t k = 0; k < d->nevents; k++)
+        if (object[k] >= 0 && object_rel[k] == ZS_REL_AFTER) {
+            d->events[object[k]].answered = true;
+            reaction[object[k]] = (int)k;
+        }
     /* cancelled events first: the date they were planned for is theirs,
        not the cancelling verb's ("scrapped the visit of the delegation
        planned for Friday") */
@@ -3433,7 +3504,9 @@ void zs_find_events(zs_doc *d)
         /* a cancelled event has only a date of its own, not its clause's
            ("was cancelled on Sunday") */
         bool own = e->noun || e->modality == ZS_MODAL_CANCELLED;
-        int k = own ? postnominal_timex(d, &ix, e) : verb_timex(d, &ix, e);
+        size_t i = n % d->nevents;
+        bool after = !e->answered || reaction_dated(d, &ix, &d->events[reaction[i]], e);
+        int k = !own ? verb_timex(d, &ix, e) : after ? postnominal_timex(d, &ix, e) : -1;
         if (k < 0 && own) k = prenominal_timex(d, &ix, e);
         if (k < 0 && e->modality == ZS_MODAL_CANCELLED) k = planned_date(d, &ix, e);
         if (k < 0) continue;
@@ -3446,9 +3519,11 @@ void zs_find_events(zs_doc *d)
         /* the date of a clause belongs to what the clause says, not to a
            known event it names again ("Der Besuch war im Frühjahr
            angekündigt worden") or one a signal names ("Nach tagelangen
-           Gesprächen ... am Mittwochabend geeinigt") */
+           Gesprächen ... am Mittwochabend geeinigt"), nor to what a
+           reaction answers (the reaction's: "wies die Vorwürfe am
+           Dienstag zurück") */
         if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i) ||
-            e->modality == ZS_MODAL_CANCELLED)
+            e->modality == ZS_MODAL_CANCELLED || e->answered)
             continue;
         int k = clause_timex(d, &ix, e);
         if (k < 0) k = object_date(d, i);
@@ -3493,6 +3568,7 @@ void zs_find_events(zs_doc *d)
     add_participants(d, &ix, has_place, place, base_len, object, object_rel);
     free(object);
     free(object_rel);
+    free(reaction);
     free(base_len);
     free(has_place);
     free(place);

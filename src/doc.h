@@ -132,6 +132,9 @@ typedef struct zs_event {
     bool answered;               /* the object of a reaction ("wies die
                                     Vorwürfe ... zurück"): told before it,
                                     its clause's dates are the reaction's */
+    bool demanded;               /* the object of a verb that plans it
+                                    ("forderte Neuwahlen"): its clause's and
+                                    sentence's dates are the verb's */
     bool reported_plan;          /* planned by a past report ("said he
                                     would travel"): after the report, not
                                     told to lie after the publication */

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "closure.h"
+#include "resolve.h"
 #include "template.h"
 #include "text.h"
 
@@ -1075,6 +1076,17 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
     return is_time(x) && x->tv.ref == ZS_REF_NONE ? r->time : -1;
 }
 
+static bool not_past_verb(const zs_event *e);
+
+/* Whether relate_to_dct puts planned event e after the publication time
+ * (for want of a time of its own). */
+static bool planned_after(const zs_lang *L, const zs_event *e)
+{
+    return e->modality == ZS_MODAL_PLANNED && !e->past_form && !e->reported_plan &&
+           !(e->noun && L->nouns_untensed) && !(e->aspect & ZS_ASPECT_PERFECTIVE) &&
+           !not_past_verb(e);
+}
+
 /* An event without a time of its own (a report, a noun, one whose clause
  * date another event claimed) lies within the last calendar date before it
  * in its sentence that no event claimed as its own ("On Friday, officials
@@ -1132,7 +1144,7 @@ static void relate_sentence_dates(zs_doc *d)
                 last = t->group >= 0 ? t->group : (int)x;
         }
         if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0 || dated[k] ||
-            e->answered)
+            e->answered || e->demanded)
             continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
         /* a date after it belongs to an event between them: "das erste
@@ -1142,6 +1154,10 @@ static void relate_sentence_dates(zs_doc *d)
         if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
         if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
+        /* nor a planned event one that ends before the publication time,
+           which is its plan's ("haben am 8. Juli einen Antrag eingebracht,
+           worin sie den Rücktritt fordern") */
+        if (at >= 0 && planned_after(d->lang, e) && d->timexes[at].rv.until <= d->dct) at = -1;
         if (at < 0 && past_report(e) && !past_perfect(e))
             at = own_date(d, prev_report, e->sent, NULL);
         if (at < 0 && first_verb && !e->noun && e->tense == ZS_TENSE_PAST && !past_perfect(e) &&
@@ -1349,6 +1365,15 @@ static void span_add(mention_span *s, const zs_event *e)
     if (e->until < s->u) s->u = e->until;
 }
 
+/* Whether noun p and verb v are two events though they share a key: p is
+ * planned and v told as past, or p demanded and v told as a fact
+ * ("verlangte die Eroberung Moskaus ... eroberten"). */
+static bool planned_apart(const zs_event *p, const zs_event *v)
+{
+    return p->noun && p->modality == ZS_MODAL_PLANNED && !v->noun &&
+           v->modality == ZS_MODAL_ASSERTED && (v->past_form || p->demanded);
+}
+
 static void link_mentions(zs_doc *d, const int *object_rel)
 {
     int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
@@ -1377,6 +1402,7 @@ static void link_mentions(zs_doc *d, const int *object_rel)
                 if (e->sent - x->sent > MENTION_REACH) break;
                 if (!e->bare && strcmp(x->title, e->title) != 0) continue;
                 if (!span_fits(&span[x->coref >= 0 ? x->coref : i], e)) continue;
+                if (planned_apart(e, x) || planned_apart(x, e)) continue;
                 j = (int)i;
             }
         }
@@ -1477,11 +1503,11 @@ static void relate_to_dct(zs_doc *d)
         if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->modality == ZS_MODAL_CANCELLED ||
             e->signal_object)
             continue;
+        if (e->modality == ZS_MODAL_PLANNED && e->noun && e->reported_plan) continue;
         if (e->modality == ZS_MODAL_PLANNED && !e->past_form && !e->reported_plan &&
             !(e->noun && L->nouns_untensed) &&
             !(e->aspect & ZS_ASPECT_PERFECTIVE)) {
-            if (not_past_verb(e)) continue;
-            add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
+            if (planned_after(L, e)) add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
             continue;
         }
         if (e->noun && (L->nouns_untensed || before_noun(d, e, L->lex_article_indef) ||
@@ -1938,7 +1964,7 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
  * the one clause_object finds. A support verb includes the event its
  * object names ("conducted a search"), a causative verb comes before it
  * ("provoked violence"), a reaction after it ("condemned the bombing"). */
-static int object_of(const zs_doc *d, size_t k, int *rel)
+static int object_of(const zs_doc *d, size_t k, int *rel, bool *plan)
 {
     const zs_event *a = &d->events[k];
     if (a->noun || d->lang->lex_tlink_object == UINT32_MAX) return -1;
@@ -1959,6 +1985,7 @@ static int object_of(const zs_doc *d, size_t k, int *rel)
         o = (int)k + 1;
     }
     if (o < 0 || (*rel = entry_rel(en)) < 0) return -1;
+    if (plan) *plan = zs_entry_attr(en, "plan") != NULL;
     return o;
 }
 
@@ -3423,6 +3450,74 @@ static int object_date(const zs_doc *d, size_t i)
     return o->time;
 }
 
+/* Noun event e is the object of a verb whose tlink_object entry says
+ * plan=, a verb of demanding, announcing or planning ("forderte am Montag
+ * Neuwahlen im Herbst", "called for a referendum"): e is planned
+ * (zs_event.demanded), unless its modality is another already. */
+static void plan_object(zs_event *e)
+{
+    if (!e->noun || e->modality != ZS_MODAL_ASSERTED) return;
+    e->modality = ZS_MODAL_PLANNED;
+    e->demanded = true;
+}
+
+/* How many days before the publication time a plan told of the days
+ * around it may lie. */
+#define RECENT_DAYS 31
+
+/* Whether timex x is a date of the days around the publication: resolved
+ * against the publication time ("am Montag", "gestern"), and ending at
+ * most RECENT_DAYS days before it (not "im Juni" told in February). */
+static bool recent_date(const zs_doc *d, const zs_timex *x)
+{
+    return x->anchor == ZS_ANCHOR_DCT && x->rv.has_interval &&
+           x->rv.until > d->dct - (zs_lsec)RECENT_DAYS * 86400;
+}
+
+/* Whether verb event v is told of the days around the publication: its
+ * date is one of them (recent_date), or it has none and is in the
+ * present, or the last date before it is one of them or there is none
+ * (news, not a history told with its years: "verlangte im Juni 1940
+ * ..."). */
+static bool told_recent(const zs_doc *d, const zs_event *v)
+{
+    if (v->time >= 0) return recent_date(d, &d->timexes[v->time]);
+    if (!v->past_form && v->tense == ZS_TENSE_PRESENT) return true;
+    for (size_t k = d->ntimexes; k-- > 0;) {
+        const zs_timex *x = &d->timexes[k];
+        if (x->t1 > v->t0 || x->is_dct || !is_time(x)) continue;
+        return recent_date(d, x);
+    }
+    return true;
+}
+
+/* Planned event e, the object of plan verb v (plan_object): a plan told
+ * of the time around the publication (told_recent) lies after it, and a
+ * date of its own, a month, a season or a coarser one that the tense of
+ * the verb put before the publication time, is the coming one ("forderte
+ * am Montag Neuwahlen im Herbst": the autumn after the demand, not the one
+ * before; not a day, "forderte Neuwahlen am Montag", which may be the
+ * demand's), in news, for a date resolved against the publication time by
+ * a tense hint alone in no coordination; one of an earlier time is
+ * after v, not said to lie after the publication (zs_event.reported_plan:
+ * "verlangte 1940 einen Waffenstillstand"). */
+static void plan_date(zs_doc *d, const zs_event *v, zs_event *e)
+{
+    if (!told_recent(d, v)) {
+        e->reported_plan = true;
+        return;
+    }
+    if (e->time < 0 || d->narrative) return;
+    zs_timex *x = &d->timexes[e->time];
+    zs_rv rv;
+    if (x->anchor != ZS_ANCHOR_DCT || x->group >= 0 || !x->rv.has_interval || x->rv.until > d->dct ||
+        x->rv.gran > ZS_GRAN_MONTH || !zs_tv_uses_hint(&x->tv) ||
+        !zs_tv_resolve(&x->tv, d->dct, ZS_DIR_FUTURE, &rv) || !rv.has_interval || rv.until <= d->dct)
+        return;
+    x->rv = rv;
+    anchor(d, e, e->time);
+}
+
 /* Whether reaction verb v has a date before its object o: its own, or an
  * unclaimed date of its clause before o ("The government Saturday
  * strongly condemned the attacks Friday", "Am Montag wies er die Vorwürfe
@@ -3445,7 +3540,7 @@ static void drop_objectless(zs_doc *d)
     for (size_t k = 0; k < d->nevents; k++) {
         int rel;
         const zs_entry *en = d->events[k].entry;
-        if (!en || !zs_entry_attr(en, "object") || object_of(d, k, &rel) >= 0) continue;
+        if (!en || !zs_entry_attr(en, "object") || object_of(d, k, &rel, NULL) >= 0) continue;
         if (!drop) drop = zs_xcalloc(d->nevents, sizeof *drop);
         drop[k] = true;
     }
@@ -3468,9 +3563,10 @@ void zs_find_events(zs_doc *d)
     /* each verb's object (object_of) and its relation, or -1 */
     int *object = zs_xmalloc((d->nevents + 1) * sizeof *object);
     int *object_rel = zs_xmalloc((d->nevents + 1) * sizeof *object_rel);
+    bool *plans = zs_xcalloc(d->nevents + 1, sizeof *plans); /* its entry says plan= */
     for (size_t k = 0; k < d->nevents; k++) {
         object_rel[k] = -1;
-        object[k] = object_of(d, k, &object_rel[k]);
+        object[k] = object_of(d, k, &object_rel[k], &plans[k]);
     }
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
@@ -3482,6 +3578,8 @@ void zs_find_events(zs_doc *d)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }
     apply_status(d, &ix);
+    for (size_t k = 0; k < d->nevents; k++)
+        if (object[k] >= 0 && plans[k]) plan_object(&d->events[object[k]]);
     /* the objects of reactions ("wies die Vorwürfe am Dienstag zurück",
        "denied the allegations on Tuesday"): told before the reaction, they
        take neither the date after them nor their clause's, the
@@ -3520,13 +3618,14 @@ void zs_find_events(zs_doc *d)
            known event it names again ("Der Besuch war im Frühjahr
            angekündigt worden") or one a signal names ("Nach tagelangen
            Gesprächen ... am Mittwochabend geeinigt"), nor to what a
-           reaction answers (the reaction's: "wies die Vorwürfe am
-           Dienstag zurück") */
+           reaction answers or a demand plans (the verb's: "wies die
+           Vorwürfe am Dienstag zurück", "hatte 1990 eine Volksabstimmung
+           verlangt") */
         if (e->time >= 0 || (e->signal_object && e->noun) || anaphoric(d, i) ||
-            e->modality == ZS_MODAL_CANCELLED || e->answered)
+            e->modality == ZS_MODAL_CANCELLED || e->answered || e->demanded)
             continue;
         int k = clause_timex(d, &ix, e);
-        if (k < 0) k = object_date(d, i);
+        if (k < 0 && !(object[i] >= 0 && plans[i])) k = object_date(d, i);
         if (reported_date(d, e, k)) continue;
         /* "wurden unterbrochen und sollen nächste Woche fortgesetzt werden" */
         if (k >= 0 && told_past(e) && after_dct_day(d, &d->timexes[k])) continue;
@@ -3538,6 +3637,9 @@ void zs_find_events(zs_doc *d)
         }
         if (k >= 0) anchor(d, e, k);
     }
+    for (size_t k = 0; k < d->nevents; k++)
+        if (object[k] >= 0 && plans[k] && d->events[object[k]].demanded)
+            plan_date(d, &d->events[k], &d->events[object[k]]);
     for (size_t i = 0; i < d->nevents; i++) {
         const zs_event *e = &d->events[i];
         if (e->time < 0) continue;
@@ -3552,6 +3654,16 @@ void zs_find_events(zs_doc *d)
     relate_durations(d, &ix);
     link_mentions(d, object_rel);
     spread_cancelled(d);
+    /* an undated mention before a demanded one is planned too ("Streit um
+       Neuwahlen. ... forderte Neuwahlen") */
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        zs_event *first = e->demanded && e->coref >= 0 ? &d->events[e->coref] : NULL;
+        if (first && first->noun && first->modality == ZS_MODAL_ASSERTED && first->time < 0) {
+            first->modality = ZS_MODAL_PLANNED;
+            first->reported_plan = e->reported_plan;
+        }
+    }
     relate_sentence_dates(d);
     relate_to_dct(d);
     relate_reported(d);
@@ -3568,6 +3680,7 @@ void zs_find_events(zs_doc *d)
     add_participants(d, &ix, has_place, place, base_len, object, object_rel);
     free(object);
     free(object_rel);
+    free(plans);
     free(reaction);
     free(base_len);
     free(has_place);

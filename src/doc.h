@@ -126,6 +126,9 @@ typedef struct zs_event {
     bool past_form;              /* its verb group is in the past tense */
     bool postponed;              /* moved to the date it has ("Das Treffen
                                     wurde auf April verschoben") */
+    int status_by;               /* the event that cancels or postpones it
+                                    ("sagte das Treffen ab": "sagte"), or
+                                    -1 */
     bool moves;                  /* postpones an event to a date that event
                                     took ("auf April verschoben"): not its
                                     own */

@@ -160,6 +160,7 @@ static zs_event *new_event(zs_doc *d, uint32_t t0, uint32_t t1, const char *lemm
     e->noun = noun;
     e->time = -1;
     e->coref = -1;
+    e->status_by = -1;
     e->key = e->lemma;
     return e;
 }
@@ -3350,8 +3351,10 @@ static void apply_status(zs_doc *d, const tok_index *ix)
         if (!a) a = zs_entry_attr(st[k], NULL);
         if (a && strcmp(a->sym, "cancelled") == 0) {
             t->modality = ZS_MODAL_CANCELLED;
+            t->status_by = (int)k;
         } else if (a && strcmp(a->sym, "postponed") == 0) {
             t->modality = ZS_MODAL_PLANNED;
+            t->status_by = (int)k;
             int x = status_date(d, ix, &d->events[k]);
             if (x >= 0 && t->time < 0) {
                 d->timexes[x].claimed = true;

@@ -426,6 +426,7 @@ static bool event_record(builder *b, const rec *r)
         if (e->time < 0) ok = bad(r, "names no timex of the document", "time");
     } else if (time) ok = bad(r, "must be a timex id or null", "time");
     e->coref = -1;
+    e->status_by = -1;
     const char *same = str(r, "same_as", 0, false, &ok);
     for (size_t i = 0; same && i < d->nevents && e->coref < 0; i++)
         if (strcmp(d->events[i].id, same) == 0) e->coref = (int)i;

@@ -329,6 +329,43 @@ static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], const 
     return false;
 }
 
+/* The event that cancels or postpones event i (zs_event.status_by), or
+ * that of another mention of its event (a cancelled headline: "Gipfel in
+ * Rom abgesagt" ... "Der Gipfel ... ist abgesagt worden"), or -1. */
+static int status_of(const zs_doc *d, size_t i)
+{
+    const zs_event *e = &d->events[i];
+    if (e->status_by >= 0) return e->status_by;
+    if (e->modality != ZS_MODAL_CANCELLED) return -1;
+    int first = e->coref >= 0 ? e->coref : (int)i;
+    for (size_t m = (size_t)first; m < d->nevents; m++)
+        if ((m == (size_t)first || d->events[m].coref == first) && d->events[m].status_by >= 0 &&
+            d->events[m].modality == ZS_MODAL_CANCELLED)
+            return d->events[m].status_by;
+    return -1;
+}
+
+/* An SLINK from the event that cancels or postpones another (status_of)
+ * to it, both written (evw): TimeML 1.2.1's COUNTER_FACTIVE for a
+ * cancelled one (the cancelling event presupposes that it does not take
+ * place, as "prevent" and "cancel" do), MODAL for a postponed one (it
+ * is intended, at the new date); lids go on from *lid. */
+static void put_status_links(const zs_doc *d, const bool *evw, zs_buf *out, size_t *lid)
+{
+    for (size_t i = 0; i < d->nevents; i++) {
+        const zs_event *e = &d->events[i];
+        int by = evw[i] ? status_of(d, i) : -1;
+        if (by < 0 || !evw[by] || (size_t)by == i) continue;
+        const char *rel = e->modality == ZS_MODAL_CANCELLED ? "COUNTER_FACTIVE"
+                          : e->modality == ZS_MODAL_PLANNED ? "MODAL"
+                                                            : NULL;
+        if (!rel) continue;
+        zs_buf_printf(out, "<SLINK lid=\"l%zu\" relType=\"%s\" eventInstanceID=\"ei%s\" "
+                      "subordinatedEventInstance=\"ei%s\"/>\n",
+                      ++*lid, rel, d->events[by].id + 1, e->id + 1);
+    }
+}
+
 /* Plain doc d as a minimal TimeML document: TIMEX3 and EVENT elements in
  * TEXT (an event whose trigger meets a timex is left untagged), then a
  * MAKEINSTANCE per event and a TLINK per relation of the doc between
@@ -337,7 +374,8 @@ static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], const 
  * only those the TLINKs before them do not imply are written (they rest on
  * an OVERLAP or on a relation with an end not written), so the TLINKs
  * imply every relation of the doc between written ends and hold no more
- * links than that needs. */
+ * links than that needs; then an SLINK per cancelled or postponed event
+ * (put_status_links). */
 static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
 {
     char dct[48];
@@ -435,6 +473,7 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
         zs_buf_puts(out, "\"/>\n");
     }
     free(keep);
+    put_status_links(d, evw, out, &lid);
     zs_buf_puts(out, "</TimeML>\n");
     free(tids);
     free(evw);

@@ -133,6 +133,12 @@ else
     echo "note: $krauts not found; TimeML checks skipped"
 fi
 check "timeml: plain text as TimeML is well-formed" sh -c "$run -f timeml $sample | xmllint --noout -"
+# cancelled and postponed events: an SLINK from the event that cancels
+# (COUNTER_FACTIVE) or moves (MODAL) them
+check "timeml: SLINKs of cancelled and postponed events" sh -c \
+    "$run -f timeml tests/events/absage.txt > $tmp/st.tml && $py tests/timeml_check.py $tmp/st.tml >/dev/null &&
+     grep -q 'relType=\"COUNTER_FACTIVE\" eventInstanceID=' $tmp/st.tml &&
+     grep -q 'relType=\"MODAL\" eventInstanceID=' $tmp/st.tml"
 printf '<TimeML><TEXT>Am 3. Mai.</TEXT>\n' >"$tmp/broken.tml"
 printf '<TimeML><TEXT>Am 3. Mai.</TEXT></TimeML>\n' >"$tmp/nodct.tml"
 

@@ -758,6 +758,38 @@ static void test_plain_closure_links(void **state)
     zs_lang_free(en);
 }
 
+/* A cancelled event is the subordinated instance of an SLINK of type
+ * COUNTER_FACTIVE from the event that cancels it, a postponed one of an
+ * SLINK of type MODAL from the one that moves it; the links' lids go on
+ * from the TLINKs'. */
+static void test_plain_status_links(void **state)
+{
+    (void)state;
+    const char *text = "Bozen, 2. Mai 2017\n"
+                       "Die Regierung sagte das Treffen der Minister ab. "
+                       "Die Konferenz wurde auf Juni verschoben.\n";
+    zs_error err = {0};
+    zs_doc *d = zs_doc_new(fixture_de, "s.txt", text, strlen(text), NULL, &err);
+    if (!d) fail_msg("%s", err.msg);
+    assert_int_equal(d->nevents, 4);
+    assert_int_equal(d->events[1].modality, ZS_MODAL_CANCELLED);
+    assert_int_equal(d->events[2].modality, ZS_MODAL_PLANNED);
+    size_t len, skipped;
+    char *out = write_doc(d, &len, &skipped);
+    const char *c = strstr(out, "\" relType=\"COUNTER_FACTIVE\" eventInstanceID=\"ei1\" "
+                                "subordinatedEventInstance=\"ei2\"/>\n");
+    const char *m = strstr(out, "\" relType=\"MODAL\" eventInstanceID=\"ei4\" "
+                                "subordinatedEventInstance=\"ei3\"/>\n");
+    assert_non_null(c);
+    assert_non_null(m);
+    assert_true(c < m);
+    assert_null(strstr(c, "<TLINK"));
+    assert_non_null(strstr(out, "/>\n</TimeML>\n"));
+    check_output(d, out, len, "t0", "2017-05-02");
+    free(out);
+    zs_doc_free(d);
+}
+
 /* ---- eval ----------------------------------------------------------------- */
 
 /* Scoring the TimeML written for KRAUTS-42 (eval --system) gives exactly the
@@ -829,6 +861,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_closure_links),
+        cmocka_unit_test(test_plain_status_links),
         cmocka_unit_test(test_eval_same_figures),
     };
     return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);

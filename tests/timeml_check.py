@@ -8,8 +8,11 @@ functionInDocument is CREATION_TIME; every EVENT must have an eid and a
 class, every MAKEINSTANCE an eiid and the eventID of an EVENT, every TLINK
 a lid, a TimeML 1.2.1 relType, one source (eventInstanceID or timeID) and
 one target (relatedToEventInstance or relatedToTime), each naming a
-MAKEINSTANCE or TIMEX3 of the file; ids unique. Prints "EVENTS TIMEX3
-TLINKS"; exits 1 with the first problem.
+MAKEINSTANCE or TIMEX3 of the file; every SLINK and ALINK a lid, a
+TimeML 1.2.1 relType of its kind and an eventInstanceID and a
+subordinatedEventInstance (SLINK) or relatedToEventInstance (ALINK) naming
+MAKEINSTANCEs of the file; ids unique (lids across the three kinds).
+Prints "EVENTS TIMEX3 TLINKS"; exits 1 with the first problem.
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -17,6 +20,9 @@ import xml.etree.ElementTree as ET
 RELS = {"BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "DURING", "DURING_INV",
         "SIMULTANEOUS", "IAFTER", "IBEFORE", "IDENTITY", "BEGINS", "ENDS",
         "BEGUN_BY", "ENDED_BY"}
+SLINK_RELS = {"MODAL", "EVIDENTIAL", "NEG_EVIDENTIAL", "FACTIVE", "COUNTER_FACTIVE",
+              "CONDITIONAL"}
+ALINK_RELS = {"INITIATES", "CULMINATES", "TERMINATES", "CONTINUES", "REINITIATES"}
 
 
 def fail(msg):
@@ -50,7 +56,15 @@ def main():
         if m.get("eventID") not in eids:
             fail("MAKEINSTANCE %s of no EVENT" % m.get("eiid"))
     links = list(root.iter("TLINK"))
-    unique(links, "lid")
+    sub = list(root.iter("SLINK")) + list(root.iter("ALINK"))
+    unique(links + sub, "lid")
+    for l in sub:
+        kind, rels = (l.tag, SLINK_RELS if l.tag == "SLINK" else ALINK_RELS)
+        if l.get("relType") not in rels:
+            fail("%s %s: relType %s" % (kind, l.get("lid"), l.get("relType")))
+        other = "subordinatedEventInstance" if kind == "SLINK" else "relatedToEventInstance"
+        if l.get("eventInstanceID") not in eiids or l.get(other) not in eiids:
+            fail("%s %s: bad ends" % (kind, l.get("lid")))
     for l in links:
         if l.get("relType") not in RELS:
             fail("TLINK %s: relType %s" % (l.get("lid"), l.get("relType")))

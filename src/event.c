@@ -1923,8 +1923,8 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
         bool ok = b->noun && b->t0 < c1 && b->sent == a->sent && b->t0 >= end &&
                   !genitive_attribute(d, b->t0);
         /* no punctuation between, and no conjunction right after the
-           verb, which ends its part of the clause there ("war als
-           Experiment angesetzt und fand am ersten Tag der Schlacht statt") */
+           verb, which ends its part of the clause there ("war für Mai
+           angesetzt und begann mit einer Woche Verspätung") */
         const zs_word *w = end < b->t0 ? d->toks[end].word : NULL;
         if (w && d->lang->lex_clause_join != UINT32_MAX && zs_word_in(w, d->lang->lex_clause_join, NULL))
             ok = false;

@@ -133,9 +133,12 @@ eval: all
 	@echo "English (TempEval-3 TBAQ-cleaned):"
 	@./zeitstrahl eval --lang en $(CORPORA)/tempeval3/TBAQ-cleaned/AQUAINT $(CORPORA)/tempeval3/TBAQ-cleaned/TimeBank
 
-bench: all $(BUILD)/tests/bench
+bench: all $(BUILD)/tests/bench $(BUILD)/tests/linear
 	$(BUILD)/tests/bench $(CORPORA) 20
 	/usr/bin/python3 tests/bench_corpus.py ./zeitstrahl $(CORPORA) 20 200
+	@# linear time on repetitive text, as ratios of CPU times (a measure: a
+	@# ratio over its bound is reported and the bench goes on)
+	-$(BUILD)/tests/linear
 
 # corpus mode on several threads under ThreadSanitizer (its own objects in
 # build/tsan, so the ordinary build stays)

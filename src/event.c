@@ -1079,13 +1079,21 @@ static int own_date(const zs_doc *d, int k, uint32_t sent, const int *chain)
 
 static bool not_past_verb(const zs_event *e);
 
+/* Whether planned event e is told as lying ahead of the publication time:
+ * no past form, no plan of a past report, not a perfect, not a noun of a
+ * language whose nouns are untensed. relate_to_dct relates it by its
+ * modality alone. */
+static bool planned_ahead(const zs_lang *L, const zs_event *e)
+{
+    return e->modality == ZS_MODAL_PLANNED && !e->past_form && !e->reported_plan &&
+           !(e->noun && L->nouns_untensed) && !(e->aspect & ZS_ASPECT_PERFECTIVE);
+}
+
 /* Whether relate_to_dct puts planned event e after the publication time
  * (for want of a time of its own). */
 static bool planned_after(const zs_lang *L, const zs_event *e)
 {
-    return e->modality == ZS_MODAL_PLANNED && !e->past_form && !e->reported_plan &&
-           !(e->noun && L->nouns_untensed) && !(e->aspect & ZS_ASPECT_PERFECTIVE) &&
-           !not_past_verb(e);
+    return planned_ahead(L, e) && !not_past_verb(e);
 }
 
 /* An event without a time of its own (a report, a noun, one whose clause
@@ -1505,10 +1513,8 @@ static void relate_to_dct(zs_doc *d)
             e->signal_object)
             continue;
         if (e->modality == ZS_MODAL_PLANNED && e->noun && e->reported_plan) continue;
-        if (e->modality == ZS_MODAL_PLANNED && !e->past_form && !e->reported_plan &&
-            !(e->noun && L->nouns_untensed) &&
-            !(e->aspect & ZS_ASPECT_PERFECTIVE)) {
-            if (planned_after(L, e)) add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
+        if (planned_ahead(L, e)) {
+            if (!not_past_verb(e)) add_tlink(d, e->id, "t0", ZS_REL_AFTER, "modality:planned");
             continue;
         }
         if (e->noun && (L->nouns_untensed || before_noun(d, e, L->lex_article_indef) ||

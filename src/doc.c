@@ -122,8 +122,23 @@ static bool dct_from_option(zs_doc *d, const char *iso, zs_error *err)
     return true;
 }
 
-static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, zs_lsec at, int32_t *off,
-                    uint32_t *end);
+static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, zs_lsec at, int32_t *off);
+
+/* The UTC offset zone_abbr entry e gives at clock time at: its offset=
+ * (-0500: hours and minutes), or that of its IANA zone= then (EST or
+ * EDT); false for one with neither ("local time"). */
+static bool zone_offset(const zs_entry *e, zs_lsec at, int32_t *off)
+{
+    const zs_attr *a = zs_entry_attr(e, "offset");
+    if (a && a->num != ZS_UNSET) {
+        *off = a->num / 100 * 3600 + a->num % 100 * 60;
+        return true;
+    }
+    a = zs_entry_attr(e, "zone");
+    if (!a || !zs_tz_valid(a->sym)) return false;
+    *off = zs_tz_offset(a->sym, at);
+    return true;
+}
 
 /* The dateline: the first timex in the first lines with a full date. A
  * clock time there with a zone word ("May 5, 1998, 14:30 GMT") is that
@@ -149,8 +164,7 @@ static bool dct_from_dateline(zs_doc *d, zs_error *err)
         d->dct_timex = (int)i;
         d->dct = rv.begin;
         int32_t off;
-        uint32_t end;
-        if (tv->hour != ZS_UNSET && zone_in(d, x->t0, x->t1, rv.begin, &off, &end))
+        if (tv->hour != ZS_UNSET && zone_in(d, x->t0, x->t1, rv.begin, &off))
             d->dct = zs_tz_from_offset(d->tz, rv.begin, off);
         d->dct_gran = tv->hour != ZS_UNSET ? ZS_GRAN_MINUTE : ZS_GRAN_DAY;
         return true;
@@ -455,27 +469,17 @@ static void resolve_timexes(zs_doc *d)
 }
 
 /* The zone word in tokens [t0, t1) ("GMT", "9:30 a.m. EST", "eastern
- * time"), *end after it: the first entry of the zone_abbr lexicon there,
- * if it has an offset (offset=-0500, hours and minutes: *off in seconds)
- * or an IANA zone (zone=America/New_York: *off its offset at clock time
- * at, EST or EDT); one with neither ("local time") gives none. */
-static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, zs_lsec at, int32_t *off,
-                    uint32_t *end)
+ * time"): the first entry of the zone_abbr lexicon there, *off its offset
+ * at clock time at (zone_offset); one with none ("local time") gives
+ * none. */
+static bool zone_in(const zs_doc *d, uint32_t t0, uint32_t t1, zs_lsec at, int32_t *off)
 {
     uint32_t lex = d->lang->lex_zone_abbr;
     if (lex == UINT32_MAX) return false;
     for (uint32_t i = t0; i < t1; i++) {
-        const zs_entry *e = zs_entry_at(d, i, t1, lex, end);
-        if (!e) continue;
-        const zs_attr *a = zs_entry_attr(e, "offset");
-        if (a && a->num != ZS_UNSET) {
-            *off = a->num / 100 * 3600 + a->num % 100 * 60;
-            return true;
-        }
-        a = zs_entry_attr(e, "zone");
-        if (!a || !zs_tz_valid(a->sym)) return false;
-        *off = zs_tz_offset(a->sym, at);
-        return true;
+        uint32_t end;
+        const zs_entry *e = zs_entry_at(d, i, t1, lex, &end);
+        if (e) return zone_offset(e, at, off);
     }
     return false;
 }
@@ -508,9 +512,8 @@ static bool gloss_zone(const zs_doc *d, const zs_timex *x, int32_t *off)
     if (h > 24 || mi > 59 || k >= close) return false;
     int32_t zoff;
     uint32_t end;
-    if (!zs_entry_at(d, k, close, d->lang->lex_zone_abbr, &end) || end != close ||
-        !zone_in(d, k, close, x->rv.begin, &zoff, &end))
-        return false;
+    const zs_entry *e = zs_entry_at(d, k, close, d->lang->lex_zone_abbr, &end);
+    if (!e || end != close || !zone_offset(e, x->rv.begin, &zoff)) return false;
     int64_t day = zs_lsec_days(x->rv.begin);
     int32_t diff = (int32_t)((x->rv.begin - zs_lsec_make(day, h, mi, 0)) / 60) % 1440;
     if (diff > 14 * 60) diff -= 1440;
@@ -534,10 +537,9 @@ static void zone_timexes(zs_doc *d)
 {
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
-        uint32_t end;
         if (!zoned(x)) continue;
         /* else the zone its gloss gives ("10 a.m. (0700 GMT)") */
-        x->has_zone = zone_in(d, x->t0, x->t1, x->rv.begin, &x->zone_off, &end) ||
+        x->has_zone = zone_in(d, x->t0, x->t1, x->rv.begin, &x->zone_off) ||
                       (x->tv.hour != ZS_UNSET && gloss_zone(d, x, &x->zone_off));
     }
     for (size_t i = 0; i < d->ntimexes; i++) {

@@ -2634,6 +2634,16 @@ bool zs_past_verb(const zs_doc *d, uint32_t i)
     return form && strcmp(form, "past") == 0 && zs_verb_tense(d, i, form) == ZS_TENSE_PAST;
 }
 
+/* Whether the k bytes at s are an entry of present_ending valued sym. */
+static bool present_piece(const zs_lang *L, const char *s, size_t k, const char *sym)
+{
+    const zs_word *w = ending_word(L, s, k);
+    const zs_entry *en;
+    const zs_attr *a;
+    return w && zs_word_in(w, L->lex_present_ending, &en) && (a = zs_entry_attr(en, NULL)) &&
+           a->sym && strcmp(a->sym, sym) == 0;
+}
+
 /* Whether the word at token i, a form neither the lemma nor past, ends as
  * the present does by present_ending ("trifft", "reist": "t"), and does not
  * begin as a participle does ("getroffen": "ge"), nor ends otherwise
@@ -2644,21 +2654,10 @@ static bool present_form(const zs_doc *d, uint32_t i)
     const char *f = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
     bool ending = false;
-    for (size_t k = 1; k <= 3 && k < n && !ending; k++) {
-        const zs_word *w = ending_word(L, f + n - k, k);
-        const zs_entry *en;
-        const zs_attr *a;
-        ending = w && zs_word_in(w, L->lex_present_ending, &en) && (a = zs_entry_attr(en, NULL)) &&
-                 a->sym && strcmp(a->sym, "present") == 0;
-    }
-    for (size_t k = 1; k <= 3 && k < n && ending; k++) {
-        const zs_word *w = ending_word(L, f, k);
-        const zs_entry *en;
-        const zs_attr *a;
-        if (w && zs_word_in(w, L->lex_present_ending, &en) && (a = zs_entry_attr(en, NULL)) &&
-            a->sym && strcmp(a->sym, "prefix") == 0)
-            return false;
-    }
+    for (size_t k = 1; k <= 3 && k < n && !ending; k++)
+        ending = present_piece(L, f + n - k, k, "present");
+    for (size_t k = 1; k <= 3 && k < n && ending; k++)
+        if (present_piece(L, f, k, "prefix")) return false;
     return ending;
 }
 

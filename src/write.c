@@ -144,8 +144,10 @@ int zs_write_options_check(const zs_write_options *o, zs_error *err)
     return zs_ics_check_options(o, err);
 }
 
+/* The output of g in format into out; JSONL goes to direct as it is made,
+ * if direct is not NULL. */
 static int render(const zs_graph *g, const char *format, const zs_write_options *o,
-                  zs_buf *out, zs_error *err)
+                  zs_buf *out, FILE *direct, zs_error *err)
 {
     if (!g->finished) {
         zs_set_error(err, ZS_ERR_INTERNAL, "graph written before zs_graph_finish");
@@ -155,7 +157,8 @@ static int render(const zs_graph *g, const char *format, const zs_write_options 
     if (!format || zs_write_options_check(o, err) != 0) return -1;
     static const zs_write_options none = {0};
     if (!o) o = &none;
-    if (strcmp(format, "jsonl") == 0) return zs_write_jsonl(g, out, err);
+    if (strcmp(format, "jsonl") == 0)
+        return direct ? zs_write_jsonl_file(g, direct, err) : zs_write_jsonl(g, out, err);
     if (strcmp(format, "text") == 0) return zs_write_text(g, out, err);
     if (strcmp(format, "ics") == 0) return zs_write_ics(g, o, out, err);
     if (strcmp(format, "csv") == 0) return zs_write_csv(g, out, err);
@@ -173,7 +176,7 @@ int zs_write_with(const zs_graph *g, const char *format, const zs_write_options 
                   FILE *out, zs_error *err)
 {
     zs_buf b = {0};
-    int rc = render(g, format, o, &b, err);
+    int rc = render(g, format, o, &b, out, err);
     /* an empty output (JSONL of an empty graph) has no buffer to pass */
     if (rc == 0 && ((b.len && fwrite(b.data, 1, b.len, out) != b.len) || fflush(out) != 0)) {
         zs_set_error(err, ZS_ERR_IO, "cannot write output: %s", strerror(errno));
@@ -249,8 +252,10 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
 {
     format = zs_format_check(path, format, err);
     if (!format) return -1;
+    /* JSONL is written as it is made, the others once whole */
+    bool stream = strcmp(format, "jsonl") == 0;
     zs_buf b = {0};
-    if (render(g, format, o, &b, err) != 0) {
+    if (!stream && render(g, format, o, &b, NULL, err) != 0) {
         zs_buf_free(&b);
         return -1;
     }
@@ -272,8 +277,14 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
         rc = -1;
     } else {
         FILE *f = fdopen(fd, "wb");
-        bool ok = f && (!b.len || fwrite(b.data, 1, b.len, f) == b.len) && fflush(f) == 0 &&
-                  fsync(fileno(f)) == 0;
+        /* a failed write of the JSONL as it is made is reported below,
+           with the path, as any other; a graph it cannot write is not */
+        zs_error rerr = {0};
+        bool rendered = !stream || !f || render(g, format, o, &b, f, &rerr) == 0 ||
+                        rerr.code == ZS_ERR_IO;
+        if (!rendered && err) *err = rerr;
+        bool ok = f && rendered && !rerr.code && (!b.len || fwrite(b.data, 1, b.len, f) == b.len) &&
+                  fflush(f) == 0 && fsync(fileno(f)) == 0;
         e = errno;
         if (f && fclose(f) != 0 && ok) {
             ok = false;
@@ -287,7 +298,7 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
         block_signals(&mask);
         if (!ok || rename(tmp, path) != 0) {
             if (ok) e = errno;
-            zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
+            if (rendered) zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
             unlink(tmp);
             rc = -1;
         }

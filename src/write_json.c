@@ -2,6 +2,8 @@
  * ARCHITECTURE.md; offsets are code points, half-open. Corpus mode writes
  * every record of every document, so keys, numbers and times are put
  * without printf. */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "writers.h"
@@ -294,10 +296,27 @@ static void link_fields(zs_buf *b, const zs_tlink *l, bool comma)
     kv_cstr(b, K("source"), l->source);
 }
 
-int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
+/* Output passed on to the sink, if any, once a record ends with this many
+ * bytes or more: the closure of a long history makes tens of MB of records,
+ * which one buffer of the whole would copy again each time it grew. */
+#define JSONL_CHUNK ((size_t)1 << 20)
+
+/* Writes b to f and empties it, if f and b holds a chunk; -1 on a failed
+ * write. */
+static int drain(zs_buf *b, FILE *f)
 {
-    (void)err;
+    if (!f || b->len < JSONL_CHUNK) return 0;
+    if (fwrite(b->data, 1, b->len, f) != b->len) return -1;
+    zs_buf_reset(b);
+    return 0;
+}
+
+/* The records of g appended to out; with a sink f, a chunk at a time is
+ * moved on to f. -1 when a write to f failed. */
+static int jsonl(const zs_graph *g, zs_buf *out, FILE *f)
+{
     zs_buf pre = {0};
+    int rc = 0;
     for (size_t i = 0; i < g->ndocs; i++) {
         const zs_doc *d = g->docs[i];
         doc_prefix(&pre, d);
@@ -311,13 +330,15 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
         put(out, "}\n", 2);
         for (size_t k = 0; k < d->ntimexes; k++) write_timex(out, d, &pre, &d->timexes[k]);
         for (size_t k = 0; k < d->nevents; k++) write_event(out, d, &pre, &d->events[k], g, i);
-        for (size_t k = 0; k < d->ntlinks; k++) {
+        for (size_t k = 0; k < d->ntlinks && rc == 0; k++) {
             const zs_tlink *l = &d->tlinks[k];
             head(out, &pre, "tlink");
             link_fields(out, l, true);
             if (l->contradiction >= 0) zs_buf_printf(out, ",\"contradiction\":\"c%d\"", l->contradiction + 1);
             put(out, "}\n", 2);
+            rc = drain(out, f);
         }
+        if (rc != 0) break;
         for (size_t k = 0; k < d->ncontras; k++) {
             const zs_contra *c = &d->contras[k];
             head(out, &pre, "contradiction");
@@ -331,7 +352,29 @@ int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
             }
             zs_buf_puts(out, "]}\n");
         }
+        if (rc == 0) rc = drain(out, f);
+        if (rc != 0) break;
     }
     zs_buf_free(&pre);
-    return 0;
+    return rc;
+}
+
+int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err)
+{
+    (void)err;
+    return jsonl(g, out, NULL);
+}
+
+int zs_write_jsonl_file(const zs_graph *g, FILE *f, zs_error *err)
+{
+    zs_buf b = {0};
+    int rc = jsonl(g, &b, f);
+    if (rc == 0 && b.len && fwrite(b.data, 1, b.len, f) != b.len) rc = -1;
+    zs_buf_free(&b);
+    if (rc != 0) {
+        int e = errno; /* for a caller that names the file */
+        zs_set_error(err, ZS_ERR_IO, "cannot write output: %s", strerror(e));
+        errno = e;
+    }
+    return rc;
 }

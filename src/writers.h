@@ -8,6 +8,9 @@
 #include "util.h"
 
 int zs_write_jsonl(const zs_graph *g, zs_buf *out, zs_error *err);
+/* JSONL written to f as it is made, a chunk at a time (a long history's
+ * closure makes tens of MB); -1 with err (ZS_ERR_IO) when a write fails. */
+int zs_write_jsonl_file(const zs_graph *g, FILE *f, zs_error *err);
 int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err);
 /* o is never NULL in the writers below. */
 int zs_write_ics(const zs_graph *g, const zs_write_options *o, zs_buf *out, zs_error *err);

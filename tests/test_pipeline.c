@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "util.h"
+#include "writers.h"
 #include "fixture.h"
 #include "zeitstrahl.h"
 
@@ -234,6 +235,80 @@ static void test_write_file(void **state)
     char cmd[64];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
+}
+
+/* The whole of file f, NUL-terminated, its length in *n. */
+static char *slurp(FILE *f, size_t *n)
+{
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long len = ftell(f);
+    assert_true(len >= 0);
+    rewind(f);
+    char *s = zs_xmalloc((size_t)len + 1);
+    assert_int_equal(fread(s, 1, (size_t)len, f), (size_t)len);
+    s[len] = '\0';
+    *n = (size_t)len;
+    return s;
+}
+
+/* A long history's JSONL goes to a stream or a file a chunk at a time, the
+ * same bytes as rendered whole; a failed write is an I/O error, a graph
+ * not finished leaves no file. */
+static void test_write_jsonl_streamed(void **state)
+{
+    (void)state;
+    static const char *const months[] = {"Januar", "Februar", "März", "April", "Mai", "Juni",
+                                         "Juli", "August", "September", "Oktober", "November",
+                                         "Dezember"};
+    zs_buf text = {0};
+    for (int i = 0; i < 150; i++)
+        zs_buf_printf(&text, "Am %d. %s %d tagte der Rat. ", 1 + i % 28, months[i % 12], 1900 + i);
+    zs_error err;
+    zs_doc *d = doc_of(text.data, "2011-02-16", &err);
+    assert_non_null(d);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    assert_int_equal(zs_write_file(g, "/tmp/zs_unfinished.jsonl", NULL, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_INTERNAL);
+    assert_int_equal(access("/tmp/zs_unfinished.jsonl", F_OK), -1);
+    zs_graph_finish(g);
+    zs_buf whole = {0};
+    assert_int_equal(zs_write_jsonl(g, &whole, &err), 0);
+    assert_true(whole.len > ((size_t)2 << 20)); /* more than one chunk */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(zs_write(g, "jsonl", f, &err), 0);
+    size_t n;
+    char *got = slurp(f, &n);
+    assert_int_equal(n, whole.len);
+    assert_memory_equal(got, whole.data, n);
+    free(got);
+    fclose(f);
+    char dir[] = "/tmp/zs_out_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/long.jsonl", dir);
+    assert_int_equal(zs_write_file(g, path, NULL, &err), 0);
+    assert_int_equal(count_files(dir, "long.jsonl"), 1);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    got = slurp(f, &n);
+    assert_int_equal(n, whole.len);
+    assert_memory_equal(got, whole.data, n);
+    free(got);
+    fclose(f);
+    f = fopen(path, "rb"); /* a stream that takes no writes */
+    assert_non_null(f);
+    assert_int_equal(zs_write(g, "jsonl", f, &err), -1);
+    assert_int_equal(err.code, ZS_ERR_IO);
+    fclose(f);
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    zs_buf_free(&whole);
+    zs_buf_free(&text);
+    zs_graph_free(g);
+    zs_doc_free(d);
 }
 
 static zs_doc *seed(void)
@@ -482,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_impossible_dates_dropped),
         cmocka_unit_test(test_write_file),
+        cmocka_unit_test(test_write_jsonl_streamed),
         cmocka_unit_test(test_seed_timexes),
         cmocka_unit_test(test_seed_calendar),
         cmocka_unit_test(test_zone_calendar),

@@ -539,6 +539,72 @@ static void build_compound(zs_lang *L, uint32_t lex, uint32_t a, uint32_t b)
     zs_buf_free(&form);
 }
 
+/* An event_verb entry of the word form[0, n) with attributes attrs. */
+static void add_verb_form(zs_lang *L, uint32_t lex, const char *form, size_t n, const char *lemma,
+                          zs_attr *attrs, uint16_t nattrs)
+{
+    zs_entry *e = lalloc(L, sizeof *e);
+    uint32_t *ids = lalloc(L, sizeof *ids);
+    ids[0] = intern(L, form, n)->id;
+    e->lex = lex;
+    e->ntok = 1;
+    e->words = ids;
+    e->lemma = lemma;
+    e->attrs = attrs;
+    e->nattrs = nattrs;
+    add_entry(L, e);
+}
+
+/* Whether the word form[0, n) is one of lexicon lex's. */
+static bool word_of(const zs_lang *L, const char *form, size_t n, uint32_t lex)
+{
+    const zs_word *w = zs_lang_word(L, form, n);
+    for (uint32_t k = 0; w && k < w->nstarts; k++)
+        if (w->starts[k]->lex == lex) return true;
+    return false;
+}
+
+/* "particles join" (lang.zt): each event_verb entry with particle= also
+ * holds its form with the particle joined before it, as a subordinate
+ * clause ends ("wie die Polizei gestern mitteilte"), and, for the first
+ * form of its line, the particle, "zu" and the rest of its lemma=
+ * ("teilnehmen": "um am Treffen teilzunehmen"); with its attributes but
+ * the particle. Not a joined form that is an event noun too ("griff ...
+ * an": "Angriff"). */
+static void join_particles(zs_lang *L)
+{
+    uint32_t lex = find_lexicon(L, "event_verb", 10), nouns = find_lexicon(L, "event_noun", 10);
+    if (lex == UINT32_MAX) return;
+    zs_buf form = {0};
+    uint32_t n = L->nentries;
+    for (uint32_t i = 0; i < n; i++) {
+        const zs_entry *e = L->entries[i];
+        const zs_attr *part = e->lex == lex && e->ntok == 1 ? zs_entry_attr(e, "particle") : NULL;
+        if (!part) continue;
+        zs_attr *attrs = lalloc(L, e->nattrs * sizeof *attrs);
+        uint16_t na = 0;
+        for (uint16_t k = 0; k < e->nattrs; k++)
+            if (&e->attrs[k] != part) attrs[na++] = e->attrs[k];
+        const char *w = L->words[e->words[0]]->form;
+        zs_buf_reset(&form);
+        zs_buf_puts(&form, part->sym);
+        zs_buf_puts(&form, w);
+        if (!word_of(L, form.data, form.len, nouns))
+            add_verb_form(L, lex, form.data, form.len, e->lemma, attrs, na);
+        const zs_attr *lem = zs_entry_attr(e, "lemma");
+        size_t pn = strlen(part->sym);
+        if (!lem || strcmp(w, e->lemma) != 0 || strncmp(lem->sym, part->sym, pn) != 0 ||
+            !lem->sym[pn])
+            continue;
+        zs_buf_reset(&form);
+        zs_buf_puts(&form, part->sym);
+        zs_buf_puts(&form, "zu");
+        zs_buf_puts(&form, lem->sym + pn);
+        add_verb_form(L, lex, form.data, form.len, e->lemma, attrs, na);
+    }
+    zs_buf_free(&form);
+}
+
 /* ---- rule patterns ------------------------------------------------------- */
 
 typedef enum { N_SEQ, N_ALT, N_OPT, N_CAP, N_EXT, N_LIT, N_LEX, N_INT, N_NOUN } nkind;
@@ -1841,6 +1907,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 ok = two_choices(&S, "nouns", "tense", "untensed", &L->nouns_untensed);
             } else if (keyword(w, wn, "present")) {
                 ok = two_choices(&S, "present", "none", "weekdays", &L->present_weekdays);
+            } else if (keyword(w, wn, "particles")) {
+                ok = two_choices(&S, "particles", "apart", "join", &L->particles_join);
             } else if (keyword(w, wn, "dates")) {
                 ok = two_choices(&S, "dates", "clause", "verb", &L->dates_verb);
             } else if (keyword(w, wn, "reports")) {
@@ -2361,6 +2429,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     zs_buf_free(&path);
     for (uint32_t i = 0; ok && i < ld.ncompounds; i++)
         build_compound(L, ld.compounds[i].lex, ld.compounds[i].a, ld.compounds[i].b);
+    if (ok && L->particles_join) join_particles(L);
     if (ok) {
         number_lexicons(L);
         mark_common_lexicons(L);

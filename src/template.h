@@ -213,6 +213,12 @@ struct zs_lang {
                                    tense is a cue ahead for a weekday ("Am
                                    Montag trifft sie Macron"; "present
                                    none", the default: no cue) */
+    bool particles_join;        /* "particles join": a separable verb's
+                                   particle also stands joined before its
+                                   form ("wie die Polizei mitteilte") and
+                                   before "zu" and the rest of its lemma
+                                   ("teilzunehmen"); "particles apart", the
+                                   default, has it only after the verb */
     bool dates_verb;            /* "dates verb": a date right before a verb
                                    is the verb's ("the company Monday
                                    announced"; "dates clause", the default,

@@ -232,9 +232,11 @@ static void set_key(zs_event *ev, const zs_entry *e, bool own)
 
 /* The event_suffix entry of the longest ending of token i's word ("-ened",
  * "-ement") when the word is neither an event_verb nor an event_not entry
- * (a word the lexicon's data has not seen as an event), or NULL. The stem
- * before the ending keeps at least three letters. */
-static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i)
+ * (a word the lexicon's data has not seen as an event), or NULL; its stem's
+ * length in bytes in *stem, if not NULL. The stem before the ending keeps
+ * at least three bytes; the word is of lowercase letters (a-z, or any
+ * letter beyond ASCII: "prämiert"). */
+static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i, size_t *stem)
 {
     const zs_lang *L = d->lang;
     const zs_token *t = &d->toks[i];
@@ -244,15 +246,32 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i)
         return NULL;
     const char *w = zs_tok_fold(d, i);
     size_t n = t->fold_len;
-    for (size_t k = 0; k < n; k++)
-        if (w[k] < 'a' || w[k] > 'z') return NULL; /* the data's endings are of letters */
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)w[k];
+        if (c < 0x80 && (c < 'a' || c > 'z')) return NULL; /* the data's endings are of letters */
+    }
     if (!zs_lex_tail_maybe(L, L->lex_event_suffix, w, n)) return NULL;
     for (size_t k = MIN_STEM; k + 3 <= n; k++) {
         const zs_word *end = ending_word(L, w + k, n - k);
         const zs_entry *e;
-        if (end && zs_word_in(end, L->lex_event_suffix, &e)) return e;
+        if (end && zs_word_in(end, L->lex_event_suffix, &e)) {
+            if (stem) *stem = k;
+            return e;
+        }
     }
     return NULL;
+}
+
+/* Whether event_suffix entry e may trigger at token i of sentence s: not
+ * right after a word of the lexicon its not_after= names ("die renovierte
+ * Kirche": an adjective after an article). */
+static bool suffix_context(const zs_doc *d, const zs_entry *e, uint32_t i, const zs_sentence *s)
+{
+    const zs_attr *na = zs_entry_attr(e, "not_after");
+    if (!na || i == s->t0) return true;
+    uint32_t lex = zs_lang_lexicon(d->lang, na->sym);
+    const zs_word *w = d->toks[i - 1].word;
+    return lex == UINT32_MAX || !w || !zs_word_in(w, lex, NULL);
 }
 
 /* The lexicon word of token i's whole folded form: the tokenizer's lookup,
@@ -389,12 +408,17 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             continue;
         }
         if (!(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART)) {
-            const zs_entry *sx = suffix_entry(d, i);
-            if (sx && !in_idiom(d, i, s)) {
+            size_t stem = 0;
+            const zs_entry *sx = suffix_entry(d, i, &stem);
+            if (sx && suffix_context(d, sx, i, s) && !in_idiom(d, i, s)) {
                 const zs_attr *pos = zs_entry_attr(sx, "pos");
                 bool noun = pos && strcmp(pos->sym, "noun") == 0;
+                /* lemma= of an ending: its stem and that ending,
+                   "prämierte" -> "prämieren" */
+                const zs_attr *to = zs_entry_attr(sx, "lemma");
                 zs_buf lem = {0};
-                zs_buf_put(&lem, zs_tok_fold(d, i), t->fold_len);
+                zs_buf_put(&lem, zs_tok_fold(d, i), to ? stem : t->fold_len);
+                if (to) zs_buf_puts(&lem, to->sym);
                 zs_event *ev = new_event(d, i, i + 1, lem.data, class_of(sx), noun);
                 free(lem.data);
                 ev->title = verb_title(sx, ev->lemma);
@@ -521,7 +545,7 @@ static void set_context_classes(zs_doc *d)
         const zs_entry *en, *ctx;
         if (e->t1 != e->t0 + 1) en = NULL;
         else if (!(en = e->entry))
-            en = suffix_entry(d, e->t0); /* "the rebranded company": its ending's entry */
+            en = suffix_entry(d, e->t0, NULL); /* "the rebranded company": its ending's entry */
         const zs_attr *a = en ? zs_entry_attr(en, class_context(d, e, trigger)) : NULL;
         bool none = false;
         if (a) e->cls = class_named(a->sym, e->cls);

@@ -360,6 +360,11 @@ static uint32_t find_lexicon(const zs_lang *L, const char *name, size_t n)
     return UINT32_MAX;
 }
 
+uint32_t zs_lang_lexicon(const zs_lang *L, const char *name)
+{
+    return find_lexicon(L, name, strlen(name));
+}
+
 static void add_entry(zs_lang *L, zs_entry *e)
 {
     ZS_GROW(L->entries, L->entries_cap, L->nentries + 1);

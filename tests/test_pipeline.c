@@ -527,6 +527,25 @@ static void test_signal_vorabend(void **state)
     zs_doc_free(d);
 }
 
+/* A verb on -ieren the lexicon does not list is an event by its ending
+ * (event_suffix in de/events.zt), with the lemma "-ieren"; not the same
+ * form after an article, an adjective there, nor an adjective of a state
+ * (event_not). */
+static void test_ieren_adjectives(void **state)
+{
+    const zs_lang *de = *state;
+    const char *text = "Die renovierte Schule wurde gestern von der Gemeinde prämiert. "
+                       "Viele Eltern sind sehr interessiert, die engagierten Lehrer auch.";
+    zs_options o = {.dct = "2019-11-12"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(de, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].lemma, "prämieren");
+    assert_int_equal(d->events[0].b0, (size_t)(strstr(text, "prämiert") - text));
+    zs_doc_free(d);
+}
+
 static void test_seed_order(void **state)
 {
     (void)state;
@@ -564,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_seed_order),
         cmocka_unit_test(test_seed_signal),
         cmocka_unit_test(test_signal_vorabend),
+        cmocka_unit_test(test_ieren_adjectives),
         cmocka_unit_test(test_seed_participants),
     };
     return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);

@@ -265,8 +265,19 @@ static void on_end(tm_parse *p, const xmlChar *name, int depth)
         p->dct_depth = -1;
         return;
     }
-    if (p->in_text && is_timex_name(name) && p->nopen > 0)
-        p->t->tx[p->open[--p->nopen]].c1 = p->cp;
+    if (p->in_text && is_timex_name(name) && p->nopen > 0) {
+        size_t k = p->open[--p->nopen];
+        p->t->tx[k].c1 = p->cp;
+        if (p->t->tx[k].c0 == p->cp && k + 1 == p->t->ntx) {
+            /* "<TIMEX3 ...></TIMEX3>": a non-consuming timex, as one
+             * written "<TIMEX3 .../>", names no mention */
+            zs_timeml_timex *x = &p->t->tx[--p->t->ntx];
+            free(x->tid);
+            free(x->type);
+            free(x->value);
+            free(x->mod);
+        }
+    }
 }
 
 /* Appends character content s to the text (inside TEXT) or the DCT text. */

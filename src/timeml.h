@@ -85,7 +85,9 @@ typedef struct zs_timeml {
     size_t len;              /* its bytes */
     char *dct;               /* the creation time as written, or NULL (owned) */
     char *dct_tid;           /* tid of the timex dct came from, or NULL (owned) */
-    zs_timeml_timex *tx;     /* timex elements inside TEXT, document order */
+    zs_timeml_timex *tx;     /* timex elements inside TEXT, document order,
+                                but not empty ones (TimeML's non-consuming
+                                TIMEX3: no mention) */
     size_t ntx, tx_cap;
     struct zs_timeml_src *src; /* with ZS_TIMEML_SOURCE, else NULL (owned) */
 } zs_timeml;

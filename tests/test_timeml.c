@@ -790,6 +790,39 @@ static void test_plain_status_links(void **state)
     zs_doc_free(d);
 }
 
+/* Empty TIMEX3 elements in TEXT (non-consuming, "<TIMEX3 .../>" or
+ * "<TIMEX3 ...></TIMEX3>") are no mentions to the reader, and the writer
+ * drops them with the other timex elements of TEXT. */
+static void test_empty_timex_in_text(void **state)
+{
+    (void)state;
+    const char *src = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-05-02\" "
+                      "functionInDocument=\"CREATION_TIME\">2017-05-02</TIMEX3></DCT>"
+                      "<TEXT>Am <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-05-03\">Mittwoch"
+                      "</TIMEX3><TIMEX3 tid=\"t5\" type=\"DATE\" value=\"2017-04\"/> kam er"
+                      "<TIMEX3 tid=\"t6\" type=\"DATE\" value=\"2017\"></TIMEX3>.</TEXT></TimeML>";
+    zs_timeml t = {0};
+    zs_error err = {0};
+    if (zs_timeml_read("e.tml", src, strlen(src), 0, &t, &err) != 0) fail_msg("%s", err.msg);
+    assert_string_equal(t.text, "Am Mittwoch kam er.");
+    size_t in_text = 0;
+    for (size_t i = 0; i < t.ntx; i++) {
+        assert_true(t.tx[i].c1 > t.tx[i].c0);
+        in_text++;
+    }
+    assert_int_equal(in_text, 1);
+    assert_string_equal(t.tx[0].tid, "t1");
+    zs_timeml_clear(&t);
+    zs_doc *d = doc_from("e.tml", src, NULL);
+    size_t len, skipped;
+    char *out = write_doc(d, &len, &skipped);
+    assert_non_null(strstr(out, "<TEXT>Am <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-04-26\" "
+                                "anchorTimeID=\"t0\">Mittwoch</TIMEX3> kam er.</TEXT>"));
+    check_output(d, out, len, "t0", "2017-05-02");
+    free(out);
+    zs_doc_free(d);
+}
+
 /* ---- eval ----------------------------------------------------------------- */
 
 /* Scoring the TimeML written for KRAUTS-42 (eval --system) gives exactly the
@@ -862,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_closure_links),
         cmocka_unit_test(test_plain_status_links),
+        cmocka_unit_test(test_empty_timex_in_text),
         cmocka_unit_test(test_eval_same_figures),
     };
     return cmocka_run_group_tests(tests, fixture_setup_de, fixture_teardown_de);

@@ -11,7 +11,11 @@ one target (relatedToEventInstance or relatedToTime), each naming a
 MAKEINSTANCE or TIMEX3 of the file; every SLINK and ALINK a lid, a
 TimeML 1.2.1 relType of its kind and an eventInstanceID and a
 subordinatedEventInstance (SLINK) or relatedToEventInstance (ALINK) naming
-MAKEINSTANCEs of the file; ids unique (lids across the three kinds).
+MAKEINSTANCEs of the file; ids unique (lids across the three kinds); every
+beginPoint, endPoint and anchorTimeID of a TIMEX3 naming a TIMEX3 of the
+file, and a TIMEX3 without text (non-consuming: a date a duration points
+to) outside TEXT, where TempEval-3 tools, which read TEXT, do not take it
+for a mention.
 Prints "EVENTS TIMEX3 TLINKS"; exits 1 with the first problem.
 """
 import sys
@@ -48,6 +52,14 @@ def main():
     timexes = list(root.iter("TIMEX3"))
     events = list(root.iter("EVENT"))
     tids, eids = unique(timexes, "tid"), unique(events, "eid")
+    for t in timexes:
+        for a in ("beginPoint", "endPoint", "anchorTimeID"):
+            if t.get(a) is not None and t.get(a) not in tids:
+                fail("TIMEX3 %s: %s %s names no TIMEX3" % (t.get("tid"), a, t.get(a)))
+    for text in root.iter("TEXT"):
+        for t in text.iter("TIMEX3"):
+            if not "".join(t.itertext()).strip():
+                fail("TIMEX3 %s without text in TEXT" % t.get("tid"))
     if any(not e.get("class") for e in events):
         fail("an EVENT without class")
     insts = list(root.iter("MAKEINSTANCE"))

@@ -1059,6 +1059,31 @@ static void point_of_duration(const zs_tv *tv, zs_lsec anchor, zs_rv *out)
     out->gran = sp.g;
 }
 
+bool zs_tv_point(const zs_tv *tv, const zs_rv *rv, zs_rv *out)
+{
+    if (rv->type != ZS_DURATION || !rv->has_interval ||
+        (tv->dir != ZS_DIR_PAST && tv->dir != ZS_DIR_FUTURE))
+        return false;
+    /* the unit that holds the interval's first day, named as a date */
+    zs_tv at;
+    zs_tv_init(&at);
+    at.type = ZS_DATE;
+    at.unit = tv->unit;
+    at.offset = 0;
+    span sp;
+    if (!date_span(&at, rv->begin, ZS_DIR_NONE, &sp) || sp.b != rv->begin || sp.u != rv->until)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->type = ZS_DATE;
+    memcpy(out->value, sp.value, sizeof out->value);
+    out->mod = rv->mod == ZS_MOD_APPROX ? ZS_MOD_APPROX : ZS_MOD_NONE;
+    out->gran = sp.g;
+    out->has_interval = true;
+    out->begin = sp.b;
+    out->until = sp.u;
+    return true;
+}
+
 bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
 {
     memset(out, 0, sizeof *out);

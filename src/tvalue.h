@@ -148,6 +148,14 @@ const char *zs_mod_name(zs_mod m); /* "START", ...; "" for none */
  * impossible (31 February, hour 25). */
 bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir dir_hint, zs_rv *out);
 
+/* The date that a duration pointing back or ahead reaches ("vor zwei
+ * Wochen", "in drei Monaten": tv with its direction, rv as zs_tv_resolve
+ * gave it, with that date's interval): a DATE named in the duration's unit
+ * ("2026-W10", "2026-06"), the interval rv's, into *out; TimeML's
+ * beginPoint of a duration that points back, endPoint of one that points
+ * ahead. False for any other value. */
+bool zs_tv_point(const zs_tv *tv, const zs_rv *rv, zs_rv *out);
+
 /* Parses an ISO 8601 date or date-time ("2017-05-02", "2017-05-02T21:06",
  * "2017-05-02T21:06:00+02:00", "...Z"). *has_time, *has_offset tell what was
  * there; *offset_sec is the UTC offset if given. Returns false if malformed

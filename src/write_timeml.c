@@ -8,7 +8,10 @@
  * around its mention. tids count from t1 and skip the tids the file keeps
  * (its DCT's, usually t0, and any timex element outside TEXT);
  * anchorTimeID names the file's DCT timex for values anchored to the DCT,
- * when the doc's DCT is the file's. A doc's byte offsets are offsets into
+ * when the doc's DCT is the file's. A duration that points back or ahead
+ * ("vor zwei Wochen": zs_tv_point) has beginPoint and endPoint instead:
+ * the date it reaches, an empty TIMEX3 right after TEXT's end tag (tids
+ * after the mentions'), and that anchor. A doc's byte offsets are offsets into
  * the decoded TEXT content; the source (timeml.h) maps them back to the
  * file. Where markup of the source (an EVENT's tags, say) meets a mention's
  * edge, the TIMEX3 goes inside it if the tags then nest, else outside.
@@ -16,7 +19,8 @@
  * Any other doc becomes a minimal TimeML document: XML declaration, TimeML,
  * DOCID (the doc's name), DCT (the doc's publication time as TIMEX3 t0,
  * CREATION_TIME) and TEXT holding the doc's text exactly (escaped; a CR as
- * "&#13;" so that parsers keep it), with the TIMEX3 elements inserted. */
+ * "&#13;" so that parsers keep it), with the TIMEX3 elements inserted,
+ * the dates that durations point to after it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,21 +75,67 @@ static void next_tid(const struct zs_timeml_src *src, size_t *k, char *buf, size
     while (tid_taken(src, buf));
 }
 
+/* The date duration x points back or ahead to (zs_tv_point), or false. */
+static bool point_of(const zs_timex *x, zs_rv *pt)
+{
+    return !x->is_dct && zs_tv_point(&x->tv, &x->rv, pt);
+}
+
 /* Appends the start tag of timex x with id tid; anchor_tid (or NULL) is
- * the anchorTimeID of values anchored to the DCT. */
-static void put_start(zs_buf *b, const char *tid, const zs_timex *x, const char *anchor_tid)
+ * the anchorTimeID of values anchored to the DCT. A duration that points
+ * back or ahead (point_tid, the tid of its date, not NULL) has no
+ * anchorTimeID (its value is an amount of time, not relative to the
+ * anchor) but TimeML's beginPoint and endPoint: its date and the anchor,
+ * in time order; the anchor only when it is anchor_tid. */
+static void put_start(zs_buf *b, const char *tid, const zs_timex *x, const char *anchor_tid,
+                      const char *point_tid)
 {
     zs_buf_printf(b, "<TIMEX3 tid=\"%s\" type=\"%s\" value=\"", tid, zs_ttype_name(x->rv.type));
     put_escaped(b, x->rv.value, strlen(x->rv.value), true);
     zs_buf_putc(b, '"');
     const char *mod = zs_mod_name(x->rv.mod);
     if (*mod) zs_buf_printf(b, " mod=\"%s\"", mod);
+    const char *anchor = anchor_tid && x->anchor == ZS_ANCHOR_DCT ? anchor_tid : NULL;
+    if (point_tid) {
+        bool back = x->tv.dir == ZS_DIR_PAST;
+        const char *first = back ? point_tid : anchor, *last = back ? anchor : point_tid;
+        if (first) {
+            zs_buf_puts(b, " beginPoint=\"");
+            put_escaped(b, first, strlen(first), true);
+            zs_buf_putc(b, '"');
+        }
+        if (last) {
+            zs_buf_puts(b, " endPoint=\"");
+            put_escaped(b, last, strlen(last), true);
+            zs_buf_putc(b, '"');
+        }
+    } else if (anchor) {
+        zs_buf_puts(b, " anchorTimeID=\"");
+        put_escaped(b, anchor, strlen(anchor), true);
+        zs_buf_putc(b, '"');
+    }
+    zs_buf_putc(b, '>');
+}
+
+/* Appends, on a line of its own after a newline, the empty TIMEX3 with id
+ * tid of the date pt that duration x points to: TimeML's non-consuming
+ * TIMEX3, a DATE whose value a temporal function gives, from the anchor
+ * (anchorTimeID, as put_start writes it) and the duration. */
+static void put_point(zs_buf *b, const char *tid, const zs_timex *x, const zs_rv *pt,
+                      const char *anchor_tid)
+{
+    zs_buf_printf(b, "\n<TIMEX3 tid=\"%s\" type=\"DATE\" value=\"", tid);
+    put_escaped(b, pt->value, strlen(pt->value), true);
+    zs_buf_putc(b, '"');
+    const char *mod = zs_mod_name(pt->mod);
+    if (*mod) zs_buf_printf(b, " mod=\"%s\"", mod);
+    zs_buf_puts(b, " temporalFunction=\"true\"");
     if (anchor_tid && x->anchor == ZS_ANCHOR_DCT) {
         zs_buf_puts(b, " anchorTimeID=\"");
         put_escaped(b, anchor_tid, strlen(anchor_tid), true);
         zs_buf_putc(b, '"');
     }
-    zs_buf_putc(b, '>');
+    zs_buf_puts(b, "/>");
 }
 
 /* A timex to write: its extent in the text, and where its tags go. */
@@ -261,18 +311,45 @@ static void write_source(const zs_doc *d, zs_buf *out, size_t *skipped)
         it[kept++] = it[i];
     }
     const char *anchor = s->dct_from_file ? s->dct_tid : NULL;
-    size_t mk = 0, tidn = 0;
+    /* tids: the mentions' in text order, then those of the dates that
+     * durations among them point to */
+    char (*tids)[32] = zs_xcalloc(kept ? kept : 1, sizeof *tids);
+    char (*ptids)[32] = zs_xcalloc(kept ? kept : 1, sizeof *ptids);
+    zs_rv *pts = zs_xcalloc(kept ? kept : 1, sizeof *pts);
+    size_t mk = 0, tidn = 0, npts = 0;
+    for (size_t i = 0; i < kept; i++) next_tid(s, &tidn, tids[i], sizeof tids[i]);
+    for (size_t i = 0; i < kept; i++)
+        if (point_of(&d->timexes[it[i].x], &pts[i])) {
+            next_tid(s, &tidn, ptids[i], sizeof ptids[i]);
+            npts++;
+        }
     uint32_t p = 0;
-    char tid[32];
     for (size_t i = 0; i < kept; i++) {
         copy_source(out, s, &mk, p, it[i].s);
-        next_tid(s, &tidn, tid, sizeof tid);
-        put_start(out, tid, &d->timexes[it[i].x], anchor);
+        put_start(out, tids[i], &d->timexes[it[i].x], anchor, ptids[i][0] ? ptids[i] : NULL);
         copy_source(out, s, &mk, it[i].s, it[i].e);
         zs_buf_puts(out, "</TIMEX3>");
         p = it[i].e;
     }
+    /* the dates as empty TIMEX3 elements right after TEXT's end tag, where
+     * TempEval-3 tools, which read the content of TEXT, do not take them
+     * for mentions (KRAUTS keeps its own there too) */
+    uint32_t q = (uint32_t)s->raw_len;
+    const char *gt = NULL;
+    if (npts && s->text_e + 2 < s->raw_len && s->raw[s->text_e] == '<' &&
+        s->raw[s->text_e + 1] == '/')
+        gt = memchr(s->raw + s->text_e, '>', s->raw_len - s->text_e);
+    if (gt) {
+        q = (uint32_t)(gt - s->raw) + 1;
+        copy_source(out, s, &mk, p, q);
+        p = q;
+        for (size_t i = 0; i < kept; i++)
+            if (ptids[i][0]) put_point(out, ptids[i], &d->timexes[it[i].x], &pts[i], anchor);
+    }
     copy_source(out, s, &mk, p, (uint32_t)s->raw_len);
+    free(pts);
+    free(ptids);
+    free(tids);
     free(it);
     free(w.cand);
     free(w.cdata_after);
@@ -302,10 +379,13 @@ static const char *rel_type(zs_relkind r)
 }
 
 /* The written id of the doc object id ("e3", "t2", "t0"): the event
- * instance "ei3" or the tid from tids (per timex, "" if not written);
- * false if it was not written. */
-static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], const bool *evw,
-                       char *out, size_t n, bool *is_event)
+ * instance "ei3" or the tid from tids (per timex, "" if not written), or
+ * for a duration that points back or ahead that of its date from ptids
+ * (the doc's relations with it are with its interval, that date's: "vor
+ * zwei Wochen" verhandelt is IS_INCLUDED in the week two weeks back, not
+ * in the two weeks up to now); false if it was not written. */
+static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], char (*ptids)[32],
+                       const bool *evw, char *out, size_t n, bool *is_event)
 {
     *is_event = id[0] == 'e';
     if (strcmp(id, "t0") == 0) {
@@ -323,7 +403,7 @@ static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], const 
                 snprintf(out, n, "t0");
                 return true;
             }
-            snprintf(out, n, "%s", tids[i]);
+            snprintf(out, n, "%s", ptids[i][0] ? ptids[i] : tids[i]);
             return tids[i][0] != '\0';
         }
     return false;
@@ -398,27 +478,47 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
         if (d->events[i].b1 > d->events[i].b0 && d->events[i].b1 <= d->len)
             tags[nt++] = (tw_tag){d->events[i].b0, d->events[i].b1, true, i};
     if (nt > 1) qsort(tags, nt, sizeof *tags, cmp_tag);
+    /* tids: the timexes' in text order, then those of the dates that
+     * durations among them point to (ptids, pts) */
     char (*tids)[32] = zs_xcalloc(d->ntimexes ? d->ntimexes : 1, sizeof *tids);
+    char (*ptids)[32] = zs_xcalloc(d->ntimexes ? d->ntimexes : 1, sizeof *ptids);
+    zs_rv *pts = zs_xcalloc(d->ntimexes ? d->ntimexes : 1, sizeof *pts);
     bool *evw = zs_xcalloc(d->nevents ? d->nevents : 1, sizeof *evw);
+    bool *tw = zs_xcalloc(nt ? nt : 1, sizeof *tw); /* per tag: written */
     uint32_t p = 0;
     for (size_t i = 0; i < nt; i++) {
+        if (tags[i].b0 < p) continue; /* an event meeting a timex or another event */
+        tw[i] = true;
+        if (!tags[i].ev) next_tid(NULL, &tidn, tids[tags[i].i], sizeof tids[tags[i].i]);
+        p = tags[i].b1;
+    }
+    for (size_t i = 0; i < nt; i++)
+        if (tw[i] && !tags[i].ev && point_of(&d->timexes[tags[i].i], &pts[tags[i].i]))
+            next_tid(NULL, &tidn, ptids[tags[i].i], sizeof ptids[tags[i].i]);
+    p = 0;
+    for (size_t i = 0; i < nt; i++) {
         const tw_tag *t = &tags[i];
-        if (t->b0 < p) continue; /* an event meeting a timex or another event */
+        if (!tw[i]) continue;
         put_escaped(out, d->text + p, t->b0 - p, false);
         if (t->ev) {
             const zs_event *e = &d->events[t->i];
             zs_buf_printf(out, "<EVENT eid=\"%s\" class=\"%s\">", e->id, zs_eclass_name(e->cls));
             evw[t->i] = true;
         } else {
-            next_tid(NULL, &tidn, tids[t->i], sizeof tids[t->i]);
-            put_start(out, tids[t->i], &d->timexes[t->i], "t0");
+            put_start(out, tids[t->i], &d->timexes[t->i], "t0",
+                      ptids[t->i][0] ? ptids[t->i] : NULL);
         }
         put_escaped(out, d->text + t->b0, t->b1 - t->b0, false);
         zs_buf_puts(out, t->ev ? "</EVENT>" : "</TIMEX3>");
         p = t->b1;
     }
     put_escaped(out, d->text + p, d->len - p, false);
-    zs_buf_puts(out, "</TEXT>\n");
+    zs_buf_puts(out, "</TEXT>");
+    /* the dates as empty TIMEX3 elements after TEXT (see write_source) */
+    for (size_t i = 0; i < nt; i++)
+        if (tw[i] && !tags[i].ev && ptids[tags[i].i][0])
+            put_point(out, ptids[tags[i].i], &d->timexes[tags[i].i], &pts[tags[i].i], "t0");
+    zs_buf_putc(out, '\n');
     for (size_t i = 0; i < d->nevents; i++)
         if (evw[i])
             zs_buf_printf(out, "<MAKEINSTANCE eventID=\"%s\" eiid=\"ei%s\" tense=\"%s\" "
@@ -434,8 +534,8 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
         char a[40], b[40];
         bool ae, be;
         keep[i] = rel_type(l->rel) && l->contradiction < 0 &&
-                  written_id(d, l->from, tids, evw, a, sizeof a, &ae) &&
-                  written_id(d, l->to, tids, evw, b, sizeof b, &be);
+                  written_id(d, l->from, tids, ptids, evw, a, sizeof a, &ae) &&
+                  written_id(d, l->to, tids, ptids, evw, b, sizeof b, &be);
     }
     if (d->ntlinks > d->nbase) {
         bool *needed = zs_xmalloc((d->ntlinks - d->nbase) * sizeof *needed);
@@ -448,8 +548,8 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
         const char *rel = rel_type(l->rel);
         char a[40], b[40];
         bool ae, be;
-        if (!keep[i] || !written_id(d, l->from, tids, evw, a, sizeof a, &ae) ||
-            !written_id(d, l->to, tids, evw, b, sizeof b, &be))
+        if (!keep[i] || !written_id(d, l->from, tids, ptids, evw, a, sizeof a, &ae) ||
+            !written_id(d, l->to, tids, ptids, evw, b, sizeof b, &be))
             continue;
         if (!ae && !be) {
             zs_buf_printf(out, "<TLINK lid=\"l%zu\" relType=\"%s\" timeID=\"%s\" "
@@ -475,6 +575,9 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
     free(keep);
     put_status_links(d, evw, out, &lid);
     zs_buf_puts(out, "</TimeML>\n");
+    free(tw);
+    free(pts);
+    free(ptids);
     free(tids);
     free(evw);
     free(tags);

@@ -139,6 +139,18 @@ check "timeml: SLINKs of cancelled and postponed events" sh -c \
     "$run -f timeml tests/events/absage.txt > $tmp/st.tml && $py tests/timeml_check.py $tmp/st.tml >/dev/null &&
      grep -q 'relType=\"COUNTER_FACTIVE\" eventInstanceID=' $tmp/st.tml &&
      grep -q 'relType=\"MODAL\" eventInstanceID=' $tmp/st.tml"
+# durations that point back or ahead ("vor zwei Wochen", "in drei
+# Monaten"): beginPoint and endPoint naming the DCT and an empty TIMEX3
+# after TEXT, the date, with which the events' TLINKs are; read back and
+# written again, the references still hold
+points=tests/golden/punkte.txt
+check "timeml: durations that point, as golden" sh -c \
+    "$run --dct 2026-03-20 -f timeml $points > $tmp/p.tml && cmp $tmp/p.tml tests/golden/punkte.tml"
+check "timeml: durations that point, references" sh -c \
+    "xmllint --noout $tmp/p.tml && $py tests/timeml_check.py $tmp/p.tml >/dev/null"
+check "timeml: durations that point, read back and written again" sh -c \
+    "$run --input timeml -f timeml $tmp/p.tml > $tmp/p2.tml && $py tests/timeml_check.py $tmp/p2.tml >/dev/null &&
+     grep -q 'value=\"P2W\" beginPoint=\"t8\" endPoint=\"t0\">zwei Wochen<' $tmp/p2.tml"
 printf '<TimeML><TEXT>Am 3. Mai.</TEXT>\n' >"$tmp/broken.tml"
 printf '<TimeML><TEXT>Am 3. Mai.</TEXT></TimeML>\n' >"$tmp/nodct.tml"
 

@@ -77,8 +77,11 @@ static char *slurp(const char *path, size_t *len)
 }
 
 /* s[0..n) with every TIMEX3 tag (start, end, empty) between the first
- * <TEXT ...> and the last </TEXT> removed; new string, length in *out_n. */
-static char *strip_timex3(const char *s, size_t n, size_t *out_n)
+ * <TEXT ...> and the last </TEXT> removed, and the empty TIMEX3 elements of
+ * dates (temporalFunction="true") that the writer puts right after
+ * </TEXT>, each after a newline (their number in *points if not NULL);
+ * new string, length in *out_n. */
+static char *strip_timex3(const char *s, size_t n, size_t *out_n, size_t *points)
 {
     char *o = malloc(n + 1);
     assert_non_null(o);
@@ -90,8 +93,21 @@ static char *strip_timex3(const char *s, size_t n, size_t *out_n)
     for (const char *p = tb; (p = strstr(p, "</TEXT>")) != NULL; p++) te = p;
     assert_non_null(te);
     size_t k = 0;
+    const char *after = te + strlen("</TEXT>");
+    if (points) *points = 0;
     for (size_t i = 0; i < n;) {
         const char *p = s + i;
+        if (p == after && strncmp(p, "\n<TIMEX3 ", 9) == 0) {
+            const char *gt = strchr(p, '>');
+            assert_non_null(gt);
+            const char *fn = strstr(p, " temporalFunction=\"true\"");
+            if (gt[-1] == '/' && fn && fn < gt) {
+                i = (size_t)(gt - s) + 1;
+                after = gt + 1;
+                if (points) ++*points;
+                continue;
+            }
+        }
         bool inside = p > tb && p < te;
         bool open = inside && strncmp(p, "<TIMEX3", 7) == 0 && strchr(" \t\n/>", p[7]);
         bool close = inside && strncmp(p, "</TIMEX3>", 9) == 0;
@@ -174,15 +190,55 @@ static size_t *timex_order(const zs_doc *d)
     return ord;
 }
 
+/* Checks the date that duration t, written as the TIMEX3 element el,
+ * points to (pt): el's beginPoint (pointing back) or endPoint (ahead)
+ * names an empty TIMEX3 that is a child of root after TEXT, a DATE of
+ * pt's value whose value a temporal function gives from anchor
+ * (anchorTimeID; NULL: none), and el's other point is anchor. */
+static void check_point(xmlNodePtr root, xmlNodePtr el, const zs_timex *t, const zs_rv *pt,
+                        const char *anchor)
+{
+    bool back = t->tv.dir == ZS_DIR_PAST;
+    char *pid = get_attr(el, back ? "beginPoint" : "endPoint");
+    if (!pid) fail_msg("duration %s: no %s", t->rv.value, back ? "beginPoint" : "endPoint");
+    expect_attr(el, back ? "endPoint" : "beginPoint", anchor);
+    bool after_text = false;
+    xmlNodePtr found = NULL;
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (xmlStrcmp(c->name, BAD_CAST "TEXT") == 0) after_text = true;
+        if (xmlStrcmp(c->name, BAD_CAST "TIMEX3") != 0) continue;
+        char *tid = get_attr(c, "tid");
+        if (tid && strcmp(tid, pid) == 0) {
+            assert_true(after_text);
+            assert_null(found);
+            found = c;
+        }
+        free(tid);
+    }
+    if (!found) fail_msg("no TIMEX3 %s after TEXT", pid);
+    assert_null(found->children);
+    expect_attr(found, "type", "DATE");
+    expect_attr(found, "value", pt->value);
+    expect_attr(found, "temporalFunction", "true");
+    expect_attr(found, "anchorTimeID", anchor);
+    expect_attr(found, "beginPoint", NULL);
+    expect_attr(found, "endPoint", NULL);
+    free(pid);
+}
+
 /* Checks the TimeML out (written for d, none left out) as a TimeML tool
  * would read it: well-formed; TEXT's content is d's text; its TIMEX3
  * elements are d's timexes in text order, each around its mention, with
  * type, value, mod and anchorTimeID (anchor_tid for values anchored to the
- * DCT); tids unique in the whole document and none "t0" but the DCT's; the
- * creation-time TIMEX3 has tid t0 and value dct (if not NULL). */
-static void check_output(const zs_doc *d, const char *out, size_t len, const char *anchor_tid,
-                         const char *dct)
+ * DCT), but a duration that points back or ahead with beginPoint and
+ * endPoint instead (check_point); tids unique in the whole document and
+ * none "t0" but the DCT's; the creation-time TIMEX3 has tid t0 and value
+ * dct (if not NULL). Returns the number of durations that point. */
+static size_t check_output(const zs_doc *d, const char *out, size_t len, const char *anchor_tid,
+                           const char *dct)
 {
+    size_t npoints = 0;
     xmlDocPtr x = xmlReadMemory(out, (int)len, "out.tml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
                                 XML_PARSE_NOWARNING);
     if (!x) fail_msg("%s: output is not well-formed XML", d->name);
@@ -235,13 +291,23 @@ static void check_output(const zs_doc *d, const char *out, size_t len, const cha
         expect_attr(in[i], "value", t->rv.value);
         const char *mod = zs_mod_name(t->rv.mod);
         expect_attr(in[i], "mod", *mod ? mod : NULL);
-        expect_attr(in[i], "anchorTimeID",
-                    anchor_tid && t->anchor == ZS_ANCHOR_DCT ? anchor_tid : NULL);
+        const char *anchor = anchor_tid && t->anchor == ZS_ANCHOR_DCT ? anchor_tid : NULL;
+        zs_rv pt;
+        bool point = zs_tv_point(&t->tv, &t->rv, &pt);
+        expect_attr(in[i], "anchorTimeID", point ? NULL : anchor);
+        if (point) {
+            check_point(root, in[i], t, &pt, anchor);
+            npoints++;
+        } else {
+            expect_attr(in[i], "beginPoint", NULL);
+            expect_attr(in[i], "endPoint", NULL);
+        }
     }
     free(ord);
     free(all);
     free(in);
     xmlFreeDoc(x);
+    return npoints;
 }
 
 /* Reads TimeML text (NUL-terminated) as doc name with opts; fails the test
@@ -268,8 +334,9 @@ static char *write_doc(const zs_doc *d, size_t *len, size_t *skipped)
 /* ---- KRAUTS raw text ---------------------------------------------------- */
 
 /* Every raw-text file of one KRAUTS subset: read, tagged, written; without
- * the new tags the output is the input; TimeML tools see the timexes. */
-static void round_trip_dir(const char *dir, size_t *docs, size_t *timexes)
+ * the new tags (and the dates after TEXT that durations point to) the
+ * output is the input; TimeML tools see the timexes. */
+static void round_trip_dir(const char *dir, size_t *docs, size_t *timexes, size_t *points)
 {
     size_t n;
     char **names = tml_files(dir, &n);
@@ -289,8 +356,8 @@ static void round_trip_dir(const char *dir, size_t *docs, size_t *timexes)
         size_t olen, skipped;
         char *out = write_doc(d, &olen, &skipped);
         assert_int_equal(skipped, 0);
-        size_t slen;
-        char *back = strip_timex3(out, olen, &slen);
+        size_t slen, np;
+        char *back = strip_timex3(out, olen, &slen, &np);
         if (slen != len || memcmp(back, in, len) != 0)
             fail_msg("%s: output without the new TIMEX3 tags differs from the input", path);
         /* the DCT element is untouched, and so is everything up to TEXT */
@@ -298,7 +365,8 @@ static void round_trip_dir(const char *dir, size_t *docs, size_t *timexes)
         assert_non_null(text_in);
         assert_true(text_out - out == text_in - in);
         assert_memory_equal(out, in, (size_t)(text_in - in));
-        check_output(d, out, olen, "t0", NULL);
+        assert_int_equal(check_output(d, out, olen, "t0", NULL), np);
+        *points += np;
         *timexes += d->ntimexes;
         (*docs)++;
         free(back);
@@ -314,11 +382,12 @@ static void test_krauts_round_trip(void **state)
     (void)state;
     struct stat st;
     if (stat(KRAUTS "/KRAUTS_Dolomiten-42_raw-text", &st) != 0) skip();
-    size_t docs = 0, timexes = 0;
-    round_trip_dir(KRAUTS "/KRAUTS_Dolomiten-42_raw-text", &docs, &timexes);
+    size_t docs = 0, timexes = 0, points = 0;
+    round_trip_dir(KRAUTS "/KRAUTS_Dolomiten-42_raw-text", &docs, &timexes, &points);
     assert_int_equal(docs, 42);
-    round_trip_dir(KRAUTS "/KRAUTS_Dolomiten-100_raw-text", &docs, &timexes);
+    round_trip_dir(KRAUTS "/KRAUTS_Dolomiten-100_raw-text", &docs, &timexes, &points);
     assert_true(timexes > 300); /* the tagger found the dates it finds */
+    assert_true(points > 0);    /* "vor zwei Jahren", "in einem Jahr" */
 }
 
 /* Through the format's writer function: one doc, or an error. */
@@ -421,7 +490,7 @@ static void test_entities_and_markup(void **state)
                                 "temporalFunction=\"false\" />\r\n<TLINK"));
     /* everything else is the input: CR LF, the TLINK, the DCT */
     size_t n1, n2;
-    char *a = strip_timex3(out, len, &n1), *b = strip_timex3(hand, strlen(hand), &n2);
+    char *a = strip_timex3(out, len, &n1, NULL), *b = strip_timex3(hand, strlen(hand), &n2, NULL);
     assert_int_equal(n1, n2);
     assert_memory_equal(a, b, n1);
     free(a);
@@ -588,7 +657,7 @@ static void tempeval_dir(const char *dir, size_t *docs)
             k++;
         }
         size_t n1, n2;
-        char *a = strip_timex3(out, olen, &n1), *b = strip_timex3(in, len, &n2);
+        char *a = strip_timex3(out, olen, &n1, NULL), *b = strip_timex3(in, len, &n2, NULL);
         if (n1 != n2 || memcmp(a, b, n1) != 0)
             fail_msg("%s: output differs from the input in more than TIMEX3 tags", path);
         free(a);
@@ -790,6 +859,203 @@ static void test_plain_status_links(void **state)
     zs_doc_free(d);
 }
 
+/* The TIMEX3 element with tid (new string of attribute name, NULL if
+ * absent) anywhere in the document; fails if there is none. */
+static char *timex_attr(xmlNodePtr root, const char *tid, const char *name)
+{
+    xmlNodePtr *all = NULL;
+    size_t n = 0, cap = 0;
+    collect_timex3(root, &all, &n, &cap);
+    char *v = NULL;
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        char *t = get_attr(all[i], "tid");
+        if (t && strcmp(t, tid) == 0) {
+            found = true;
+            v = get_attr(all[i], name);
+        }
+        free(t);
+    }
+    free(all);
+    if (!found) fail_msg("no TIMEX3 %s", tid);
+    return v;
+}
+
+/* Durations that point back or ahead ("vor zwei Wochen", "in drei
+ * Monaten"): beginPoint and endPoint, in time order, naming an empty
+ * TIMEX3 after TEXT (the date, temporalFunction, anchored to the DCT) and
+ * the DCT, no anchorTimeID of their own; tids go on after the mentions';
+ * the events anchored to them and their relations to the DCT are TLINKs
+ * with the dates, none with the durations. */
+static void test_plain_points(void **state)
+{
+    (void)state;
+    const char *text = "Vor zwei Wochen hatten sich die Minister getroffen. "
+                       "In drei Monaten soll gew\xc3\xa4hlt werden. Am Montag tagt der Rat.\n";
+    zs_options o = {.dct = "2026-03-20"};
+    zs_error err = {0};
+    zs_doc *d = zs_doc_new(fixture_de, "p.txt", text, strlen(text), &o, &err);
+    if (!d) fail_msg("%s", err.msg);
+    assert_int_equal(d->ntimexes, 3);
+    assert_string_equal(d->timexes[0].rv.value, "P2W");
+    assert_string_equal(d->timexes[1].rv.value, "P3M");
+    zs_rv pt;
+    assert_true(zs_tv_point(&d->timexes[0].tv, &d->timexes[0].rv, &pt));
+    assert_string_equal(pt.value, "2026-W10");
+    assert_int_equal(pt.type, ZS_DATE);
+    assert_true(zs_tv_point(&d->timexes[1].tv, &d->timexes[1].rv, &pt));
+    assert_string_equal(pt.value, "2026-06");
+    assert_false(zs_tv_point(&d->timexes[2].tv, &d->timexes[2].rv, &pt)); /* a date */
+    size_t len, skipped;
+    char *out = write_doc(d, &len, &skipped);
+    assert_int_equal(skipped, 0);
+    assert_int_equal(check_output(d, out, len, "t0", "2026-03-20"), 2);
+    assert_non_null(strstr(out, "Vor <TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P2W\" "
+                                "beginPoint=\"t4\" endPoint=\"t0\">zwei Wochen</TIMEX3>"));
+    assert_non_null(strstr(out, "In <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P3M\" "
+                                "beginPoint=\"t0\" endPoint=\"t5\">drei Monaten</TIMEX3>"));
+    assert_non_null(strstr(out, "<TIMEX3 tid=\"t3\" type=\"DATE\" value=\"2026-03-23\" "
+                                "anchorTimeID=\"t0\">Montag</TIMEX3>"));
+    assert_non_null(strstr(out, "</TEXT>\n"
+                                "<TIMEX3 tid=\"t4\" type=\"DATE\" value=\"2026-W10\" "
+                                "temporalFunction=\"true\" anchorTimeID=\"t0\"/>\n"
+                                "<TIMEX3 tid=\"t5\" type=\"DATE\" value=\"2026-06\" "
+                                "temporalFunction=\"true\" anchorTimeID=\"t0\"/>\n<MAKEINSTANCE "));
+    /* the links: with the dates, not with the durations */
+    xmlDocPtr x = xmlReadMemory(out, (int)len, "out.tml", NULL, XML_PARSE_NONET);
+    assert_non_null(x);
+    xmlNodePtr root = xmlDocGetRootElement(x);
+    size_t to_t4 = 0, to_t5 = 0;
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || xmlStrcmp(c->name, BAD_CAST "TLINK") != 0) continue;
+        char *a = get_attr(c, "eventInstanceID"), *t = get_attr(c, "timeID"),
+             *b = get_attr(c, "relatedToTime"), *rel = get_attr(c, "relType");
+        assert_non_null(rel);
+        for (int k = 0; k < 2; k++) {
+            const char *e = k ? b : t;
+            if (e) assert_true(strcmp(e, "t1") != 0 && strcmp(e, "t2") != 0);
+        }
+        if (a && b && strcmp(a, "ei1") == 0 && strcmp(b, "t4") == 0) {
+            assert_string_equal(rel, "IS_INCLUDED");
+            to_t4++;
+        }
+        if (a && b && strcmp(a, "ei2") == 0 && strcmp(b, "t5") == 0) {
+            assert_string_equal(rel, "IS_INCLUDED");
+            to_t5++;
+        }
+        if (t && b && strcmp(b, "t0") == 0) {
+            if (strcmp(t, "t4") == 0) assert_string_equal(rel, "BEFORE");
+            else if (strcmp(t, "t5") == 0) assert_string_equal(rel, "AFTER");
+        }
+        free(a);
+        free(t);
+        free(b);
+        free(rel);
+    }
+    assert_int_equal(to_t4, 1);
+    assert_int_equal(to_t5, 1);
+    xmlFreeDoc(x);
+
+    /* read back (--input timeml): the same text and mentions, the empty
+     * TIMEX3 elements no mentions; written back, the durations point to
+     * new dates with tids of their own */
+    zs_timeml t = {0};
+    if (zs_timeml_read("p.tml", out, len, 0, &t, &err) != 0) fail_msg("%s", err.msg);
+    assert_int_equal(t.ntx, 3);
+    assert_string_equal(t.tx[0].value, "P2W");
+    zs_timeml_clear(&t);
+    zs_doc *r = zs_doc_from_timeml(fixture_de, "p.tml", out, len, NULL, &err);
+    if (!r) fail_msg("%s", err.msg);
+    assert_int_equal(r->len, d->len);
+    assert_memory_equal(r->text, d->text, d->len);
+    assert_int_equal(r->ntimexes, d->ntimexes);
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        assert_int_equal(r->timexes[i].b0, d->timexes[i].b0);
+        assert_string_equal(r->timexes[i].rv.value, d->timexes[i].rv.value);
+    }
+    size_t len2;
+    char *out2 = write_doc(r, &len2, &skipped);
+    assert_int_equal(check_output(r, out2, len2, "t0", "2026-03-20"), 2);
+    x = xmlReadMemory(out2, (int)len2, "out2.tml", NULL, XML_PARSE_NONET);
+    assert_non_null(x);
+    char *bp = timex_attr(xmlDocGetRootElement(x), "t1", "beginPoint");
+    char *ep = timex_attr(xmlDocGetRootElement(x), "t2", "endPoint");
+    assert_string_equal(bp, "t6"); /* t4, t5: the file's own, kept */
+    assert_string_equal(ep, "t7");
+    free(bp);
+    free(ep);
+    xmlFreeDoc(x);
+    free(out2);
+    zs_doc_free(r);
+    free(out);
+    zs_doc_free(d);
+}
+
+/* English "in two years" points ahead to the year two years on; a
+ * narrative's "vor zwei Jahren" back from the last date mentioned, not
+ * from the DCT: its date has no anchorTimeID and the duration only the
+ * beginPoint; a TimeML source whose DCT --dct replaces is written back
+ * likewise without the anchor side. */
+static void test_points_anchors(void **state)
+{
+    (void)state;
+    zs_error err = {0};
+    zs_lang *en = zs_lang_load("templates/en", &err);
+    if (!en) fail_msg("%s", err.msg);
+    const char *etext = "The bridge will open in two years.\n";
+    zs_options o = {.dct = "2026-03-20"};
+    zs_doc *d = zs_doc_new(en, "e.txt", etext, strlen(etext), &o, &err);
+    if (!d) fail_msg("%s", err.msg);
+    size_t len, skipped;
+    char *out = write_doc(d, &len, &skipped);
+    assert_int_equal(check_output(d, out, len, "t0", "2026-03-20"), 1);
+    assert_non_null(strstr(out, "in <TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P2Y\" "
+                                "beginPoint=\"t0\" endPoint=\"t2\">two years</TIMEX3>"));
+    assert_non_null(strstr(out, "</TEXT>\n<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2028\" "
+                                "temporalFunction=\"true\" anchorTimeID=\"t0\"/>\n"));
+    assert_non_null(strstr(out, "relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t2\""));
+    free(out);
+    zs_doc_free(d);
+    zs_lang_free(en);
+
+    const char *ntext = "Im Jahr 1990 zog er nach Wien. Vor zwei Jahren hatte er geheiratet.\n";
+    zs_options n = {.dct = "2026-03-20", .narrative = 1};
+    d = zs_doc_new(fixture_de, "n.txt", ntext, strlen(ntext), &n, &err);
+    if (!d) fail_msg("%s", err.msg);
+    out = write_doc(d, &len, &skipped);
+    assert_int_equal(check_output(d, out, len, "t0", "2026-03-20"), 1);
+    assert_non_null(strstr(out, "<TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P2Y\" "
+                                "beginPoint=\"t3\">zwei Jahren</TIMEX3>"));
+    assert_non_null(strstr(out, "</TEXT>\n<TIMEX3 tid=\"t3\" type=\"DATE\" value=\"1988\" "
+                                "temporalFunction=\"true\"/>\n"));
+    free(out);
+    zs_doc_free(d);
+
+    const char *src = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2026-03-20\" "
+                      "functionInDocument=\"CREATION_TIME\">2026-03-20</TIMEX3></DCT>"
+                      "<TEXT>In drei Monaten wird gew\xc3\xa4hlt.</TEXT>"
+                      "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2020\"/></TimeML>";
+    d = doc_from("s.tml", src, NULL);
+    out = write_doc(d, &len, &skipped);
+    assert_int_equal(check_output(d, out, len, "t0", "2026-03-20"), 1);
+    assert_non_null(strstr(out, "<TEXT>In <TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P3M\" "
+                                "beginPoint=\"t0\" endPoint=\"t3\">drei Monaten</TIMEX3> wird "
+                                "gew\xc3\xa4hlt.</TEXT>\n<TIMEX3 tid=\"t3\" type=\"DATE\" "
+                                "value=\"2026-06\" temporalFunction=\"true\" anchorTimeID=\"t0\"/>"
+                                "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2020\"/></TimeML>"));
+    free(out);
+    zs_doc_free(d);
+    zs_options dct = {.dct = "2026-04-20"};
+    d = doc_from("s.tml", src, &dct);
+    out = write_doc(d, &len, &skipped);
+    assert_int_equal(check_output(d, out, len, NULL, NULL), 1);
+    assert_non_null(strstr(out, "value=\"P3M\" endPoint=\"t3\">drei Monaten</TIMEX3>"));
+    assert_non_null(strstr(out, "</TEXT>\n<TIMEX3 tid=\"t3\" type=\"DATE\" value=\"2026-07\" "
+                                "temporalFunction=\"true\"/><TIMEX3 tid=\"t2\""));
+    free(out);
+    zs_doc_free(d);
+}
+
 /* Empty TIMEX3 elements in TEXT (non-consuming, "<TIMEX3 .../>" or
  * "<TIMEX3 ...></TIMEX3>") are no mentions to the reader, and the writer
  * drops them with the other timex elements of TEXT. */
@@ -895,6 +1161,8 @@ int main(void)
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_closure_links),
         cmocka_unit_test(test_plain_status_links),
+        cmocka_unit_test(test_plain_points),
+        cmocka_unit_test(test_points_anchors),
         cmocka_unit_test(test_empty_timex_in_text),
         cmocka_unit_test(test_eval_same_figures),
     };

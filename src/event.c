@@ -96,8 +96,9 @@ static void index_timexes(const zs_doc *d, tok_index *ix)
 
 /* The event_noun entry that is the head of folded word w (the word itself,
  * whose lexicon word is word, or its longest-known ending), with *mod_len
- * the bytes before the head; none where a longer ending is an event_not
- * word, a head of its own ("Verbraucherpreise": "preise", not "reise"). */
+ * the bytes before the head; none where the word or a longer ending is an
+ * event_not word, a head of its own ("Auswahl"; "Verbraucherpreise":
+ * "preise", not "reise"). */
 static const zs_entry *noun_head(const zs_lang *L, const zs_word *word, const char *w, size_t n,
                                  size_t *mod_len)
 {
@@ -106,6 +107,7 @@ static const zs_entry *noun_head(const zs_lang *L, const zs_word *word, const ch
         *mod_len = 0;
         return e;
     }
+    if (word && zs_word_in(word, L->lex_event_not, NULL)) return NULL; /* "Auswahl" */
     if (!zs_lex_tail_maybe(L, L->lex_event_noun, w, n)) return NULL;
     for (size_t k = MIN_MODIFIER; k + 3 <= n; k++) {
         if (((unsigned char)w[k] & 0xC0) == 0x80) continue; /* inside a character */

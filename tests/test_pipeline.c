@@ -530,14 +530,15 @@ static void test_signal_vorabend(void **state)
 /* A verb on -ieren the lexicon does not list is an event by its ending
  * (event_suffix in de/events.zt), with the lemma "-ieren"; not the same
  * form after an article, an adjective there, nor an adjective of a state
- * (event_not); no compound whose head is an event_not word ("preise",
- * "kreisen": no "Reise"). */
+ * (event_not); no word of event_not nor a compound whose head is one
+ * ("Auswahl"; "preise", "kreisen": no "Reise"; "Niederschlag"). */
 static void test_ieren_adjectives(void **state)
 {
     const zs_lang *de = *state;
     const char *text = "Die renovierte Schule wurde gestern von der Gemeinde prämiert. "
                        "Viele Eltern sind sehr interessiert, die engagierten Lehrer auch. "
-                       "Die Verbraucherpreise in den Landkreisen blieben gleich.";
+                       "Die Verbraucherpreise in den Landkreisen blieben gleich. "
+                       "Die Auswahl war groß, der Niederschlag stark.";
     zs_options o = {.dct = "2019-11-12"};
     zs_error err;
     zs_doc *d = zs_doc_new(de, "t", text, strlen(text), &o, &err);

@@ -2616,10 +2616,73 @@ zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form)
     return t;
 }
 
+/* Whether the word at token i ends in a participle of perfect_sein, whose
+ * verb forms its perfect with the auxiliary of a state ("geflohen",
+ * "eingedrungen": "gedrungen"). */
+static bool perfect_sein(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_perfect_sein == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
+    const char *f = zs_tok_fold(d, i);
+    size_t n = d->toks[i].fold_len;
+    if (!zs_lex_tail_maybe(L, L->lex_perfect_sein, f, n)) return false;
+    for (size_t k = 0; k + 3 <= n; k++) {
+        if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
+        const zs_word *w = ending_word(L, f + k, n - k);
+        if (w && zs_word_in(w, L->lex_perfect_sein, NULL)) return true;
+    }
+    return false;
+}
+
+bool zs_ahead_infinitive(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_entry *en = L->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    const zs_attr *form = en ? zs_entry_attr(en, "form") : NULL;
+    if (!form || !form->sym || strcmp(form->sym, "infinitive") != 0 ||
+        !zs_entry_attr(en, "participle") || i == 0)
+        return false;
+    /* the word before: a participle or an adjective, not a noun or an
+       auxiliary; "worden" one of the passive, before a participle */
+    uint32_t p = i - 1;
+    const zs_token *pt = &d->toks[p];
+    if (pt->kind != ZS_TOK_WORD || (pt->flags & ZS_TF_UPPER)) return false;
+    const zs_entry *pe = aux_at(d, p);
+    bool passive = false;
+    if (pe) {
+        const zs_attr *pf = zs_entry_attr(pe, "form");
+        if (!pf || !pf->sym || strcmp(pf->sym, "participle") != 0 || zs_entry_attr(pe, "participle"))
+            return false; /* "gewesen sein" stays a perfect */
+        passive = true;
+    }
+    /* the finite auxiliary that governs it: the nearest of its clause
+       before it, or the one right after it ("abgeschlossen sein muss") */
+    uint32_t c0, c1;
+    clause_of(d, i, &c0, &c1);
+    const zs_entry *gov = NULL;
+    for (uint32_t j = p; j > c0 && !gov; j--) {
+        const zs_entry *g = aux_at(d, j - 1);
+        if (g && zs_entry_attr(g, "infinitive") && !zs_entry_attr(g, "form")) gov = g;
+    }
+    if (!gov && i + 1 < c1) {
+        const zs_entry *g = aux_at(d, i + 1);
+        if (g && zs_entry_attr(g, "infinitive") && !zs_entry_attr(g, "form")) gov = g;
+    }
+    if (!gov) return false;
+    const zs_attr *inf = zs_entry_attr(gov, "infinitive"), *gt = zs_entry_attr(gov, "tense");
+    if (gt && gt->sym && strcmp(gt->sym, "PAST") == 0) return false; /* "musste ... sein" */
+    if (inf->sym && strcmp(inf->sym, "FUTURE") == 0) return true;
+    /* under a modal: a state to come ("soll ... abgeschlossen sein"), not a
+       perfect told as hearsay ("soll ... geflohen sein", "soll ...
+       festgenommen worden sein", "soll ... gesagt haben") */
+    return inf->sym && strcmp(inf->sym, "NONE") == 0 && zs_entry_attr(en, "state") && !passive &&
+           !perfect_sein(d, p);
+}
+
 bool zs_past_aux(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
-    if (!en) return false;
+    if (!en || zs_ahead_infinitive(d, i)) return false;
     const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
     return (t && t->sym && strcmp(t->sym, "PAST") == 0) ||
            (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);

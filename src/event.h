@@ -35,6 +35,18 @@ zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form);
  * auxiliary, for the tense of events and the tense cues of dates. */
 bool zs_past_aux(const zs_doc *d, uint32_t i);
 
+/* Whether token i is an infinitive auxiliary of the perfect (verb_aux
+ * form=infinitive with participle=: "sein", "haben") after a participle or
+ * an adjective that looks ahead: under a future auxiliary
+ * (infinitive=FUTURE: "wird ... abgeschlossen haben", "wird ...
+ * fertiggestellt worden sein"), or, where its entry says state=, a state
+ * to come under a modal (infinitive=NONE: "soll ... abgeschlossen sein",
+ * "abgeschlossen sein muss"), unless the participle's verb forms its
+ * perfect with it (perfect_sein: "soll ... geflohen sein") or it is a
+ * passive's ("soll ... festgenommen worden sein"). Such an auxiliary is no
+ * past auxiliary (zs_past_aux). */
+bool zs_ahead_infinitive(const zs_doc *d, uint32_t i);
+
 /* Whether token i is an auxiliary of the past tense alone (tense=PAST:
  * "war", "hatte", "wurde"), not of the perfect. */
 bool zs_preterite_aux(const zs_doc *d, uint32_t i);

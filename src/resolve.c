@@ -165,7 +165,9 @@ static bool planned_event_for(const zs_doc *d, uint32_t i)
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     if (!d->toks[i].word) return ZS_DIR_NONE;
-    if (is_future_cue(d, i)) return ZS_DIR_FUTURE;
+    /* a future perfect or a state to come ("wird ... abgeschlossen haben",
+       "muss ... erledigt sein") */
+    if (is_future_cue(d, i) || zs_ahead_infinitive(d, i)) return ZS_DIR_FUTURE;
     /* a past auxiliary before a future cue looks ahead from then ("were
      * planning", "was expected", "had planned") */
     if (zs_past_cue(d, i))

@@ -2497,6 +2497,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_verb_aux = well_known(L, "verb_aux");
     L->lex_verb_ending = well_known(L, "verb_ending");
     L->lex_present_ending = well_known(L, "present_ending");
+    L->lex_perfect_sein = well_known(L, "perfect_sein");
     L->lex_participant = well_known(L, "participant");
     L->lex_participant_title = well_known(L, "participant_title");
     L->lex_participant_link = well_known(L, "participant_link");

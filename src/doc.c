@@ -269,6 +269,31 @@ static bool uses_hint(const zs_tv *tv)
     return tv->anchor != ZS_ANCHOR_DCT && zs_tv_uses_hint(tv);
 }
 
+/* Whether timex x, a bare weekday ("Mittwoch", "Mittwochvormittag"), is
+ * the day of p, the timex before it in its sentence with no ; or : between
+ * them, a day anchored to the narrative that falls on that weekday ("Tags
+ * darauf, am Mittwochvormittag"): in apposition to it or in its clause,
+ * not the publication week's. */
+static bool weekday_of_narrative(const zs_doc *d, const zs_timex *p, const zs_timex *x)
+{
+    const zs_tv *tv = &x->tv;
+    if ((tv->type != ZS_DATE && tv->type != ZS_TIME) || tv->weekday == ZS_UNSET || tv->day != ZS_UNSET ||
+        tv->month != ZS_UNSET || tv->year != ZS_UNSET || tv->offset != ZS_UNSET ||
+        tv->dir != ZS_DIR_NONE || tv->hour != ZS_UNSET)
+        return false;
+    if (p->is_dct || p->sent != x->sent || p->anchor != ZS_ANCHOR_NARRATIVE ||
+        !p->rv.has_interval || p->rv.gran < ZS_GRAN_DAY || p->t1 > x->t0 ||
+        zs_weekday(zs_lsec_days(p->rv.begin)) != tv->weekday)
+        return false;
+    for (uint32_t k = p->t1; k < x->t0; k++) {
+        const zs_token *t = &d->toks[k];
+        if (t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 &&
+            (d->text[t->b0] == ';' || d->text[t->b0] == ':'))
+            return false;
+    }
+    return true;
+}
+
 /* Anchors every timex; drops impossible ones ("31. Februar"). Narrative
  * values are anchored to the last date mentioned before them (the last day,
  * for values that need one), else to the publication time. */
@@ -365,6 +390,11 @@ static void resolve_timexes(zs_doc *d)
                 x->tv.offset == ZS_UNSET && x->tv.dir == ZS_DIR_NONE) {
                 a = group_day;
                 hint = ZS_DIR_FUTURE;
+            }
+            if (!d->narrative && kept > 0 && weekday_of_narrative(d, &d->timexes[kept - 1], x)) {
+                a = zs_lsec_make(zs_lsec_days(d->timexes[kept - 1].rv.begin), 0, 0, 0);
+                hint = ZS_DIR_SAME;
+                narrative = true;
             }
             bool by_mention = x->tv.anchor == ZS_ANCHOR_MENTION || x->tv.anchor == ZS_ANCHOR_AGO;
             bool shifted = x->tv.anchor == ZS_ANCHOR_AGO && !d->narrative &&

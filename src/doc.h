@@ -124,6 +124,10 @@ typedef struct zs_event {
     bool signal_since;           /* ordered by a lasting= signal ("seit
                                     dem Gipfel ... gestritten") */
     bool past_form;              /* its verb group is in the past tense */
+    bool ongoing;                /* begun by its time and told in the
+                                    present: its interval runs from that
+                                    time's beginning to the publication
+                                    ("ermitteln seit Jahresbeginn") */
     bool postponed;              /* moved to the date it has ("Das Treffen
                                     wurde auf April verschoben") */
     int status_by;               /* the event that cancels or postpones it

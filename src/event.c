@@ -1007,6 +1007,21 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     if (r >= 0) *rel = (zs_relkind)r;
 }
 
+/* An event that its time begins (BEGUN_BY: "ermitteln seit
+ * Jahresbeginn", "has been investigating since January"), a verb in the
+ * present or the present perfect, still runs when the article is
+ * published: its interval goes on from the time's beginning to the end of
+ * the publication day (to the publication time, for a time finer than a
+ * day), whether the time ends before or after ("seit Jahresbeginn": the
+ * first months of the year, where the event began); its granularity and
+ * mod stay those of its beginning. */
+static void runs_to_dct(const zs_doc *d, zs_event *e)
+{
+    if (e->noun || !e->has_interval || e->tense != ZS_TENSE_PRESENT || e->begin >= d->dct) return;
+    e->until = e->gran <= ZS_GRAN_DAY ? zs_lsec_make(zs_lsec_days(d->dct) + 1, 0, 0, 0) : d->dct;
+    e->ongoing = true;
+}
+
 /* The duration that opens event e's sentence or the clause before e's
  * (opening: "In the past two weeks, prices have risen"; TimeBank's
  * closure puts 18 of the 20 such events within it), or -1. */
@@ -1537,6 +1552,10 @@ static void relate_to_dct(zs_doc *d)
     const zs_lang *L = d->lang;
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_event *e = &d->events[k];
+        if (e->ongoing) { /* "ermitteln seit Jahresbeginn": still at the publication */
+            add_tlink(d, e->id, "t0", ZS_REL_INCLUDES, "ongoing");
+            continue;
+        }
         if (e->time >= 0 || e->modality == ZS_MODAL_POSSIBLE || e->modality == ZS_MODAL_CANCELLED ||
             e->signal_object)
             continue;
@@ -3748,6 +3767,7 @@ void zs_find_events(zs_doc *d)
         const zs_timex *x = &d->timexes[e->time];
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT && e->noun ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         anchor_signal(d, x, &rel);
+        if (rel == ZS_REL_BEGUN_BY) runs_to_dct(d, &d->events[i]);
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
     relate_durations(d, &ix);

@@ -444,6 +444,12 @@ static bool event_record(builder *b, const rec *r)
         if (e->mod == ZS_MOD_NONE) ok = bad(r, "is empty", "mod");
     }
     e->rank = (int32_t)small_int(r, "rank", &ok);
+    json_object *on = field(r, "ongoing", &present);
+    if (present) {
+        if (!e->has_interval) ok = bad(r, "needs an interval", "ongoing");
+        else if (json_object_is_type(on, json_type_boolean)) e->ongoing = json_object_get_boolean(on);
+        else ok = bad(r, "must be true or false", "ongoing");
+    }
     json_object *moved = field(r, "postponed", &present);
     if (present) {
         if (json_object_is_type(moved, json_type_boolean)) e->postponed = json_object_get_boolean(moved);

@@ -174,12 +174,18 @@ static const char *mod_word(const zs_doc *d, zs_mod m)
 }
 
 /* Appends the date label of dated event e of d: "Di., 2. Mai 2017, abends",
- * "Juli 2017", "Anfang April 2017", "Fr., 7. – Sa., 8. Juli 2017". */
+ * "Juli 2017", "Anfang April 2017", "Fr., 7. – Sa., 8. Juli 2017"; an
+ * ongoing one by its beginning, "seit Anfang 2017". */
 static bool put_event_date(labeler *lab, const zs_doc *d, const zs_event *e,
                            zs_buf *out, zs_error *err)
 {
-    bool instant = e->gran >= ZS_GRAN_PARTOFDAY;
+    bool instant = e->gran >= ZS_GRAN_PARTOFDAY || e->ongoing;
     zs_lsec to = instant || e->until <= e->begin ? e->begin : e->until - 1;
+    const char *since = e->ongoing ? zs_lang_label(d->lang, "since") : NULL;
+    if (since) {
+        zs_buf_puts(out, since);
+        zs_buf_putc(out, ' ');
+    }
     const char *mod = mod_word(d, e->mod);
     if (mod) {
         zs_buf_puts(out, mod);

@@ -539,7 +539,9 @@ static void put_precision_words(zs_buf *b, const zs_doc *d, const zs_event *e)
 /* DESCRIPTION of graph event i, e of d (into b): the quoted source sentence,
  * the document, the same for each other document reporting the event, the
  * TIMEX3 value if the event has a time, and the precision if vague, in
- * words (X-ZEITSTRAHL-PRECISION has it for programs). */
+ * words (X-ZEITSTRAHL-PRECISION has it for programs), that of its
+ * beginning for an ongoing event, which a line says goes on at the
+ * publication (X-ZEITSTRAHL-ONGOING:TRUE). */
 static void put_description(zs_buf *b, const zs_graph *g, size_t i, const zs_doc *d,
                             const zs_event *e)
 {
@@ -559,6 +561,10 @@ static void put_description(zs_buf *b, const zs_graph *g, size_t i, const zs_doc
         const char *pr = zs_lang_label(d->lang, "precision");
         zs_buf_printf(b, "\n%s: ", pr ? pr : "Precision");
         put_precision_words(b, d, e);
+    }
+    if (e->ongoing) { /* its precision is its beginning's */
+        const char *on = zs_lang_label(d->lang, "ongoing");
+        zs_buf_printf(b, "\n%s", on ? on : "ongoing at publication");
     }
 }
 
@@ -718,6 +724,7 @@ static void add_vevent(ics_ctx *c, size_t i)
         put_precision(&text, d, e);
         add_prop(c, ev, new_x("X-ZEITSTRAHL-PRECISION", text.data));
     }
+    if (e->ongoing) add_prop(c, ev, new_x("X-ZEITSTRAHL-ONGOING", "TRUE"));
     zs_buf_free(&text);
     icalcomponent_add_component(c->cal, ev);
 }

@@ -251,6 +251,7 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
     kv_cstr(b, K("class"), zs_eclass_name(e->cls));
     kv_cstr(b, K("modality"), zs_modality_name(e->modality));
     if (e->postponed) put(b, ",\"postponed\":true", 17);
+    if (e->ongoing) put(b, ",\"ongoing\":true", 15);
     if (e->tense != ZS_TENSE_NONE) kv_cstr(b, K("tense"), zs_tense_name(e->tense));
     if (e->aspect != ZS_ASPECT_NONE) kv_cstr(b, K("aspect"), zs_aspect_name(e->aspect));
     if (e->nparticipants) {

@@ -98,6 +98,25 @@ static void test_dot_cancelled(void **st)
     zs_buf_free(&b);
 }
 
+/* An ongoing event ("ermitteln seit Anfang April", told in the present,
+ * runs to the publication): labelled by its beginning, "seit". */
+static void test_dot_ongoing(void **st)
+{
+    state *s = *st;
+    zs_event *e = &s->doc->events[3];
+    zs_lsec until = e->until;
+    e->ongoing = true;
+    e->until = zs_lsec_make(zs_days_from_civil(2017, 5, 3), 0, 0, 0);
+    zs_buf b = render(s->graph, "dot");
+    e->ongoing = false;
+    e->until = until;
+    char *attrs = dot_node_attrs(b.data, "Angriff");
+    assert_non_null(strstr(attrs, "\"Angriff\\nseit Anfang April 2017\""));
+    assert_non_null(strstr(attrs, "style=dashed"));
+    free(attrs);
+    zs_buf_free(&b);
+}
+
 /* The DOT: left to right, the four dated events with their date labels,
  * the vague ones dashed, the undated one left out, the publication marked,
  * month clusters and the invisible axis in time order. */
@@ -625,6 +644,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dot_content),
         cmocka_unit_test(test_dot_cancelled),
+        cmocka_unit_test(test_dot_ongoing),
         cmocka_unit_test(test_svg_timeline),
         cmocka_unit_test(test_png),
         cmocka_unit_test(test_pdf),

@@ -309,6 +309,30 @@ static void test_vague_events_transparent(void **state)
     free(s);
 }
 
+/* An ongoing event (begun "Anfang April", told in the present): whole days
+ * from its beginning to the end of the publication day, transparent, the
+ * precision its beginning's, and a line and a property that it goes on. */
+static void test_ongoing(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_doc();
+    zs_event *e = &d->events[3];
+    e->ongoing = true;
+    e->until = zs_lsec_make(zs_days_from_civil(2017, 5, 3), 0, 0, 0);
+    char *s = render_doc(d);
+    assert_non_null(strstr(s, "DTSTART;VALUE=DATE:20170401\r\nDTEND;VALUE=DATE:20170503\r\n"));
+    icalcomponent *cal = parse(s);
+    icalcomponent *ev = find_event(cal, "Angriff");
+    assert_string_equal(x_prop(ev, "X-ZEITSTRAHL-ONGOING"), "TRUE");
+    assert_string_equal(x_prop(ev, "X-ZEITSTRAHL-PRECISION"), "month START");
+    assert_non_null(strstr(icalcomponent_get_description(ev),
+                           "\nGenauigkeit: Monat, Anfang\ndauert bei Ver\xc3\xb6" "ffentlichung an"));
+    assert_null(x_prop(find_event(cal, "Treffen"), "X-ZEITSTRAHL-ONGOING"));
+    icalcomponent_free(cal);
+    free(s);
+    fixture_doc_free(d);
+}
+
 /* DESCRIPTION: quoted sentence with collapsed whitespace, source, TIMEX3. */
 static void test_description(void **state)
 {
@@ -914,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_lines_crlf_and_short),
         cmocka_unit_test(test_vague_events_transparent),
         cmocka_unit_test(test_description),
+        cmocka_unit_test(test_ongoing),
         cmocka_unit_test(test_uids),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_dtstamp),

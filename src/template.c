@@ -1943,7 +1943,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 }
             } else {
                 ok = fail(&S, at, "expected lexicon, compound, rule, label, lang, zone, now, order, "
-                                  "decades, nouns, dates or ordinals");
+                                  "decades, nouns, present, particles, dates, reports, objects or "
+                                  "ordinals");
             }
         }
     next:

@@ -19,21 +19,14 @@
  * parenthesis right after it) is its day. */
 #define WEEKDAY_AFTER_TIME 5
 
-/* Whether token i is the one-byte punctuation c. */
-static bool is_punct_char(const zs_doc *d, uint32_t i, char c)
-{
-    const zs_token *t = &d->toks[i];
-    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && d->text[t->b0] == c;
-}
-
 /* Where the words after a clock time ending at token t1 go on, up to
  * token lim: after the parentheses opening right after it ("10 a.m. EDT
  * (1400 GMT) Friday": the time in another zone), else t1. */
 static uint32_t after_gloss(const zs_doc *d, uint32_t t1, uint32_t lim)
 {
-    if (t1 >= lim || !is_punct_char(d, t1, '(')) return t1;
+    if (t1 >= lim || !zs_tok_punct(d, t1, "(")) return t1;
     for (uint32_t k = t1 + 1; k < lim; k++)
-        if (is_punct_char(d, k, ')')) return k + 1;
+        if (zs_tok_punct(d, k, ")")) return k + 1;
     return t1;
 }
 
@@ -285,12 +278,8 @@ static bool weekday_of_narrative(const zs_doc *d, const zs_timex *p, const zs_ti
         !p->rv.has_interval || p->rv.gran < ZS_GRAN_DAY || p->t1 > x->t0 ||
         zs_weekday(zs_lsec_days(p->rv.begin)) != tv->weekday)
         return false;
-    for (uint32_t k = p->t1; k < x->t0; k++) {
-        const zs_token *t = &d->toks[k];
-        if (t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 &&
-            (d->text[t->b0] == ';' || d->text[t->b0] == ':'))
-            return false;
-    }
+    for (uint32_t k = p->t1; k < x->t0; k++)
+        if (zs_tok_punct(d, k, ";:")) return false;
     return true;
 }
 
@@ -531,7 +520,7 @@ static bool gloss_zone(const zs_doc *d, const zs_timex *x, int32_t *off)
     if (t->kind == ZS_TOK_NUM && t->b1 - t->b0 == 4) {
         h = t->num / 100;
         mi = t->num % 100;
-    } else if (t->kind == ZS_TOK_NUM && t->num >= 0 && k + 1 < close && is_punct_char(d, k, ':') &&
+    } else if (t->kind == ZS_TOK_NUM && t->num >= 0 && k + 1 < close && zs_tok_punct(d, k, ":") &&
                d->toks[k + 1].kind == ZS_TOK_NUM && d->toks[k + 1].b1 - d->toks[k + 1].b0 == 2) {
         h = t->num;
         mi = d->toks[k + 1].num;

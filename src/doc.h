@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "tvalue.h"
 #include "util.h"
@@ -238,6 +239,13 @@ struct zs_doc {
 static inline const char *zs_tok_fold(const struct zs_doc *d, size_t i)
 {
     return d->folds + d->toks[i].fold;
+}
+
+/* Whether token i is a punctuation mark of one byte out of set (";:"). */
+static inline bool zs_tok_punct(const struct zs_doc *d, size_t i, const char *set)
+{
+    const zs_token *t = &d->toks[i];
+    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && strchr(set, d->text[t->b0]);
 }
 
 /* Whether token i is a comma. */

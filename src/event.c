@@ -23,12 +23,6 @@
  * ("Telefonat der beiden am Dienstagabend"). */
 #define MAX_POSTNOMINAL_GAP 4
 
-static bool is_punct(const zs_doc *d, uint32_t i, const char *set)
-{
-    const zs_token *t = &d->toks[i];
-    return t->kind == ZS_TOK_PUNCT && t->b1 - t->b0 == 1 && strchr(set, d->text[t->b0]);
-}
-
 /* The word of the ending f[0..n) of a token's folded form, looked up as
  * the tokenizer looks tokens up: the endings of verb_ending, event_suffix
  * and participant_title are never late words (zs_late_word), and the fold
@@ -203,7 +197,7 @@ static char *noun_title(const zs_doc *d, uint32_t t0, uint32_t head, size_t mod_
 /* Extends a noun trigger left over hyphen-joined parts ("G20-" "Gipfel"). */
 static uint32_t hyphen_start(const zs_doc *d, uint32_t i, uint32_t s0)
 {
-    while (i >= s0 + 2 && is_punct(d, i - 1, "-") && !(d->toks[i - 1].flags & ZS_TF_SPACE) &&
+    while (i >= s0 + 2 && zs_tok_punct(d, i - 1, "-") && !(d->toks[i - 1].flags & ZS_TF_SPACE) &&
            !(d->toks[i].flags & ZS_TF_SPACE) && d->toks[i - 2].kind != ZS_TOK_PUNCT)
         i -= 2;
     return i;
@@ -297,7 +291,7 @@ static const zs_entry *before_entry(const zs_doc *d, uint32_t i, const zs_senten
     const zs_token *t = &d->toks[i];
     if (i + 2 < s->t1 && !(d->toks[i + 1].flags & ZS_TF_SPACE) &&
         !(d->toks[i + 2].flags & ZS_TF_SPACE) && d->toks[i + 2].kind == ZS_TOK_WORD &&
-        is_punct(d, i + 1, "-") && d->toks[i + 1].word &&
+        zs_tok_punct(d, i + 1, "-") && d->toks[i + 1].word &&
         zs_word_in(d->toks[i + 1].word, L->lex_class_before, &en) && en->nattrs)
         return en; /* "write-offs" */
     if (i == s->t0) return NULL;
@@ -490,7 +484,7 @@ static const char *class_context(const zs_doc *d, const zs_event *e, const bool 
     for (uint32_t i = e->t1; i < s->t1 && i < e->t1 + CONTEXT_REACH; i++) {
         const zs_token *t = &d->toks[i];
         if (t->kind == ZS_TOK_PUNCT) {
-            if (is_punct(d, i, "\"'`")) continue;
+            if (zs_tok_punct(d, i, "\"'`")) continue;
             break;
         }
         const zs_entry *en;
@@ -2434,7 +2428,7 @@ static bool place_at(const zs_doc *d, const tok_index *ix, const zs_event *e, ui
     if (i + 2 < d->ntoks && d->toks[i + 2].sent == e->sent &&
         ((d->toks[i + 2].kind == ZS_TOK_WORD && (d->toks[i + 2].flags & ZS_TF_UPPER) &&
           !event_starting_at(d, i + 2)) ||
-         (is_punct(d, i + 2, "-") && !(d->toks[i + 2].flags & ZS_TF_SPACE))))
+         (zs_tok_punct(d, i + 2, "-") && !(d->toks[i + 2].flags & ZS_TF_SPACE))))
         return false; /* "in Hamburg Altona", "in New York", "in Brest-Litowsk": not one
                          word; but "in Wien Gespräche", the name and an event */
     if (i + 2 < d->ntoks && !(d->toks[i + 2].flags & ZS_TF_SPACE) &&
@@ -3014,10 +3008,10 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                 continue;
             }
             if (name_title(d, i)) {
-                if (end < s->t1 && is_punct(d, end, ".") && !(d->toks[end].flags & ZS_TF_SPACE))
+                if (end < s->t1 && zs_tok_punct(d, end, ".") && !(d->toks[end].flags & ZS_TF_SPACE))
                     end++; /* "Dr. Barnett Slepian" */
                 for (b = end; b < s->t1 && b - end < 5 && name_word(d, ix, b); b++)
-                    if (b + 2 < s->t1 && is_punct(d, b + 1, "-") && name_word(d, ix, b + 2) &&
+                    if (b + 2 < s->t1 && zs_tok_punct(d, b + 1, "-") && name_word(d, ix, b + 2) &&
                         !(d->toks[b + 1].flags & ZS_TF_SPACE) && !(d->toks[b + 2].flags & ZS_TF_SPACE))
                         b++; /* "Frank-Walter Steinmeier" */
                 if (b > end) {
@@ -3033,7 +3027,7 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
                                     ? NULL
                                     : zs_entry_at(d, i, s->t1, L->lex_participant, &end);
             const zs_attr *v = e ? zs_entry_attr(e, NULL) : NULL;
-            if (v && end + 1 < s->t1 && is_punct(d, end, "-") &&
+            if (v && end + 1 < s->t1 && zs_tok_punct(d, end, "-") &&
                 !(d->toks[end + 1].flags & ZS_TF_SPACE) && name_title(d, end + 1)) {
                 i = end; /* "US-Präsident Donald Trump": Trump */
                 continue;
@@ -3075,7 +3069,7 @@ static void find_names(const zs_doc *d, const tok_index *ix, names *nm)
             if (nm->n && nm->m[nm->n - 1].t1 == i && i + 1 < s->t1 && joins(d, i) &&
                 name_word(d, ix, i + 1) && nm->at[i + 1] < 0 &&
                 (i + 2 >= s->t1 || (!(d->toks[i + 2].flags & ZS_TF_UPPER) &&
-                                    !is_punct(d, i + 2, "-")))) {
+                                    !zs_tok_punct(d, i + 2, "-")))) {
                 char *n = name_of(d, i + 1, i + 2, false, &listed);
                 add_name(nm, d, i + 1, i + 2, n, listed);
                 i += 2;
@@ -3152,7 +3146,7 @@ static void add_participant(zs_event *e, const char *name)
 static bool phrase_word(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
-    if (is_punct(d, i, "-") || (is_punct(d, i, ".") && i > 0 && name_title(d, i - 1))) return true;
+    if (zs_tok_punct(d, i, "-") || (zs_tok_punct(d, i, ".") && i > 0 && name_title(d, i - 1))) return true;
     return (t->word && zs_word_in(t->word, d->lang->lex_participant_link, NULL)) || name_title(d, i);
 }
 

@@ -169,6 +169,15 @@ static const char *timex2_type(const char *val, bool set)
 
 /* Appends a timex starting at code point c0 (its end is set when it
  * closes); takes ownership of the strings. Returns its index. */
+/* Frees what timex element x owns. */
+static void timex_free(zs_timeml_timex *x)
+{
+    free(x->tid);
+    free(x->type);
+    free(x->value);
+    free(x->mod);
+}
+
 static size_t add_timex(zs_timeml *t, uint32_t c0, char *tid, char *type, char *value,
                         char *mod, bool creation)
 {
@@ -271,11 +280,7 @@ static void on_end(tm_parse *p, const xmlChar *name, int depth)
         if (p->t->tx[k].c0 == p->cp && k + 1 == p->t->ntx) {
             /* "<TIMEX3 ...></TIMEX3>": a non-consuming timex, as one
              * written "<TIMEX3 .../>", names no mention */
-            zs_timeml_timex *x = &p->t->tx[--p->t->ntx];
-            free(x->tid);
-            free(x->type);
-            free(x->value);
-            free(x->mod);
+            timex_free(&p->t->tx[--p->t->ntx]);
         }
     }
 }
@@ -590,12 +595,7 @@ static bool scan_source(struct zs_timeml_src *s, const uint8_t *drop, size_t nel
 
 void zs_timeml_clear(zs_timeml *t)
 {
-    for (size_t i = 0; i < t->ntx; i++) {
-        free(t->tx[i].tid);
-        free(t->tx[i].type);
-        free(t->tx[i].value);
-        free(t->tx[i].mod);
-    }
+    for (size_t i = 0; i < t->ntx; i++) timex_free(&t->tx[i]);
     free(t->tx);
     free(t->text);
     free(t->dct);

@@ -228,6 +228,25 @@ static void set_key(zs_event *ev, const zs_entry *e, bool own)
     ev->light = zs_entry_attr(e, "light") != NULL;
 }
 
+/* The entry of lexicon lex that is the longest ending of the folded form
+ * f[0, n), of three bytes or more, starting at byte from or later (at a
+ * character), its start in *at if not NULL; or NULL. */
+static const zs_entry *ending_entry(const zs_lang *L, uint32_t lex, const char *f, size_t n,
+                                   size_t from, size_t *at)
+{
+    if (!zs_lex_tail_maybe(L, lex, f, n)) return NULL;
+    for (size_t k = from; k + 3 <= n; k++) {
+        if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
+        const zs_word *w = ending_word(L, f + k, n - k);
+        const zs_entry *e;
+        if (w && zs_word_in(w, lex, &e)) {
+            if (at) *at = k;
+            return e;
+        }
+    }
+    return NULL;
+}
+
 /* The event_suffix entry of the longest ending of token i's word ("-ened",
  * "-ement") when the word is neither an event_verb nor an event_not entry
  * (a word the lexicon's data has not seen as an event), or NULL; its stem's
@@ -248,16 +267,7 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i, size_t *stem)
         unsigned char c = (unsigned char)w[k];
         if (c < 0x80 && (c < 'a' || c > 'z')) return NULL; /* the data's endings are of letters */
     }
-    if (!zs_lex_tail_maybe(L, L->lex_event_suffix, w, n)) return NULL;
-    for (size_t k = MIN_STEM; k + 3 <= n; k++) {
-        const zs_word *end = ending_word(L, w + k, n - k);
-        const zs_entry *e;
-        if (end && zs_word_in(end, L->lex_event_suffix, &e)) {
-            if (stem) *stem = k;
-            return e;
-        }
-    }
-    return NULL;
+    return ending_entry(L, L->lex_event_suffix, w, n, MIN_STEM, stem);
 }
 
 /* Whether event_suffix entry e may trigger at token i of sentence s: not
@@ -2636,15 +2646,8 @@ static bool perfect_sein(const zs_doc *d, uint32_t i)
 {
     const zs_lang *L = d->lang;
     if (L->lex_perfect_sein == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
-    const char *f = zs_tok_fold(d, i);
-    size_t n = d->toks[i].fold_len;
-    if (!zs_lex_tail_maybe(L, L->lex_perfect_sein, f, n)) return false;
-    for (size_t k = 0; k + 3 <= n; k++) {
-        if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
-        const zs_word *w = ending_word(L, f + k, n - k);
-        if (w && zs_word_in(w, L->lex_perfect_sein, NULL)) return true;
-    }
-    return false;
+    return ending_entry(L, L->lex_perfect_sein, zs_tok_fold(d, i), d->toks[i].fold_len, 0, NULL) !=
+           NULL;
 }
 
 bool zs_ahead_infinitive(const zs_doc *d, uint32_t i)

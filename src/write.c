@@ -144,17 +144,23 @@ int zs_write_options_check(const zs_write_options *o, zs_error *err)
     return zs_ics_check_options(o, err);
 }
 
-/* The output of g in format into out; JSONL goes to direct as it is made,
- * if direct is not NULL. */
-static int render(const zs_graph *g, const char *format, const zs_write_options *o,
-                  zs_buf *out, FILE *direct, zs_error *err)
+/* Whether g can be written with options o: finished, o valid. */
+static int writable(const zs_graph *g, const zs_write_options *o, zs_error *err)
 {
     if (!g->finished) {
         zs_set_error(err, ZS_ERR_INTERNAL, "graph written before zs_graph_finish");
         return -1;
     }
+    return zs_write_options_check(o, err);
+}
+
+/* The output of g in format into out; JSONL goes to direct as it is made,
+ * if direct is not NULL (then only a failed write fails it). */
+static int render(const zs_graph *g, const char *format, const zs_write_options *o,
+                  zs_buf *out, FILE *direct, zs_error *err)
+{
     format = zs_format_check(NULL, format, err);
-    if (!format || zs_write_options_check(o, err) != 0) return -1;
+    if (!format || writable(g, o, err) != 0) return -1;
     static const zs_write_options none = {0};
     if (!o) o = &none;
     if (strcmp(format, "jsonl") == 0)
@@ -251,7 +257,7 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
                        const zs_write_options *o, zs_error *err)
 {
     format = zs_format_check(path, format, err);
-    if (!format) return -1;
+    if (!format || writable(g, o, err) != 0) return -1;
     /* JSONL is written as it is made, the others once whole */
     bool stream = strcmp(format, "jsonl") == 0;
     zs_buf b = {0};
@@ -277,13 +283,11 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
         rc = -1;
     } else {
         FILE *f = fdopen(fd, "wb");
-        /* a failed write of the JSONL as it is made is reported below,
-           with the path, as any other; a graph it cannot write is not */
-        zs_error rerr = {0};
-        bool rendered = !stream || !f || render(g, format, o, &b, f, &rerr) == 0 ||
-                        rerr.code == ZS_ERR_IO;
-        if (!rendered && err) *err = rerr;
-        bool ok = f && rendered && !rerr.code && (!b.len || fwrite(b.data, 1, b.len, f) == b.len) &&
+        /* JSONL as it is made: the graph is writable (above), so only a
+           write fails, reported below with the path as any other */
+        bool ok = f &&
+                  (stream ? render(g, format, o, &b, f, NULL) == 0
+                          : !b.len || fwrite(b.data, 1, b.len, f) == b.len) &&
                   fflush(f) == 0 && fsync(fileno(f)) == 0;
         e = errno;
         if (f && fclose(f) != 0 && ok) {
@@ -298,7 +302,7 @@ int zs_write_file_with(const zs_graph *g, const char *path, const char *format,
         block_signals(&mask);
         if (!ok || rename(tmp, path) != 0) {
             if (ok) e = errno;
-            if (rendered) zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
+            zs_set_error(err, ZS_ERR_IO, "%s: %s", path, strerror(e));
             unlink(tmp);
             rc = -1;
         }

@@ -272,14 +272,14 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i, size_t *stem)
 
 /* Whether event_suffix entry e may trigger at token i of sentence s: not
  * right after a word of the lexicon its not_after= names ("die renovierte
- * Kirche": an adjective after an article). */
+ * Kirche": an adjective after an article; the attribute's number is that
+ * lexicon's id, set when the templates are loaded). */
 static bool suffix_context(const zs_doc *d, const zs_entry *e, uint32_t i, const zs_sentence *s)
 {
     const zs_attr *na = zs_entry_attr(e, "not_after");
     if (!na || i == s->t0) return true;
-    uint32_t lex = zs_lang_lexicon(d->lang, na->sym);
     const zs_word *w = d->toks[i - 1].word;
-    return lex == UINT32_MAX || !w || !zs_word_in(w, lex, NULL);
+    return !w || !zs_word_in(w, (uint32_t)na->num, NULL);
 }
 
 /* The lexicon word of token i's whole folded form: the tokenizer's lookup,

@@ -360,11 +360,6 @@ static uint32_t find_lexicon(const zs_lang *L, const char *name, size_t n)
     return UINT32_MAX;
 }
 
-uint32_t zs_lang_lexicon(const zs_lang *L, const char *name)
-{
-    return find_lexicon(L, name, strlen(name));
-}
-
 static void add_entry(zs_lang *L, zs_entry *e)
 {
     ZS_GROW(L->entries, L->entries_cap, L->nentries + 1);
@@ -2401,6 +2396,32 @@ static void add_verb_titles(zs_lang *L)
     }
 }
 
+/* An event_suffix entry's not_after= names a lexicon ("die renovierte
+ * Kirche": not after an article); its attribute's number becomes that
+ * lexicon's id, looked up once here rather than per matched word. False,
+ * with err, for a name of no lexicon. */
+static bool resolve_not_after(zs_lang *L, zs_error *err)
+{
+    for (uint32_t i = 0; i < L->nentries && L->lex_event_suffix != UINT32_MAX; i++) {
+        zs_entry *e = L->entries[i];
+        const zs_attr *na = e->lex == L->lex_event_suffix ? zs_entry_attr(e, "not_after") : NULL;
+        if (!na) continue;
+        uint32_t lex = find_lexicon(L, na->sym, strlen(na->sym));
+        if (lex == UINT32_MAX) {
+            const zs_lexicon *x = &L->lexicons[e->lex];
+            zs_set_error(err, ZS_ERR_TEMPLATE,
+                         "%s:%d: lexicon event_suffix, '%s': not_after=%s names no lexicon", x->file,
+                         x->line, e->lemma, na->sym);
+            return false;
+        }
+        zs_attr *a = lalloc(L, e->nattrs * sizeof *a);
+        memcpy(a, e->attrs, e->nattrs * sizeof *a);
+        a[na - e->attrs].num = (int32_t)lex;
+        e->attrs = a;
+    }
+    return true;
+}
+
 zs_lang *zs_lang_load(const char *dir, zs_error *err)
 {
     DIR *dh = opendir(dir);
@@ -2519,6 +2540,10 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_status_date = well_known(L, "status_date");
     L->lex_zone_abbr = well_known(L, "zone_abbr");
     L->lex_planned_event = well_known(L, "planned_event");
+    if (!resolve_not_after(L, err)) {
+        zs_lang_free(L);
+        return NULL;
+    }
     add_verb_titles(L);
     build_tails(L);
     build_stop_table(L);

@@ -368,8 +368,6 @@ static inline uint32_t zs_word_hash_padded(const char *s, size_t n)
 
 /* The word record of a folded form, or NULL (a late word too). */
 const zs_word *zs_lang_word(const struct zs_lang *lang, const char *form, size_t len);
-/* The id of the lexicon named name, or UINT32_MAX. */
-uint32_t zs_lang_lexicon(const struct zs_lang *lang, const char *name);
 
 /* Whether form[0..len) is w's form (of length len), byte by byte, or, when
  * padded (form is followed by at least 7 more readable bytes, as in the

@@ -81,6 +81,15 @@ static bool point_of(const zs_timex *x, zs_rv *pt)
     return !x->is_dct && zs_tv_point(&x->tv, &x->rv, pt);
 }
 
+/* Appends the attribute name="value" (escaped), if value is not NULL. */
+static void put_attr(zs_buf *b, const char *name, const char *value)
+{
+    if (!value) return;
+    zs_buf_printf(b, " %s=\"", name);
+    put_escaped(b, value, strlen(value), true);
+    zs_buf_putc(b, '"');
+}
+
 /* Appends the start tag of timex x with id tid; anchor_tid (or NULL) is
  * the anchorTimeID of values anchored to the DCT. A duration that points
  * back or ahead (point_tid, the tid of its date, not NULL) has no
@@ -90,29 +99,17 @@ static bool point_of(const zs_timex *x, zs_rv *pt)
 static void put_start(zs_buf *b, const char *tid, const zs_timex *x, const char *anchor_tid,
                       const char *point_tid)
 {
-    zs_buf_printf(b, "<TIMEX3 tid=\"%s\" type=\"%s\" value=\"", tid, zs_ttype_name(x->rv.type));
-    put_escaped(b, x->rv.value, strlen(x->rv.value), true);
-    zs_buf_putc(b, '"');
+    zs_buf_printf(b, "<TIMEX3 tid=\"%s\" type=\"%s\"", tid, zs_ttype_name(x->rv.type));
+    put_attr(b, "value", x->rv.value);
     const char *mod = zs_mod_name(x->rv.mod);
     if (*mod) zs_buf_printf(b, " mod=\"%s\"", mod);
     const char *anchor = anchor_tid && x->anchor == ZS_ANCHOR_DCT ? anchor_tid : NULL;
     if (point_tid) {
         bool back = x->tv.dir == ZS_DIR_PAST;
-        const char *first = back ? point_tid : anchor, *last = back ? anchor : point_tid;
-        if (first) {
-            zs_buf_puts(b, " beginPoint=\"");
-            put_escaped(b, first, strlen(first), true);
-            zs_buf_putc(b, '"');
-        }
-        if (last) {
-            zs_buf_puts(b, " endPoint=\"");
-            put_escaped(b, last, strlen(last), true);
-            zs_buf_putc(b, '"');
-        }
-    } else if (anchor) {
-        zs_buf_puts(b, " anchorTimeID=\"");
-        put_escaped(b, anchor, strlen(anchor), true);
-        zs_buf_putc(b, '"');
+        put_attr(b, "beginPoint", back ? point_tid : anchor);
+        put_attr(b, "endPoint", back ? anchor : point_tid);
+    } else {
+        put_attr(b, "anchorTimeID", anchor);
     }
     zs_buf_putc(b, '>');
 }
@@ -124,17 +121,12 @@ static void put_start(zs_buf *b, const char *tid, const zs_timex *x, const char 
 static void put_point(zs_buf *b, const char *tid, const zs_timex *x, const zs_rv *pt,
                       const char *anchor_tid)
 {
-    zs_buf_printf(b, "\n<TIMEX3 tid=\"%s\" type=\"DATE\" value=\"", tid);
-    put_escaped(b, pt->value, strlen(pt->value), true);
-    zs_buf_putc(b, '"');
+    zs_buf_printf(b, "\n<TIMEX3 tid=\"%s\" type=\"DATE\"", tid);
+    put_attr(b, "value", pt->value);
     const char *mod = zs_mod_name(pt->mod);
     if (*mod) zs_buf_printf(b, " mod=\"%s\"", mod);
     zs_buf_puts(b, " temporalFunction=\"true\"");
-    if (anchor_tid && x->anchor == ZS_ANCHOR_DCT) {
-        zs_buf_puts(b, " anchorTimeID=\"");
-        put_escaped(b, anchor_tid, strlen(anchor_tid), true);
-        zs_buf_putc(b, '"');
-    }
+    put_attr(b, "anchorTimeID", anchor_tid && x->anchor == ZS_ANCHOR_DCT ? anchor_tid : NULL);
     zs_buf_puts(b, "/>");
 }
 

@@ -391,7 +391,7 @@ static bool written_id(const zs_doc *d, const char *id, char (*tids)[32], char (
         }
     for (size_t i = 0; !*is_event && i < d->ntimexes; i++)
         if (strcmp(d->timexes[i].id, id) == 0) {
-            if (d->timexes[i].is_dct) {
+            if (d->timexes[i].is_dct && !tids[i][0]) {
                 snprintf(out, n, "t0");
                 return true;
             }

@@ -827,6 +827,42 @@ static void test_plain_closure_links(void **state)
     zs_lang_free(en);
 }
 
+/* A dateline is written as a TIMEX3 of its own in TEXT, and its links
+ * keep its tid: "t1 SIMULTANEOUS t0", not a link from t0 to itself, and
+ * a weekday of the publication day is SIMULTANEOUS with t1 once. */
+static void test_plain_dateline_links(void **state)
+{
+    (void)state;
+    const char *text = "Bonn, 4. Juni 2025\n\nDer Rat tagte am Mittwoch.\n";
+    zs_error err = {0};
+    zs_doc *d = zs_doc_new(fixture_de, "d.txt", text, strlen(text), NULL, &err);
+    if (!d) fail_msg("%s", err.msg);
+    size_t len, skipped;
+    char *out = write_doc(d, &len, &skipped);
+    assert_non_null(strstr(out, "Bonn, <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-06-04\">"
+                                "4. Juni 2025</TIMEX3>"));
+    assert_non_null(strstr(out, "relType=\"SIMULTANEOUS\" timeID=\"t1\" relatedToTime=\"t0\""));
+    xmlDocPtr x = xmlReadMemory(out, (int)len, "d.tml", NULL, XML_PARSE_NONET);
+    assert_non_null(x);
+    size_t links = 0, with_t1 = 0;
+    for (xmlNodePtr c = xmlDocGetRootElement(x)->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || xmlStrcmp(c->name, BAD_CAST "TLINK") != 0) continue;
+        char *a = get_attr(c, "timeID"), *b = get_attr(c, "relatedToTime");
+        if (a && b) {
+            assert_string_not_equal(a, b);
+            with_t1 += strcmp(a, "t1") == 0 || strcmp(b, "t1") == 0;
+        }
+        links++;
+        free(a);
+        free(b);
+    }
+    assert_true(links >= 3);
+    assert_int_equal(with_t1, 2); /* with t0 and with "Mittwoch" */
+    xmlFreeDoc(x);
+    free(out);
+    zs_doc_free(d);
+}
+
 /* A cancelled event is the subordinated instance of an SLINK of type
  * COUNTER_FACTIVE from the event that cancels it, a postponed one of an
  * SLINK of type MODAL from the one that moves it; the links' lids go on
@@ -1160,6 +1196,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_closure_links),
+        cmocka_unit_test(test_plain_dateline_links),
         cmocka_unit_test(test_plain_status_links),
         cmocka_unit_test(test_plain_points),
         cmocka_unit_test(test_points_anchors),

@@ -11,7 +11,8 @@
  * when the doc's DCT is the file's. A duration that points back or ahead
  * ("vor zwei Wochen": zs_tv_point) has beginPoint and endPoint instead:
  * the date it reaches, an empty TIMEX3 right after TEXT's end tag (tids
- * after the mentions'), and that anchor. A doc's byte offsets are offsets into
+ * after the mentions'; one the file holds there already is named, not
+ * written again), and that anchor. A doc's byte offsets are offsets into
  * the decoded TEXT content; the source (timeml.h) maps them back to the
  * file. Where markup of the source (an EVENT's tags, say) meets a mention's
  * edge, the TIMEX3 goes inside it if the tags then nest, else outside.
@@ -128,6 +129,35 @@ static void put_point(zs_buf *b, const char *tid, const zs_timex *x, const zs_rv
     zs_buf_puts(b, " temporalFunction=\"true\"");
     put_attr(b, "anchorTimeID", anchor_tid && x->anchor == ZS_ANCHOR_DCT ? anchor_tid : NULL);
     zs_buf_puts(b, "/>");
+}
+
+/* Whether needle[0..m) occurs in hay[0..n). */
+static bool contains(const char *hay, size_t n, const char *needle, size_t m)
+{
+    for (const char *p = hay; m && (size_t)(hay + n - p) >= m; p++) {
+        p = memchr(p, needle[0], (size_t)(hay + n - p) - m + 1);
+        if (!p) return false;
+        if (memcmp(p, needle, m) == 0) return true;
+    }
+    return false;
+}
+
+/* The tid of an empty TIMEX3 after TEXT that source s keeps and that is
+ * the very element put_point writes for the date pt of duration x (a file
+ * zeitstrahl wrote, read again), or NULL: the date is then written once,
+ * not a second time under a new tid. tmp is scratch space. */
+static const char *kept_point(const struct zs_timeml_src *s, const zs_timex *x, const zs_rv *pt,
+                              const char *anchor_tid, zs_buf *tmp)
+{
+    if (s->text_e >= s->raw_len) return NULL;
+    for (size_t k = 0; k < s->ntids; k++) {
+        zs_buf_reset(tmp);
+        put_point(tmp, s->tids[k], x, pt, anchor_tid);
+        /* without the newline put_point starts with */
+        if (contains(s->raw + s->text_e, s->raw_len - s->text_e, tmp->data + 1, tmp->len - 1))
+            return s->tids[k];
+    }
+    return NULL;
 }
 
 /* A timex to write: its extent in the text, and where its tags go. */
@@ -310,11 +340,20 @@ static void write_source(const zs_doc *d, zs_buf *out, size_t *skipped)
     zs_rv *pts = zs_xcalloc(kept ? kept : 1, sizeof *pts);
     size_t mk = 0, tidn = 0, npts = 0;
     for (size_t i = 0; i < kept; i++) next_tid(s, &tidn, tids[i], sizeof tids[i]);
-    for (size_t i = 0; i < kept; i++)
-        if (point_of(&d->timexes[it[i].x], &pts[i])) {
-            next_tid(s, &tidn, ptids[i], sizeof ptids[i]);
-            npts++;
+    bool *fresh = zs_xcalloc(kept ? kept : 1, sizeof *fresh); /* a point not in the file */
+    zs_buf tmp = {0};
+    for (size_t i = 0; i < kept; i++) {
+        if (!point_of(&d->timexes[it[i].x], &pts[i])) continue;
+        const char *tid = kept_point(s, &d->timexes[it[i].x], &pts[i], anchor, &tmp);
+        if (tid) {
+            snprintf(ptids[i], sizeof ptids[i], "%s", tid);
+            continue;
         }
+        next_tid(s, &tidn, ptids[i], sizeof ptids[i]);
+        fresh[i] = true;
+        npts++;
+    }
+    zs_buf_free(&tmp);
     uint32_t p = 0;
     for (size_t i = 0; i < kept; i++) {
         copy_source(out, s, &mk, p, it[i].s);
@@ -336,9 +375,10 @@ static void write_source(const zs_doc *d, zs_buf *out, size_t *skipped)
         copy_source(out, s, &mk, p, q);
         p = q;
         for (size_t i = 0; i < kept; i++)
-            if (ptids[i][0]) put_point(out, ptids[i], &d->timexes[it[i].x], &pts[i], anchor);
+            if (fresh[i]) put_point(out, ptids[i], &d->timexes[it[i].x], &pts[i], anchor);
     }
     copy_source(out, s, &mk, p, (uint32_t)s->raw_len);
+    free(fresh);
     free(pts);
     free(ptids);
     free(tids);

@@ -148,9 +148,9 @@ check "timeml: durations that point, as golden" sh -c \
     "$run --dct 2026-03-20 -f timeml $points > $tmp/p.tml && cmp $tmp/p.tml tests/golden/punkte.tml"
 check "timeml: durations that point, references" sh -c \
     "xmllint --noout $tmp/p.tml && $py tests/timeml_check.py $tmp/p.tml >/dev/null"
-check "timeml: durations that point, read back and written again" sh -c \
+check "timeml: durations that point, read back and written again: the same file" sh -c \
     "$run --input timeml -f timeml $tmp/p.tml > $tmp/p2.tml && $py tests/timeml_check.py $tmp/p2.tml >/dev/null &&
-     grep -q 'value=\"P2W\" beginPoint=\"t8\" endPoint=\"t0\">zwei Wochen<' $tmp/p2.tml"
+     cmp $tmp/p.tml $tmp/p2.tml"
 printf '<TimeML><TEXT>Am 3. Mai.</TEXT>\n' >"$tmp/broken.tml"
 printf '<TimeML><TEXT>Am 3. Mai.</TEXT></TimeML>\n' >"$tmp/nodct.tml"
 

@@ -997,7 +997,9 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
 
 /* The relation of an event to its own time that the word right before the
  * timex states by signal_anchor ("since [1990]" = BEGUN_BY: the event
- * begins with it), if any, in *rel. */
+ * begins with it; "vor [Weihnachten]" = BEFORE), if any, in *rel. A
+ * duration is no bound: "vor [zwei Wochen]" is a date in the past, its
+ * word "vor" outside the timex (KRAUTS's extents). */
 static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
 {
     const zs_lang *L = d->lang;
@@ -1005,9 +1007,19 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     const zs_word *w = d->toks[x->t0 - 1].word;
     const zs_entry *en;
     if (!w || !zs_word_in(w, L->lex_signal_anchor, &en)) return;
-    int r = en->nattrs && !en->attrs[0].key && en->attrs[0].sym
-                ? zs_rel_from_name(en->attrs[0].sym)
-                : -1;
+    const char *sym = en->nattrs && !en->attrs[0].key ? en->attrs[0].sym : NULL;
+    int r = sym ? zs_rel_from_name(sym) : -1;
+    if ((r == ZS_REL_BEFORE || r == ZS_REL_AFTER) && x->rv.type != ZS_DATE && x->rv.type != ZS_TIME)
+        return;
+    /* a word marked "not" right before it turns a bound around: "wird
+       nicht vor [Mitte nächsten Jahres] erwartet" is then or later */
+    if ((r == ZS_REL_BEFORE || r == ZS_REL_AFTER) && x->t0 >= d->sents[x->sent].t0 + 2) {
+        const zs_word *v = d->toks[x->t0 - 2].word;
+        const zs_entry *ven;
+        if (v && zs_word_in(v, L->lex_signal_anchor, &ven) && ven->nattrs && !ven->attrs[0].key &&
+            ven->attrs[0].sym && strcmp(ven->attrs[0].sym, "not") == 0)
+            return;
+    }
     if (r >= 0) *rel = (zs_relkind)r;
 }
 
@@ -1209,6 +1221,11 @@ static void relate_sentence_dates(zs_doc *d)
             at = -1;
         if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
+        if (at >= 0) { /* nor one after "vor" or "before": nothing lies within it */
+            zs_relkind rel = ZS_REL_IS_INCLUDED;
+            anchor_signal(d, &d->timexes[at], &rel);
+            if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER) at = -1;
+        }
         if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
         /* nor a planned event one that ends before the publication time,
            which is its plan's ("haben am 8. Juli einen Antrag eingebracht,
@@ -3756,7 +3773,7 @@ void zs_find_events(zs_doc *d)
         if (object[k] >= 0 && plans[k] && d->events[object[k]].demanded)
             plan_date(d, &d->events[k], &d->events[object[k]]);
     for (size_t i = 0; i < d->nevents; i++) {
-        const zs_event *e = &d->events[i];
+        zs_event *e = &d->events[i];
         if (e->time < 0) continue;
         /* within its time; a verb within "now" too ("officials are now
            investigating": so TimeBank has most of them), a noun only
@@ -3764,7 +3781,13 @@ void zs_find_events(zs_doc *d)
         const zs_timex *x = &d->timexes[e->time];
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT && e->noun ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         anchor_signal(d, x, &rel);
-        if (rel == ZS_REL_BEGUN_BY) runs_to_dct(d, &d->events[i]);
+        if (rel == ZS_REL_BEGUN_BY) runs_to_dct(d, e);
+        if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER) {
+            /* before or after its time, not within it ("eine Einigung vor
+               Weihnachten"): no date of its own; the closure places it */
+            e->time = -1;
+            e->has_interval = false;
+        }
         add_tlink(d, e->id, x->id, rel, "anchor");
     }
     relate_durations(d, &ix);

@@ -433,6 +433,40 @@ static void test_report_date(void **state)
     zs_doc_free(first_of_two_timed("The company Monday announced that it bought a rival.", &o));
 }
 
+/* An event whose date follows "before" or "after" (signal_anchor) lies
+ * before or after it, not within it: it has no date of its own, and no
+ * other event of the sentence takes that date as its clause's. */
+static void test_bound_date(void **state)
+{
+    (void)state;
+    static const char text[] = "The talks collapsed before the weekend. Prices rose after "
+                               "Easter.";
+    zs_options o = {.dct = "2025-10-14"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    assert_int_equal(d->ntimexes, 2);
+    assert_string_equal(d->timexes[1].rv.value, "2025-04-20");
+    const zs_event *collapsed = NULL, *talks = NULL, *rose = NULL;
+    for (size_t k = 0; k < d->nevents; k++) {
+        const char *w = d->text + d->events[k].b0;
+        if (strncmp(w, "collapsed", 9) == 0) collapsed = &d->events[k];
+        if (strncmp(w, "talks", 5) == 0) talks = &d->events[k];
+        if (strncmp(w, "rose", 4) == 0) rose = &d->events[k];
+    }
+    assert_non_null(collapsed);
+    assert_non_null(talks);
+    assert_non_null(rose);
+    assert_int_equal(link_rel(d, collapsed->id, d->timexes[0].id), ZS_REL_BEFORE);
+    assert_int_equal(collapsed->time, -1);
+    assert_false(collapsed->has_interval);
+    assert_int_not_equal(link_rel(d, talks->id, d->timexes[0].id), ZS_REL_IS_INCLUDED);
+    assert_int_equal(link_rel(d, rose->id, d->timexes[1].id), ZS_REL_AFTER);
+    assert_int_equal(rose->time, -1);
+    assert_int_equal(d->ncontras, 0);
+    zs_doc_free(d);
+}
+
 /* The tokenizer looks its words up among the words of the rules and of the
  * lexicons the tagger reads; the words only the events stage's lexicons
  * hold (most of English's: event_verb) are late words, which the tense
@@ -1021,6 +1055,7 @@ int main(void)
         cmocka_unit_test(test_nouns_untensed),
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_report_date),
+        cmocka_unit_test(test_bound_date),
         cmocka_unit_test(test_late_words),
         cmocka_unit_test(test_adjacent),
         cmocka_unit_test(test_far_clause_date),

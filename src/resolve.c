@@ -261,6 +261,23 @@ static bool fronted(const zs_doc *d, const zs_sentence *s, uint32_t t0, uint32_t
     return !(w && zs_word_in(w, lex, NULL));
 }
 
+/* The token of a verb_last word that opens the clause of the date at
+ * token t0, at most VERB_LAST_REACH tokens before it with no punctuation
+ * between ("bis mit [1. April] die Partnerschaft ... begonnen hat"), or
+ * UINT32_MAX: the clause's finite verb then stands at its end. */
+#define VERB_LAST_REACH 3
+static uint32_t verb_last_opener(const zs_doc *d, const zs_sentence *s, uint32_t t0)
+{
+    uint32_t lex = d->lang->lex_verb_last;
+    if (lex == UINT32_MAX) return UINT32_MAX;
+    for (uint32_t k = t0; k > s->t0 && t0 - k < VERB_LAST_REACH; k--) {
+        const zs_token *t = &d->toks[k - 1];
+        if (t->kind == ZS_TOK_PUNCT) break;
+        if (t->word && zs_word_in(t->word, lex, NULL)) return k - 1;
+    }
+    return UINT32_MAX;
+}
+
 zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
@@ -288,6 +305,24 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
      * ("On Tuesday, the National ... League plans to", "In January, two
      * weeks after the end of the strike at ..., a fire killed") */
     uint32_t rreach = front ? s->t1 - t1 : TENSE_REACH;
+    /* a date right after the word that opens a clause with its verb last
+     * looks for the cue first from there to that clause's end (the next
+     * comma), where its verb is, however far; without one there, as any
+     * date */
+    if (!front && verb_last_opener(d, s, t0) != UINT32_MAX) {
+        uint32_t skip = 0;
+        for (uint32_t j = t1; j < s->t1 && !zs_tok_comma(d, j); j++) {
+            if (d->tense_cues[j] & CUE_SKIP) {
+                if (++skip > SKIP_REACH) break;
+                continue;
+            }
+            uint8_t c = tense_cue(d, j);
+            if (c & CUE_CLAUSE_END) break;
+            if ((c & CUE_DIR) && !(c & CUE_RIGHT)) return (zs_dir)(c & CUE_DIR);
+            if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
+            if (present && (c & CUE_PRESENT)) return ZS_DIR_FUTURE;
+        }
+    }
     /* where a date goes with the verb before it ("dates verb", English),
      * a comma after a date inside its sentence ends its clause to the
      * right: what follows is another clause's ("must report by Jan. 15,

@@ -884,7 +884,7 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         set_decade(sp, dec);
         return true;
     }
-    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST &&
+    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean != ZS_DIR_NONE &&
         dir == ZS_DIR_PAST && zs_weekday(aday) <= 4) {
         /* "the weekend" of a rule leaning back, said from Monday to
          * Thursday without a cue ahead: the one before */
@@ -1064,7 +1064,7 @@ bool zs_tv_uses_hint(const zs_tv *tv)
     if (tv->dir != ZS_DIR_NONE) return false;
     if (tv->turn != ZS_UNSET) return tv->offset == ZS_UNSET || tv->offset == 0;
     if (tv->century != ZS_UNSET || tv->decade != ZS_UNSET) return false;
-    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean == ZS_DIR_PAST) return true;
+    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean != ZS_DIR_NONE) return true;
     if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !days_from_weekday(tv)) return false;
     /* the direction picks the year of a date without one, and the day of
      * a weekday */

@@ -463,7 +463,13 @@ static void resolve_timexes(zs_doc *d)
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
                 sent_day = day;
                 sent_day_of = x->sent;
-                if (x->tv.day != ZS_UNSET || x->tv.weekday != ZS_UNSET) last_day = day; /* a date or a weekday written out */
+                /* a date or a weekday written out, or a day named by its
+                 * distance from the publication ("yesterday", "heute";
+                 * not "tags darauf") */
+                if (x->tv.day != ZS_UNSET || x->tv.weekday != ZS_UNSET ||
+                    (x->anchor == ZS_ANCHOR_DCT && x->tv.offset != ZS_UNSET && x->tv.unit == ZS_U_DAY &&
+                     x->tv.hour == ZS_UNSET && x->tv.pod == ZS_POD_NONE))
+                    last_day = day;
             }
         }
         if (kept != i) {

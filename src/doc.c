@@ -311,6 +311,10 @@ static void resolve_timexes(zs_doc *d)
      * that does not point away, is of that year */
     uint32_t year_of = UINT32_MAX;
     zs_lsec year_at = 0;
+    /* the sentence of the last date written out with its day and month,
+     * and its day, for anchor=sentence */
+    uint32_t told_of = UINT32_MAX;
+    zs_lsec told_day = 0;
     for (size_t i = 0; i < d->ntimexes; i++) {
         zs_timex *x = &d->timexes[i];
         bool ok;
@@ -383,6 +387,16 @@ static void resolve_timexes(zs_doc *d)
             if (!d->narrative && kept > 0 && weekday_of_narrative(d, &d->timexes[kept - 1], x)) {
                 a = zs_lsec_make(zs_lsec_days(d->timexes[kept - 1].rv.begin), 0, 0, 0);
                 hint = ZS_DIR_SAME;
+                narrative = true;
+            }
+            /* anchor=sentence: a date written out earlier in the sentence
+             * that lies before the publication day is the day the clause
+             * tells of ("fell on Monday, March 3, ahead of Friday's
+             * report": the Friday after it); its own lean decides */
+            if (x->tv.anchor == ZS_ANCHOR_SENTENCE && !d->narrative && told_of == x->sent &&
+                zs_lsec_days(told_day) < zs_lsec_days(d->dct)) {
+                a = told_day;
+                hint = ZS_DIR_NONE;
                 narrative = true;
             }
             bool by_mention = x->tv.anchor == ZS_ANCHOR_MENTION || x->tv.anchor == ZS_ANCHOR_AGO;
@@ -463,6 +477,10 @@ static void resolve_timexes(zs_doc *d)
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
                 sent_day = day;
                 sent_day_of = x->sent;
+                if (x->tv.day != ZS_UNSET && x->tv.month != ZS_UNSET && x->tv.offset == ZS_UNSET) {
+                    told_of = x->sent;
+                    told_day = day;
+                }
                 /* a date or a weekday written out, or a day named by its
                  * distance from the publication ("yesterday", "heute";
                  * not "tags darauf") */

@@ -1410,7 +1410,7 @@ static const char *const mod_syms[] = {"", "START", "MID", "END", "APPROX",
                                        "LESS_THAN", "MORE_THAN", NULL};
 static const char *const ref_syms[] = {"", "PRESENT", "PAST", "FUTURE", NULL};
 static const char *const dir_syms[] = {"", "past", "future", NULL};
-static const char *const anchor_syms[] = {"", "dct", "narrative", "mention", "ago", NULL};
+static const char *const anchor_syms[] = {"", "dct", "narrative", "mention", "ago", "sentence", NULL};
 
 const char *const *zs_field_syms(zs_field f)
 {

@@ -86,9 +86,12 @@ typedef enum { ZS_REF_NONE = 0, ZS_REF_PRESENT, ZS_REF_PAST, ZS_REF_FUTURE } zs_
 typedef enum { ZS_DIR_NONE = 0, ZS_DIR_PAST, ZS_DIR_FUTURE,
                ZS_DIR_SAME /* the anchor's own year or week (narratives) */ } zs_dir;
 /* mention: the last date mentioned, shifted in its own granularity ("a year
- * earlier" after "the third quarter" is that quarter a year before). */
+ * earlier" after "the third quarter" is that quarter a year before).
+ * sentence: the day of a date written out with its day and month earlier
+ * in the sentence that lies before the publication day, else as NONE. */
 typedef enum {
-    ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE, ZS_ANCHOR_MENTION, ZS_ANCHOR_AGO
+    ZS_ANCHOR_NONE = 0, ZS_ANCHOR_DCT, ZS_ANCHOR_NARRATIVE, ZS_ANCHOR_MENTION, ZS_ANCHOR_AGO,
+    ZS_ANCHOR_SENTENCE
 } zs_anchor;
 
 /* The value a rule builds: every field ZS_UNSET (or 0 for enums) unless the

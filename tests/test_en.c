@@ -764,6 +764,25 @@ static void check_nth(const char *text, const char *dct, size_t i, const char *v
     zs_doc_free(d);
 }
 
+/* anchor=sentence: "ahead of Friday's report" is the Friday after a date
+ * of its sentence written out before the publication day, else the coming
+ * Friday from the publication (Wednesday, March 12, 2025). */
+static void test_ahead_of_sentence_date(void **state)
+{
+    (void)state;
+    const char *dct = "2025-03-12";
+    check_nth("Oil fell on Tuesday ahead of Friday's report.", dct, 1, "2025-03-14");
+    check_nth("Oil fell on Monday, March 3, ahead of Friday's report.", dct, 1, "2025-03-07");
+    check_nth("Oil fell on March 3 before Friday's vote.", dct, 1, "2025-03-07");
+    check_nth("Oil fell on March 3. Traders wait ahead of Friday's report.", dct, 1, "2025-03-14");
+    check_nth("On March 20 traders will wait ahead of Friday's report.", dct, 1, "2025-03-14");
+    check_nth("In 2024 oil fell ahead of Friday's report.", dct, 1, "2025-03-14");
+    /* a day named by its distance from the publication is the day in
+     * focus of "later in the day" */
+    check_nth("Oil fell yesterday. Later in the day it rose.", dct, 1, "2025-03-11");
+    check_nth("The minister quit earlier in the day.", dct, 0, "2025-03-12");
+}
+
 /* anchor=mention: "a year earlier" in the granularity of the last date. */
 static void test_mention_shift(void **state)
 {
@@ -1070,6 +1089,7 @@ int main(void)
         cmocka_unit_test(test_support_titles),
         cmocka_unit_test(test_quote_opens),
         cmocka_unit_test(test_past_future_date),
+        cmocka_unit_test(test_ahead_of_sentence_date),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -263,7 +263,7 @@ static bool fronted(const zs_doc *d, const zs_sentence *s, uint32_t t0, uint32_t
 
 /* The token of a verb_last word that opens the clause of the date at
  * token t0, at most VERB_LAST_REACH tokens before it with no punctuation
- * between ("bis mit [1. April] die Partnerschaft ... begonnen hat"), or
+ * between ("bis zum [1. April] der neue Vertrag ... in Kraft getreten ist"), or
  * UINT32_MAX: the clause's finite verb then stands at its end. */
 #define VERB_LAST_REACH 3
 static uint32_t verb_last_opener(const zs_doc *d, const zs_sentence *s, uint32_t t0)

@@ -2589,12 +2589,35 @@ const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
     return form ? form : is_lemma ? "infinitive" : "participle";
 }
 
-/* The auxiliary of verb_aux at token i, or NULL. */
+/* Whether the word at token i stands before a noun of its sentence: a
+ * capitalized word right after it, or after one lower-case word of an
+ * adjective's ending (e, em, en, er, es) that is of no object_gap kind and
+ * no auxiliary ("sein Buch", "sein neues Buch"; not "sein bis Ende Mai"). */
+static bool possessive_before_noun(const zs_doc *d, uint32_t i)
+{
+    const zs_sentence *s = &d->sents[d->toks[i].sent];
+    uint32_t j = i + 1;
+    if (j >= s->t1 || d->toks[j].kind != ZS_TOK_WORD) return false;
+    if (d->toks[j].flags & ZS_TF_UPPER) return true;
+    if (j + 1 >= s->t1 || d->toks[j + 1].kind != ZS_TOK_WORD || !(d->toks[j + 1].flags & ZS_TF_UPPER))
+        return false;
+    const char *f = zs_tok_fold(d, j);
+    size_t n = d->toks[j].fold_len;
+    const zs_word *w = d->toks[j].word;
+    if (n < 3 || gap_kind(d, j) || (w && zs_word_in(w, d->lang->lex_verb_aux, NULL))) return false;
+    return f[n - 1] == 'e' ||
+           (f[n - 2] == 'e' && (f[n - 1] == 'm' || f[n - 1] == 'n' || f[n - 1] == 'r' || f[n - 1] == 's'));
+}
+
+/* The auxiliary of verb_aux at token i, or NULL; not one whose entry says
+ * possessive= before a noun ("hat sein Buch vorgestellt": the possessive,
+ * not the infinitive "sein"). */
 static const zs_entry *aux_at(const zs_doc *d, int64_t i)
 {
     const zs_word *w = d->toks[i].word;
     const zs_entry *en;
-    return w && zs_word_in(w, d->lang->lex_verb_aux, &en) ? en : NULL;
+    if (!w || !zs_word_in(w, d->lang->lex_verb_aux, &en)) return NULL;
+    return zs_entry_attr(en, "possessive") && possessive_before_noun(d, (uint32_t)i) ? NULL : en;
 }
 
 /* The tense and aspect of the verb group of the verb at tokens [t0, t1)

@@ -71,6 +71,12 @@ static void test_german(void **state)
     check(de, "Sie wollen sich im Juli treffen.", "treffen", "NONE", "NONE");
     check(de, "Sie vereinbarten, sich bald zu treffen.", "treffen", "INFINITIVE", "NONE");
     check(de, "Der Gipfel findet im Juli statt.", "Gipfel", "NONE", "NONE"); /* a noun */
+    /* a possessive "sein" is no auxiliary: as with an article */
+    check(de, "Er hat das Album am Montag vorgestellt.", "vorgestellt", "PRESENT", "PERFECTIVE");
+    check(de, "Er hat sein Album am Montag vorgestellt.", "vorgestellt", "PRESENT", "PERFECTIVE");
+    check(de, "Er hat sein erstes Album vorgestellt.", "vorgestellt", "PRESENT", "PERFECTIVE");
+    check(de, "Er hatte sein Album vorgestellt.", "vorgestellt", "PAST", "PERFECTIVE");
+    check(de, "Das Album soll vorgestellt worden sein.", "vorgestellt", "NONE", "PERFECTIVE");
 }
 
 static void test_english(void **state)

@@ -2813,9 +2813,25 @@ bool zs_present_verb(const zs_doc *d, uint32_t i)
     const zs_lang *L = d->lang;
     const zs_word *w = d->toks[i].word;
     const zs_entry *e;
-    if (!w || L->lex_event_verb == UINT32_MAX || L->lex_present_ending == UINT32_MAX ||
-        !zs_word_in(w, L->lex_event_verb, &e))
+    if (!w || L->lex_event_verb == UINT32_MAX || L->lex_present_ending == UINT32_MAX)
         return false;
+    zs_tense t;
+    zs_aspect a;
+    /* a form verb_ending lists whole as present, of an event verb or not
+       ("folgt", "steht ... an": "Am Samstag folgt das Finale") */
+    const char *whole = whole_form(d, i);
+    if (whole && strcmp(whole, "present") == 0) {
+        /* with particle=, only where that particle closes the clause
+           ("steht ... an") */
+        const zs_entry *en;
+        zs_word_in(w, L->lex_verb_ending, &en);
+        const zs_attr *part = zs_entry_attr(en, "particle");
+        if (part && part->sym && !particle_after(d, i, i + 1, UINT32_MAX, part->sym, true))
+            return false;
+        group_tense(d, i, i + 1, whole, &t, &a);
+        return t == ZS_TENSE_PRESENT && a == ZS_ASPECT_NONE;
+    }
+    if (!zs_word_in(w, L->lex_event_verb, &e)) return false;
     const zs_attr *lem = zs_entry_attr(e, "lemma");
     const char *form = zs_verb_form(d, i, lem ? lem->sym : e->lemma);
     /* the lemma's form is also the plural present ("treffen"); another one
@@ -2823,8 +2839,6 @@ bool zs_present_verb(const zs_doc *d, uint32_t i)
     if (strcmp(form, "infinitive") != 0 &&
         (strcmp(form, "participle") != 0 || !present_form(d, i)))
         return false;
-    zs_tense t;
-    zs_aspect a;
     group_tense(d, i, i + 1, form, &t, &a);
     return t == ZS_TENSE_PRESENT && a == ZS_ASPECT_NONE;
 }

@@ -3699,17 +3699,60 @@ static bool reaction_dated(const zs_doc *d, const tok_index *ix, const zs_event 
     return o->t0 > c0 && nearest_timex(d, ix, v, c0, o->t0, false) >= 0;
 }
 
+/* The lexicon named by attribute a (a not_with= of an event_verb entry),
+ * or UINT32_MAX. */
+static uint32_t named_lexicon(const zs_lang *L, const zs_attr *a)
+{
+    if (!a || !a->sym) return UINT32_MAX;
+    for (uint32_t x = 0; x < L->nlexicons; x++)
+        if (strcmp(L->lexicons[x].name, a->sym) == 0) return x;
+    return UINT32_MAX;
+}
+
+/* Whether the part of verb event e's clause around it (up to punctuation)
+ * holds a noun that is an entry of lexicon lex or ends as one, in no
+ * prepositional phrase and no genitive attribute: its subject or object
+ * ("das Rennen bestreiten", "den Tagessieger ermitteln", "Der Sieger wird
+ * ermittelt"; not "ermittelt gegen den Sieger"). */
+static bool clause_noun_in(const zs_doc *d, const zs_event *e, uint32_t lex)
+{
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    uint32_t a = e->t0, b = e->t1;
+    while (a > c0 && d->toks[a - 1].kind != ZS_TOK_PUNCT) a--;
+    while (b < c1 && d->toks[b].kind != ZS_TOK_PUNCT) b++;
+    for (uint32_t i = a; i < b; i++) {
+        const zs_token *t = &d->toks[i];
+        if (i >= e->t0 && i < e->t1) continue;
+        if (t->kind != ZS_TOK_WORD || !(t->flags & ZS_TF_UPPER)) continue;
+        const zs_entry *en = NULL;
+        if (!(t->word && zs_word_in(t->word, lex, &en)) &&
+            !ending_entry(d->lang, lex, zs_tok_fold(d, i), t->fold_len, 0, NULL))
+            continue;
+        if (!in_phrase(d, i < e->t0 ? a : e->t1, i) && !genitive_attribute(d, i)) return true;
+    }
+    return false;
+}
+
 /* Drops each verb whose event_verb entry says object=: an event only with
  * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
- * Berlin"). */
+ * Berlin"); and each one whose entry says not_with= where a noun of the
+ * lexicon it names is its subject or object (clause_noun_in: "das Rennen
+ * bestreiten" competes, no denial; "den Sieger ermitteln" determines, no
+ * investigation). */
 static void drop_objectless(zs_doc *d)
 {
-    if (!d->lang->object_verbs) return;
     bool *drop = NULL;
     for (size_t k = 0; k < d->nevents; k++) {
         int rel;
         const zs_entry *en = d->events[k].entry;
-        if (!en || !zs_entry_attr(en, "object") || object_of(d, k, &rel, NULL) >= 0) continue;
+        if (!en || d->events[k].noun) continue;
+        const zs_attr *nw = zs_entry_attr(en, "not_with");
+        uint32_t lex = nw ? named_lexicon(d->lang, nw) : UINT32_MAX;
+        bool without = lex != UINT32_MAX && clause_noun_in(d, &d->events[k], lex);
+        if (!without && (!d->lang->object_verbs || !zs_entry_attr(en, "object") ||
+                         object_of(d, k, &rel, NULL) >= 0))
+            continue;
         if (!drop) drop = zs_xcalloc(d->nevents, sizeof *drop);
         drop[k] = true;
     }

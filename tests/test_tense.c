@@ -4,6 +4,7 @@
  * JSONL writers carry them. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,35 @@ static void test_german(void **state)
     check(de, "Er hat sein erstes Album vorgestellt.", "vorgestellt", "PRESENT", "PERFECTIVE");
     check(de, "Er hatte sein Album vorgestellt.", "vorgestellt", "PAST", "PERFECTIVE");
     check(de, "Das Album soll vorgestellt worden sein.", "vorgestellt", "NONE", "PERFECTIVE");
+}
+
+/* Whether text has an event whose trigger is the word trigger. */
+static bool has_event(const zs_lang *lang, const char *text, const char *trigger)
+{
+    zs_doc *d = analyse(lang, text);
+    bool found = false;
+    for (size_t i = 0; i < d->nevents && !found; i++)
+        found = d->events[i].b1 - d->events[i].b0 == strlen(trigger) &&
+                memcmp(d->text + d->events[i].b0, trigger, strlen(trigger)) == 0;
+    zs_doc_free(d);
+    return found;
+}
+
+/* A verb whose entry says not_with= is no event where a noun of that
+ * lexicon is its subject or object, outside a prepositional phrase. */
+static void test_german_senses(void **state)
+{
+    const zs_lang *de = *state;
+    assert_false(has_event(de, "Sie will am Sonntag das Rennen bestreiten.", "bestreiten"));
+    assert_true(has_event(de, "Sie will am Sonntag das Rennen bestreiten.", "Rennen"));
+    assert_false(has_event(de, "Am Samstag bestreitet das Team sein Heimspiel.", "bestreitet"));
+    assert_true(has_event(de, "Der Minister bestreitet die Vorwürfe.", "bestreitet"));
+    assert_true(has_event(de, "Er bestritt, vom Rennen gewusst zu haben.", "bestritt"));
+    assert_false(has_event(de, "Die Jury wird am Freitag den Sieger ermitteln.", "ermitteln"));
+    assert_false(has_event(de, "Die Gesamtsiegerin wird am Abend ermittelt.", "ermittelt"));
+    assert_false(has_event(de, "Die Feuerwehr ermittelte die Brandursache.", "ermittelte"));
+    assert_true(has_event(de, "Die Polizei ermittelt gegen den Sieger.", "ermittelt"));
+    assert_true(has_event(de, "Die Staatsanwaltschaft ermittelt seit Mai.", "ermittelt"));
 }
 
 static void test_english(void **state)
@@ -303,6 +333,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_german),
+        cmocka_unit_test(test_german_senses),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_past_and_context),
         cmocka_unit_test(test_before_context),

@@ -3699,16 +3699,6 @@ static bool reaction_dated(const zs_doc *d, const tok_index *ix, const zs_event 
     return o->t0 > c0 && nearest_timex(d, ix, v, c0, o->t0, false) >= 0;
 }
 
-/* The lexicon named by attribute a (a not_with= of an event_verb entry),
- * or UINT32_MAX. */
-static uint32_t named_lexicon(const zs_lang *L, const zs_attr *a)
-{
-    if (!a || !a->sym) return UINT32_MAX;
-    for (uint32_t x = 0; x < L->nlexicons; x++)
-        if (strcmp(L->lexicons[x].name, a->sym) == 0) return x;
-    return UINT32_MAX;
-}
-
 /* Whether the part of verb event e's clause around it (up to punctuation)
  * holds a noun that is an entry of lexicon lex or ends as one, in no
  * prepositional phrase and no genitive attribute: its subject or object
@@ -3748,7 +3738,7 @@ static void drop_objectless(zs_doc *d)
         const zs_entry *en = d->events[k].entry;
         if (!en || d->events[k].noun) continue;
         const zs_attr *nw = zs_entry_attr(en, "not_with");
-        uint32_t lex = nw ? named_lexicon(d->lang, nw) : UINT32_MAX;
+        uint32_t lex = nw ? (uint32_t)nw->num : UINT32_MAX; /* resolved at load */
         bool without = lex != UINT32_MAX && clause_noun_in(d, &d->events[k], lex);
         if (!without && (!d->lang->object_verbs || !zs_entry_attr(en, "object") ||
                          object_of(d, k, &rel, NULL) >= 0))

@@ -2396,28 +2396,38 @@ static void add_verb_titles(zs_lang *L)
     }
 }
 
-/* An event_suffix entry's not_after= names a lexicon ("die renovierte
- * Kirche": not after an article); its attribute's number becomes that
- * lexicon's id, looked up once here rather than per matched word. False,
- * with err, for a name of no lexicon. */
-static bool resolve_not_after(zs_lang *L, zs_error *err)
+/* Attributes that name a lexicon: an event_suffix entry's not_after=
+ * ("die renovierte Kirche": not after an article) and an event_verb
+ * entry's not_with= ("das Rennen bestreiten": no denial with a contest).
+ * Each attribute's number becomes that lexicon's id, looked up once here
+ * rather than per matched word. False, with err, for a name of no
+ * lexicon. */
+static bool resolve_lexicon_attrs(zs_lang *L, zs_error *err)
 {
-    for (uint32_t i = 0; i < L->nentries && L->lex_event_suffix != UINT32_MAX; i++) {
+    const struct { uint32_t lex; const char *key; } named[] = {
+        {L->lex_event_suffix, "not_after"},
+        {L->lex_event_verb, "not_with"},
+    };
+    for (uint32_t i = 0; i < L->nentries; i++) {
         zs_entry *e = L->entries[i];
-        const zs_attr *na = e->lex == L->lex_event_suffix ? zs_entry_attr(e, "not_after") : NULL;
-        if (!na) continue;
-        uint32_t lex = find_lexicon(L, na->sym, strlen(na->sym));
-        if (lex == UINT32_MAX) {
-            const zs_lexicon *x = &L->lexicons[e->lex];
-            zs_set_error(err, ZS_ERR_TEMPLATE,
-                         "%s:%d: lexicon event_suffix, '%s': not_after=%s names no lexicon", x->file,
-                         x->line, e->lemma, na->sym);
-            return false;
+        for (size_t k = 0; k < sizeof named / sizeof *named; k++) {
+            const zs_attr *na = named[k].lex != UINT32_MAX && e->lex == named[k].lex
+                                    ? zs_entry_attr(e, named[k].key)
+                                    : NULL;
+            if (!na) continue;
+            uint32_t lex = na->sym ? find_lexicon(L, na->sym, strlen(na->sym)) : UINT32_MAX;
+            if (lex == UINT32_MAX) {
+                const zs_lexicon *x = &L->lexicons[e->lex];
+                zs_set_error(err, ZS_ERR_TEMPLATE, "%s:%d: lexicon %s, '%s': %s=%s names no lexicon",
+                             x->file, x->line, x->name, e->lemma, named[k].key,
+                             na->sym ? na->sym : "");
+                return false;
+            }
+            zs_attr *a = lalloc(L, e->nattrs * sizeof *a);
+            memcpy(a, e->attrs, e->nattrs * sizeof *a);
+            a[na - e->attrs].num = (int32_t)lex;
+            e->attrs = a;
         }
-        zs_attr *a = lalloc(L, e->nattrs * sizeof *a);
-        memcpy(a, e->attrs, e->nattrs * sizeof *a);
-        a[na - e->attrs].num = (int32_t)lex;
-        e->attrs = a;
     }
     return true;
 }
@@ -2541,7 +2551,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_status_date = well_known(L, "status_date");
     L->lex_zone_abbr = well_known(L, "zone_abbr");
     L->lex_planned_event = well_known(L, "planned_event");
-    if (!resolve_not_after(L, err)) {
+    if (!resolve_lexicon_attrs(L, err)) {
         zs_lang_free(L);
         return NULL;
     }

@@ -75,6 +75,8 @@ static void test_errors(void **state)
     expect_error("lang xx\nrule a\n  match @nope\nend\n", "3:9", "unknown lexicon 'nope'");
     expect_error("lang xx\nlexicon event_suffix\n  iert = class=OCCURRENCE not_after=nope\nend\n", "2",
                  "not_after=nope names no lexicon");
+    expect_error("lang xx\nlexicon event_verb\n  bestreiten = class=REPORTING not_with=nope\nend\n",
+                 "2", "lexicon event_verb, 'bestreiten': not_with=nope names no lexicon");
     expect_error("lang xx\nrule a\n  match \"x\"\n", "2:1", "rule has no 'end'");
     expect_error("lang xx\nrule a\n  match \"x\nend\n", "3:9", "unterminated string");
     expect_error("lang xx\nrule a\n  match \"x\"\n  value date(color=3)\nend\n", "4:14",

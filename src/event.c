@@ -1000,27 +1000,32 @@ static void add_tlink(zs_doc *d, const char *from, const char *to, zs_relkind re
  * begins with it; "vor [Weihnachten]" = BEFORE), if any, in *rel. A
  * duration is no bound: "vor [zwei Wochen]" is a date in the past, its
  * word "vor" outside the timex (KRAUTS's extents). */
+/* The value of the signal_anchor entry of token i ("BEGUN_BY", "not"), or
+ * NULL. */
+static const char *anchor_word(const zs_doc *d, uint32_t i)
+{
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *en;
+    if (!w || !zs_word_in(w, d->lang->lex_signal_anchor, &en)) return NULL;
+    const zs_attr *a = zs_entry_attr(en, NULL);
+    return a ? a->sym : NULL;
+}
+
 static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
 {
-    const zs_lang *L = d->lang;
-    if (L->lex_signal_anchor == UINT32_MAX || x->t0 <= d->sents[x->sent].t0) return;
-    const zs_word *w = d->toks[x->t0 - 1].word;
-    const zs_entry *en;
-    if (!w || !zs_word_in(w, L->lex_signal_anchor, &en)) return;
-    const char *sym = en->nattrs && !en->attrs[0].key ? en->attrs[0].sym : NULL;
+    uint32_t s0 = d->sents[x->sent].t0;
+    if (d->lang->lex_signal_anchor == UINT32_MAX || x->t0 <= s0) return;
+    const char *sym = anchor_word(d, x->t0 - 1);
     int r = sym ? zs_rel_from_name(sym) : -1;
-    if ((r == ZS_REL_BEFORE || r == ZS_REL_AFTER) && x->rv.type != ZS_DATE && x->rv.type != ZS_TIME)
-        return;
-    /* a word marked "not" right before it turns a bound around: "wird
-       nicht vor [Mitte nächsten Jahres] erwartet" is then or later */
-    if ((r == ZS_REL_BEFORE || r == ZS_REL_AFTER) && x->t0 >= d->sents[x->sent].t0 + 2) {
-        const zs_word *v = d->toks[x->t0 - 2].word;
-        const zs_entry *ven;
-        if (v && zs_word_in(v, L->lex_signal_anchor, &ven) && ven->nattrs && !ven->attrs[0].key &&
-            ven->attrs[0].sym && strcmp(ven->attrs[0].sym, "not") == 0)
-            return;
+    if (r < 0) return;
+    if (r == ZS_REL_BEFORE || r == ZS_REL_AFTER) {
+        if (x->rv.type != ZS_DATE && x->rv.type != ZS_TIME) return;
+        /* a word marked "not" right before it turns a bound around: "wird
+           nicht vor [Mitte nächsten Jahres] erwartet" is then or later */
+        const char *before = x->t0 >= s0 + 2 ? anchor_word(d, x->t0 - 2) : NULL;
+        if (before && strcmp(before, "not") == 0) return;
     }
-    if (r >= 0) *rel = (zs_relkind)r;
+    *rel = (zs_relkind)r;
 }
 
 /* An event that its time begins (BEGUN_BY: "ermitteln seit
@@ -2824,8 +2829,8 @@ bool zs_present_verb(const zs_doc *d, uint32_t i)
         /* with particle=, only where that particle closes the clause
            ("steht ... an") */
         const zs_entry *en;
-        zs_word_in(w, L->lex_verb_ending, &en);
-        const zs_attr *part = zs_entry_attr(en, "particle");
+        const zs_attr *part =
+            zs_word_in(w, L->lex_verb_ending, &en) ? zs_entry_attr(en, "particle") : NULL;
         if (part && part->sym && !particle_after(d, i, i + 1, UINT32_MAX, part->sym, true))
             return false;
         group_tense(d, i, i + 1, whole, &t, &a);
@@ -3730,7 +3735,7 @@ static bool clause_noun_in(const zs_doc *d, const zs_event *e, uint32_t lex)
  * lexicon it names is its subject or object (clause_noun_in: "das Rennen
  * bestreiten" competes, no denial; "den Sieger ermitteln" determines, no
  * investigation). */
-static void drop_objectless(zs_doc *d)
+static void drop_unfit_verbs(zs_doc *d)
 {
     bool *drop = NULL;
     for (size_t k = 0; k < d->nevents; k++) {
@@ -3761,7 +3766,7 @@ void zs_find_events(zs_doc *d)
     memset(d->clauses, 0, nknown * sizeof *d->clauses);
     for (size_t s = 0; s < d->nsents; s++) find_triggers(d, &ix, &d->sents[s]);
     set_context_classes(d);
-    drop_objectless(d);
+    drop_unfit_verbs(d);
     /* each verb's object (object_of) and its relation, or -1 */
     int *object = zs_xmalloc((d->nevents + 1) * sizeof *object);
     int *object_rel = zs_xmalloc((d->nevents + 1) * sizeof *object_rel);

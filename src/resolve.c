@@ -278,6 +278,22 @@ static uint32_t verb_last_opener(const zs_doc *d, const zs_sentence *s, uint32_t
     return UINT32_MAX;
 }
 
+/* What tense cue c tells a search from a date: go on (CUE_GO), stop on
+ * this side (CUE_STOP, a clause end), or the direction *dir (CUE_FOUND).
+ * On the right of the date (right) a cue that counts only for a date
+ * after it says nothing; a verb in the present looks ahead for a weekday
+ * (present). */
+enum { CUE_GO, CUE_STOP, CUE_FOUND };
+static int read_cue(uint8_t c, bool right, bool present, zs_dir *dir)
+{
+    if (c & CUE_CLAUSE_END) return CUE_STOP;
+    if ((c & CUE_DIR) && !(right && (c & CUE_RIGHT))) *dir = (zs_dir)(c & CUE_DIR);
+    else if (c & CUE_NEUTRAL) *dir = ZS_DIR_NONE;
+    else if (present && (c & CUE_PRESENT)) *dir = ZS_DIR_FUTURE;
+    else return CUE_GO;
+    return CUE_FOUND;
+}
+
 zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
@@ -316,11 +332,10 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
                 if (++skip > SKIP_REACH) break;
                 continue;
             }
-            uint8_t c = tense_cue(d, j);
-            if (c & CUE_CLAUSE_END) break;
-            if ((c & CUE_DIR) && !(c & CUE_RIGHT)) return (zs_dir)(c & CUE_DIR);
-            if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
-            if (present && (c & CUE_PRESENT)) return ZS_DIR_FUTURE;
+            zs_dir dir;
+            int got = read_cue(tense_cue(d, j), true, present, &dir);
+            if (got == CUE_FOUND) return dir;
+            if (got == CUE_STOP) break;
         }
     }
     /* where a date goes with the verb before it ("dates verb", English),
@@ -337,22 +352,19 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
+        zs_dir dir;
         if (left) {
-            uint8_t c = tense_cue(d, --l);
-            if (c & CUE_CLAUSE_END) left = false;
-            else if (c & CUE_DIR) return (zs_dir)(c & CUE_DIR);
-            else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
-            else if (present && (c & CUE_PRESENT)) return ZS_DIR_FUTURE;
+            int got = read_cue(tense_cue(d, --l), false, present, &dir);
+            if (got == CUE_FOUND) return dir;
+            left = got != CUE_STOP;
         }
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
         if (right && comma_ends && zs_tok_comma(d, r)) right = false;
         if (right) {
-            uint8_t c = tense_cue(d, r++);
-            if (c & CUE_CLAUSE_END) right = false;
-            else if ((c & CUE_DIR) && !(c & CUE_RIGHT)) return (zs_dir)(c & CUE_DIR);
-            else if (c & CUE_NEUTRAL) return ZS_DIR_NONE;
-            else if (present && (c & CUE_PRESENT)) return ZS_DIR_FUTURE;
+            int got = read_cue(tense_cue(d, r++), true, present, &dir);
+            if (got == CUE_FOUND) return dir;
+            right = got != CUE_STOP;
         }
     }
     /* an opening date's own preposition ("Until [Thursday], they had

@@ -346,43 +346,51 @@ static bool pg_consistent(const pgraph *g)
     return ok;
 }
 
-/* The minimal network of the graph's constraints into t->m (n x n), for a
- * graph whose constraints hold: by bit sets of the points each component
- * reaches (over a path with a "<" edge or any path), component by component
- * from the sinks up, rather than a search from every point. */
-static void pg_network_scc(const pgraph *g, net *t)
+/* The minimal network of a graph's constraints, for a graph whose
+ * constraints hold, as bit sets of the points each strongly connected
+ * component reaches over at least one edge (fwd) and over a path with a
+ * "<" edge (lt): point p is <= q where q is in fwd of p's component, < where
+ * it is in lt too. A network of n x n relation masks would be the same, but
+ * filling it costs a write per related pair of points, and a timeline of a
+ * few hundred dates relates most pairs. */
+typedef struct reach {
+    size_t n, w;     /* points; 64-bit words per set */
+    int32_t *comp;   /* per point: its component */
+    uint64_t *fwd, *lt; /* per component: w words each */
+    uint64_t *rev;   /* per component: the points that reach it */
+} reach;
+
+/* Builds r from g, component by component from the sinks up. */
+static void reach_build(const pgraph *g, reach *r)
 {
     size_t n = g->n, w = (n + 63) / 64;
-    int32_t *comp = zs_xmalloc((n + 1) * sizeof *comp);
-    size_t nc = pg_scc(g, comp);
+    r->n = n;
+    r->w = w;
+    r->comp = zs_xmalloc((n + 1) * sizeof *r->comp);
+    size_t nc = pg_scc(g, r->comp);
     /* points of each component, in point order */
     size_t *first = zs_xcalloc(nc + 1, sizeof *first);
     uint32_t *members = zs_xmalloc((n + 1) * sizeof *members);
-    for (size_t p = 0; p < n; p++) first[comp[p] + 1]++;
+    for (size_t p = 0; p < n; p++) first[r->comp[p] + 1]++;
     for (size_t c = 0; c < nc; c++) first[c + 1] += first[c];
     size_t *fill = zs_xmalloc((nc + 1) * sizeof *fill);
     memcpy(fill, first, (nc + 1) * sizeof *fill);
-    for (size_t p = 0; p < n; p++) members[fill[comp[p]]++] = (uint32_t)p;
+    for (size_t p = 0; p < n; p++) members[fill[r->comp[p]]++] = (uint32_t)p;
     free(fill);
-    /* reach[c]: points reached from c over at least one edge; strict[c]:
-     * those over a path with a "<" edge */
-    uint64_t *reach = zs_xcalloc(nc * w + 1, sizeof *reach);
-    uint64_t *lt = zs_xcalloc(nc * w + 1, sizeof *lt);
+    r->fwd = zs_xcalloc(nc * w + 1, sizeof *r->fwd);
+    r->lt = zs_xcalloc(nc * w + 1, sizeof *r->lt);
     for (size_t c = 0; c < nc; c++) {
-        uint64_t *rc = reach + c * w, *sc = lt + c * w;
+        uint64_t *rc = r->fwd + c * w, *sc = r->lt + c * w;
         bool cycle = first[c + 1] - first[c] > 1;
         for (size_t m = first[c]; m < first[c + 1]; m++) {
             uint32_t u = members[m];
             if (cycle) rc[u / 64] |= (uint64_t)1 << (u % 64);
             for (int32_t e = g->head[u]; e >= 0; e = g->next[e]) {
                 uint32_t v = g->to[e];
-                size_t d = (size_t)comp[v];
-                if (d == c) { /* only "<=" edges inside: a point reaches itself */
-                    rc[v / 64] |= (uint64_t)1 << (v % 64);
-                    continue;
-                }
-                const uint64_t *rd = reach + d * w, *sd = lt + d * w;
+                size_t d = (size_t)r->comp[v];
                 rc[v / 64] |= (uint64_t)1 << (v % 64);
+                if (d == c) continue; /* only "<=" edges inside: a point reaches itself */
+                const uint64_t *rd = r->fwd + d * w, *sd = r->lt + d * w;
                 if (g->strict[e]) {
                     sc[v / 64] |= (uint64_t)1 << (v % 64);
                     for (size_t k = 0; k < w; k++) {
@@ -397,24 +405,63 @@ static void pg_network_scc(const pgraph *g, net *t)
             }
         }
     }
-    memset(t->m, ALL, n * n);
-    for (size_t a = 0; a < n; a++) {
-        t->m[a * n + a] = EQ;
-        const uint64_t *ra = reach + (size_t)comp[a] * w, *sa = lt + (size_t)comp[a] * w;
-        for (size_t k = 0; k < w; k++)
-            for (uint64_t bits = ra[k]; bits; bits &= bits - 1) {
-                size_t b = k * 64 + (size_t)__builtin_ctzll(bits);
-                if (b == a) continue;
-                bool strict = sa[k] >> (b % 64) & 1;
-                t->m[a * n + b] &= strict ? LT : LE;
-                t->m[b * n + a] &= strict ? GT : GE;
-            }
+    /* rev, from the sources down: the edges by the component they lead to */
+    r->rev = zs_xcalloc(nc * w + 1, sizeof *r->rev);
+    size_t *into = zs_xcalloc(nc + 1, sizeof *into);
+    uint32_t *edges = zs_xmalloc((g->ne + 1) * sizeof *edges);
+    for (size_t e = 0; e < g->ne; e++) into[r->comp[g->to[e]] + 1]++;
+    for (size_t c = 0; c < nc; c++) into[c + 1] += into[c];
+    fill = zs_xmalloc((nc + 1) * sizeof *fill);
+    memcpy(fill, into, (nc + 1) * sizeof *fill);
+    for (size_t e = 0; e < g->ne; e++) edges[fill[r->comp[g->to[e]]]++] = (uint32_t)e;
+    free(fill);
+    for (size_t c = nc; c-- > 0;) {
+        uint64_t *vc = r->rev + c * w;
+        if (first[c + 1] - first[c] > 1)
+            for (size_t m = first[c]; m < first[c + 1]; m++)
+                vc[members[m] / 64] |= (uint64_t)1 << (members[m] % 64);
+        for (size_t i = into[c]; i < into[c + 1]; i++) {
+            uint32_t u = g->from[edges[i]];
+            size_t d = (size_t)r->comp[u];
+            vc[u / 64] |= (uint64_t)1 << (u % 64);
+            if (d == c) continue;
+            const uint64_t *vd = r->rev + d * w;
+            for (size_t k = 0; k < w; k++) vc[k] |= vd[k];
+        }
     }
-    free(comp);
+    free(into);
+    free(edges);
     free(first);
     free(members);
-    free(reach);
-    free(lt);
+}
+
+static void reach_free(reach *r)
+{
+    free(r->comp);
+    free(r->fwd);
+    free(r->lt);
+    free(r->rev);
+}
+
+/* Into set (r->w words): the points node a's points reach or are reached
+ * from, those of the nodes the network relates a to. */
+static void reach_partners(const reach *r, size_t a, uint64_t *set)
+{
+    size_t w = r->w, cs = (size_t)r->comp[2 * a] * w, ce = (size_t)r->comp[2 * a + 1] * w;
+    for (size_t k = 0; k < w; k++)
+        set[k] = r->fwd[cs + k] | r->fwd[ce + k] | r->rev[cs + k] | r->rev[ce + k];
+}
+
+/* The relation mask of points p and q. */
+static inline uint8_t reach_mask(const reach *r, size_t p, size_t q)
+{
+    if (p == q) return EQ;
+    size_t w = r->w, cp = (size_t)r->comp[p] * w, cq = (size_t)r->comp[q] * w;
+    uint64_t qb = (uint64_t)1 << (q % 64), pb = (uint64_t)1 << (p % 64);
+    uint8_t m = ALL;
+    if (r->fwd[cp + q / 64] & qb) m &= r->lt[cp + q / 64] & qb ? LT : LE;
+    if (r->fwd[cq + p / 64] & pb) m &= r->lt[cq + p / 64] & pb ? GT : GE;
+    return m;
 }
 
 /* ---- nodes and links ---------------------------------------------------- */
@@ -445,7 +492,7 @@ typedef struct ctx {
     zs_doc *d;
     int *dense;       /* node number -> network node, or -1 */
     int *from, *to;   /* per base link: network nodes, or -1 */
-    net t;            /* the minimal network of the accepted links */
+    reach t;          /* the minimal network of the accepted links */
 } ctx;
 
 /* Numbers the nodes the doc's links name densely from 0, in the order of
@@ -686,15 +733,29 @@ static bool net_entails(const net *t, size_t a, size_t b, zs_relkind rel)
     return nc > 0;
 }
 
-/* The relation the network implies between nodes a and b, or -1. */
-static int derived(const net *t, size_t a, size_t b)
+/* Whether reach r implies "a rel b" (nodes). */
+static bool reach_entails(const reach *r, size_t a, size_t b, zs_relkind rel)
 {
-    size_t n = t->n;
-    uint8_t ss = t->m[2 * a * n + 2 * b], se = t->m[2 * a * n + 2 * b + 1];
-    uint8_t es = t->m[(2 * a + 1) * n + 2 * b], ee = t->m[(2 * a + 1) * n + 2 * b + 1];
-    if ((ss & se & es & ee) == ALL) return -1; /* the commonest: nothing known */
-    if (!(es & GT)) return ZS_REL_BEFORE;
-    if (!(se & LT)) return ZS_REL_AFTER;
+    if (2 * a >= r->n || 2 * b >= r->n) return false;
+    if (a == b) return rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IDENTITY;
+    pcon pc[2];
+    int nc = constraints(rel, pc);
+    for (int i = 0; i < nc; i++)
+        if (reach_mask(r, 2 * a + pc[i].pa, 2 * b + pc[i].pb) & ~pc[i].mask) return false;
+    return nc > 0;
+}
+
+/* The relation reach r implies between nodes a and b, or -1. */
+static inline int derived(const reach *r, size_t a, size_t b)
+{
+    /* the commonest relations first: a's end reaches b's start (the
+       only way to know a's end is not after b's start), or b's end a's */
+    size_t w = r->w, pa = 2 * a, pb = 2 * b;
+    if (r->fwd[(size_t)r->comp[pa + 1] * w + pb / 64] >> (pb % 64) & 1) return ZS_REL_BEFORE;
+    if (r->fwd[(size_t)r->comp[pb + 1] * w + pa / 64] >> (pa % 64) & 1) return ZS_REL_AFTER;
+    uint8_t ss = reach_mask(r, 2 * a, 2 * b), se = reach_mask(r, 2 * a, 2 * b + 1);
+    uint8_t es = reach_mask(r, 2 * a + 1, 2 * b), ee = reach_mask(r, 2 * a + 1, 2 * b + 1);
+    if ((ss & se & es & ee) == ALL) return -1; /* nothing known */
     if (ss == EQ && ee == EQ) return ZS_REL_SIMULTANEOUS;
     if (!(ss & LT) && !(ee & GT)) return ZS_REL_IS_INCLUDED;
     if (!(ss & GT) && !(ee & LT)) return ZS_REL_INCLUDES;
@@ -741,6 +802,7 @@ static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
     span *at = zs_xmalloc((nn + 1) * sizeof *at);
     for (size_t j = 0; j < nn; j++)
         at[j].has = node_interval(d, (size_t)sparse[j], &at[j].b, &at[j].u, &at[j].r);
+    uint64_t *set = zs_xmalloc((c->t.w + 1) * sizeof *set);
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         if (e->has_interval) {
@@ -755,31 +817,37 @@ static void place(zs_doc *d, const ctx *c, const int *sparse, size_t nn)
         int best_kind = 3;
         zs_lsec bb = 0, bu = 0;
         int32_t br = 0;
-        for (size_t j = 0; j < nn; j++) {
-            if ((int)j == me) continue;
-            if (!at[j].has) continue;
-            zs_lsec b = at[j].b, u = at[j].u;
-            int32_t r = at[j].r;
-            int rel = derived(&c->t, (size_t)me, j), kind;
-            if (rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IS_INCLUDED) kind = 0;
-            else if (rel == ZS_REL_AFTER) kind = 1;
-            else if (rel == ZS_REL_BEFORE) kind = 2;
-            else continue;
-            bool better = kind < best_kind ||
-                          (kind == best_kind &&
-                           (kind == 0 ? u - b < bu - bb : kind == 1 ? b > bb : b < bb));
-            if (!better) continue;
-            best_kind = kind;
-            bb = b;
-            bu = u;
-            br = r + (kind == 1 ? 1 : kind == 2 ? -1 : 0);
-        }
+        reach_partners(&c->t, (size_t)me, set);
+        size_t j = SIZE_MAX;
+        for (size_t w = 0; w < c->t.w; w++)
+            for (uint64_t bits = set[w]; bits; bits &= bits - 1) {
+                size_t p = w * 64 + (size_t)__builtin_ctzll(bits);
+                if (p / 2 == j) continue;
+                j = p / 2;
+                if ((int)j == me || !at[j].has) continue;
+                zs_lsec b = at[j].b, u = at[j].u;
+                int32_t r = at[j].r;
+                int rel = derived(&c->t, (size_t)me, j), kind;
+                if (rel == ZS_REL_SIMULTANEOUS || rel == ZS_REL_IS_INCLUDED) kind = 0;
+                else if (rel == ZS_REL_AFTER) kind = 1;
+                else if (rel == ZS_REL_BEFORE) kind = 2;
+                else continue;
+                bool better = kind < best_kind ||
+                              (kind == best_kind &&
+                               (kind == 0 ? u - b < bu - bb : kind == 1 ? b > bb : b < bb));
+                if (!better) continue;
+                best_kind = kind;
+                bb = b;
+                bu = u;
+                br = r + (kind == 1 ? 1 : kind == 2 ? -1 : 0);
+            }
         if (best_kind == 3) continue;
         e->placed = true;
         e->place_begin = bb;
         e->place_until = bu;
         e->place_rank = br;
     }
+    free(set);
     free(at);
 }
 
@@ -858,8 +926,7 @@ void zs_close_doc(zs_doc *d)
     if (links.have_scratch) pg_free(&links.scratch);
     free(order);
     free(acc);
-    c.t = (net){.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};
-    pg_network_scc(&g, &c.t);
+    reach_build(&g, &c.t);
     pg_free(&g);
 
     /* what the links imply and no link states: event to event (one way),
@@ -879,20 +946,27 @@ void zs_close_doc(zs_doc *d)
     }
     /* the implied relations first, then the links in one go */
     typedef struct implied { uint32_t a, b; int rel; } implied;
+    uint64_t *set = zs_xmalloc((c.t.w + 1) * sizeof *set);
     implied *imp = NULL;
     size_t nimp = 0, imp_cap = 0;
     for (size_t a = 0; a < nn; a++) {
         size_t na = (size_t)sparse[a];
         if (na > d->ntimexes) { /* an event: to timexes, the DCT and later events */
-            for (size_t b = 0; b < nn; b++) {
-                size_t nb = (size_t)sparse[b];
-                if (nb > d->ntimexes && nb <= na) continue;
-                if (stated[a * nn + b]) continue;
-                int rel = derived(&c.t, a, b);
-                if (rel < 0) continue;
-                ZS_GROW(imp, imp_cap, nimp + 1);
-                imp[nimp++] = (implied){(uint32_t)a, (uint32_t)b, rel};
-            }
+            reach_partners(&c.t, a, set);
+            size_t b = SIZE_MAX;
+            for (size_t w = 0; w < c.t.w; w++)
+                for (uint64_t bits = set[w]; bits; bits &= bits - 1) {
+                    size_t p = w * 64 + (size_t)__builtin_ctzll(bits);
+                    if (p / 2 == b) continue;
+                    b = p / 2;
+                    size_t nb = (size_t)sparse[b];
+                    if (nb > d->ntimexes && nb <= na) continue;
+                    if (stated[a * nn + b]) continue;
+                    int rel = derived(&c.t, a, b);
+                    if (rel < 0) continue;
+                    ZS_GROW(imp, imp_cap, nimp + 1);
+                    imp[nimp++] = (implied){(uint32_t)a, (uint32_t)b, rel};
+                }
         } else if (na > 0 && dct >= 0 && !stated[a * nn + (size_t)dct]) { /* a timex: to the DCT */
             int rel = derived(&c.t, a, (size_t)dct);
             if (rel >= 0) {
@@ -913,11 +987,12 @@ void zs_close_doc(zs_doc *d)
         memcpy(l->to, name[imp[i].b], sizeof l->to);
         l->rel = (zs_relkind)imp[i].rel;
     }
+    free(set);
     free(imp);
     free(name);
     free(stated);
     place(d, &c, sparse, nn);
-    net_free(&c.t);
+    reach_free(&c.t);
 done:
     free(c.dense);
     free(c.from);
@@ -935,13 +1010,13 @@ void zs_close_needed(const zs_doc *d, const bool *keep, bool *needed)
     pg_init(&g, nn);
     for (size_t k = 0; k < d->nbase; k++)
         if (keep[k] && d->tlinks[k].contradiction < 0) put_link(&c, &g, k);
-    net t = {.n = g.n, .m = zs_xmalloc(g.n * g.n + 1)};
-    pg_network_scc(&g, &t);
+    reach t;
+    reach_build(&g, &t);
     pg_free(&g);
     for (size_t k = d->nbase; k < nl; k++)
         needed[k - d->nbase] = c.from[k] < 0 || c.to[k] < 0 ||
-                               !net_entails(&t, (size_t)c.from[k], (size_t)c.to[k], d->tlinks[k].rel);
-    free(t.m);
+                               !reach_entails(&t, (size_t)c.from[k], (size_t)c.to[k], d->tlinks[k].rel);
+    reach_free(&t);
     free(c.dense);
     free(c.from);
     free(c.to);

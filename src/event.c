@@ -413,6 +413,9 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             ev->bare = !noun || !has_word_in(d, i >= s->t0 + 1 ? i - 1 : i, i, L->lex_article_indef);
             ev->entry = e;
             set_key(ev, e, true);
+            uint32_t end;
+            if (L->lex_light_verb != UINT32_MAX && zs_entry_at(d, i, s->t1, L->lex_light_verb, &end))
+                ev->light = true; /* "took place" */
             continue;
         }
         if (!(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART)) {
@@ -1452,6 +1455,15 @@ static bool planned_apart(const zs_event *p, const zs_event *v)
            v->modality == ZS_MODAL_ASSERTED && (v->past_form || p->demanded);
 }
 
+/* Whether event x is a noun, or a trigger English leaves open right after
+ * a determiner ("the vote"). */
+static bool named_noun(const zs_doc *d, const zs_event *x)
+{
+    if (x->noun) return true;
+    const zs_entry *en = before_entry(d, x->t0, &d->sents[x->sent]);
+    return en && en->attrs[0].sym && strcmp(en->attrs[0].sym, "det") == 0;
+}
+
 static void link_mentions(zs_doc *d, const int *object_rel)
 {
     int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
@@ -1467,7 +1479,7 @@ static void link_mentions(zs_doc *d, const int *object_rel)
             for (size_t i = k; i-- > 0 && j < 0;) {
                 const zs_event *x = &d->events[i];
                 if (e->sent - x->sent > 2) break;
-                if (x->noun && !x->signal_object && !x->light) j = (int)i;
+                if (named_noun(d, x) && !x->signal_object && !x->light) j = (int)i;
             }
         } else if (!(e->noun && (before_noun(d, e, d->lang->lex_article_indef) ||
                                  before_noun(d, e, d->lang->lex_event_new))) &&
@@ -1647,7 +1659,7 @@ static void relate_adjacent(zs_doc *d)
     for (size_t k = 0; k + 1 < d->nevents; k++) {
         const zs_event *a = &d->events[k], *b = &d->events[k + 1];
         if (a->sent != b->sent || a->noun || b->noun || a->cls == ZS_EC_REPORTING ||
-            b->cls == ZS_EC_REPORTING)
+            b->cls == ZS_EC_REPORTING || b->coref == (int)k) /* "the vote will take place" */
             continue;
         if (a->tense == ZS_TENSE_PAST && b->tense == ZS_TENSE_PRESPART && !takes_argument(a))
             add_tlink(d, a->id, b->id, ZS_REL_SIMULTANEOUS, "adjacent");

@@ -2513,6 +2513,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_future = well_known(L, "tense_future");
     L->lex_subordinator = well_known(L, "subordinator");
     L->lex_verb_last = well_known(L, "verb_last");
+    L->lex_light_verb = well_known(L, "light_verb");
     L->lex_clause_open = well_known(L, "clause_open");
     L->lex_event_noun = well_known(L, "event_noun");
     L->lex_event_verb = well_known(L, "event_verb");

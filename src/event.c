@@ -3625,7 +3625,7 @@ static int object_date(const zs_doc *d, size_t i)
     const zs_event *e = &d->events[i];
     if (e->noun || e->cls == ZS_EC_REPORTING || i + 1 >= d->nevents) return -1;
     const zs_event *o = &d->events[i + 1];
-    if (!o->noun || o->time < 0 || o->modality == ZS_MODAL_CANCELLED || o->sent != e->sent ||
+    if (!named_noun(d, o) || o->time < 0 || o->modality == ZS_MODAL_CANCELLED || o->sent != e->sent ||
         o->t0 - e->t1 > PAIR_NEAR || d->timexes[o->time].t0 < o->t1)
         return -1;
     for (uint32_t t = e->t1; t < o->t0; t++) {

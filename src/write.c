@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "closure.h"
 #include "template.h"
 #include "writers.h"
 
@@ -60,6 +61,24 @@ const char *zs_label(const zs_graph *g, const char *key, const char *fallback)
 {
     const char *t = g->ndocs ? zs_lang_label(g->docs[0]->lang, key) : NULL;
     return t ? t : fallback;
+}
+
+const zs_timex *zs_event_bound(const zs_doc *d, const zs_event *e, zs_relkind *rel)
+{
+    if (e->has_interval) return NULL;
+    for (size_t k = 0; k < d->nbase; k++) {
+        const zs_tlink *l = &d->tlinks[k];
+        if ((l->rel != ZS_REL_BEFORE && l->rel != ZS_REL_AFTER) || l->contradiction >= 0 ||
+            strcmp(l->source, "anchor") != 0 || strcmp(l->from, e->id) != 0)
+            continue;
+        int n = zs_node_of(d, l->to);
+        if (n < 1 || (size_t)n > d->ntimexes) continue;
+        const zs_timex *x = &d->timexes[n - 1];
+        if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.gran == ZS_GRAN_NONE) continue;
+        *rel = l->rel;
+        return x;
+    }
+    return NULL;
 }
 
 size_t zs_event_rep(const zs_doc *d, size_t j)

@@ -179,6 +179,23 @@ static const char *mod_word(const zs_doc *d, zs_mod m)
 static bool put_event_date(labeler *lab, const zs_doc *d, const zs_event *e,
                            zs_buf *out, zs_error *err)
 {
+    zs_relkind rel;
+    const zs_timex *x = zs_event_bound(d, e, &rel);
+    zs_event at;
+    if (x) { /* "vor 25.12.2025": the date of its bound, after that word */
+        const char *word = zs_lang_label(d->lang, rel == ZS_REL_BEFORE ? "before" : "after");
+        zs_buf_puts(out, word ? word : rel == ZS_REL_BEFORE ? "before" : "after");
+        zs_buf_putc(out, ' ');
+        at = *e;
+        at.has_interval = true;
+        at.begin = x->rv.begin;
+        at.until = x->rv.until;
+        at.gran = x->rv.gran;
+        at.mod = x->rv.mod;
+        at.ongoing = false;
+        at.time = (int)(x - d->timexes);
+        e = &at;
+    }
     bool instant = e->gran >= ZS_GRAN_PARTOFDAY || e->ongoing;
     zs_lsec to = instant || e->until <= e->begin ? e->begin : e->until - 1;
     const char *since = e->ongoing ? zs_lang_label(d->lang, "since") : NULL;
@@ -404,7 +421,10 @@ static void collect_days(builder *b)
     size_t n = 0;
     for (size_t i = 0; i < g->nevents; i++) {
         const zs_event *e = zs_gnode_event(&g->events[i]);
+        zs_relkind rel;
+        const zs_timex *x = zs_event_bound(g->events[i].doc, e, &rel);
         if (e->has_interval) days[n++] = zs_lsec_days(e->begin);
+        else if (x) days[n++] = zs_lsec_days(x->rv.begin);
     }
     for (size_t i = 0; i < g->ndocs; i++) days[n++] = zs_lsec_days(g->docs[i]->dct);
     qsort(days, n, sizeof *days, cmp_day);
@@ -578,13 +598,17 @@ static void node_name(const builder *b, uint32_t docno, const char *id, char *na
     else snprintf(name, size, "%s", id);
 }
 
-/* Adds the dated events, in time order, to the columns of their begin. */
+/* Adds the dated events, in time order, to the columns of their begin,
+ * and those that lie before or after a date (zs_event_bound), dashed, to
+ * the column of that date. */
 static bool add_events(builder *b)
 {
     for (size_t i = 0; i < b->g->nevents; i++) {
         const zs_gnode *gn = &b->g->events[i];
         const zs_event *e = zs_gnode_event(gn);
-        if (!e->has_interval || zs_graph_shown(b->g, i) != i) continue;
+        zs_relkind rel;
+        const zs_timex *bound = zs_event_bound(gn->doc, e, &rel);
+        if ((!e->has_interval && !bound) || zs_graph_shown(b->g, i) != i) continue;
         size_t lane = b->lanes ? event_lane(b, e, gn->doc) : 0; /* uses b->label */
         zs_buf_reset(&b->label);
         put_label_text(&b->label, e->title ? e->title : e->lemma);
@@ -598,12 +622,12 @@ static bool add_events(builder *b)
         if (!put_event_date(&b->lab, gn->doc, e, &b->label, b->err)) return false;
         char name[48];
         node_name(b, gn->docno, e->id, name, sizeof name);
-        Agnode_t *n = stack_node(b, e->begin, name, lane);
+        Agnode_t *n = stack_node(b, bound ? bound->rv.begin : e->begin, name, lane);
         if (cancelled) { /* grey and dotted, its state on a line of its own */
             set(n, "style", "dotted");
             set(n, "color", "gray50");
             set(n, "fontcolor", "gray50");
-        } else if (e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) {
+        } else if (bound || e->gran < ZS_GRAN_DAY || e->mod != ZS_MOD_NONE) {
             set(n, "style", "dashed");
         }
     }
@@ -653,7 +677,8 @@ static Agnode_t *drawn_node(builder *b, uint32_t docno, const char *id)
             if (!n) return NULL;
             const zs_gnode *s = &b->g->events[zs_graph_shown(b->g, (size_t)(n - b->g->events))];
             const zs_event *e = zs_gnode_event(s);
-            if (!e->has_interval) return NULL;
+            zs_relkind rel;
+            if (!e->has_interval && !zs_event_bound(s->doc, e, &rel)) return NULL;
             node_name(b, s->docno, e->id, name, sizeof name);
             return agnode(b->root, name, 0);
         }

@@ -70,7 +70,8 @@ static bool put_row(const zs_graph *g, const zs_node_reports *r, size_t i,
     const zs_doc *d = g->events[i].doc;
     const zs_event *e = zs_gnode_event(&g->events[i]);
     zs_buf_puts(out, "<tr><td class=\"date\">");
-    if (e->has_interval) {
+    zs_relkind rel;
+    if (e->has_interval || zs_event_bound(d, e, &rel)) {
         zs_buf date = {0};
         bool ok = zs_date_labels_event(lab, d, e, &date, err);
         if (ok) put_html(out, date.data, date.len);

@@ -50,13 +50,18 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
         const zs_event *e = zs_gnode_event(&g->events[i]);
         const zs_doc *d = g->events[i].doc;
         if (zs_graph_shown(g, i) != i) continue; /* another mention or report */
-        if (!e->has_interval) {
+        zs_relkind rel;
+        const zs_timex *bound = zs_event_bound(d, e, &rel);
+        if (!e->has_interval && !bound) {
             undated++;
             continue;
         }
         zs_buf_puts(out, "  ");
         size_t at = out->len;
-        span(out, e->begin, e->until, e->gran);
+        if (bound) /* "before 2025-12-25" */
+            zs_buf_printf(out, "%s %s", rel == ZS_REL_BEFORE ? "before" : "after", bound->rv.value);
+        else
+            span(out, e->begin, e->until, e->gran);
         pad(out, "", 0, 40 - (int)(out->len - at));
         zs_buf_printf(out, "%s", e->title);
         if (e->time >= 0)
@@ -68,7 +73,10 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
         zs_buf_puts(out, "Undated\n ");
         for (size_t i = 0; i < g->nevents; i++) {
             const zs_event *e = zs_gnode_event(&g->events[i]);
-            if (zs_graph_shown(g, i) == i && !e->has_interval) zs_buf_printf(out, " %s;", e->title);
+            zs_relkind rel;
+            if (zs_graph_shown(g, i) == i && !e->has_interval &&
+                !zs_event_bound(g->events[i].doc, e, &rel))
+                zs_buf_printf(out, " %s;", e->title);
         }
         out->len--;
         zs_buf_puts(out, "\n");

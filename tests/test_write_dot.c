@@ -480,6 +480,60 @@ static void test_borrowed_part_of_day(void **st)
     zs_buf_free(&b);
 }
 
+/* Puts an anchor link "event BEFORE the timex of mention" into d, as
+ * "eine Untersuchung vor dem 8. Juli" has; the caller drops it by
+ * d->ntlinks = d->nbase = 0. */
+static void bound_link(zs_doc *d, size_t event, const char *mention, zs_relkind rel)
+{
+    size_t k = 0;
+    while (strncmp(d->text + d->timexes[k].b0, mention, strlen(mention)) != 0) k++;
+    ZS_GROW(d->tlinks, d->tlinks_cap, d->ntlinks + 1);
+    zs_tlink *l = &d->tlinks[d->ntlinks++];
+    memset(l, 0, sizeof *l);
+    snprintf(l->from, sizeof l->from, "%s", d->events[event].id);
+    snprintf(l->to, sizeof l->to, "%s", d->timexes[k].id);
+    snprintf(l->source, sizeof l->source, "anchor");
+    l->rel = rel;
+    l->contradiction = -1;
+    d->nbase = d->ntlinks;
+}
+
+/* An undated event that lies before or after a date ("vor dem 8. Juli")
+ * stands in that date's column, dashed, its label saying "vor"; the
+ * readable table lists it there too, not as undated. */
+static void test_bound_event(void **st)
+{
+    state *s = *st;
+    zs_event *e = &s->doc->events[4];
+    assert_string_equal(e->title, "Untersuchung");
+    assert_false(e->has_interval);
+    zs_buf plain = render(s->graph, "dot");
+    assert_null(strstr(plain.data, "Untersuchung"));
+    zs_buf_free(&plain);
+    bound_link(s->doc, 4, "8. Juli", ZS_REL_BEFORE);
+    zs_buf b = render(s->graph, "dot");
+    zs_buf text = {0};
+    zs_error err = {0};
+    assert_int_equal(zs_write_text(s->graph, &text, &err), 0);
+    s->doc->ntlinks = s->doc->nbase = 0;
+    bound_link(s->doc, 4, "8. Juli", ZS_REL_AFTER);
+    zs_buf after = render(s->graph, "dot");
+    s->doc->ntlinks = s->doc->nbase = 0;
+    char *attrs = dot_node_attrs(b.data, "Untersuchung");
+    assert_non_null(strstr(attrs, "\"Untersuchung\\nvor Sa., 8. Juli 2017\""));
+    assert_non_null(strstr(attrs, "style=dashed"));
+    free(attrs);
+    assert_non_null(strstr(b.data, "day_2017_07_08 -> e5"));
+    attrs = dot_node_attrs(after.data, "Untersuchung");
+    assert_non_null(strstr(attrs, "\"Untersuchung\\nnach Sa., 8. Juli 2017\""));
+    free(attrs);
+    assert_non_null(strstr(text.data, "  before 2017-07-08                       Untersuchung\n"));
+    assert_null(strstr(text.data, "Undated"));
+    zs_buf_free(&b);
+    zs_buf_free(&after);
+    zs_buf_free(&text);
+}
+
 /* Titles reach the label verbatim: backslashes do not become Graphviz
  * escapes (\n, \N) and quotes are escaped in DOT. */
 static void test_label_escaping(void **st)
@@ -645,6 +699,7 @@ int main(void)
         cmocka_unit_test(test_dot_content),
         cmocka_unit_test(test_dot_cancelled),
         cmocka_unit_test(test_dot_ongoing),
+        cmocka_unit_test(test_bound_event),
         cmocka_unit_test(test_svg_timeline),
         cmocka_unit_test(test_png),
         cmocka_unit_test(test_pdf),

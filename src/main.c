@@ -30,7 +30,8 @@ static const char usage[] =
     "                     (default: the article's dateline in its first lines)\n"
     "  --lang CODE        language of the templates, or auto (the default): each\n"
     "                     FILE in the language of templates/*/ whose stop words\n"
-    "                     it uses most\n"
+    "                     it uses most (another one that reads its dateline\n"
+    "                     where that one reads none)\n"
     "  --tz ZONE          IANA time zone of the articles (default: the language's)\n"
     "  --date-order ORDER numeric dates like 3/12/2015: mdy or dmy (default: the\n"
     "                     language's, mdy for en, dmy for de)\n"
@@ -434,9 +435,17 @@ int main(int argc, char **argv)
             break;
         }
         const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-        const zs_lang *lang = langs[zs_lang_detect((const zs_lang *const *)langs, nlangs, text, len)];
-        docs[i] = timeml_input ? zs_doc_from_timeml(lang, name, text, len, &opts, &err)
-                               : zs_doc_new(lang, name, text, len, &opts, &err);
+        size_t li = zs_lang_detect((const zs_lang *const *)langs, nlangs, text, len);
+        docs[i] = timeml_input ? zs_doc_from_timeml(langs[li], name, text, len, &opts, &err)
+                               : zs_doc_new(langs[li], name, text, len, &opts, &err);
+        /* a few words tell the language poorly ("Stocks fell on Monday."):
+           where the one found reads no dateline, the first other one
+           that reads it is taken */
+        for (size_t l = 0; !docs[i] && !timeml_input && err.code == ZS_ERR_DCT && l < nlangs; l++) {
+            if (l == li) continue;
+            zs_error other = {0};
+            docs[i] = zs_doc_new(langs[l], name, text, len, &opts, &other);
+        }
         free(text);
         if (!docs[i]) {
             rc = fail(&err);

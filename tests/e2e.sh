@@ -195,6 +195,9 @@ check "en: a dateline's clock time is the publication time" sh -c "$run -f jsonl
 check "en: the publication label has its time" sh -c "$run -f dot $tmp/en_dateline.txt | grep -q 'Published.nTue, May 2, 2017, 21:06'"
 check "auto: an English text is read in English" sh -c "$run --dct 2015-06-01 -f jsonl $tmp/en.txt | grep -q '\"lang\":\"en\"'"
 check "auto: the German sample is read in German" sh -c "$run -f jsonl $sample | grep -q '\"lang\":\"de\"'"
+printf 'NEW YORK, March 12, 2025\n\nStocks fell on Monday.\n' > "$tmp/en_short.txt"
+check "auto: a short text is read in the language that finds its dateline" sh -c \
+    "$run -f jsonl $tmp/en_short.txt | head -1 | grep -q '\"dct\":\"2025-03-12\",.*\"lang\":\"en\"'"
 expect_error "bad template dir" "/nonexistent: cannot open" --templates /nonexistent "$sample"
 check "error: unwritable output names the file" sh -c \
     "$run -o $tmp/no/such/dir.ics $sample 2>&1 >/dev/null | grep -q '^zeitstrahl: $tmp/no/such/dir.ics: No such file'"

@@ -818,15 +818,36 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
     return -1;
 }
 
+/* Whether tokens i and i + 1 are a possessive ending: a punctuation mark
+ * and, right after it, a word of pair_word's "possessive" ("'s"). */
+static bool possessive(const zs_doc *d, uint32_t i);
+
+/* Most words between a date's possessive and the noun it dates ("Friday's
+ * jobs report"). */
+#define POSSESSIVE_MODIFIERS 2
+
 /* A noun's own date right before it ("its 2019 merger", "the March
- * 2020 election"): its time even where a signal names it
+ * 2020 election"), or before its possessive and up to
+ * POSSESSIVE_MODIFIERS words ("Thursday's rate decision"; only these
+ * where possessive_only: a trigger the lexicon leaves open is a noun
+ * there, "Friday's jobs report"): its time even where a signal names it
  * or it names an event again, or -1. */
-static int prenominal_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
+static int prenominal_timex(const zs_doc *d, const tok_index *ix, const zs_event *e,
+                            bool possessive_only)
 {
-    if (e->t0 == 0 || ix->cover[e->t0 - 1] < 0) return -1;
-    int k = ix->cover[e->t0 - 1];
+    int k = -1;
+    for (uint32_t back = 0; back <= POSSESSIVE_MODIFIERS && back < e->t0 && k < 0; back++) {
+        uint32_t p = e->t0 - back; /* the noun's first modifier */
+        if (back > 0 && d->toks[p].kind != ZS_TOK_WORD) break;
+        if (back == 0 && !possessive_only && ix->cover[p - 1] >= 0 && d->timexes[ix->cover[p - 1]].t1 == p)
+            k = ix->cover[p - 1];
+        else if (p >= 3 && possessive(d, p - 2) && ix->cover[p - 3] >= 0 &&
+                 d->timexes[ix->cover[p - 3]].t1 == p - 2)
+            k = ix->cover[p - 3];
+    }
+    if (k < 0) return -1;
     const zs_timex *x = &d->timexes[k];
-    if (x->t1 != e->t0 || x->claimed || x->is_dct || !is_time(x) || x->sent != e->sent ||
+    if (x->claimed || x->is_dct || !is_time(x) || x->sent != e->sent ||
         (x->group >= 0 && x->group != k))
         return -1;
     return k;
@@ -859,6 +880,14 @@ static uint32_t timex_gap(const zs_event *e, const zs_timex *x)
  * begins after the publication day, which another word of the clause
  * names ("haben sich in der Nacht ... auf den Haushalt für das kommende
  * Jahr geeinigt"). */
+/* Whether timex x, which starts before clause end c1 and ends after it,
+ * goes on over the comma that ends the clause ("on Monday, March 3, ..."):
+ * it is still a date of that clause. */
+static bool spans_comma(const zs_doc *d, const zs_timex *x, uint32_t c1)
+{
+    return x->t0 < c1 && c1 < x->t1 && zs_tok_comma(d, c1);
+}
+
 static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e, uint32_t c0,
                          uint32_t c1, bool sets)
 {
@@ -868,7 +897,9 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
         if (ix->start[i] < 0) continue;
         size_t k = (size_t)ix->start[i];
         const zs_timex *x = &d->timexes[k];
-        if (x->claimed || x->t1 > c1 || (sets ? x->rv.type != ZS_SET : !is_time(x))) continue;
+        if (x->claimed || (x->t1 > c1 && !spans_comma(d, x, c1)) ||
+            (sets ? x->rv.type != ZS_SET : !is_time(x)))
+            continue;
         if (x->group >= 0 && (size_t)x->group != k) continue;
         if (!sets && told_past(e) && after_dct_day(d, x)) continue;
         uint32_t dist = timex_gap(e, x);
@@ -1022,7 +1053,9 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     int r = sym ? zs_rel_from_name(sym) : -1;
     if (r < 0) return;
     if (r == ZS_REL_BEFORE || r == ZS_REL_AFTER) {
-        if (x->rv.type != ZS_DATE && x->rv.type != ZS_TIME) return;
+        /* not a date of the noun after it: "before Tuesday's vote" is
+           the vote's Tuesday, which the signal orders the event by */
+        if ((x->rv.type != ZS_DATE && x->rv.type != ZS_TIME) || possessive(d, x->t1)) return;
         /* a word marked "not" right before it turns a bound around: "wird
            nicht vor [Mitte nächsten Jahres] erwartet" is then or later */
         const char *before = x->t0 >= s0 + 2 ? anchor_word(d, x->t0 - 2) : NULL;
@@ -1308,13 +1341,19 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             int named = -1;
             const zs_attr *note = zs_entry_attr(sig, NULL);
             bool clause = note && strcmp(note->sym, "clause") == 0;
+            /* a date's possessive before the noun is no gap ("ahead of
+               Thursday's rate decision") */
+            uint32_t from = end;
+            if (end < s->t1 && ix->cover[end] >= 0 && d->timexes[ix->cover[end]].t0 == end &&
+                possessive(d, d->timexes[ix->cover[end]].t1))
+                from = d->timexes[ix->cover[end]].t1 + 2;
             for (uint32_t j = end; j < c1 && named < 0; j++) {
                 if (j > end && (d->toks[j - 1].flags & ZS_TF_UPPER) &&
                     !(d->toks[j - 1].flags & ZS_TF_SSTART) && ev_at[j] < 0 && !clause)
                     break; /* a noun of its own: "vor dem Parlament eine Rede" */
                 if (ev_at[j] < 0) continue;
                 const zs_event *y = &d->events[ev_at[j]];
-                if (y->noun ? j - end <= MAX_SIGNAL_GAP : clause) named = ev_at[j];
+                if (y->noun ? j >= from && j - from <= MAX_SIGNAL_GAP : clause) named = ev_at[j];
                 else if (y->noun) break;
             }
             if (named < 0) continue;
@@ -2402,13 +2441,29 @@ static void relate_times(zs_doc *d)
  * ranked after or before it. */
 static void borrow_intervals(zs_doc *d)
 {
+    /* one within a date of its sentence only an interval within that
+       date ("fell on Monday, March 3, ahead of Friday's report": not
+       Friday's) */
+    int base = 1 + (int)d->ntimexes;
+    int *in_sentence = zs_xmalloc((d->nevents + 1) * sizeof *in_sentence);
+    for (size_t k = 0; k < d->nevents; k++) in_sentence[k] = -1;
+    for (size_t k = 0; k < d->nbase; k++) {
+        const zs_tlink *l = &d->tlinks[k];
+        if (l->contradiction < 0 && strcmp(l->source, "sentence") == 0) {
+            int n = zs_node_of(d, l->from), x = zs_node_of(d, l->to);
+            if (n >= base && x >= 1 && x < base) in_sentence[n - base] = x - 1;
+        }
+    }
     for (size_t k = 0; k < d->nbase; k++) {
         const zs_tlink *l = &d->tlinks[k];
         if (l->contradiction >= 0 || strncmp(l->source, "signal:", 7) != 0) continue;
-        int n1 = zs_node_of(d, l->from), n2 = zs_node_of(d, l->to), base = 1 + (int)d->ntimexes;
+        int n1 = zs_node_of(d, l->from), n2 = zs_node_of(d, l->to);
         zs_event *e1 = n1 >= base ? &d->events[n1 - base] : NULL;
         zs_event *e2 = n2 >= base ? &d->events[n2 - base] : NULL;
         if (!e1 || !e2 || e1->has_interval || !e2->has_interval) continue;
+        const zs_timex *x = in_sentence[n1 - base] >= 0 ? &d->timexes[in_sentence[n1 - base]] : NULL;
+        if (x && x->rv.has_interval && (e2->begin < x->rv.begin || e2->until > x->rv.until))
+            continue;
         if (l->rel != ZS_REL_IS_INCLUDED && e2->gran < ZS_GRAN_DAY) continue;
         e1->has_interval = true;
         e1->begin = e2->begin;
@@ -2421,6 +2476,7 @@ static void borrow_intervals(zs_doc *d)
         e1->place_until = e1->until;
         e1->place_rank = e1->rank;
     }
+    free(in_sentence);
 }
 
 static bool joins(const zs_doc *d, uint32_t i);
@@ -3824,7 +3880,7 @@ void zs_find_events(zs_doc *d)
         size_t i = n % d->nevents;
         bool after = !e->answered || reaction_dated(d, &ix, &d->events[reaction[i]], e);
         int k = !own ? verb_timex(d, &ix, e) : after ? postnominal_timex(d, &ix, e) : -1;
-        if (k < 0 && own) k = prenominal_timex(d, &ix, e);
+        if (k < 0) k = prenominal_timex(d, &ix, e, !own);
         if (k < 0 && e->modality == ZS_MODAL_CANCELLED) k = planned_date(d, &ix, e);
         if (k < 0) continue;
         d->timexes[k].claimed = true;

@@ -2808,10 +2808,52 @@ bool zs_ahead_infinitive(const zs_doc *d, uint32_t i)
            !perfect_sein(d, p);
 }
 
+/* Whether the auxiliary at token i, whose verb_aux entry en says copula=
+ * ("ist", "sind"), is the verb of its clause, not an auxiliary of the
+ * perfect: a noun event is its subject (a noun of its part of the clause,
+ * up to punctuation, in no prepositional phrase and no genitive), and no
+ * lower-case word, a participle, ends that part after it, nor stands
+ * right before it where it ends the part ("Am Samstag ist das Finale im
+ * Stadion", "weil am Samstag das Finale ist"; not "ist das Finale
+ * ausgefallen", "ist das Finale eröffnet worden", "ist er gestorben"). */
+#define COPULA_REACH 24
+static bool copula_verb(const zs_doc *d, const zs_entry *en, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    if (!zs_entry_attr(en, "copula") || L->lex_event_noun == UINT32_MAX) return false;
+    /* the whole part, as far as its participle: no longer than
+       COPULA_REACH tokens on either side */
+    const zs_sentence *s = &d->sents[d->toks[i].sent];
+    uint32_t a = i, b = i + 1;
+    while (a > s->t0 && !is_clause_cut(d, a - 1))
+        if (i - --a > COPULA_REACH) return false;
+    while (b < s->t1 && !is_clause_cut(d, b))
+        if (++b - i > COPULA_REACH) return false;
+    /* its last word after it, else the word right before it */
+    uint32_t last = i;
+    for (uint32_t j = i + 1; j < b; j++)
+        if (d->toks[j].kind == ZS_TOK_WORD) last = j;
+    if (last == i && i > a) last = i - 1;
+    const zs_token *lt = &d->toks[last];
+    if (last != i && lt->kind == ZS_TOK_WORD && !(lt->flags & ZS_TF_UPPER)) return false;
+    for (uint32_t j = a; j < b; j++) {
+        const zs_token *t = &d->toks[j];
+        if (j == i || t->kind != ZS_TOK_WORD || !(t->flags & ZS_TF_UPPER)) continue;
+        /* dates are resolved before the events are found: the word may
+           not be looked up yet (zs_late_word) */
+        const char *f = zs_tok_fold(d, j);
+        const zs_word *w = t->word ? t->word : zs_lang_word(L, f, t->fold_len);
+        size_t mod;
+        if (!noun_head(L, w, f, t->fold_len, &mod)) continue;
+        if (!in_phrase(d, j < i ? a : i + 1, j) && !genitive_attribute(d, j)) return true;
+    }
+    return false;
+}
+
 bool zs_past_aux(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
-    if (!en || zs_ahead_infinitive(d, i)) return false;
+    if (!en || zs_ahead_infinitive(d, i) || copula_verb(d, en, i)) return false;
     const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
     return (t && t->sym && strcmp(t->sym, "PAST") == 0) ||
            (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);
@@ -2890,6 +2932,13 @@ bool zs_present_verb(const zs_doc *d, uint32_t i)
         return false;
     zs_tense t;
     zs_aspect a;
+    /* a copula with a noun event as its subject ("Am Samstag ist das
+       Finale"): the present of what is coming */
+    const zs_entry *aux = L->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    if (aux && copula_verb(d, aux, i)) {
+        const zs_attr *tense = zs_entry_attr(aux, "tense");
+        return tense && tense->sym && strcmp(tense->sym, "PRESENT") == 0;
+    }
     /* a form verb_ending lists whole as present, of an event verb or not
        ("folgt", "steht ... an": "Am Samstag folgt das Finale") */
     const char *whole = whole_form(d, i);

@@ -284,14 +284,43 @@ static uint32_t verb_last_opener(const zs_doc *d, const zs_sentence *s, uint32_t
  * after it says nothing; a verb in the present looks ahead for a weekday
  * (present). */
 enum { CUE_GO, CUE_STOP, CUE_FOUND };
-static int read_cue(uint8_t c, bool right, bool present, zs_dir *dir)
+static int read_cue(uint8_t c, bool right, zs_dir present, zs_dir *dir)
 {
     if (c & CUE_CLAUSE_END) return CUE_STOP;
     if ((c & CUE_DIR) && !(right && (c & CUE_RIGHT))) *dir = (zs_dir)(c & CUE_DIR);
     else if (c & CUE_NEUTRAL) *dir = ZS_DIR_NONE;
-    else if (present && (c & CUE_PRESENT)) *dir = ZS_DIR_FUTURE;
+    else if (present != ZS_DIR_NONE && (c & CUE_PRESENT)) *dir = present;
     else return CUE_GO;
     return CUE_FOUND;
+}
+
+/* Words from a signal to the date of the noun after it ("nach dem
+ * langen Spiel am Sonntag"). */
+#define SIGNAL_PHRASE_REACH 6
+
+/* Whether the date at token t0 ends the phrase of a signal_after word
+ * (not one marked "clause", a conjunction) of sentence s: the signal, a
+ * lower-case word (an article), then words up to a noun and at most one
+ * lower-case word (a preposition) right before the date ("nach dem Sieg
+ * am Sonntag", "seit dem Spiel am Samstag"). The phrase's event lies
+ * before the clause's. */
+static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0)
+{
+    uint32_t lex = d->lang->lex_signal_after;
+    if (lex == UINT32_MAX || t0 <= s->t0) return false;
+    uint32_t k = t0;
+    const zs_token *t = &d->toks[k - 1];
+    if (t->kind == ZS_TOK_WORD && !(t->flags & ZS_TF_UPPER)) k--; /* "am" */
+    if (k <= s->t0 || d->toks[k - 1].kind != ZS_TOK_WORD || !(d->toks[k - 1].flags & ZS_TF_UPPER))
+        return false; /* the noun */
+    for (; k > s->t0 + 1 && t0 - k < SIGNAL_PHRASE_REACH; k--) {
+        const zs_token *w = &d->toks[k - 1], *sig = &d->toks[k - 2];
+        if (w->kind != ZS_TOK_WORD || sig->kind != ZS_TOK_WORD) return false;
+        const zs_entry *en;
+        if (!(w->flags & ZS_TF_UPPER) && sig->word && zs_word_in(sig->word, lex, &en))
+            return !zs_entry_attr(en, "clause");
+    }
+    return false;
 }
 
 zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
@@ -299,7 +328,8 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
     /* a weekday of a verb in the present lies ahead, where the language
        says so ("Am Montag trifft sie Macron") */
-    bool present = d->lang->present_weekdays && tv->weekday != ZS_UNSET && tv->day == ZS_UNSET;
+    bool weekday = d->lang->present_weekdays && tv->weekday != ZS_UNSET && tv->day == ZS_UNSET;
+    zs_dir present = weekday ? ZS_DIR_FUTURE : ZS_DIR_NONE;
     if (!d->tense_cues) {
         d->tense_cues = zs_xcalloc(d->ntoks, 1);
         /* the tokens of the dates do not count towards the reach ("will
@@ -309,6 +339,10 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
                 d->tense_cues[k] = CUE_SKIP;
     }
     const zs_sentence *s = &d->sents[d->toks[t0].sent];
+    /* a weekday of an event that a signal puts before the clause's ("Nach
+       dem Sieg am Sonntag folgt das Halbfinale"): a present there tells
+       what is now or next, after it */
+    if (weekday && in_after_phrase(d, s, t0)) present = ZS_DIR_PAST;
     /* outwards from the date, nearest first (the left side wins a tie),
      * within the clause: the sentence cut at ; and : (commas often separate
      * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */

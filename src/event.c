@@ -2010,12 +2010,15 @@ static bool genitive_attribute(const zs_doc *d, uint32_t n)
 }
 
 /* Whether token p is the word the prep= attribute of tlink_object entry
- * en names. */
+ * en names, or a word of the object_gap kind it names ("prep=result":
+ * "zu", "zum", "zur"). */
 static bool named_prep(const zs_doc *d, const zs_entry *en, uint32_t p)
 {
     const zs_attr *a = zs_entry_attr(en, "prep");
-    return a && a->sym && strlen(a->sym) == d->toks[p].fold_len &&
-           memcmp(a->sym, zs_tok_fold(d, p), d->toks[p].fold_len) == 0;
+    if (!a || !a->sym) return false;
+    return (strlen(a->sym) == d->toks[p].fold_len &&
+            memcmp(a->sym, zs_tok_fold(d, p), d->toks[p].fold_len) == 0) ||
+           is_kind(gap_kind(d, p), a->sym);
 }
 
 /* The object of verb event k in a language whose lang.zt says "objects
@@ -3936,8 +3939,23 @@ void zs_find_events(zs_doc *d)
         anchor(d, e, k);
     }
     relate_by_signals(d, &ix);
+    /* the verb that plans each demanded event, or -1 */
+    int *demander = zs_xmalloc((d->nevents + 1) * sizeof *demander);
+    for (size_t k = 0; k < d->nevents; k++) demander[k] = -1;
+    for (size_t k = 0; k < d->nevents; k++)
+        if (object[k] >= 0 && plans[k]) demander[object[k]] = (int)k;
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
+        /* a date after the publication day in the clause of a plan told in
+           the past is the planned event's, not the plan's ("hat für
+           Donnerstag zu einem Warnstreik aufgerufen"; not "hat am Montag
+           zu einem Warnstreik aufgerufen") */
+        if (e->time < 0 && e->demanded && demander[i] >= 0 && told_past(&d->events[demander[i]]) &&
+            !e->signal_object && !anaphoric(d, i)) {
+            int k = clause_timex(d, &ix, e);
+            if (k >= 0 && after_dct_day(d, &d->timexes[k])) anchor(d, e, k);
+            continue;
+        }
         /* the date of a clause belongs to what the clause says, not to a
            known event it names again ("Der Besuch war im Frühjahr
            angekündigt worden") or one a signal names ("Nach tagelangen
@@ -4012,6 +4030,7 @@ void zs_find_events(zs_doc *d)
     free(object);
     free(object_rel);
     free(plans);
+    free(demander);
     free(reaction);
     free(base_len);
     free(has_place);

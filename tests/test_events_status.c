@@ -457,6 +457,35 @@ static void test_de_support(void **state)
     zs_doc_free(d);
 }
 
+/* Calls and invitations to an event ("zu einem Warnstreik aufgerufen",
+ * "rief ... zum Streik auf", "lud ... zu einem Gipfel ein"): the event
+ * called for is the verb's object, planned, and takes neither the call's
+ * date nor its past; a date ahead in the clause of a call told in the
+ * past is the event's ("hat für Donnerstag zu einem Streik aufgerufen"). */
+static void test_de_call_for(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = read_doc(de,
+                         "Die Gewerkschaft hat am Montag zu einem Warnstreik aufgerufen. "
+                         "Der Verband rief am Dienstag zum Protest auf. "
+                         "Der Kanzler lud die Länder am Montag zu einem Gipfel ein. "
+                         "Die Partei hat für Donnerstag zu einer Kundgebung aufgerufen.",
+                         "2026-03-11T10:00+01:00");
+    const zs_event *call = event_text(d, "aufgerufen"), *strike = event_text(d, "Warnstreik");
+    assert_string_equal(begin_day(call, b, sizeof b), "2026-03-09");
+    assert_int_equal(strike->time, -1);
+    assert_int_equal(strike->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(link_rel(d, call, strike, "object"), ZS_REL_BEFORE);
+    const zs_event *boycott = event_text(d, "Protest");
+    assert_int_equal(boycott->time, -1);
+    assert_int_equal(link_rel(d, event_text(d, "rief"), boycott, "object"), ZS_REL_BEFORE);
+    assert_int_equal(event_text(d, "Gipfel")->time, -1);
+    assert_string_equal(begin_day(event_text(d, "lud"), b, sizeof b), "2026-03-09");
+    assert_string_equal(begin_day(event_text(d, "Kundgebung"), b, sizeof b), "2026-03-12");
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_mention_date),
         cmocka_unit_test(test_mention_span),
         cmocka_unit_test(test_de_support),
+        cmocka_unit_test(test_de_call_for),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

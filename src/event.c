@@ -228,9 +228,17 @@ static void set_key(zs_event *ev, const zs_entry *e, bool own)
     ev->light = zs_entry_attr(e, "light") != NULL;
 }
 
+/* Whether entry e says only=whole: the whole word, never an ending. */
+static bool whole_only(const zs_entry *e)
+{
+    const zs_attr *only = zs_entry_attr(e, "only");
+    return only && only->sym && strcmp(only->sym, "whole") == 0;
+}
+
 /* The entry of lexicon lex that is the longest ending of the folded form
  * f[0, n), of three bytes or more, starting at byte from or later (at a
- * character), its start in *at if not NULL; or NULL. */
+ * character), its start in *at if not NULL; or NULL. An entry that says
+ * only=whole is the whole form only ("meister", not "bürgermeister"). */
 static const zs_entry *ending_entry(const zs_lang *L, uint32_t lex, const char *f, size_t n,
                                    size_t from, size_t *at)
 {
@@ -239,7 +247,7 @@ static const zs_entry *ending_entry(const zs_lang *L, uint32_t lex, const char *
         if (((unsigned char)f[k] & 0xC0) == 0x80) continue; /* inside a character */
         const zs_word *w = ending_word(L, f + k, n - k);
         const zs_entry *e;
-        if (w && zs_word_in(w, lex, &e)) {
+        if (w && zs_word_in(w, lex, &e) && !(k && whole_only(e))) {
             if (at) *at = k;
             return e;
         }

@@ -486,6 +486,25 @@ static void test_de_call_for(void **state)
     zs_doc_free(d);
 }
 
+/* not_with= matches a noun of the lexicon it names, or a compound ending
+ * in one, but an entry marked only=whole as the whole word only: "den
+ * Meister ermitteln" determines, a "Bürgermeister" is no champion. */
+static void test_de_not_with_whole(void **state)
+{
+    (void)state;
+    zs_doc *d = read_doc(de,
+                         "Der Verband ermittelt den Meister im Elfmeterschießen. "
+                         "Im Finale wird der Weltmeister ermittelt. "
+                         "Der Tagessieger wird ermittelt. "
+                         "Der frühere Bürgermeister ermittelt als Privatdetektiv.",
+                         "2026-03-11T10:00+01:00");
+    assert_int_equal(events_with_text(d, "ermittelt"), 1);
+    const zs_event *e = event_text(d, "ermittelt");
+    assert_string_equal(e->title, "Ermittlung");
+    assert_int_equal(e->sent, 3);
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -501,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_mention_span),
         cmocka_unit_test(test_de_support),
         cmocka_unit_test(test_de_call_for),
+        cmocka_unit_test(test_de_not_with_whole),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

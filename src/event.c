@@ -768,6 +768,16 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
     if (has_word_in(d, a, b, L->lex_modal_possible) || (e->noun && clause_adverb(d, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
     else if (planned_by(d, ix, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
+    else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && !L->dates_verb && s0 > s->t0 + 1 &&
+             zs_tok_comma(d, s0 - 1) && (e->t1 >= s1 || d->toks[e->t1].kind == ZS_TOK_PUNCT)) {
+        /* in a language of verb-last clauses (German, not "dates verb"),
+           an infinitive that ends a clause after a comma is the object of
+           the clause before it: planned where that one plans ("Der Verein
+           plant, am Freitag einen Trainer vorzustellen") */
+        uint32_t p0, p1;
+        clause_of(d, s0 - 2, &p0, &p1);
+        if (planned_by(d, ix, k, p0, p1)) e->modality = ZS_MODAL_PLANNED;
+    }
 }
 
 /* Whether a word of lexicon lex is one of the two before noun event e. */
@@ -2661,13 +2671,40 @@ static int name_index(const char *const *names, size_t n, const char *s)
     return -1;
 }
 
+/* Whether the word at token i is lemma with an infinitive marker of
+ * verb_aux (infinitive=INFINITIVE: "zu") inside it after its particle,
+ * the zu-infinitive of a separable verb ("vorzustellen", "teilzunehmen",
+ * "zurückzutreten"; not "zurücktreten"). */
+static bool zu_infinitive(const zs_doc *d, uint32_t i, const char *lemma)
+{
+    const zs_lang *L = d->lang;
+    const char *f = zs_tok_fold(d, i);
+    size_t n = d->toks[i].fold_len, len = strlen(lemma);
+    if (L->lex_verb_aux == UINT32_MAX || n <= len || n - len > 3) return false;
+    size_t pre = 0, suf = 0, m = n - len; /* m: the marker's bytes */
+    while (pre < len && f[pre] == lemma[pre]) pre++;
+    while (suf < len && f[n - 1 - suf] == lemma[len - 1 - suf]) suf++;
+    for (size_t p = len - (suf < len ? suf : len); p <= pre && p < len; p++) {
+        if (p == 0) continue;
+        const zs_word *w = zs_lang_word(L, f + p, m);
+        const zs_entry *en;
+        const zs_attr *a;
+        if (w && zs_word_in(w, L->lex_verb_aux, &en) && (a = zs_entry_attr(en, "infinitive")) &&
+            a->sym && strcmp(a->sym, "INFINITIVE") == 0)
+            return true;
+    }
+    return false;
+}
+
 /* The form of the verb at token i with the given lemma: by its ending
  * (ending_form), else "infinitive" if it is the lemma, else "participle"
- * (a participle or any other finite form). */
+ * (a participle or any other finite form); a zu-infinitive is "infinitive"
+ * ("zurückzutreten", not a past by "-ten"). */
 const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
 {
     const char *f = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
+    if (zu_infinitive(d, i, lemma)) return "infinitive"; /* not "-ten": past */
     bool is_lemma = strlen(lemma) == n && memcmp(f, lemma, n) == 0;
     const char *form = ending_form(d, i, is_lemma);
     return form ? form : is_lemma ? "infinitive" : "participle";
@@ -2967,6 +3004,7 @@ bool zs_present_verb(const zs_doc *d, uint32_t i)
     if (!zs_word_in(w, L->lex_event_verb, &e)) return false;
     const zs_attr *lem = zs_entry_attr(e, "lemma");
     const char *form = zs_verb_form(d, i, lem ? lem->sym : e->lemma);
+    if (zu_infinitive(d, i, lem ? lem->sym : e->lemma)) return false; /* "vorzustellen" */
     /* the lemma's form is also the plural present ("treffen"); another one
        neither past nor the lemma's a participle or a present by its ending */
     if (strcmp(form, "infinitive") != 0 &&
@@ -2991,6 +3029,10 @@ static void verb_group(zs_doc *d, zs_event *e)
     e->aspect = ZS_ASPECT_NONE;
     e->past_form = false;
     if (e->noun) return;
+    if (e->t1 == e->t0 + 1 && zu_infinitive(d, e->t0, e->lemma)) {
+        e->tense = ZS_TENSE_INFINITIVE; /* "am Freitag vorzustellen" */
+        return;
+    }
     group_tense(d, e->t0, e->t1, zs_verb_form(d, e->t0, e->lemma), &e->tense, &e->aspect);
     e->past_form = e->tense == ZS_TENSE_PAST;
 }

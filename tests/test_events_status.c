@@ -505,6 +505,27 @@ static void test_de_not_with_whole(void **state)
     zs_doc_free(d);
 }
 
+/* The zu-infinitive of a separable verb ("vorzustellen", "zurückzutreten")
+ * is an infinitive, not a past by its ending "-ten"; after a comma that
+ * ends a clause of planning ("plant,"), it is planned. */
+static void test_de_zu_infinitive(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = read_doc(de,
+                         "Der Verein plant, am Freitag einen neuen Trainer vorzustellen. "
+                         "Die Ministerin erwägt, zurückzutreten.",
+                         "2026-03-11T10:00+01:00");
+    const zs_event *p = event_text(d, "vorzustellen");
+    assert_int_equal(p->tense, ZS_TENSE_INFINITIVE);
+    assert_int_equal(p->modality, ZS_MODAL_PLANNED);
+    assert_string_equal(begin_day(p, b, sizeof b), "2026-03-13");
+    const zs_event *r = event_text(d, "zurückzutreten");
+    assert_int_equal(r->tense, ZS_TENSE_INFINITIVE);
+    assert_false(r->past_form);
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_de_support),
         cmocka_unit_test(test_de_call_for),
         cmocka_unit_test(test_de_not_with_whole),
+        cmocka_unit_test(test_de_zu_infinitive),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

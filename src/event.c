@@ -3970,6 +3970,11 @@ void zs_find_events(zs_doc *d)
             d->events[object[k]].answered = true;
             reaction[object[k]] = (int)k;
         }
+    /* the verb that plans each demanded event, or -1 */
+    int *demander = zs_xmalloc((d->nevents + 1) * sizeof *demander);
+    for (size_t k = 0; k < d->nevents; k++) demander[k] = -1;
+    for (size_t k = 0; k < d->nevents; k++)
+        if (object[k] >= 0 && plans[k]) demander[object[k]] = (int)k;
     /* cancelled events first: the date they were planned for is theirs,
        not the cancelling verb's ("scrapped the visit of the delegation
        planned for Friday") */
@@ -3982,18 +3987,16 @@ void zs_find_events(zs_doc *d)
         size_t i = n % d->nevents;
         bool after = !e->answered || reaction_dated(d, &ix, &d->events[reaction[i]], e);
         int k = !own ? verb_timex(d, &ix, e) : after ? postnominal_timex(d, &ix, e) : -1;
-        if (k < 0) k = prenominal_timex(d, &ix, e, !own);
+        /* not a date between a plan verb and the event it plans: the
+           verb's ("forderte am Montag Neuwahlen") */
+        if (k < 0 && !(own && e->demanded && demander[i] >= 0 && d->events[demander[i]].t1 <= e->t0))
+            k = prenominal_timex(d, &ix, e, !own);
         if (k < 0 && e->modality == ZS_MODAL_CANCELLED) k = planned_date(d, &ix, e);
         if (k < 0) continue;
         d->timexes[k].claimed = true;
         anchor(d, e, k);
     }
     relate_by_signals(d, &ix);
-    /* the verb that plans each demanded event, or -1 */
-    int *demander = zs_xmalloc((d->nevents + 1) * sizeof *demander);
-    for (size_t k = 0; k < d->nevents; k++) demander[k] = -1;
-    for (size_t k = 0; k < d->nevents; k++)
-        if (object[k] >= 0 && plans[k]) demander[object[k]] = (int)k;
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         /* a date after the publication day in the clause of a plan told in

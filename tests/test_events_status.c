@@ -461,7 +461,9 @@ static void test_de_support(void **state)
  * "rief ... zum Streik auf", "lud ... zu einem Gipfel ein"): the event
  * called for is the verb's object, planned, and takes neither the call's
  * date nor its past; a date ahead in the clause of a call told in the
- * past is the event's ("hat für Donnerstag zu einem Streik aufgerufen"). */
+ * past is the event's ("hat für Donnerstag zu einem Streik aufgerufen");
+ * one between a demand and what it demands is the demand's ("forderte am
+ * Montag Neuwahlen"). */
 static void test_de_call_for(void **state)
 {
     (void)state;
@@ -470,7 +472,8 @@ static void test_de_call_for(void **state)
                          "Die Gewerkschaft hat am Montag zu einem Warnstreik aufgerufen. "
                          "Der Verband rief am Dienstag zum Protest auf. "
                          "Der Kanzler lud die Länder am Montag zu einem Gipfel ein. "
-                         "Die Partei hat für Donnerstag zu einer Kundgebung aufgerufen.",
+                         "Die Partei hat für Donnerstag zu einer Kundgebung aufgerufen. "
+                         "Die Opposition forderte am Montag Neuwahlen.",
                          "2026-03-11T10:00+01:00");
     const zs_event *call = event_text(d, "aufgerufen"), *strike = event_text(d, "Warnstreik");
     assert_string_equal(begin_day(call, b, sizeof b), "2026-03-09");
@@ -483,6 +486,9 @@ static void test_de_call_for(void **state)
     assert_int_equal(event_text(d, "Gipfel")->time, -1);
     assert_string_equal(begin_day(event_text(d, "lud"), b, sizeof b), "2026-03-09");
     assert_string_equal(begin_day(event_text(d, "Kundgebung"), b, sizeof b), "2026-03-12");
+    /* the date between the demand and the elections is the demand's */
+    assert_int_equal(event_text(d, "Neuwahlen")->time, -1);
+    assert_string_equal(begin_day(event_text(d, "forderte"), b, sizeof b), "2026-03-09");
     zs_doc_free(d);
 }
 

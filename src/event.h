@@ -31,8 +31,9 @@ zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form);
 
 /* Whether token i is an auxiliary of the past by verb_aux: one of the past
  * tense (tense=PAST: "was", "hatten", "wurde") or of the perfect
- * (participle=PERFECTIVE: "has", "ist", "gewesen"). The one test of a past
- * auxiliary, for the tense of events and the tense cues of dates. */
+ * (participle=PERFECTIVE: "has", "ist", "gewesen"), not a copula= one that
+ * is the verb of its clause ("Am Samstag ist das Finale"). The one test of
+ * a past auxiliary, for the tense of events and the tense cues of dates. */
 bool zs_past_aux(const zs_doc *d, uint32_t i);
 
 /* Whether token i is an infinitive auxiliary of the perfect (verb_aux

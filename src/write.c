@@ -68,6 +68,7 @@ const zs_timex *zs_event_bound(const zs_doc *d, const zs_event *e, zs_relkind *r
     if (e->has_interval) return NULL;
     for (size_t k = 0; k < d->nbase; k++) {
         const zs_tlink *l = &d->tlinks[k];
+        if (strcmp(l->source, "closure") == 0) break; /* the implied ones follow the others */
         if ((l->rel != ZS_REL_BEFORE && l->rel != ZS_REL_AFTER) || l->contradiction >= 0 ||
             strcmp(l->source, "anchor") != 0 || strcmp(l->from, e->id) != 0)
             continue;

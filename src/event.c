@@ -1270,10 +1270,14 @@ static void relate_sentence_dates(zs_doc *d)
             if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
                 last = t->group >= 0 ? t->group : (int)x;
         }
-        if (e->time >= 0 || e->signal_object || e->light || e->coref >= 0 || dated[k] ||
-            e->answered || e->demanded)
+        if (e->time >= 0 || e->light || e->coref >= 0 || dated[k] || e->answered || e->demanded)
             continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
+        /* the event a signal names after the event it orders takes a date
+           after it: "unearthed during a search of the area [Thursday]";
+           not one before the signal's phrase is over ("Nach dem Streit
+           haben sie sich [am Mittwoch] geeinigt") */
+        if (e->signal_object && (!e->noun || !e->signal_last || at < 0 || at == last)) continue;
         /* a date after it belongs to an event between them: "das erste
            Gespräch seit dem Streik ... Anfang Februar" */
         if (at >= 0 && at != last && k + 1 < d->nevents && d->events[k + 1].t0 < d->timexes[at].t0)
@@ -1393,6 +1397,7 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             if (!e1) e1 = first;
             if (!e1) continue;
             e2->signal_object = true;
+            e2->signal_last = !e1->noun && e1->t0 < e2->t0;
             if (zs_entry_attr(sig, "lasting")) e1->signal_since = true;
             char source[32];
             snprintf(source, sizeof source, "signal:%s", sig->lemma);

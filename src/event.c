@@ -1273,11 +1273,12 @@ static void relate_sentence_dates(zs_doc *d)
         if (e->time >= 0 || e->light || e->coref >= 0 || dated[k] || e->answered || e->demanded)
             continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
-        /* the event a signal names after the event it orders takes a date
-           after it: "unearthed during a search of the area [Thursday]";
+        /* the event a signal names after the verb it orders takes a date
+           after it: "unearthed during a search of the area [Thursday]",
+           "have died since a bomb ripped through the building [Friday]";
            not one before the signal's phrase is over ("Nach dem Streit
            haben sie sich [am Mittwoch] geeinigt") */
-        if (e->signal_object && (!e->noun || !e->signal_last || at < 0 || at == last)) continue;
+        if (e->signal_object && (!e->signal_last || at < 0 || at == last)) continue;
         /* a date after it belongs to an event between them: "das erste
            Gespräch seit dem Streik ... Anfang Februar" */
         if (at >= 0 && at != last && k + 1 < d->nevents && d->events[k + 1].t0 < d->timexes[at].t0)

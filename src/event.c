@@ -726,9 +726,9 @@ static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, ui
     if (L->lex_modal_planned == UINT32_MAX) return false;
     bool reported = false;
     for (uint32_t i = s0; i < s1; i++) {
-        const zs_entry *en;
-        const zs_word *w = d->toks[i].word;
-        if (!w || !zs_word_in(w, L->lex_modal_planned, &en)) continue;
+        uint32_t end; /* a word or a phrase: "will", "is due to" */
+        const zs_entry *en = zs_entry_at(d, i, s1, L->lex_modal_planned, &end);
+        if (!en) continue;
         const zs_attr *a = zs_entry_attr(en, NULL);
         const char *kind = a ? a->sym : "";
         if (strcmp(kind, "date") == 0) {
@@ -1158,15 +1158,28 @@ static int next_sentence_date(const zs_doc *d, size_t x, uint32_t sent)
     return -1;
 }
 
+static bool planning_word(const zs_doc *d, uint32_t p);
+
 /* Whether timex k (-1: none) follows verb event e, a report, or an
  * intention or belief, in the present ("says", "hope", "has agreed"): then
  * it is the date of what e reports or intends ("hope to see a recovery by
  * 2020"), not e's own (TimeBank's closure puts 4 of the 58 such verbs that
- * took such a date within it). */
+ * took such a date within it); so too after a planning word or a verb with
+ * its infinitive ("is scheduled for", "is due to meet"). */
 static bool reported_date(const zs_doc *d, const zs_event *e, int k)
 {
-    return k >= 0 && d->timexes[k].t0 > e->t0 && !e->noun && e->tense == ZS_TENSE_PRESENT &&
-           (e->cls == ZS_EC_REPORTING || e->cls == ZS_EC_I_STATE || e->cls == ZS_EC_I_ACTION);
+    if (k < 0 || d->timexes[k].t0 <= e->t0 || e->noun || e->tense != ZS_TENSE_PRESENT) return false;
+    if (e->cls == ZS_EC_REPORTING || e->cls == ZS_EC_I_STATE || e->cls == ZS_EC_I_ACTION)
+        return true;
+    /* so of a planning word ("The vote is scheduled for Thursday": the
+       vote's) */
+    if (planning_word(d, e->t0)) return true;
+    /* so of any verb whose infinitive comes right after it and before the
+       date ("is due to meet union leaders on Tuesday") */
+    size_t i = (size_t)(e - d->events);
+    const zs_event *n = i + 1 < d->nevents ? &d->events[i + 1] : NULL;
+    return n && n->sent == e->sent && !n->noun && n->tense == ZS_TENSE_INFINITIVE &&
+           n->t0 <= e->t1 + 1 && n->t1 <= d->timexes[k].t0;
 }
 
 /* Whether e is a verb in the past perfect ("had failed", "war gescheitert"):

@@ -2505,6 +2505,12 @@ static void borrow_intervals(zs_doc *d)
         if (x && x->rv.has_interval && (e2->begin < x->rv.begin || e2->until > x->rv.until))
             continue;
         if (l->rel != ZS_REL_IS_INCLUDED && e2->gran < ZS_GRAN_DAY) continue;
+        /* what follows a day gone by is of that day only if told in the
+           past: not "Nach dem Sieg am Sonntag folgt nun das Halbfinale" */
+        uint32_t cue;
+        if (l->rel == ZS_REL_AFTER && e2->until <= d->dct && !e1->past_form &&
+            tense_of(d, e1, &cue) >= 0)
+            continue;
         e1->has_interval = true;
         e1->begin = e2->begin;
         e1->until = e2->until;

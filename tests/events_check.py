@@ -13,7 +13,9 @@ Expectation lines (blank lines and # comments ignored):
                                (its timex id, empty: none), and
                                begin/until as prefixes of the event's
                                interval, place_begin/place_until of
-                               its place in the time order
+                               its place in the time order; "-": the
+                               event has no such field (begin=-: no
+                               interval of its own)
     rel A < B                  a tlink says A ends before B begins (A BEFORE B
                                or B AFTER A), from any source, not one left
                                out as contradicted
@@ -87,7 +89,10 @@ def main():
                     elif k == "set":
                         x = timexes.get(e.get("time"), {})
                         got = x.get("value", "") if x.get("type") == "SET" else ""
-                    ok = ok and (got.startswith(v) if k in PREFIX_KEYS else got == v)
+                    if v == "-":  # the event has no such field
+                        ok = ok and e.get(k) is None
+                    else:
+                        ok = ok and (got.startswith(v) if k in PREFIX_KEYS else got == v)
                 if ok:
                     found = e
                     break

@@ -3132,6 +3132,8 @@ static bool name_title(const zs_doc *d, uint32_t i)
 {
     const zs_lang *L = d->lang;
     if (L->lex_participant_title == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
+    uint32_t end; /* a word or an abbreviation with its period: "Gov." */
+    if (zs_entry_at(d, i, (uint32_t)d->ntoks, L->lex_participant_title, &end)) return true;
     const char *w = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
     if (n < 3) /* "Mr", "Dr": too short for an ending */

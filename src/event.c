@@ -726,9 +726,10 @@ static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, ui
     if (L->lex_modal_planned == UINT32_MAX) return false;
     bool reported = false;
     for (uint32_t i = s0; i < s1; i++) {
-        uint32_t end; /* a word or a phrase: "will", "is due to" */
-        const zs_entry *en = zs_entry_at(d, i, s1, L->lex_modal_planned, &end);
-        if (!en) continue;
+        uint32_t end; /* a phrase or a word: "is due to", "will" */
+        const zs_entry *en = zs_phrase_at(d, i, s1, L->lex_modal_planned, &end);
+        if (!en && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_modal_planned, &en)))
+            continue;
         const zs_attr *a = zs_entry_attr(en, NULL);
         const char *kind = a ? a->sym : "";
         if (strcmp(kind, "date") == 0) {
@@ -3132,8 +3133,10 @@ static bool name_title(const zs_doc *d, uint32_t i)
 {
     const zs_lang *L = d->lang;
     if (L->lex_participant_title == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
-    uint32_t end; /* a word or an abbreviation with its period: "Gov." */
-    if (zs_entry_at(d, i, (uint32_t)d->ntoks, L->lex_participant_title, &end)) return true;
+    uint32_t end; /* an abbreviation with its period: "Gov." */
+    if (i + 1 < d->ntoks && zs_tok_punct(d, i + 1, ".") &&
+        zs_phrase_at(d, i, (uint32_t)d->ntoks, L->lex_participant_title, &end))
+        return true;
     const char *w = zs_tok_fold(d, i);
     size_t n = d->toks[i].fold_len;
     if (n < 3) /* "Mr", "Dr": too short for an ending */

@@ -1455,9 +1455,10 @@ static void headline_mentions(zs_doc *d)
  * after "Telefonat") or repeats the title, is at most MENTION_REACH
  * sentences after it, and its own date, if any, overlaps the earlier
  * one's and the one all dated mentions of that event share
- * (mention_span). A light verb ("soll ... stattfinden") is the nearest
- * event before it that no signal names ("Treffen", not the "G20-Gipfel"
- * of "nach dem G20-Gipfel"). */
+ * (mention_span). A light verb ("soll ... stattfinden") is the noun event
+ * after it in its clause (light_noun_after: "fand ... eine Diskussion
+ * statt"), else the nearest event before it that no signal names
+ * ("Treffen", not the "G20-Gipfel" of "nach dem G20-Gipfel"). */
 typedef struct key_at {
     const char *key;
     size_t k;
@@ -1541,6 +1542,60 @@ static bool named_noun(const zs_doc *d, const zs_event *x)
     return en && en->attrs[0].sym && strcmp(en->attrs[0].sym, "det") == 0;
 }
 
+/* The noun event after light verb k in its clause (up to the next
+ * comma, semicolon or colon) that no signal names, where none stands
+ * before it in that clause, or -1: in verb-second order the noun stands
+ * between the verb and its particle ("fand am Mittwochabend eine
+ * Diskussion statt"). */
+static int light_noun_after(const zs_doc *d, size_t k)
+{
+    const zs_event *e = &d->events[k];
+    uint32_t start = d->sents[e->sent].t0, end = d->sents[e->sent].t1;
+    for (uint32_t i = e->t0; i-- > start;)
+        if (zs_tok_punct(d, i, ",;:")) {
+            start = i + 1;
+            break;
+        }
+    for (size_t i = k; i-- > 0 && d->events[i].t0 >= start;) { /* not if one
+        stands before it: "The meeting took place in the conference hall" */
+        const zs_event *x = &d->events[i];
+        if (named_noun(d, x) && !x->signal_object && !x->light) return -1;
+    }
+    for (uint32_t i = e->t1; i < end; i++)
+        if (zs_tok_punct(d, i, ",;:")) {
+            end = i;
+            break;
+        }
+    for (size_t i = k + 1; i < d->nevents && d->events[i].t0 < end; i++) {
+        const zs_event *x = &d->events[i];
+        if (x->light) break;
+        if (named_noun(d, x) && !x->signal_object) return (int)i;
+    }
+    return -1;
+}
+
+/* Light verb k and the noun event n after it: n is another mention of k
+ * (and so are the later mentions of n), or, where n is one of an earlier
+ * event, k is one of that too. A date of the verb's is the noun's ("fand
+ * am Mittwochabend ... statt"). */
+static void light_join_after(zs_doc *d, size_t k, size_t n)
+{
+    zs_event *e = &d->events[k], *x = &d->events[n];
+    if (x->coref >= 0) {
+        e->coref = x->coref;
+        add_tlink(d, e->id, d->events[x->coref].id, ZS_REL_IDENTITY, "coref");
+    } else {
+        for (size_t j = n + 1; j < d->nevents; j++)
+            if (d->events[j].coref == (int)n) d->events[j].coref = (int)k;
+        x->coref = (int)k;
+        add_tlink(d, x->id, e->id, ZS_REL_IDENTITY, "coref");
+    }
+    if (e->time >= 0 && x->time < 0 && !x->has_interval) {
+        anchor(d, x, e->time);
+        add_tlink(d, x->id, d->timexes[x->time].id, ZS_REL_IS_INCLUDED, "anchor");
+    }
+}
+
 static void link_mentions(zs_doc *d, const int *object_rel)
 {
     int32_t *prev = zs_xmalloc((d->nevents + 1) * sizeof *prev);
@@ -1549,9 +1604,14 @@ static void link_mentions(zs_doc *d, const int *object_rel)
     /* per event named by mentions: the interval all their own dates share */
     mention_span *span = zs_xmalloc((d->nevents + 1) * sizeof *span);
     for (size_t k = 0; k < d->nevents; k++) span_init(&span[k], &d->events[k]);
+    int *after = zs_xmalloc((d->nevents + 1) * sizeof *after); /* light_noun_after */
+    for (size_t k = 0; k < d->nevents; k++) after[k] = -1;
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
         int j = -1;
+        /* the noun after it in its clause first ("Am Mittwoch fand eine
+           Diskussion statt"), once that noun's own mentions are known */
+        if (e->light && (after[k] = light_noun_after(d, k)) >= 0) continue;
         if (e->light) {
             for (size_t i = k; i-- > 0 && j < 0;) {
                 const zs_event *x = &d->events[i];
@@ -1585,6 +1645,9 @@ static void link_mentions(zs_doc *d, const int *object_rel)
         }
         span_add(&span[e->coref], e);
     }
+    for (size_t k = 0; k < d->nevents; k++)
+        if (after[k] >= 0) light_join_after(d, k, (size_t)after[k]);
+    free(after);
     free(span);
     free(prev);
     free(prev_noun);
@@ -3562,9 +3625,13 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     for (size_t k = 0; k < d->nevents; k++) { /* "soll ... stattfinden": the
                                                  title of its noun */
         zs_event *e = &d->events[k];
-        if (!e->light || e->coref < 0) continue;
+        if (!e->light) continue;
+        int n = e->coref;
+        for (size_t j = k + 1; n < 0 && j < d->nevents && d->events[j].sent == e->sent; j++)
+            if (d->events[j].coref == (int)k) n = (int)j; /* the noun after it */
+        if (n < 0) continue;
         free(e->title);
-        e->title = zs_xstrdup(d->events[e->coref].title);
+        e->title = zs_xstrdup(d->events[n].title);
     }
     /* a support verb's object is another mention of the verb's event (one
        calendar entry, "Talks Iran \u2013 United States in Oman"; no link

@@ -464,7 +464,12 @@ static void resolve_timexes(zs_doc *d)
                 bool winter = x->rv.gran == ZS_GRAN_SEASON && x->tv.season == ZS_SEASON_WI;
                 last = winter ? x->rv.until - 86400 : x->rv.begin;
                 narrated = true;
-                if (!d->narrative && x->rv.gran == ZS_GRAN_MONTH &&
+                /* the first day of a month, or of the week of "vor zwei
+                   Wochen", for a day that needs one ("tags darauf"); not of
+                   a week counted from a day ("in der dritten Woche") */
+                bool ago_week = x->rv.gran == ZS_GRAN_WEEK && x->tv.type == ZS_DURATION &&
+                                x->tv.dir != ZS_DIR_NONE;
+                if (!d->narrative && (x->rv.gran == ZS_GRAN_MONTH || ago_week) &&
                     (last_day < x->rv.begin || last_day >= x->rv.until))
                     last_day = x->rv.begin;
             }
@@ -486,7 +491,8 @@ static void resolve_timexes(zs_doc *d)
                  * not "tags darauf") */
                 if (x->tv.day != ZS_UNSET || x->tv.weekday != ZS_UNSET ||
                     (x->anchor == ZS_ANCHOR_DCT && x->tv.offset != ZS_UNSET && x->tv.unit == ZS_U_DAY &&
-                     x->tv.hour == ZS_UNSET && x->tv.pod == ZS_POD_NONE))
+                     x->tv.hour == ZS_UNSET && x->tv.pod == ZS_POD_NONE) ||
+                    (x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE)) /* "vor drei Tagen" */
                     last_day = day;
             }
         }

@@ -66,6 +66,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
         zs_buf_printf(out, "%s", e->title);
         if (e->time >= 0)
             zs_buf_printf(out, "  (%s)", d->timexes[e->time].rv.value);
+        if (e->modality == ZS_MODAL_CANCELLED) zs_buf_puts(out, "  cancelled");
         if (g->ndocs > 1) zs_buf_printf(out, "  [%s]", d->name);
         zs_buf_putc(out, '\n');
     }

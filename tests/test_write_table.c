@@ -107,8 +107,9 @@ static char *render(const zs_graph *g, const char *format)
 {
     zs_buf out = {0};
     zs_error err = {0};
-    int rc = strcmp(format, "csv") == 0 ? zs_write_csv(g, &out, &err)
-                                          : zs_write_html(g, &no_options, &out, &err);
+    int rc = strcmp(format, "csv") == 0    ? zs_write_csv(g, &out, &err)
+             : strcmp(format, "text") == 0 ? zs_write_text(g, &out, &err)
+                                           : zs_write_html(g, &no_options, &out, &err);
     if (rc != 0) fail_msg("%s: %s", format, err.msg);
     assert_non_null(out.data);
     return out.data;
@@ -252,9 +253,10 @@ static void test_html_two_reports(void **state)
     fixture_doc_free(d);
 }
 
-/* A cancelled event's row has its title struck and the language's word
- * for cancelled after it; the other rows are plain. */
-static void test_html_cancelled(void **state)
+/* A cancelled event's HTML row has its title struck and the language's
+ * word for cancelled after it; the other rows are plain. The readable
+ * table says "cancelled" after it. */
+static void test_cancelled(void **state)
 {
     (void)state;
     zs_doc *d = fixture_doc();
@@ -267,6 +269,10 @@ static void test_html_cancelled(void **state)
     assert_null(strstr(s, "<td>Gipfel in Hamburg</td>"));
     assert_non_null(strstr(s, "<td>Telefonat</td>"));
     assert_int_equal(count(s, "<s>"), 1);
+    free(s);
+    s = render(g, "text"); /* the readable table says so too */
+    assert_non_null(strstr(s, "Gipfel in Hamburg  (2017-07-07)  cancelled\n"));
+    assert_int_equal(count(s, "cancelled"), 1);
     free(s);
     zs_graph_free(g);
     fixture_doc_free(d);
@@ -307,7 +313,7 @@ int main(void)
         cmocka_unit_test(test_csv_one_doc),
         cmocka_unit_test(test_csv_two_reports),
         cmocka_unit_test(test_html_two_reports),
-        cmocka_unit_test(test_html_cancelled),
+        cmocka_unit_test(test_cancelled),
         cmocka_unit_test(test_coref_one_row),
     };
     return cmocka_run_group_tests_name("write_table", tests, NULL, NULL);

@@ -465,10 +465,12 @@ static void resolve_timexes(zs_doc *d)
                 last = winter ? x->rv.until - 86400 : x->rv.begin;
                 narrated = true;
                 /* the first day of a month, or of the week of "vor zwei
-                   Wochen", for a day that needs one ("tags darauf"); not of
-                   a week counted from a day ("in der dritten Woche") */
-                bool ago_week = x->rv.gran == ZS_GRAN_WEEK && x->tv.type == ZS_DURATION &&
-                                x->tv.dir != ZS_DIR_NONE;
+                   Wochen" or "last week", for a day that needs one ("tags
+                   darauf", "two days later"); not of a week counted from a
+                   day ("in der dritten Woche") */
+                bool ago_week = x->rv.gran == ZS_GRAN_WEEK &&
+                                ((x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE) ||
+                                 (x->anchor == ZS_ANCHOR_DCT && x->tv.offset != ZS_UNSET));
                 if (!d->narrative && (x->rv.gran == ZS_GRAN_MONTH || ago_week) &&
                     (last_day < x->rv.begin || last_day >= x->rv.until))
                     last_day = x->rv.begin;

@@ -2641,6 +2641,10 @@ static bool place_at(const zs_doc *d, const tok_index *ix, const zs_event *e, ui
         return false; /* "nach = where": a place, never a title's */
     const zs_token *p = &d->toks[i + 1];
     if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) return false;
+    const zs_attr *particle = !e->noun && e->entry ? zs_entry_attr(e->entry, "particle") : NULL;
+    if (particle && p->fold_len == strlen(particle->sym) &&
+        memcmp(zs_tok_fold(d, i + 1), particle->sym, p->fold_len) == 0)
+        return false; /* the verb's own particle: "tritt ... in Kraft" */
     bool event = false;
     for (size_t j = 0; j < d->nevents && !event && d->events[j].t0 <= i + 1; j++)
         event = i + 1 < d->events[j].t1; /* events in text order */

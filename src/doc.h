@@ -122,6 +122,8 @@ typedef struct zs_event {
                                     (owned by the lang or the event) */
     bool bare;                   /* a verb, or a noun without modifiers */
     bool signal_object;          /* named right after a signal word */
+    bool bounded;                /* before, after or until its anchor's
+                                    time, not within it (zs_event_bound) */
     bool signal_last;            /* so named after the verb the signal
                                     orders ("unearthed during a search") */
     bool signal_since;           /* ordered by a lasting= signal ("seit

@@ -1064,14 +1064,46 @@ static const char *anchor_word(const zs_doc *d, uint32_t i)
     return a ? a->sym : NULL;
 }
 
+/* Whether event e, whose time a signal_anchor word of ENDED_BY precedes
+ * ("bis", "until"), lasts until that time: not a plan, whose deadline it
+ * is, within its time ("soll bis zum 31. Dezember abgeschlossen sein"),
+ * nor an event moved to it ("postponed until June 20"), nor one told in
+ * the past, which was done by then ("Bis zum 16. Dezember eroberten die
+ * Franzosen ... zurück"); but "wird bis Ende 2027 verlängert", "dauert bis
+ * Freitag". */
+static bool lasts_until(const zs_event *e)
+{
+    return !e->postponed && e->modality != ZS_MODAL_PLANNED && !e->past_form && !told_past(e);
+}
+
+/* Whether a timex ends right before token i (timexes are in text order). */
+static bool timex_ends_at(const zs_doc *d, uint32_t i)
+{
+    size_t lo = 0, hi = d->ntimexes; /* the first timex starting at or after i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->timexes[mid].t0 < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && d->timexes[lo - 1].t1 == i;
+}
+
 static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
 {
     uint32_t s0 = d->sents[x->sent].t0;
     if (d->lang->lex_signal_anchor == UINT32_MAX || x->t0 <= s0) return;
     const char *sym = anchor_word(d, x->t0 - 1);
+    uint32_t end; /* or a phrase of two words: "bis zum [5. Mai]" */
+    const zs_entry *two = !sym && x->t0 >= s0 + 2
+                              ? zs_phrase_at(d, x->t0 - 2, x->t0, d->lang->lex_signal_anchor, &end)
+                              : NULL;
+    if (two && end == x->t0 && zs_entry_attr(two, NULL)) sym = zs_entry_attr(two, NULL)->sym;
     int r = sym ? zs_rel_from_name(sym) : -1;
     if (r < 0) return;
-    if (r == ZS_REL_BEFORE || r == ZS_REL_AFTER) {
+    /* "vom Dezember 1914 bis zum April 1915": the range, not its end */
+    if (r == ZS_REL_ENDED_BY && (x->group >= 0 || timex_ends_at(d, x->t0 - (two ? 2 : 1))))
+        return;
+    if (r == ZS_REL_BEFORE || r == ZS_REL_AFTER || r == ZS_REL_ENDED_BY) {
         /* not a date of the noun after it: "before Tuesday's vote" is
            the vote's Tuesday, which the signal orders the event by */
         if ((x->rv.type != ZS_DATE && x->rv.type != ZS_TIME) || possessive(d, x->t1)) return;
@@ -1284,7 +1316,8 @@ static void relate_sentence_dates(zs_doc *d)
             if (is_time(t) && comparable(t) && !t->is_dct && !t->claimed)
                 last = t->group >= 0 ? t->group : (int)x;
         }
-        if (e->time >= 0 || e->light || e->coref >= 0 || dated[k] || e->answered || e->demanded)
+        if (e->time >= 0 || e->light || e->coref >= 0 || dated[k] || e->answered || e->demanded ||
+            e->bounded) /* "Bis zum Dezember 1915 besetzten ...": not the last date */
             continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
         /* the event a signal names after the verb it orders takes a date
@@ -1299,10 +1332,12 @@ static void relate_sentence_dates(zs_doc *d)
             at = -1;
         if (reported_date(d, e, at) || (e->moves && at >= 0 && d->timexes[at].claimed)) at = -1;
         if (at >= 0 && timex_gap(e, &d->timexes[at]) > SENTENCE_DATE_REACH) at = -1;
-        if (at >= 0) { /* nor one after "vor" or "before": nothing lies within it */
+        if (at >= 0) { /* nor one after "vor", "before" or, but for a plan's
+                          deadline, "bis": nothing lies within it */
             zs_relkind rel = ZS_REL_IS_INCLUDED;
             anchor_signal(d, &d->timexes[at], &rel);
-            if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER) at = -1;
+            if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER || (rel == ZS_REL_ENDED_BY && lasts_until(e)))
+                at = -1;
         }
         if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
         /* nor a planned event one that ends before the publication time,
@@ -4156,11 +4191,14 @@ void zs_find_events(zs_doc *d)
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT && e->noun ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
         anchor_signal(d, x, &rel);
         if (rel == ZS_REL_BEGUN_BY) runs_to_dct(d, e);
-        if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER) {
-            /* before or after its time, not within it ("eine Einigung vor
-               Weihnachten"): no date of its own; the closure places it */
+        if (rel == ZS_REL_ENDED_BY && !lasts_until(e)) rel = ZS_REL_IS_INCLUDED;
+        if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER || rel == ZS_REL_ENDED_BY) {
+            /* before or after its time or lasting until it, not within it
+               ("eine Einigung vor Weihnachten", "wird bis Ende 2027
+               verlängert"): no date of its own; the closure places it */
             e->time = -1;
             e->has_interval = false;
+            e->bounded = true;
         }
         add_tlink(d, e->id, x->id, rel, "anchor");
     }

@@ -69,7 +69,8 @@ const zs_timex *zs_event_bound(const zs_doc *d, const zs_event *e, zs_relkind *r
     for (size_t k = 0; k < d->nbase; k++) {
         const zs_tlink *l = &d->tlinks[k];
         if (strcmp(l->source, "closure") == 0) break; /* the implied ones follow the others */
-        if ((l->rel != ZS_REL_BEFORE && l->rel != ZS_REL_AFTER) || l->contradiction >= 0 ||
+        if ((l->rel != ZS_REL_BEFORE && l->rel != ZS_REL_AFTER && l->rel != ZS_REL_ENDED_BY) ||
+            l->contradiction >= 0 ||
             strcmp(l->source, "anchor") != 0 || strcmp(l->from, e->id) != 0)
             continue;
         int n = zs_node_of(d, l->to);
@@ -80,6 +81,11 @@ const zs_timex *zs_event_bound(const zs_doc *d, const zs_event *e, zs_relkind *r
         return x;
     }
     return NULL;
+}
+
+const char *zs_bound_word(zs_relkind rel)
+{
+    return rel == ZS_REL_BEFORE ? "before" : rel == ZS_REL_AFTER ? "after" : "until";
 }
 
 size_t zs_event_rep(const zs_doc *d, size_t j)

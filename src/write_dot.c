@@ -183,8 +183,8 @@ static bool put_event_date(labeler *lab, const zs_doc *d, const zs_event *e,
     const zs_timex *x = zs_event_bound(d, e, &rel);
     zs_event at;
     if (x) { /* "vor 25.12.2025": the date of its bound, after that word */
-        const char *word = zs_lang_label(d->lang, rel == ZS_REL_BEFORE ? "before" : "after");
-        zs_buf_puts(out, word ? word : rel == ZS_REL_BEFORE ? "before" : "after");
+        const char *key = zs_bound_word(rel), *word = zs_lang_label(d->lang, key);
+        zs_buf_puts(out, word ? word : key);
         zs_buf_putc(out, ' ');
         at = *e;
         at.has_interval = true;

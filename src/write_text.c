@@ -59,7 +59,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
         zs_buf_puts(out, "  ");
         size_t at = out->len;
         if (bound) /* "before 2025-12-25" */
-            zs_buf_printf(out, "%s %s", rel == ZS_REL_BEFORE ? "before" : "after", bound->rv.value);
+            zs_buf_printf(out, "%s %s", zs_bound_word(rel), bound->rv.value);
         else
             span(out, e->begin, e->until, e->gran);
         pad(out, "", 0, 40 - (int)(out->len - at));

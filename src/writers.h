@@ -40,11 +40,15 @@ bool zs_date_labels_event(zs_date_labels *l, const zs_doc *d, const zs_event *e,
                           zs_buf *out, zs_error *err);
 
 /* The date that event e of d, which has no interval of its own, lies
- * before or after, as its anchor link says ("eine Einigung vor
- * Weihnachten", "a deal before Christmas": BEFORE), with that relation in
- * *rel; NULL if there is none. Calendars leave such an event out; tables
- * and diagrams show it at that date, marked "before" or "after". */
+ * before or after or lasts until, as its anchor link says ("eine Einigung
+ * vor Weihnachten", "a deal before Christmas": BEFORE; "bis Ende Mai
+ * verlängert": ENDED_BY), with that relation in *rel; NULL if there is
+ * none. Calendars leave such an event out; tables and diagrams show it at
+ * that date, marked "before", "after" or "until" (zs_bound_word). */
 const zs_timex *zs_event_bound(const zs_doc *d, const zs_event *e, zs_relkind *rel);
+
+/* The label key of a bound relation: "before", "after" or "until". */
+const char *zs_bound_word(zs_relkind rel);
 
 /* The mention that stands for event j of d in calendars and diagrams: of
  * the mentions of the same event (the zs_event.coref chain) that have an

@@ -499,8 +499,9 @@ static void bound_link(zs_doc *d, size_t event, const char *mention, zs_relkind 
 }
 
 /* An undated event that lies before or after a date ("vor dem 8. Juli")
- * stands in that date's column, dashed, its label saying "vor"; the
- * readable table lists it there too, not as undated. */
+ * or lasts until it ("bis zum 8. Juli") stands in that date's column,
+ * dashed, its label saying "vor", "nach" or "bis"; the readable table
+ * lists it there too, not as undated. */
 static void test_bound_event(void **st)
 {
     state *s = *st;
@@ -519,6 +520,11 @@ static void test_bound_event(void **st)
     bound_link(s->doc, 4, "8. Juli", ZS_REL_AFTER);
     zs_buf after = render(s->graph, "dot");
     s->doc->ntlinks = s->doc->nbase = 0;
+    bound_link(s->doc, 4, "8. Juli", ZS_REL_ENDED_BY); /* "bis zum 8. Juli" */
+    zs_buf until = render(s->graph, "dot");
+    zs_buf until_text = {0};
+    assert_int_equal(zs_write_text(s->graph, &until_text, &err), 0);
+    s->doc->ntlinks = s->doc->nbase = 0;
     char *attrs = dot_node_attrs(b.data, "Untersuchung");
     assert_non_null(strstr(attrs, "\"Untersuchung\\nvor Sa., 8. Juli 2017\""));
     assert_non_null(strstr(attrs, "style=dashed"));
@@ -527,6 +533,12 @@ static void test_bound_event(void **st)
     attrs = dot_node_attrs(after.data, "Untersuchung");
     assert_non_null(strstr(attrs, "\"Untersuchung\\nnach Sa., 8. Juli 2017\""));
     free(attrs);
+    attrs = dot_node_attrs(until.data, "Untersuchung");
+    assert_non_null(strstr(attrs, "\"Untersuchung\\nbis Sa., 8. Juli 2017\""));
+    free(attrs);
+    assert_non_null(strstr(until_text.data, "  until 2017-07-08                        Untersuchung\n"));
+    zs_buf_free(&until);
+    zs_buf_free(&until_text);
     assert_non_null(strstr(text.data, "  before 2017-07-08                       Untersuchung\n"));
     assert_null(strstr(text.data, "Undated"));
     zs_buf_free(&b);

@@ -74,6 +74,10 @@ static void clause_of(const zs_doc *d, uint32_t i, uint32_t *c0, uint32_t *c1)
 typedef struct tok_index {
     int32_t *start; /* timex starting at the token (not the dateline), or -1 */
     int32_t *cover; /* timex covering the token, or -1 */
+    /* the modal_planned entry (phrase or word) at the token, or NULL, once
+       modal_known says it has been looked up (planned_by) */
+    const zs_entry **modal;
+    bool *modal_known;
 } tok_index;
 
 static void index_timexes(const zs_doc *d, tok_index *ix)
@@ -81,6 +85,8 @@ static void index_timexes(const zs_doc *d, tok_index *ix)
     ix->start = zs_xmalloc((d->ntoks + 1) * sizeof *ix->start);
     ix->cover = zs_xmalloc((d->ntoks + 1) * sizeof *ix->cover);
     for (size_t i = 0; i <= d->ntoks; i++) ix->start[i] = ix->cover[i] = -1;
+    ix->modal = zs_xcalloc(d->ntoks + 1, sizeof *ix->modal);
+    ix->modal_known = zs_xcalloc(d->ntoks + 1, sizeof *ix->modal_known);
     for (size_t k = 0; k < d->ntimexes; k++) {
         const zs_timex *x = &d->timexes[k];
         if (!x->is_dct) ix->start[x->t0] = (int32_t)k;
@@ -726,10 +732,17 @@ static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, ui
     if (L->lex_modal_planned == UINT32_MAX) return false;
     bool reported = false;
     for (uint32_t i = s0; i < s1; i++) {
-        uint32_t end; /* a phrase or a word: "is due to", "will" */
-        const zs_entry *en = zs_phrase_at(d, i, s1, L->lex_modal_planned, &end);
-        if (!en && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_modal_planned, &en)))
-            continue;
+        if (!ix->modal_known[i]) { /* a phrase or a word: "is due to", "will" */
+            uint32_t end;
+            const zs_entry *en = zs_phrase_at(d, i, d->sents[d->toks[i].sent].t1,
+                                              L->lex_modal_planned, &end);
+            if (!en && d->toks[i].word && !zs_word_in(d->toks[i].word, L->lex_modal_planned, &en))
+                en = NULL;
+            ix->modal[i] = en;
+            ix->modal_known[i] = true;
+        }
+        const zs_entry *en = ix->modal[i];
+        if (!en) continue;
         const zs_attr *a = zs_entry_attr(en, NULL);
         const char *kind = a ? a->sym : "";
         if (strcmp(kind, "date") == 0) {
@@ -3246,7 +3259,8 @@ static bool name_title(const zs_doc *d, uint32_t i)
     const zs_lang *L = d->lang;
     if (L->lex_participant_title == UINT32_MAX || d->toks[i].kind != ZS_TOK_WORD) return false;
     uint32_t end; /* an abbreviation with its period: "Gov." */
-    if (i + 1 < d->ntoks && zs_tok_punct(d, i + 1, ".") &&
+    if (d->toks[i].word && d->toks[i].word->nlong && i + 1 < d->ntoks &&
+        zs_tok_punct(d, i + 1, ".") &&
         zs_phrase_at(d, i, (uint32_t)d->ntoks, L->lex_participant_title, &end))
         return true;
     const char *w = zs_tok_fold(d, i);
@@ -4239,6 +4253,8 @@ void zs_find_events(zs_doc *d)
     free(place);
     free(ix.start);
     free(ix.cover);
+    free(ix.modal);
+    free(ix.modal_known);
     free(d->clauses);
     d->clauses = NULL;
     zs_close_doc(d);

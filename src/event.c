@@ -5,6 +5,7 @@
 #include "event.h"
 
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -1089,16 +1090,27 @@ static bool lasts_until(const zs_event *e)
     return !e->postponed && e->modality != ZS_MODAL_PLANNED && !e->past_form && !told_past(e);
 }
 
-/* Whether a timex ends right before token i (timexes are in text order). */
-static bool timex_ends_at(const zs_doc *d, uint32_t i)
+/* The first of n items in text order (timexes, events: size bytes each,
+ * their first token a uint32_t at offset t0_at) that starts at or after
+ * token i, or n. */
+static size_t first_from(const void *items, size_t n, size_t size, size_t t0_at, uint32_t i)
 {
-    size_t lo = 0, hi = d->ntimexes; /* the first timex starting at or after i */
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (d->timexes[mid].t0 < i) lo = mid + 1;
+        uint32_t t0;
+        memcpy(&t0, (const char *)items + mid * size + t0_at, sizeof t0);
+        if (t0 < i) lo = mid + 1;
         else hi = mid;
     }
-    return lo > 0 && d->timexes[lo - 1].t1 == i;
+    return lo;
+}
+
+/* Whether a timex ends right before token i. */
+static bool timex_ends_at(const zs_doc *d, uint32_t i)
+{
+    size_t k = first_from(d->timexes, d->ntimexes, sizeof *d->timexes, offsetof(zs_timex, t0), i);
+    return k > 0 && d->timexes[k - 1].t1 == i;
 }
 
 static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
@@ -2649,16 +2661,11 @@ static void borrow_intervals(zs_doc *d)
 
 static bool joins(const zs_doc *d, uint32_t i);
 
-/* Whether an event starts at token i (events are in text order). */
+/* Whether an event starts at token i. */
 static bool event_starting_at(const zs_doc *d, uint32_t i)
 {
-    size_t lo = 0, hi = d->nevents; /* the first event starting at or after i */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->events[mid].t0 < i) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < d->nevents && d->events[lo].t0 == i;
+    size_t k = first_from(d->events, d->nevents, sizeof *d->events, offsetof(zs_event, t0), i);
+    return k < d->nevents && d->events[k].t0 == i;
 }
 
 /* The word that marks the place of verb event e besides the title_place

@@ -1082,8 +1082,8 @@ static const char *anchor_word(const zs_doc *d, uint32_t i)
  * ("bis", "until"), lasts until that time: not a plan, whose deadline it
  * is, within its time ("soll bis zum 31. Dezember abgeschlossen sein"),
  * nor an event moved to it ("postponed until June 20"), nor one told in
- * the past, which was done by then ("Bis zum 16. Dezember eroberten die
- * Franzosen ... zurück"); but "wird bis Ende 2027 verlängert", "dauert bis
+ * the past, which was done by then ("Bis zum Abend hatten die Helfer
+ * alle Dörfer erreicht"); but "wird bis Ende 2027 verlängert", "dauert bis
  * Freitag". */
 static bool lasts_until(const zs_event *e)
 {
@@ -1125,7 +1125,7 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     if (two && end == x->t0 && zs_entry_attr(two, NULL)) sym = zs_entry_attr(two, NULL)->sym;
     int r = sym ? zs_rel_from_name(sym) : -1;
     if (r < 0) return;
-    /* "vom Dezember 1914 bis zum April 1915": the range, not its end */
+    /* "vom März bis zum Mai": the range, not its end */
     if (r == ZS_REL_ENDED_BY && (x->group >= 0 || timex_ends_at(d, x->t0 - (two ? 2 : 1))))
         return;
     if (r == ZS_REL_BEFORE || r == ZS_REL_AFTER || r == ZS_REL_ENDED_BY) {
@@ -1342,7 +1342,7 @@ static void relate_sentence_dates(zs_doc *d)
                 last = t->group >= 0 ? t->group : (int)x;
         }
         if (e->time >= 0 || e->light || e->coref >= 0 || dated[k] || e->answered || e->demanded ||
-            e->bounded) /* "Bis zum Dezember 1915 besetzten ...": not the last date */
+            e->bounded) /* "Bis zum Abend erreichten sie ...": not the last date */
             continue;
         int at = last >= 0 && d->timexes[last].sent == e->sent ? last : next_sentence_date(d, x, e->sent);
         /* the event a signal names after the verb it orders takes a date

@@ -33,6 +33,13 @@ static const zs_word *ending_word(const zs_lang *L, const char *f, size_t n)
     return zs_lang_word_padded(L, f, n, zs_word_hash_padded(f, n));
 }
 
+/* Whether the folded form of token i is the word w. */
+static bool tok_is(const zs_doc *d, uint32_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return d->toks[i].fold_len == n && memcmp(zs_tok_fold(d, i), w, n) == 0;
+}
+
 static bool is_clause_cut(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
@@ -1113,7 +1120,9 @@ static bool timex_ends_at(const zs_doc *d, uint32_t i)
     return k > 0 && d->timexes[k - 1].t1 == i;
 }
 
-static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
+/* The relation of event e to its time x that a signal_anchor word (or
+ * two) right before x states, into *rel; *rel unchanged where none does. */
+static void anchor_signal(const zs_doc *d, const zs_timex *x, const zs_event *e, zs_relkind *rel)
 {
     uint32_t s0 = d->sents[x->sent].t0;
     if (d->lang->lex_signal_anchor == UINT32_MAX || x->t0 <= s0) return;
@@ -1125,8 +1134,10 @@ static void anchor_signal(const zs_doc *d, const zs_timex *x, zs_relkind *rel)
     if (two && end == x->t0 && zs_entry_attr(two, NULL)) sym = zs_entry_attr(two, NULL)->sym;
     int r = sym ? zs_rel_from_name(sym) : -1;
     if (r < 0) return;
-    /* "vom März bis zum Mai": the range, not its end */
-    if (r == ZS_REL_ENDED_BY && (x->group >= 0 || timex_ends_at(d, x->t0 - (two ? 2 : 1))))
+    /* "vom März bis zum Mai": the range, not its end; nor what does not
+       last until it (lasts_until) */
+    if (r == ZS_REL_ENDED_BY &&
+        (x->group >= 0 || timex_ends_at(d, x->t0 - (two ? 2 : 1)) || !lasts_until(e)))
         return;
     if (r == ZS_REL_BEFORE || r == ZS_REL_AFTER || r == ZS_REL_ENDED_BY) {
         /* not a date of the noun after it: "before Tuesday's vote" is
@@ -1360,9 +1371,8 @@ static void relate_sentence_dates(zs_doc *d)
         if (at >= 0) { /* nor one after "vor", "before" or, but for a plan's
                           deadline, "bis": nothing lies within it */
             zs_relkind rel = ZS_REL_IS_INCLUDED;
-            anchor_signal(d, &d->timexes[at], &rel);
-            if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER || (rel == ZS_REL_ENDED_BY && lasts_until(e)))
-                at = -1;
+            anchor_signal(d, &d->timexes[at], e, &rel);
+            if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER || rel == ZS_REL_ENDED_BY) at = -1;
         }
         if (at >= 0 && told_past(e) && after_dct_day(d, &d->timexes[at])) at = -1;
         /* nor a planned event one that ends before the publication time,
@@ -1602,30 +1612,21 @@ static bool named_noun(const zs_doc *d, const zs_event *x)
     return en && en->attrs[0].sym && strcmp(en->attrs[0].sym, "det") == 0;
 }
 
-/* The noun event after light verb k in its clause (up to the next
- * comma, semicolon or colon) that no signal names, where none stands
+/* The noun event after light verb k in its clause (clause_of) that no
+ * signal names, where none stands
  * before it in that clause, or -1: in verb-second order the noun stands
  * between the verb and its particle ("fand am Mittwochabend eine
  * Diskussion statt"). */
 static int light_noun_after(const zs_doc *d, size_t k)
 {
     const zs_event *e = &d->events[k];
-    uint32_t start = d->sents[e->sent].t0, end = d->sents[e->sent].t1;
-    for (uint32_t i = e->t0; i-- > start;)
-        if (zs_tok_punct(d, i, ",;:")) {
-            start = i + 1;
-            break;
-        }
+    uint32_t start, end;
+    clause_of(d, e->t0, &start, &end);
     for (size_t i = k; i-- > 0 && d->events[i].t0 >= start;) { /* not if one
         stands before it: "The meeting took place in the conference hall" */
         const zs_event *x = &d->events[i];
         if (named_noun(d, x) && !x->signal_object && !x->light) return -1;
     }
-    for (uint32_t i = e->t1; i < end; i++)
-        if (zs_tok_punct(d, i, ",;:")) {
-            end = i;
-            break;
-        }
     for (size_t i = k + 1; i < d->nevents && d->events[i].t0 < end; i++) {
         const zs_event *x = &d->events[i];
         if (x->light) break;
@@ -2187,9 +2188,7 @@ static bool named_prep(const zs_doc *d, const zs_entry *en, uint32_t p)
 {
     const zs_attr *a = zs_entry_attr(en, "prep");
     if (!a || !a->sym) return false;
-    return (strlen(a->sym) == d->toks[p].fold_len &&
-            memcmp(a->sym, zs_tok_fold(d, p), d->toks[p].fold_len) == 0) ||
-           is_kind(gap_kind(d, p), a->sym);
+    return tok_is(d, p, a->sym) || is_kind(gap_kind(d, p), a->sym);
 }
 
 /* The object of verb event k in a language whose lang.zt says "objects
@@ -2689,16 +2688,14 @@ static bool place_at(const zs_doc *d, const tok_index *ix, const zs_event *e, ui
         return false;
     const zs_entry *pe;
     const char *own = verb_place_word(e);
-    bool marked = own && d->toks[i].fold_len == strlen(own) &&
-                  memcmp(zs_tok_fold(d, i), own, d->toks[i].fold_len) == 0;
+    bool marked = own && tok_is(d, i, own);
     if (!marked && (!d->toks[i].word || !zs_word_in(d->toks[i].word, L->lex_title_place, &pe) ||
                     zs_entry_attr(pe, NULL)))
         return false; /* "nach = where": a place, never a title's */
     const zs_token *p = &d->toks[i + 1];
     if (p->kind != ZS_TOK_WORD || !(p->flags & ZS_TF_UPPER) || ix->cover[i + 1] >= 0) return false;
     const zs_attr *particle = !e->noun && e->entry ? zs_entry_attr(e->entry, "particle") : NULL;
-    if (particle && p->fold_len == strlen(particle->sym) &&
-        memcmp(zs_tok_fold(d, i + 1), particle->sym, p->fold_len) == 0)
+    if (particle && tok_is(d, i + 1, particle->sym))
         return false; /* the verb's own particle: "tritt ... in Kraft" */
     bool event = false;
     for (size_t j = 0; j < d->nevents && !event && d->events[j].t0 <= i + 1; j++)
@@ -3759,10 +3756,8 @@ static const zs_entry *status_entry(const zs_doc *d, const zs_event *e)
     const zs_entry *en;
     const zs_word *w = d->toks[e->t1 - 1].word;
     if (!w || !zs_word_in(w, L->lex_event_status, &en)) {
-        size_t n = strlen(e->lemma);
-        const zs_token *t = &d->toks[e->t1 - 1];
-        if (t->fold_len == n && memcmp(zs_tok_fold(d, e->t1 - 1), e->lemma, n) == 0) return NULL;
-        w = zs_lang_word(L, e->lemma, n);
+        if (tok_is(d, e->t1 - 1, e->lemma)) return NULL;
+        w = zs_lang_word(L, e->lemma, strlen(e->lemma));
         if (!w || !zs_word_in(w, L->lex_event_status, &en)) return NULL;
     }
     const zs_attr *part = zs_entry_attr(en, "particle");
@@ -4210,9 +4205,8 @@ void zs_find_events(zs_doc *d)
            overlapping it ("prüft derzeit weitere Treffen") */
         const zs_timex *x = &d->timexes[e->time];
         zs_relkind rel = x->tv.ref == ZS_REF_PRESENT && e->noun ? ZS_REL_OVERLAP : ZS_REL_IS_INCLUDED;
-        anchor_signal(d, x, &rel);
+        anchor_signal(d, x, e, &rel);
         if (rel == ZS_REL_BEGUN_BY) runs_to_dct(d, e);
-        if (rel == ZS_REL_ENDED_BY && !lasts_until(e)) rel = ZS_REL_IS_INCLUDED;
         if (rel == ZS_REL_BEFORE || rel == ZS_REL_AFTER || rel == ZS_REL_ENDED_BY) {
             /* before or after its time or lasting until it, not within it
                ("eine Einigung vor Weihnachten", "wird bis Ende 2027

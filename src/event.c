@@ -40,6 +40,17 @@ static bool tok_is(const zs_doc *d, uint32_t i, const char *w)
     return d->toks[i].fold_len == n && memcmp(zs_tok_fold(d, i), w, n) == 0;
 }
 
+/* Whether w is a word of tense_future that is a cue of its own: not a
+ * bound ("until", "bis"), which looks ahead only for a date with no other
+ * cue (resolve.c) and tells nothing of an event's tense. */
+static bool future_word(const zs_lang *L, const zs_word *w)
+{
+    const zs_entry *en;
+    if (!w || !zs_word_in(w, L->lex_future, &en)) return false;
+    const zs_attr *a = zs_entry_attr(en, NULL);
+    return !(a && a->sym && strcmp(a->sym, "bound") == 0);
+}
+
 static bool is_clause_cut(const zs_doc *d, uint32_t i)
 {
     const zs_token *t = &d->toks[i];
@@ -853,7 +864,7 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
         }
         /* a verb between: "Der Besuch war im Frühjahr angekündigt worden" */
         const zs_word *w = d->toks[i].word;
-        if (zs_past_cue(d, i) || (w && zs_word_in(w, L->lex_future, NULL))) return -1;
+        if (zs_past_cue(d, i) || future_word(L, w)) return -1;
     }
     return -1;
 }
@@ -1739,7 +1750,7 @@ static int tense_of(const zs_doc *d, const zs_event *e, uint32_t *cue)
             if (!e->noun && dist > 0 && !(in_clause && zs_past_aux(d, (uint32_t)i)))
                 continue; /* a verb's tense is its own or its auxiliary's */
             if (zs_past_cue(d, (uint32_t)i)) t = -1;
-            else if (zs_word_in(w, L->lex_future, NULL)) t = 1;
+            else if (future_word(L, w)) t = 1;
             if (!t) continue;
             *cue = (uint32_t)i;
             return t;
@@ -3020,23 +3031,54 @@ bool zs_ahead_infinitive(const zs_doc *d, uint32_t i)
  * Stadion", "weil am Samstag das Finale ist"; not "ist das Finale
  * ausgefallen", "ist das Finale eröffnet worden", "ist er gestorben"). */
 #define COPULA_REACH 24
+
+/* The part of the clause of the auxiliary at token i, [*a, *b), cut at
+ * punctuation, as far as its participle, and its last word *last: the
+ * last one after i, else the word right before it; false where the part
+ * reaches farther than COPULA_REACH tokens on either side. */
+static bool copula_part(const zs_doc *d, uint32_t i, uint32_t *a, uint32_t *b, uint32_t *last)
+{
+    const zs_sentence *s = &d->sents[d->toks[i].sent];
+    *a = i;
+    *b = i + 1;
+    while (*a > s->t0 && !is_clause_cut(d, *a - 1))
+        if (i - --*a > COPULA_REACH) return false;
+    while (*b < s->t1 && !is_clause_cut(d, *b))
+        if (++*b - i > COPULA_REACH) return false;
+    *last = i;
+    for (uint32_t j = i + 1; j < *b; j++)
+        if (d->toks[j].kind == ZS_TOK_WORD) *last = j;
+    if (*last == i && i > *a) *last = i - 1;
+    return true;
+}
+
+/* Whether the auxiliary at token i, whose verb_aux entry en says copula=
+ * and tense=PRESENT ("ist", "sind"), tells a state, no perfect: the
+ * lower-case word that ends its part (copula_part) is no participle of
+ * perfect_sein, nor a participle auxiliary ("worden", "gewesen"): "ist bis
+ * zum 5. Mai geöffnet", "ist noch offen"; not "ist zurückgetreten", "ist
+ * eröffnet worden". */
+static bool state_sein(const zs_doc *d, const zs_entry *en, uint32_t i)
+{
+    const zs_attr *t = zs_entry_attr(en, "tense");
+    if (!zs_entry_attr(en, "copula") || !t || !t->sym || strcmp(t->sym, "PRESENT") != 0)
+        return false;
+    uint32_t a, b, last;
+    if (!copula_part(d, i, &a, &b, &last) || last == i) return false;
+    const zs_token *lt = &d->toks[last];
+    if (lt->kind != ZS_TOK_WORD || (lt->flags & ZS_TF_UPPER)) return false;
+    const zs_entry *pe = aux_at(d, last);
+    const zs_attr *pf = pe ? zs_entry_attr(pe, "form") : NULL;
+    if (pf && pf->sym && strcmp(pf->sym, "participle") == 0) return false;
+    return !perfect_sein(d, last);
+}
+
 static bool copula_verb(const zs_doc *d, const zs_entry *en, uint32_t i)
 {
     const zs_lang *L = d->lang;
     if (!zs_entry_attr(en, "copula") || L->lex_event_noun == UINT32_MAX) return false;
-    /* the whole part, as far as its participle: no longer than
-       COPULA_REACH tokens on either side */
-    const zs_sentence *s = &d->sents[d->toks[i].sent];
-    uint32_t a = i, b = i + 1;
-    while (a > s->t0 && !is_clause_cut(d, a - 1))
-        if (i - --a > COPULA_REACH) return false;
-    while (b < s->t1 && !is_clause_cut(d, b))
-        if (++b - i > COPULA_REACH) return false;
-    /* its last word after it, else the word right before it */
-    uint32_t last = i;
-    for (uint32_t j = i + 1; j < b; j++)
-        if (d->toks[j].kind == ZS_TOK_WORD) last = j;
-    if (last == i && i > a) last = i - 1;
+    uint32_t a, b, last;
+    if (!copula_part(d, i, &a, &b, &last)) return false;
     const zs_token *lt = &d->toks[last];
     if (last != i && lt->kind == ZS_TOK_WORD && !(lt->flags & ZS_TF_UPPER)) return false;
     for (uint32_t j = a; j < b; j++) {
@@ -3056,7 +3098,8 @@ static bool copula_verb(const zs_doc *d, const zs_entry *en, uint32_t i)
 bool zs_past_aux(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
-    if (!en || zs_ahead_infinitive(d, i) || copula_verb(d, en, i)) return false;
+    if (!en || zs_ahead_infinitive(d, i) || copula_verb(d, en, i) || state_sein(d, en, i))
+        return false;
     const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
     return (t && t->sym && strcmp(t->sym, "PAST") == 0) ||
            (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);
@@ -3950,7 +3993,7 @@ static int object_date(const zs_doc *d, size_t i)
         return -1;
     for (uint32_t t = e->t1; t < o->t0; t++) {
         const zs_word *w = d->toks[t].word;
-        if (d->toks[t].kind == ZS_TOK_PUNCT || (w && zs_word_in(w, d->lang->lex_future, NULL)))
+        if (d->toks[t].kind == ZS_TOK_PUNCT || future_word(d->lang, w))
             return -1;
     }
     return o->time;

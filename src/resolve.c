@@ -120,12 +120,26 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
            zs_phrase_at(d, i, (uint32_t)d->ntoks, d->lang->lex_clause_open, &end);
 }
 
+static const char *future_value(const zs_doc *d, uint32_t i);
+
 /* Whether token i is a future cue: a word of tense_future, or the first
- * of the words of one of its phrases ("set to", "is due to"). */
+ * of the words of one of its phrases ("set to", "is due to"), but for a
+ * bound (is_bound). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
     uint32_t end;
-    return i < d->ntoks && zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
+    if (i >= d->ntoks || !zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end))
+        return false;
+    const char *v = future_value(d, i);
+    return !v || strcmp(v, "bound") != 0;
+}
+
+/* Whether token i is a bound of tense_future ("bis"): it looks ahead only
+ * where no other cue is found (read_cue). */
+static bool is_bound(const zs_doc *d, uint32_t i)
+{
+    const char *v = i < d->ntoks ? future_value(d, i) : NULL;
+    return v && strcmp(v, "bound") == 0;
 }
 
 /* Whether token i ends a tense_future phrase of several words ("planned
@@ -165,6 +179,7 @@ static bool planned_event_for(const zs_doc *d, uint32_t i)
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     if (!d->toks[i].word) return ZS_DIR_NONE;
+    if (is_bound(d, i)) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
     /* a future perfect or a state to come ("wird ... abgeschlossen haben",
        "muss ... erledigt sein") */
     if (is_future_cue(d, i) || zs_ahead_infinitive(d, i)) return ZS_DIR_FUTURE;
@@ -226,6 +241,10 @@ static bool preterite_before(const zs_doc *d, uint32_t i)
 #define CUE_NEUTRAL 0x10
 #define CUE_RIGHT 0x08
 #define CUE_PRESENT 0x04 /* with no direction: a verb in the present */
+/* with the future direction: a bound ("until", "bis"), which looks ahead
+   only where no other cue of the clause tells a direction ("is open until
+   Friday", not "was open until Friday") */
+#define CUE_BOUND (CUE_NEUTRAL | ZS_DIR_FUTURE)
 
 /* What token i says to the tense cue search, worked out on its first
  * visit: dates close together look at the same tokens. */
@@ -239,6 +258,7 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
             const char *v = future_value(d, i);
             if (v && strcmp(v, "plan") == 0 && preterite_before(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
             else if (v && strcmp(v, "right") == 0) c |= CUE_RIGHT;
+            else if (v && strcmp(v, "bound") == 0) c = CUE_KNOWN | CUE_BOUND;
         } else if (c == CUE_KNOWN && d->lang->present_weekdays && zs_present_verb(d, i)) {
             c |= CUE_PRESENT;
         }
@@ -282,11 +302,16 @@ static uint32_t verb_last_opener(const zs_doc *d, const zs_sentence *s, uint32_t
  * this side (CUE_STOP, a clause end), or the direction *dir (CUE_FOUND).
  * On the right of the date (right) a cue that counts only for a date
  * after it says nothing; a verb in the present looks ahead for a weekday
- * (present). */
+ * (present); a bound before the date goes on, its direction kept in
+ * *bound for a search that finds no other. */
 enum { CUE_GO, CUE_STOP, CUE_FOUND };
-static int read_cue(uint8_t c, bool right, zs_dir present, zs_dir *dir)
+static int read_cue(uint8_t c, bool right, zs_dir present, zs_dir *dir, zs_dir *bound)
 {
     if (c & CUE_CLAUSE_END) return CUE_STOP;
+    if ((c & CUE_BOUND) == CUE_BOUND) {
+        if (!right) *bound = ZS_DIR_FUTURE;
+        return CUE_GO;
+    }
     if ((c & CUE_DIR) && !(right && (c & CUE_RIGHT))) *dir = (zs_dir)(c & CUE_DIR);
     else if (c & CUE_NEUTRAL) *dir = ZS_DIR_NONE;
     else if (present != ZS_DIR_NONE && (c & CUE_PRESENT)) *dir = present;
@@ -348,6 +373,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
      * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */
     bool front = fronted(d, s, t0, t1);
     bool left = !front, right = true;
+    zs_dir bound = ZS_DIR_NONE; /* a bound's direction (read_cue) */
     uint32_t l = t0, r = t1; /* the next token to look at: l - 1, r */
     uint32_t lskip = 0, rskip = 0;
     /* a date that opens its sentence before a comma looks to the end of
@@ -367,7 +393,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
                 continue;
             }
             zs_dir dir;
-            int got = read_cue(tense_cue(d, j), true, present, &dir);
+            int got = read_cue(tense_cue(d, j), true, present, &dir, &bound);
             if (got == CUE_FOUND) return dir;
             if (got == CUE_STOP) break;
         }
@@ -388,7 +414,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
         if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
         zs_dir dir;
         if (left) {
-            int got = read_cue(tense_cue(d, --l), false, present, &dir);
+            int got = read_cue(tense_cue(d, --l), false, present, &dir, &bound);
             if (got == CUE_FOUND) return dir;
             left = got != CUE_STOP;
         }
@@ -396,7 +422,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
         if (right && comma_ends && zs_tok_comma(d, r)) right = false;
         if (right) {
-            int got = read_cue(tense_cue(d, r++), true, present, &dir);
+            int got = read_cue(tense_cue(d, r++), true, present, &dir, &bound);
             if (got == CUE_FOUND) return dir;
             right = got != CUE_STOP;
         }
@@ -407,7 +433,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
         uint8_t c = tense_cue(d, t0 - 1);
         if (!(c & CUE_CLAUSE_END) && (c & CUE_DIR)) return (zs_dir)(c & CUE_DIR);
     }
-    return ZS_DIR_NONE;
+    return bound;
 }
 
 /* ---- resolution ------------------------------------------------------------- */

@@ -2865,13 +2865,17 @@ static bool zu_infinitive(const zs_doc *d, uint32_t i, const char *lemma)
 /* The form of the verb at token i with the given lemma: by its ending
  * (ending_form), else "infinitive" if it is the lemma, else "participle"
  * (a participle or any other finite form); a zu-infinitive is "infinitive"
- * ("zurückzutreten", not a past by "-ten"). */
+ * ("zurückzutreten", not a past by "-ten"). A form that ends the lemma
+ * and in "n" is the lemma's without its particle, the plural present of
+ * a separable verb ("treten ... zurück", "kommen ... zusammen"), as the
+ * lemma ("-ten": no past). */
 const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma)
 {
     const char *f = zs_tok_fold(d, i);
-    size_t n = d->toks[i].fold_len;
+    size_t n = d->toks[i].fold_len, ln = strlen(lemma);
     if (zu_infinitive(d, i, lemma)) return "infinitive"; /* not "-ten": past */
-    bool is_lemma = strlen(lemma) == n && memcmp(f, lemma, n) == 0;
+    bool is_lemma = ln >= n && memcmp(f, lemma + ln - n, n) == 0 &&
+                    (ln == n || (n > 2 && f[n - 1] == 'n'));
     const char *form = ending_form(d, i, is_lemma);
     return form ? form : is_lemma ? "infinitive" : "participle";
 }

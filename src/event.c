@@ -847,6 +847,31 @@ static bool anaphoric(const zs_doc *d, size_t k)
 /* A noun's own timex: one that follows it closely in its clause
  * ("Gipfels am 7. und 8. Juli", "Amtsantritt im Januar"), unless it
  * stands right before the next noun event, whose it is. */
+static const zs_entry *aux_at(const zs_doc *d, int64_t i);
+
+static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n);
+
+/* Whether timex x, after noun event k, stands right before the verb event
+ * after it in a clause whose auxiliary comes before the noun, and the
+ * noun, after an article, in no prepositional phrase, is the verb's
+ * object: the verb ends the clause ("hatte den Gipfel [vor zehn Tagen]
+ * einberufen"), and the date is the verb's, not the noun's (but "hatten
+ * seit Trumps Amtsantritt [im Januar] telefoniert"). */
+static bool before_final_verb(const zs_doc *d, size_t k, const zs_timex *x)
+{
+    if (k + 1 >= d->nevents) return false;
+    const zs_event *e = &d->events[k], *v = &d->events[k + 1];
+    if (v->noun || v->t0 != x->t1 || v->sent != e->sent || e->t0 == 0) return false;
+    const zs_token *before = &d->toks[e->t0 - 1];
+    if (before->kind != ZS_TOK_WORD || (before->flags & ZS_TF_UPPER)) return false;
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    if (in_phrase(d, c0, e->t0)) return false;
+    for (uint32_t j = c0; j < e->t0; j++)
+        if (aux_at(d, j) && !tok_is(d, j, "zu")) return true;
+    return false;
+}
+
 static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
@@ -860,6 +885,7 @@ static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_even
             if (k + 1 < d->nevents && d->events[k + 1].noun &&
                 d->events[k + 1].t0 == d->timexes[ix->start[i]].t1)
                 return -1;
+            if (before_final_verb(d, k, &d->timexes[ix->start[i]])) return -1;
             return ix->start[i];
         }
         /* a verb between: "Der Besuch war im Frühjahr angekündigt worden" */
@@ -990,14 +1016,16 @@ static bool opening(const zs_doc *d, const zs_timex *x, const zs_event *e)
  * verb other than a report, the nearest one before it in its sentence
  * ("exploded ... Friday, killing dozens"), unless that one is deictic
  * ("now", "derzeit"), which belongs to its own clause, but opens the
- * sentence (opening). */
+ * sentence (opening); not for a verb a signal names, whose time the
+ * signal tells ("hatte den Gipfel vor zehn Tagen einberufen, nachdem die
+ * Gespräche gescheitert waren"). */
 static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     int k = nearest_timex(d, ix, e, c0, c1, false);
     if (k >= 0 && timex_gap(e, &d->timexes[k]) > CLAUSE_DATE_REACH) k = -1;
-    if (k >= 0 || e->noun || e->cls == ZS_EC_REPORTING) return k;
+    if (k >= 0 || e->noun || e->cls == ZS_EC_REPORTING || e->signal_object) return k;
     const zs_sentence *s = &d->sents[e->sent];
     k = nearest_timex(d, ix, e, s->t0, e->t0, false);
     return k >= 0 && (d->timexes[k].tv.ref == ZS_REF_NONE || opening(d, &d->timexes[k], e)) ? k : -1;
@@ -1177,6 +1205,14 @@ static void runs_to_dct(const zs_doc *d, zs_event *e)
     e->ongoing = true;
 }
 
+/* Whether duration x points back or ahead to a date (zs_tv_point: "vor
+ * zehn Tagen", "two years ago"): a date, no span an event lies within. */
+static bool points(const zs_timex *x)
+{
+    zs_rv to;
+    return zs_tv_point(&x->tv, &x->rv, &to);
+}
+
 /* The duration that opens event e's sentence or the clause before e's
  * (opening: "In the past two weeks, prices have risen"; TimeBank's
  * closure puts 18 of the 20 such events within it), or -1. */
@@ -1189,7 +1225,7 @@ static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event
         for (uint32_t i = p0; i < p0 + 3 && i < e->t0; i++) {
             if (ix->start[i] < 0) continue;
             const zs_timex *x = &d->timexes[ix->start[i]];
-            if (x->rv.type == ZS_DURATION && opening(d, x, e)) return ix->start[i];
+            if (x->rv.type == ZS_DURATION && !points(x) && opening(d, x, e)) return ix->start[i];
             break;
         }
         if (c0 < s->t0 + 2) break;
@@ -1201,7 +1237,10 @@ static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event
 /* An event without a date lies within the nearest duration of its clause
  * ("attacked ... for three days", "within a week"), as TimeBank links most
  * events to such a timex (IS_INCLUDED or DURING), else within the one
- * that opens its sentence (opening_duration). */
+ * that opens its sentence (opening_duration); not one that points back or
+ * ahead to a date (zs_tv_point: "vor zehn Tagen", "two years ago"), which
+ * is the date of the event that claims it ("hatte den Gipfel vor zehn
+ * Tagen einberufen": the convening's, not the summit's). */
 static void relate_durations(zs_doc *d, const tok_index *ix)
 {
     for (size_t k = 0; k < d->nevents; k++) {
@@ -1214,6 +1253,7 @@ static void relate_durations(zs_doc *d, const tok_index *ix)
         for (uint32_t i = c0; i < c1; i++) {
             if (ix->start[i] < 0 || d->timexes[ix->start[i]].rv.type != ZS_DURATION) continue;
             const zs_timex *x = &d->timexes[ix->start[i]];
+            if (points(x)) continue;
             uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
             if (dist < best_dist) {
                 best_dist = dist;
@@ -1458,7 +1498,8 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             clause_of(d, end < s->t1 ? end : i, &c0, &c1);
             int named = -1;
             const zs_attr *note = zs_entry_attr(sig, NULL);
-            bool clause = note && strcmp(note->sym, "clause") == 0;
+            bool verb_only = note && strcmp(note->sym, "verb") == 0;
+            bool clause = verb_only || (note && strcmp(note->sym, "clause") == 0);
             /* a date's possessive before the noun is no gap ("ahead of
                Thursday's rate decision") */
             uint32_t from = end;
@@ -1471,8 +1512,9 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
                     break; /* a noun of its own: "vor dem Parlament eine Rede" */
                 if (ev_at[j] < 0) continue;
                 const zs_event *y = &d->events[ev_at[j]];
-                if (y->noun ? j >= from && j - from <= MAX_SIGNAL_GAP : clause) named = ev_at[j];
-                else if (y->noun) break;
+                if (y->noun ? !verb_only && j >= from && j - from <= MAX_SIGNAL_GAP : clause)
+                    named = ev_at[j];
+                else if (y->noun && !verb_only) break;
             }
             if (named < 0) continue;
             zs_event *e2 = &d->events[named];

@@ -614,7 +614,10 @@ static bool clause_adverb(const zs_doc *d, uint32_t a, uint32_t b)
     const zs_entry *en;
     for (uint32_t i = a; i < b; i++) {
         const zs_word *w = d->toks[i].word;
-        if (w && zs_word_in(w, d->lang->lex_modal_possible, &en) && zs_entry_attr(en, NULL)) return true;
+        const zs_attr *v;
+        if (w && zs_word_in(w, d->lang->lex_modal_possible, &en) && (v = zs_entry_attr(en, NULL)) &&
+            v->sym && strcmp(v->sym, "clause") == 0)
+            return true;
     }
     return false;
 }
@@ -789,6 +792,35 @@ static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, ui
     return reported;
 }
 
+/* Whether a word of modal_possible stands in tokens [a, b); for a verb
+ * (verb) not one marked "adjective", which makes only the noun after it
+ * possible ("nahm den mutmaßlichen Brandstifter fest", "arrested a
+ * suspected militant": the arrest happened). */
+static bool possible_in(const zs_doc *d, uint32_t a, uint32_t b, bool verb)
+{
+    uint32_t lex = d->lang->lex_modal_possible;
+    if (lex == UINT32_MAX) return false;
+    for (uint32_t i = a; i < b; i++) {
+        const zs_word *w = d->toks[i].word;
+        const zs_entry *en;
+        if (!w || !zs_word_in(w, lex, &en)) continue;
+        const zs_attr *v = zs_entry_attr(en, NULL);
+        if (verb && v && v->sym && strcmp(v->sym, "adjective") == 0) continue;
+        return true;
+    }
+    return false;
+}
+
+/* Whether tokens [a, b) hold a modal of a perfect infinitive
+ * (zs_hearsay_modal): every event of the clause is reported as possible
+ * ("Er soll die Autos angezündet haben"). */
+static bool hearsay_in(const zs_doc *d, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++)
+        if (zs_hearsay_modal(d, i)) return true;
+    return false;
+}
+
 static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
 {
     const zs_lang *L = d->lang;
@@ -798,7 +830,8 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
     clause_of(d, e->t0, &s0, &s1);
     uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
     uint32_t b = e->noun ? e->t0 : s1;
-    if (has_word_in(d, a, b, L->lex_modal_possible) || (e->noun && clause_adverb(d, s0, s1)))
+    if (possible_in(d, a, b, !e->noun) || (e->noun && clause_adverb(d, s0, s1)) ||
+        (!e->noun && hearsay_in(d, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
     else if (planned_by(d, ix, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
     else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && !L->dates_verb && s0 > s->t0 + 1 &&
@@ -1546,9 +1579,18 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
     free(ev_at);
 }
 
+/* Whether sentence s ends with no punctuation mark: a line of its own,
+ * as a headline is ("Polizei nimmt Brandstifter fest"). */
+static bool title_line(const zs_doc *d, uint32_t s)
+{
+    const zs_sentence *x = &d->sents[s];
+    return x->t1 > x->t0 && d->toks[x->t1 - 1].kind != ZS_TOK_PUNCT;
+}
+
 /* A verb of the headline, the sentence that holds the dateline ("3. März
- * 2021, 14:05 Uhr Berlin: Kanzlerin telefoniert mit US-Präsident"), that no
- * later mention names, is the first event of a later sentence with its key
+ * 2021, 14:05 Uhr Berlin: Kanzlerin telefoniert mit US-Präsident") or the
+ * line right after it that ends with no punctuation mark, that no later
+ * mention names, is the first event of a later sentence with its key
  * ("hat am Dienstagabend ... telefoniert"): the article tells it again. */
 static void headline_mentions(zs_doc *d)
 {
@@ -1556,9 +1598,11 @@ static void headline_mentions(zs_doc *d)
     for (size_t x = 0; x < d->ntimexes && head < 0; x++)
         if (d->timexes[x].is_dct) head = d->timexes[x].sent;
     if (head < 0) return;
-    for (size_t k = 0; k < d->nevents && d->events[k].sent <= (uint32_t)head; k++) {
+    uint32_t last = (uint32_t)head; /* the headline's last sentence */
+    if (last + 1 < d->nsents && title_line(d, last + 1)) last++;
+    for (size_t k = 0; k < d->nevents && d->events[k].sent <= last; k++) {
         zs_event *e = &d->events[k];
-        if (e->sent != (uint32_t)head || e->noun || e->coref >= 0 || e->cls == ZS_EC_REPORTING)
+        if (e->sent < (uint32_t)head || e->noun || e->coref >= 0 || e->cls == ZS_EC_REPORTING)
             continue;
         bool named = false;
         for (size_t j = k + 1; j < d->nevents && !named; j++) named = d->events[j].coref == (int)k;
@@ -3151,6 +3195,45 @@ bool zs_past_aux(const zs_doc *d, uint32_t i)
            (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);
 }
 
+/* Whether token i may be a participle: a lower-case word of event_verb
+ * or one verb_ending knows whole ("written"), or an auxiliary's participle
+ * ("worden", "been"). */
+static bool participle_at(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_token *t = &d->toks[i];
+    if (t->kind != ZS_TOK_WORD || (t->flags & ZS_TF_UPPER)) return false;
+    /* dates are resolved before the events are found: the word may not be
+       looked up yet (zs_late_word) */
+    const zs_word *w = t->word ? t->word : zs_lang_word(L, zs_tok_fold(d, i), t->fold_len);
+    const zs_entry *en;
+    if (!w) return false;
+    if (L->lex_verb_aux != UINT32_MAX && zs_word_in(w, L->lex_verb_aux, &en)) {
+        const zs_attr *form = zs_entry_attr(en, "form");
+        return form && form->sym && strcmp(form->sym, "participle") == 0;
+    }
+    return (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, NULL)) ||
+           (L->lex_verb_ending != UINT32_MAX && zs_word_in(w, L->lex_verb_ending, &en) &&
+            en->nattrs && !en->attrs[0].key);
+}
+
+bool zs_hearsay_modal(const zs_doc *d, uint32_t i)
+{
+    const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    if (!en || !zs_entry_attr(en, "hearsay")) return false;
+    uint32_t c0, c1;
+    clause_of(d, i, &c0, &c1);
+    for (uint32_t j = i + 2; j < c1; j++) {
+        const zs_entry *a = aux_at(d, j);
+        const zs_attr *form = a ? zs_entry_attr(a, "form") : NULL;
+        if (!form || !form->sym || strcmp(form->sym, "infinitive") != 0 ||
+            !zs_entry_attr(a, "participle"))
+            continue;
+        if (participle_at(d, j - 1) && !zs_ahead_infinitive(d, j)) return true;
+    }
+    return false;
+}
+
 bool zs_preterite_aux(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
@@ -4152,10 +4235,25 @@ static bool clause_noun_in(const zs_doc *d, const zs_event *e, uint32_t lex)
 
 /* Drops each verb whose event_verb entry says object=: an event only with
  * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
- * Berlin"); and each one whose entry says not_with= where a noun of the
+ * Berlin"), or, where it says object=passive, in the passive too
+ * (passive_verb: "wurde verurteilt"); and each one whose entry says not_with= where a noun of the
  * lexicon it names is its subject or object (clause_noun_in: "das Rennen
  * bestreiten" competes, no denial; "den Sieger ermitteln" determines, no
  * investigation). */
+/* Whether verb event e is a participle in the passive: an auxiliary of
+ * its clause says passive= ("wurde ... verurteilt", "verurteilt worden"). */
+static bool passive_verb(const zs_doc *d, const zs_event *e)
+{
+    if (e->noun || strcmp(zs_verb_form(d, e->t0, e->lemma), "participle") != 0) return false;
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    for (uint32_t j = c0; j < c1; j++) {
+        const zs_entry *a = j == e->t0 ? NULL : aux_at(d, j);
+        if (a && zs_entry_attr(a, "passive")) return true;
+    }
+    return false;
+}
+
 static void drop_unfit_verbs(zs_doc *d)
 {
     bool *drop = NULL;
@@ -4166,8 +4264,10 @@ static void drop_unfit_verbs(zs_doc *d)
         const zs_attr *nw = zs_entry_attr(en, "not_with");
         uint32_t lex = nw ? (uint32_t)nw->num : UINT32_MAX; /* resolved at load */
         bool without = lex != UINT32_MAX && clause_noun_in(d, &d->events[k], lex);
-        if (!without && (!d->lang->object_verbs || !zs_entry_attr(en, "object") ||
-                         object_of(d, k, &rel, NULL) >= 0))
+        const zs_attr *obj = zs_entry_attr(en, "object");
+        if (!without && (!d->lang->object_verbs || !obj || object_of(d, k, &rel, NULL) >= 0 ||
+                         (obj->sym && strcmp(obj->sym, "passive") == 0 &&
+                          passive_verb(d, &d->events[k]))))
             continue;
         if (!drop) drop = zs_xcalloc(d->nevents, sizeof *drop);
         drop[k] = true;

@@ -48,6 +48,13 @@ bool zs_past_aux(const zs_doc *d, uint32_t i);
  * past auxiliary (zs_past_aux). */
 bool zs_ahead_infinitive(const zs_doc *d, uint32_t i);
 
+/* Whether token i is a modal auxiliary whose verb_aux entry says hearsay=
+ * ("soll", "wollen", "könnte", "may") of a perfect infinitive in its clause, a participle
+ * (or "worden") and "haben" or "sein" that does not look ahead
+ * (zs_ahead_infinitive): hearsay or a guess about the past ("soll ...
+ * geflohen sein", "soll ... angezündet haben"), no plan. */
+bool zs_hearsay_modal(const zs_doc *d, uint32_t i);
+
 /* Whether token i is an auxiliary of the past tense alone (tense=PAST:
  * "war", "hatte", "wurde"), not of the perfect. */
 bool zs_preterite_aux(const zs_doc *d, uint32_t i);

@@ -180,6 +180,9 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     if (!d->toks[i].word) return ZS_DIR_NONE;
     if (is_bound(d, i)) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
+    /* a modal of a perfect infinitive tells of the past ("soll am Montag
+       geflohen sein") */
+    if (zs_hearsay_modal(d, i)) return ZS_DIR_PAST;
     /* a future perfect or a state to come ("wird ... abgeschlossen haben",
        "muss ... erledigt sein") */
     if (is_future_cue(d, i) || zs_ahead_infinitive(d, i)) return ZS_DIR_FUTURE;

@@ -351,6 +351,23 @@ static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0)
     return false;
 }
 
+/* Whether the date at tokens [t0, t1) of sentence s follows a bound
+ * (is_bound), right before it or before one more word ("until Friday",
+ * "bis zum Freitag"), and a verb_aux word of the infinitive
+ * (infinitive=INFINITIVE: "to", "zu") follows it: a deadline. */
+static bool deadline(zs_doc *d, const zs_sentence *s, uint32_t t0, uint32_t t1)
+{
+    const zs_lang *L = d->lang;
+    if (t1 >= s->t1 || t0 <= s->t0 || L->lex_verb_aux == UINT32_MAX) return false;
+    if (!is_bound(d, t0 - 1) && !(t0 >= s->t0 + 2 && is_bound(d, t0 - 2))) return false;
+    zs_late_word(d, t1);
+    const zs_word *w = d->toks[t1].word;
+    const zs_entry *en;
+    const zs_attr *a;
+    return w && zs_word_in(w, L->lex_verb_aux, &en) && (a = zs_entry_attr(en, "infinitive")) &&
+           a->sym && strcmp(a->sym, "INFINITIVE") == 0;
+}
+
 zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
 {
     if (!d->lang || t0 >= d->ntoks) return ZS_DIR_NONE;
@@ -406,6 +423,9 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
      * right: what follows is another clause's ("must report by Jan. 15,
      * the judge ordered") */
     bool comma_ends = !front && d->lang->dates_verb;
+    /* a bound before a date that an infinitive follows is a deadline,
+       which lies ahead ("gave them until Friday to respond") */
+    if (!front && deadline(d, s, t0, t1)) return ZS_DIR_FUTURE;
     /* a future phrase right before the date is its cue, nearer than its
        first word ("a summit planned for April was cancelled": ahead, not
        back as "was" says) */

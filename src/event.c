@@ -2730,6 +2730,9 @@ static void borrow_intervals(zs_doc *d)
         int n1 = zs_node_of(d, l->from), n2 = zs_node_of(d, l->to);
         zs_event *e1 = n1 >= base ? &d->events[n1 - base] : NULL;
         zs_event *e2 = n2 >= base ? &d->events[n2 - base] : NULL;
+        /* the named event's, or, told again without a date, its first
+           mention's ("Am Rande des Gipfels": the summit's Thursday) */
+        if (e2 && !e2->has_interval && e2->coref >= 0) e2 = &d->events[e2->coref];
         if (!e1 || !e2 || e1->has_interval || !e2->has_interval) continue;
         const zs_timex *x = in_sentence[n1 - base] >= 0 ? &d->timexes[in_sentence[n1 - base]] : NULL;
         if (x && x->rv.has_interval && (e2->begin < x->rv.begin || e2->until > x->rv.until))

@@ -174,12 +174,32 @@ static bool planned_event_for(const zs_doc *d, uint32_t i)
     return a && a->sym && strcmp(a->sym, "date") == 0;
 }
 
+/* Whether token i is an infinitive auxiliary of the passive (verb_aux
+ * form=infinitive passive=: "werden") right after a lower-case word, its
+ * participle ("abgebrochen werden"). */
+static bool passive_infinitive(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_word *w = d->toks[i].word;
+    const zs_entry *en;
+    if (i == 0 || !w || L->lex_verb_aux == UINT32_MAX || !zs_word_in(w, L->lex_verb_aux, &en) ||
+        !zs_entry_attr(en, "passive"))
+        return false;
+    const zs_attr *form = zs_entry_attr(en, "form");
+    const zs_token *p = &d->toks[i - 1];
+    return form && form->sym && strcmp(form->sym, "infinitive") == 0 && p->kind == ZS_TOK_WORD &&
+           !(p->flags & ZS_TF_UPPER);
+}
+
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past
  * one by the verb group analysis and past_marker (zs_past_cue). */
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     if (!d->toks[i].word) return ZS_DIR_NONE;
     if (is_bound(d, i)) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
+    /* the infinitive of the passive after its participle tells nothing:
+       the finite verb does ("musste ... abgebrochen werden") */
+    if (passive_infinitive(d, i)) return ZS_DIR_NONE;
     /* a modal of a perfect infinitive tells of the past ("soll am Montag
        geflohen sein") */
     if (zs_hearsay_modal(d, i)) return ZS_DIR_PAST;

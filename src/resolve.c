@@ -236,15 +236,26 @@ static const char *future_value(const zs_doc *d, uint32_t i)
 }
 
 /* Whether an auxiliary of the past tense stands before token i in its
- * clause: a plan (a tense_future entry of value "plan": "geplant") told so
- * ("Das Treffen war für Ende Mai geplant (gewesen)") may have been for a
- * time on either side of the publication, the nearest. */
+ * clause, or, for an attribute before its noun, after it: a plan (a
+ * tense_future entry of value "plan": "geplant") told so ("Das Treffen war
+ * für Ende Mai geplant (gewesen)", "Ein für September geplantes Treffen
+ * war abgesagt worden") may have been for a time on either side of the
+ * publication, the nearest. */
 static bool preterite_before(const zs_doc *d, uint32_t i)
 {
     const zs_sentence *s = &d->sents[d->toks[i].sent];
     for (uint32_t j = i; j > s->t0; j--) {
         if (zs_tok_comma(d, j - 1) || is_clause_end(d, j - 1)) break;
         if (zs_preterite_aux(d, j - 1)) return true;
+    }
+    /* or after it, where it is an attribute ("Ein für September geplantes
+       Treffen war abgesagt worden") */
+    const zs_token *t = &d->toks[i];
+    if (i + 1 >= s->t1 || !(d->toks[i + 1].flags & ZS_TF_UPPER) || t->kind != ZS_TOK_WORD)
+        return false;
+    for (uint32_t j = i + 1; j < s->t1; j++) {
+        if (zs_tok_comma(d, j) || is_clause_end(d, j)) break;
+        if (zs_preterite_aux(d, j)) return true;
     }
     return false;
 }

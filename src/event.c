@@ -885,7 +885,8 @@ static const zs_entry *aux_at(const zs_doc *d, int64_t i);
 static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n);
 
 /* Whether timex x, after noun event k, stands right before the verb event
- * after it in a clause whose auxiliary comes before the noun, and the
+ * after it, an infinitive ("vereinbarten, die Gespräche im Herbst
+ * fortzusetzen") or one in a clause whose auxiliary comes before the noun, and the
  * noun, after an article, in no prepositional phrase, is the verb's
  * object: the verb ends the clause ("hatte den Gipfel [vor zehn Tagen]
  * einberufen"), and the date is the verb's, not the noun's (but "hatten
@@ -900,6 +901,7 @@ static bool before_final_verb(const zs_doc *d, size_t k, const zs_timex *x)
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     if (in_phrase(d, c0, e->t0)) return false;
+    if (v->tense == ZS_TENSE_INFINITIVE) return true; /* "die Gespräche im Herbst fortzusetzen" */
     for (uint32_t j = c0; j < e->t0; j++)
         if (aux_at(d, j) && !tok_is(d, j, "zu")) return true;
     return false;

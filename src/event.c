@@ -97,6 +97,9 @@ typedef struct tok_index {
        modal_known says it has been looked up (planned_by) */
     const zs_entry **modal;
     bool *modal_known;
+    /* per token: 0 not looked up, 1 no modal of hearsay, 2 one
+       (zs_hearsay_modal, hearsay_in) */
+    uint8_t *hearsay;
 } tok_index;
 
 static void index_timexes(const zs_doc *d, tok_index *ix)
@@ -106,6 +109,7 @@ static void index_timexes(const zs_doc *d, tok_index *ix)
     for (size_t i = 0; i <= d->ntoks; i++) ix->start[i] = ix->cover[i] = -1;
     ix->modal = zs_xcalloc(d->ntoks + 1, sizeof *ix->modal);
     ix->modal_known = zs_xcalloc(d->ntoks + 1, sizeof *ix->modal_known);
+    ix->hearsay = zs_xcalloc(d->ntoks + 1, sizeof *ix->hearsay);
     for (size_t k = 0; k < d->ntimexes; k++) {
         const zs_timex *x = &d->timexes[k];
         if (!x->is_dct) ix->start[x->t0] = (int32_t)k;
@@ -814,10 +818,12 @@ static bool possible_in(const zs_doc *d, uint32_t a, uint32_t b, bool verb)
 /* Whether tokens [a, b) hold a modal of a perfect infinitive
  * (zs_hearsay_modal): every event of the clause is reported as possible
  * ("Er soll die Autos angezündet haben"). */
-static bool hearsay_in(const zs_doc *d, uint32_t a, uint32_t b)
+static bool hearsay_in(const zs_doc *d, const tok_index *ix, uint32_t a, uint32_t b)
 {
-    for (uint32_t i = a; i < b; i++)
-        if (zs_hearsay_modal(d, i)) return true;
+    for (uint32_t i = a; i < b; i++) {
+        if (!ix->hearsay[i]) ix->hearsay[i] = zs_hearsay_modal(d, i) ? 2 : 1;
+        if (ix->hearsay[i] == 2) return true;
+    }
     return false;
 }
 
@@ -831,7 +837,7 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
     uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
     uint32_t b = e->noun ? e->t0 : s1;
     if (possible_in(d, a, b, !e->noun) || (e->noun && clause_adverb(d, s0, s1)) ||
-        (!e->noun && hearsay_in(d, s0, s1)))
+        (!e->noun && hearsay_in(d, ix, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
     else if (planned_by(d, ix, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
     else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && !L->dates_verb && s0 > s->t0 + 1 &&
@@ -4450,6 +4456,7 @@ void zs_find_events(zs_doc *d)
     free(ix.cover);
     free(ix.modal);
     free(ix.modal_known);
+    free(ix.hearsay);
     free(d->clauses);
     d->clauses = NULL;
     zs_close_doc(d);

@@ -196,7 +196,11 @@ static bool passive_infinitive(const zs_doc *d, uint32_t i)
 static zs_dir cue_at(const zs_doc *d, uint32_t i)
 {
     if (!d->toks[i].word) return ZS_DIR_NONE;
-    if (is_bound(d, i)) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
+    uint32_t end;
+    const zs_entry *fe = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
+    const zs_attr *fv = fe ? zs_entry_attr(fe, NULL) : NULL;
+    bool bound = fv && fv->sym && strcmp(fv->sym, "bound") == 0;
+    if (bound) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
     /* the infinitive of the passive after its participle tells nothing:
        the finite verb does ("musste ... abgebrochen werden") */
     if (passive_infinitive(d, i)) return ZS_DIR_NONE;
@@ -205,7 +209,7 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     if (zs_hearsay_modal(d, i)) return ZS_DIR_PAST;
     /* a future perfect or a state to come ("wird ... abgeschlossen haben",
        "muss ... erledigt sein") */
-    if (is_future_cue(d, i) || zs_ahead_infinitive(d, i)) return ZS_DIR_FUTURE;
+    if (fe || zs_ahead_infinitive(d, i)) return ZS_DIR_FUTURE;
     /* a past auxiliary before a future cue looks ahead from then ("were
      * planning", "was expected", "had planned") */
     if (zs_past_cue(d, i))

@@ -883,9 +883,6 @@ static bool anaphoric(const zs_doc *d, size_t k)
     return false;
 }
 
-/* A noun's own timex: one that follows it closely in its clause
- * ("Gipfels am 7. und 8. Juli", "Amtsantritt im Januar"), unless it
- * stands right before the next noun event, whose it is. */
 static const zs_entry *aux_at(const zs_doc *d, int64_t i);
 
 static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n);
@@ -913,6 +910,9 @@ static bool before_final_verb(const zs_doc *d, size_t k, const zs_timex *x)
     return false;
 }
 
+/* A noun's own timex: one that follows it closely in its clause
+ * ("Gipfels am 7. und 8. Juli", "Amtsantritt im Januar"), unless it
+ * stands right before the next noun event, whose it is. */
 static int postnominal_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
@@ -4244,13 +4244,6 @@ static bool clause_noun_in(const zs_doc *d, const zs_event *e, uint32_t lex)
     return false;
 }
 
-/* Drops each verb whose event_verb entry says object=: an event only with
- * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
- * Berlin"), or, where it says object=passive, in the passive too
- * (passive_verb: "wurde verurteilt"); and each one whose entry says not_with= where a noun of the
- * lexicon it names is its subject or object (clause_noun_in: "das Rennen
- * bestreiten" competes, no denial; "den Sieger ermitteln" determines, no
- * investigation). */
 /* Whether verb event e is a participle in the passive: an auxiliary of
  * its clause says passive= ("wurde ... verurteilt", "verurteilt worden"). */
 static bool passive_verb(const zs_doc *d, const zs_event *e)
@@ -4265,6 +4258,13 @@ static bool passive_verb(const zs_doc *d, const zs_event *e)
     return false;
 }
 
+/* Drops each verb whose event_verb entry says object=: an event only with
+ * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
+ * Berlin"), or, where it says object=passive, in the passive too
+ * (passive_verb: "wurde verurteilt"); and each one whose entry says not_with= where a noun of the
+ * lexicon it names is its subject or object (clause_noun_in: "das Rennen
+ * bestreiten" competes, no denial; "den Sieger ermitteln" determines, no
+ * investigation). */
 static void drop_unfit_verbs(zs_doc *d)
 {
     bool *drop = NULL;

@@ -120,19 +120,19 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
            zs_phrase_at(d, i, (uint32_t)d->ntoks, d->lang->lex_clause_open, &end);
 }
 
-static const char *future_value(const zs_doc *d, uint32_t i);
-
 /* Whether token i is a future cue: a word of tense_future, or the first
  * of the words of one of its phrases ("set to", "is due to"), but for a
  * bound (is_bound). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
     uint32_t end;
-    if (i >= d->ntoks || !zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end))
-        return false;
-    const char *v = future_value(d, i);
-    return !v || strcmp(v, "bound") != 0;
+    const zs_entry *en =
+        i < d->ntoks ? zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end) : NULL;
+    const zs_attr *a = en ? zs_entry_attr(en, NULL) : NULL;
+    return en && !(a && a->sym && strcmp(a->sym, "bound") == 0);
 }
+
+static const char *future_value(const zs_doc *d, uint32_t i);
 
 /* Whether token i is a bound of tense_future ("bis"): it looks ahead only
  * where no other cue is found (read_cue). */

@@ -46,9 +46,7 @@ static bool tok_is(const zs_doc *d, uint32_t i, const char *w)
 static bool future_word(const zs_lang *L, const zs_word *w)
 {
     const zs_entry *en;
-    if (!w || !zs_word_in(w, L->lex_future, &en)) return false;
-    const zs_attr *a = zs_entry_attr(en, NULL);
-    return !(a && a->sym && strcmp(a->sym, "bound") == 0);
+    return w && zs_word_in(w, L->lex_future, &en) && !zs_entry_value_is(en, "bound");
 }
 
 static bool is_clause_cut(const zs_doc *d, uint32_t i)
@@ -260,8 +258,7 @@ static void set_key(zs_event *ev, const zs_entry *e, bool own)
 /* Whether entry e says only=whole: the whole word, never an ending. */
 static bool whole_only(const zs_entry *e)
 {
-    const zs_attr *only = zs_entry_attr(e, "only");
-    return only && only->sym && strcmp(only->sym, "whole") == 0;
+    return zs_entry_attr_is(e, "only", "whole");
 }
 
 /* The entry of lexicon lex that is the longest ending of the folded form
@@ -433,15 +430,13 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             zs_word_in(t->word, L->lex_event_verb, NULL) && !(t->flags & ZS_TF_UPPER && !(t->flags & ZS_TF_SSTART))) {
             /* separable: the particle must close the clause */
             if (!(e = verb_entry(d, i))) continue;
-            const zs_attr *only = zs_entry_attr(e, "class");
-            if (only && strcmp(only->sym, "NONE") == 0) { /* an event only in a context */
+            if (zs_entry_attr_is(e, "class", "NONE")) { /* an event only in a context */
                 const zs_entry *ctx = before_entry(d, i, s);
                 if (!ctx || !zs_entry_attr(e, ctx->attrs[0].sym)) continue;
             }
             if (in_idiom(d, i, s)) continue;
             const zs_attr *lem = zs_entry_attr(e, "lemma");
-            const zs_attr *pos = zs_entry_attr(e, "pos");
-            bool as_noun = pos && strcmp(pos->sym, "noun") == 0;
+            bool as_noun = zs_entry_attr_is(e, "pos", "noun");
             bool noun = as_noun || det_gerund(d, i, s, lem ? lem->sym : e->lemma);
             zs_event *ev = new_event(d, i, i + 1, lem ? lem->sym : e->lemma, class_of(e), noun);
             /* a noun's title is its form ("Sanctions"), a gerund's its
@@ -459,8 +454,7 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             size_t stem = 0;
             const zs_entry *sx = suffix_entry(d, i, &stem);
             if (sx && suffix_context(d, sx, i, s) && !in_idiom(d, i, s)) {
-                const zs_attr *pos = zs_entry_attr(sx, "pos");
-                bool noun = pos && strcmp(pos->sym, "noun") == 0;
+                bool noun = zs_entry_attr_is(sx, "pos", "noun");
                 /* lemma= of an ending: its stem and that ending,
                    "prämierte" -> "prämieren" */
                 const zs_attr *to = zs_entry_attr(sx, "lemma");
@@ -518,10 +512,8 @@ static const char *ending_form(const zs_doc *d, uint32_t i, bool lemma)
         const zs_entry *en;
         if (!w || !zs_word_in(w, L->lex_verb_ending, &en) || !en->nattrs || en->attrs[0].key)
             continue;
-        const zs_attr *unless = zs_entry_attr(en, "not");
-        if (lemma && unless && strcmp(unless->sym, "lemma") == 0) continue;
-        const zs_attr *only = zs_entry_attr(en, "only"); /* only=whole: not an ending */
-        if (k && only && only->sym && strcmp(only->sym, "whole") == 0) continue;
+        if (lemma && zs_entry_attr_is(en, "not", "lemma")) continue;
+        if (k && whole_only(en)) continue; /* only=whole: not an ending */
         return en->attrs[0].sym;
     }
     return NULL;
@@ -618,9 +610,7 @@ static bool clause_adverb(const zs_doc *d, uint32_t a, uint32_t b)
     const zs_entry *en;
     for (uint32_t i = a; i < b; i++) {
         const zs_word *w = d->toks[i].word;
-        const zs_attr *v;
-        if (w && zs_word_in(w, d->lang->lex_modal_possible, &en) && (v = zs_entry_attr(en, NULL)) &&
-            v->sym && strcmp(v->sym, "clause") == 0)
+        if (w && zs_word_in(w, d->lang->lex_modal_possible, &en) && zs_entry_value_is(en, "clause"))
             return true;
     }
     return false;
@@ -808,8 +798,7 @@ static bool possible_in(const zs_doc *d, uint32_t a, uint32_t b, bool verb)
         const zs_word *w = d->toks[i].word;
         const zs_entry *en;
         if (!w || !zs_word_in(w, lex, &en)) continue;
-        const zs_attr *v = zs_entry_attr(en, NULL);
-        if (verb && v && v->sym && strcmp(v->sym, "adjective") == 0) continue;
+        if (verb && zs_entry_value_is(en, "adjective")) continue;
         return true;
     }
     return false;
@@ -883,8 +872,6 @@ static bool anaphoric(const zs_doc *d, size_t k)
     return false;
 }
 
-static const zs_entry *aux_at(const zs_doc *d, int64_t i);
-
 static bool in_phrase(const zs_doc *d, uint32_t from, uint32_t n);
 
 /* Whether timex x, after noun event k, stands right before the verb event
@@ -906,7 +893,7 @@ static bool before_final_verb(const zs_doc *d, size_t k, const zs_timex *x)
     if (in_phrase(d, c0, e->t0)) return false;
     if (v->tense == ZS_TENSE_INFINITIVE) return true; /* "die Gespräche im Herbst fortzusetzen" */
     for (uint32_t j = c0; j < e->t0; j++)
-        if (aux_at(d, j) && !tok_is(d, j, "zu")) return true;
+        if (zs_aux_at(d, j) && !tok_is(d, j, "zu")) return true;
     return false;
 }
 
@@ -1538,9 +1525,8 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             uint32_t c0, c1;
             clause_of(d, end < s->t1 ? end : i, &c0, &c1);
             int named = -1;
-            const zs_attr *note = zs_entry_attr(sig, NULL);
-            bool verb_only = note && strcmp(note->sym, "verb") == 0;
-            bool clause = verb_only || (note && strcmp(note->sym, "clause") == 0);
+            bool verb_only = zs_entry_value_is(sig, "verb");
+            bool clause = verb_only || zs_entry_value_is(sig, "clause");
             /* a date's possessive before the noun is no gap ("ahead of
                Thursday's rate decision") */
             uint32_t from = end;
@@ -2951,9 +2937,7 @@ static bool zu_infinitive(const zs_doc *d, uint32_t i, const char *lemma)
         if (p == 0) continue;
         const zs_word *w = zs_lang_word(L, f + p, m);
         const zs_entry *en;
-        const zs_attr *a;
-        if (w && zs_word_in(w, L->lex_verb_aux, &en) && (a = zs_entry_attr(en, "infinitive")) &&
-            a->sym && strcmp(a->sym, "INFINITIVE") == 0)
+        if (w && zs_word_in(w, L->lex_verb_aux, &en) && zs_entry_attr_is(en, "infinitive", "INFINITIVE"))
             return true;
     }
     return false;
@@ -2997,15 +2981,13 @@ static bool possessive_before_noun(const zs_doc *d, uint32_t i)
            (f[n - 2] == 'e' && (f[n - 1] == 'm' || f[n - 1] == 'n' || f[n - 1] == 'r' || f[n - 1] == 's'));
 }
 
-/* The auxiliary of verb_aux at token i, or NULL; not one whose entry says
- * possessive= before a noun ("hat sein Buch vorgestellt": the possessive,
- * not the infinitive "sein"). */
-static const zs_entry *aux_at(const zs_doc *d, int64_t i)
+const zs_entry *zs_aux_at(const zs_doc *d, uint32_t i)
 {
     const zs_word *w = d->toks[i].word;
     const zs_entry *en;
-    if (!w || !zs_word_in(w, d->lang->lex_verb_aux, &en)) return NULL;
-    return zs_entry_attr(en, "possessive") && possessive_before_noun(d, (uint32_t)i) ? NULL : en;
+    if (!w || d->lang->lex_verb_aux == UINT32_MAX || !zs_word_in(w, d->lang->lex_verb_aux, &en))
+        return NULL;
+    return zs_entry_attr(en, "possessive") && possessive_before_noun(d, i) ? NULL : en;
 }
 
 /* The tense and aspect of the verb group of the verb at tokens [t0, t1)
@@ -3027,7 +3009,7 @@ static void group_tense(const zs_doc *d, uint32_t t0, uint32_t t1, const char *f
             for (int side = 0; side < 2 && form; side++) {
                 int64_t i = side ? (int64_t)t1 - 1 + dist : (int64_t)t0 - dist;
                 if (i < c0 || i >= c1) continue;
-                const zs_entry *a = aux_at(d, i);
+                const zs_entry *a = zs_aux_at(d, i);
                 if (!a) continue;
                 const zs_attr *before = zs_entry_attr(a, "before");
                 if (before && (side || before->num == ZS_UNSET || dist > (uint32_t)before->num))
@@ -3080,22 +3062,18 @@ static bool perfect_sein(const zs_doc *d, uint32_t i)
 
 bool zs_ahead_infinitive(const zs_doc *d, uint32_t i)
 {
-    const zs_lang *L = d->lang;
-    const zs_entry *en = L->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
-    const zs_attr *form = en ? zs_entry_attr(en, "form") : NULL;
-    if (!form || !form->sym || strcmp(form->sym, "infinitive") != 0 ||
-        !zs_entry_attr(en, "participle") || i == 0)
+    const zs_entry *en = zs_aux_at(d, i);
+    if (!zs_entry_attr_is(en, "form", "infinitive") || !zs_entry_attr(en, "participle") || i == 0)
         return false;
     /* the word before: a participle or an adjective, not a noun or an
        auxiliary; "worden" one of the passive, before a participle */
     uint32_t p = i - 1;
     const zs_token *pt = &d->toks[p];
     if (pt->kind != ZS_TOK_WORD || (pt->flags & ZS_TF_UPPER)) return false;
-    const zs_entry *pe = aux_at(d, p);
+    const zs_entry *pe = zs_aux_at(d, p);
     bool passive = false;
     if (pe) {
-        const zs_attr *pf = zs_entry_attr(pe, "form");
-        if (!pf || !pf->sym || strcmp(pf->sym, "participle") != 0 || zs_entry_attr(pe, "participle"))
+        if (!zs_entry_attr_is(pe, "form", "participle") || zs_entry_attr(pe, "participle"))
             return false; /* "gewesen sein" stays a perfect */
         passive = true;
     }
@@ -3105,21 +3083,20 @@ bool zs_ahead_infinitive(const zs_doc *d, uint32_t i)
     clause_of(d, i, &c0, &c1);
     const zs_entry *gov = NULL;
     for (uint32_t j = p; j > c0 && !gov; j--) {
-        const zs_entry *g = aux_at(d, j - 1);
+        const zs_entry *g = zs_aux_at(d, j - 1);
         if (g && zs_entry_attr(g, "infinitive") && !zs_entry_attr(g, "form")) gov = g;
     }
     if (!gov && i + 1 < c1) {
-        const zs_entry *g = aux_at(d, i + 1);
+        const zs_entry *g = zs_aux_at(d, i + 1);
         if (g && zs_entry_attr(g, "infinitive") && !zs_entry_attr(g, "form")) gov = g;
     }
     if (!gov) return false;
-    const zs_attr *inf = zs_entry_attr(gov, "infinitive"), *gt = zs_entry_attr(gov, "tense");
-    if (gt && gt->sym && strcmp(gt->sym, "PAST") == 0) return false; /* "musste ... sein" */
-    if (inf->sym && strcmp(inf->sym, "FUTURE") == 0) return true;
+    if (zs_entry_attr_is(gov, "tense", "PAST")) return false; /* "musste ... sein" */
+    if (zs_entry_attr_is(gov, "infinitive", "FUTURE")) return true;
     /* under a modal: a state to come ("soll ... abgeschlossen sein"), not a
        perfect told as hearsay ("soll ... geflohen sein", "soll ...
        festgenommen worden sein", "soll ... gesagt haben") */
-    return inf->sym && strcmp(inf->sym, "NONE") == 0 && zs_entry_attr(en, "state") && !passive &&
+    return zs_entry_attr_is(gov, "infinitive", "NONE") && zs_entry_attr(en, "state") && !passive &&
            !perfect_sein(d, p);
 }
 
@@ -3161,16 +3138,12 @@ static bool copula_part(const zs_doc *d, uint32_t i, uint32_t *a, uint32_t *b, u
  * eröffnet worden". */
 static bool state_sein(const zs_doc *d, const zs_entry *en, uint32_t i)
 {
-    const zs_attr *t = zs_entry_attr(en, "tense");
-    if (!zs_entry_attr(en, "copula") || !t || !t->sym || strcmp(t->sym, "PRESENT") != 0)
-        return false;
+    if (!zs_entry_attr(en, "copula") || !zs_entry_attr_is(en, "tense", "PRESENT")) return false;
     uint32_t a, b, last;
     if (!copula_part(d, i, &a, &b, &last) || last == i) return false;
     const zs_token *lt = &d->toks[last];
     if (lt->kind != ZS_TOK_WORD || (lt->flags & ZS_TF_UPPER)) return false;
-    const zs_entry *pe = aux_at(d, last);
-    const zs_attr *pf = pe ? zs_entry_attr(pe, "form") : NULL;
-    if (pf && pf->sym && strcmp(pf->sym, "participle") == 0) return false;
+    if (zs_entry_attr_is(zs_aux_at(d, last), "form", "participle")) return false;
     return !perfect_sein(d, last);
 }
 
@@ -3198,12 +3171,10 @@ static bool copula_verb(const zs_doc *d, const zs_entry *en, uint32_t i)
 
 bool zs_past_aux(const zs_doc *d, uint32_t i)
 {
-    const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    const zs_entry *en = zs_aux_at(d, i);
     if (!en || zs_ahead_infinitive(d, i) || copula_verb(d, en, i) || state_sein(d, en, i))
         return false;
-    const zs_attr *t = zs_entry_attr(en, "tense"), *p = zs_entry_attr(en, "participle");
-    return (t && t->sym && strcmp(t->sym, "PAST") == 0) ||
-           (p && p->sym && strcmp(p->sym, "PERFECTIVE") == 0);
+    return zs_entry_attr_is(en, "tense", "PAST") || zs_entry_attr_is(en, "participle", "PERFECTIVE");
 }
 
 /* Whether token i may be a participle: a lower-case word of event_verb
@@ -3219,10 +3190,8 @@ static bool participle_at(const zs_doc *d, uint32_t i)
     const zs_word *w = t->word ? t->word : zs_lang_word(L, zs_tok_fold(d, i), t->fold_len);
     const zs_entry *en;
     if (!w) return false;
-    if (L->lex_verb_aux != UINT32_MAX && zs_word_in(w, L->lex_verb_aux, &en)) {
-        const zs_attr *form = zs_entry_attr(en, "form");
-        return form && form->sym && strcmp(form->sym, "participle") == 0;
-    }
+    if (L->lex_verb_aux != UINT32_MAX && zs_word_in(w, L->lex_verb_aux, &en))
+        return zs_entry_attr_is(en, "form", "participle");
     return (L->lex_event_verb != UINT32_MAX && zs_word_in(w, L->lex_event_verb, NULL)) ||
            (L->lex_verb_ending != UINT32_MAX && zs_word_in(w, L->lex_verb_ending, &en) &&
             en->nattrs && !en->attrs[0].key);
@@ -3230,16 +3199,13 @@ static bool participle_at(const zs_doc *d, uint32_t i)
 
 bool zs_hearsay_modal(const zs_doc *d, uint32_t i)
 {
-    const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    const zs_entry *en = zs_aux_at(d, i);
     if (!en || !zs_entry_attr(en, "hearsay")) return false;
     uint32_t c0, c1;
     clause_of(d, i, &c0, &c1);
     for (uint32_t j = i + 2; j < c1; j++) {
-        const zs_entry *a = aux_at(d, j);
-        const zs_attr *form = a ? zs_entry_attr(a, "form") : NULL;
-        if (!form || !form->sym || strcmp(form->sym, "infinitive") != 0 ||
-            !zs_entry_attr(a, "participle"))
-            continue;
+        const zs_entry *a = zs_aux_at(d, j);
+        if (!zs_entry_attr_is(a, "form", "infinitive") || !zs_entry_attr(a, "participle")) continue;
         if (participle_at(d, j - 1) && !zs_ahead_infinitive(d, j)) return true;
     }
     return false;
@@ -3247,9 +3213,8 @@ bool zs_hearsay_modal(const zs_doc *d, uint32_t i)
 
 bool zs_preterite_aux(const zs_doc *d, uint32_t i)
 {
-    const zs_entry *en = d->lang->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
-    const zs_attr *t = en ? zs_entry_attr(en, "tense") : NULL;
-    return t && t->sym && strcmp(t->sym, "PAST") == 0;
+    const zs_entry *en = zs_aux_at(d, i);
+    return zs_entry_attr_is(en, "tense", "PAST");
 }
 
 /* The form verb_ending lists for the whole word at token i ("sagte",
@@ -3287,9 +3252,7 @@ static bool present_piece(const zs_lang *L, const char *s, size_t k, const char 
 {
     const zs_word *w = ending_word(L, s, k);
     const zs_entry *en;
-    const zs_attr *a;
-    return w && zs_word_in(w, L->lex_present_ending, &en) && (a = zs_entry_attr(en, NULL)) &&
-           a->sym && strcmp(a->sym, sym) == 0;
+    return w && zs_word_in(w, L->lex_present_ending, &en) && zs_entry_value_is(en, sym);
 }
 
 /* Whether the word at token i, a form neither the lemma nor past, ends as
@@ -3320,10 +3283,9 @@ bool zs_present_verb(const zs_doc *d, uint32_t i)
     zs_aspect a;
     /* a copula with a noun event as its subject ("Am Samstag ist das
        Finale"): the present of what is coming */
-    const zs_entry *aux = L->lex_verb_aux == UINT32_MAX ? NULL : aux_at(d, i);
+    const zs_entry *aux = zs_aux_at(d, i);
     if (aux && copula_verb(d, aux, i)) {
-        const zs_attr *tense = zs_entry_attr(aux, "tense");
-        return tense && tense->sym && strcmp(tense->sym, "PRESENT") == 0;
+        return zs_entry_attr_is(aux, "tense", "PRESENT");
     }
     /* a form verb_ending lists whole as present, of an event verb or not
        ("folgt", "steht ... an": "Am Samstag folgt das Finale") */
@@ -3483,9 +3445,7 @@ static bool joins(const zs_doc *d, uint32_t i)
 {
     const zs_entry *e;
     const zs_word *w = d->toks[i].word;
-    if (!w || !zs_word_in(w, d->lang->lex_participant_link, &e)) return false;
-    const zs_attr *v = zs_entry_attr(e, NULL);
-    return v && strcmp(v->sym, "join") == 0;
+    return w && zs_word_in(w, d->lang->lex_participant_link, &e) && zs_entry_value_is(e, "join");
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -3737,8 +3697,7 @@ static bool noun_target(const zs_doc *d, const names *nm, const int32_t *ev_at, 
     if (i < 2 || !d->toks[i - 1].word ||
         !zs_word_in(d->toks[i - 1].word, d->lang->lex_participant_link, &e))
         return false;
-    const zs_attr *v = zs_entry_attr(e, NULL);
-    return v && strcmp(v->sym, "target") == 0 && ev_at[i - 2] >= 0 && d->events[ev_at[i - 2]].noun;
+    return zs_entry_value_is(e, "target") && ev_at[i - 2] >= 0 && d->events[ev_at[i - 2]].noun;
 }
 
 /* The names of e's own mention: for a verb, those of its clause; for a
@@ -4060,8 +4019,7 @@ static bool planning_word(const zs_doc *d, uint32_t p)
     const zs_entry *en;
     if (!d->toks[p].word || !zs_word_in(d->toks[p].word, d->lang->lex_modal_planned, &en))
         return false;
-    const zs_attr *a = zs_entry_attr(en, NULL);
-    return !a || strcmp(a->sym, "date") != 0;
+    return !zs_entry_value_is(en, "date");
 }
 
 /* The date a cancelled event e was planned for: right before it but for
@@ -4252,7 +4210,7 @@ static bool passive_verb(const zs_doc *d, const zs_event *e)
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     for (uint32_t j = c0; j < c1; j++) {
-        const zs_entry *a = j == e->t0 ? NULL : aux_at(d, j);
+        const zs_entry *a = j == e->t0 ? NULL : zs_aux_at(d, j);
         if (a && zs_entry_attr(a, "passive")) return true;
     }
     return false;
@@ -4277,7 +4235,7 @@ static void drop_unfit_verbs(zs_doc *d)
         bool without = lex != UINT32_MAX && clause_noun_in(d, &d->events[k], lex);
         const zs_attr *obj = zs_entry_attr(en, "object");
         if (!without && (!d->lang->object_verbs || !obj || object_of(d, k, &rel, NULL) >= 0 ||
-                         (obj->sym && strcmp(obj->sym, "passive") == 0 &&
+                         (zs_entry_attr_is(en, "object", "passive") &&
                           passive_verb(d, &d->events[k]))))
             continue;
         if (!drop) drop = zs_xcalloc(d->nevents, sizeof *drop);

@@ -29,6 +29,12 @@ const char *zs_verb_form(const zs_doc *d, uint32_t i, const char *lemma);
  * (lang.zt verb_aux). */
 zs_tense zs_verb_tense(const zs_doc *d, uint32_t i, const char *form);
 
+/* The auxiliary of verb_aux at token i, or NULL; not one whose entry says
+ * possessive= before a noun ("hat sein Buch vorgestellt": the possessive,
+ * not the infinitive "sein"). Auxiliaries are never late words
+ * (zs_late_word): the dates stage may ask before the events stage. */
+const struct zs_entry *zs_aux_at(const zs_doc *d, uint32_t i);
+
 /* Whether token i is an auxiliary of the past by verb_aux: one of the past
  * tense (tense=PAST: "was", "hatten", "wurde") or of the perfect
  * (participle=PERFECTIVE: "has", "ist", "gewesen"), not a copula= one that

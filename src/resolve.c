@@ -128,8 +128,7 @@ static bool is_future_cue(const zs_doc *d, uint32_t i)
     uint32_t end;
     const zs_entry *en =
         i < d->ntoks ? zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end) : NULL;
-    const zs_attr *a = en ? zs_entry_attr(en, NULL) : NULL;
-    return en && !(a && a->sym && strcmp(a->sym, "bound") == 0);
+    return en && !zs_entry_value_is(en, "bound");
 }
 
 static const char *future_value(const zs_doc *d, uint32_t i);
@@ -170,8 +169,7 @@ static bool planned_event_for(const zs_doc *d, uint32_t i)
     if (!w || !n || !zs_word_in(w, L->lex_modal_planned, &en) ||
         !zs_word_in(n, L->lex_planned_event, NULL))
         return false;
-    const zs_attr *a = zs_entry_attr(en, NULL);
-    return a && a->sym && strcmp(a->sym, "date") == 0;
+    return zs_entry_value_is(en, "date");
 }
 
 /* Whether token i is an infinitive auxiliary of the passive (verb_aux
@@ -179,16 +177,11 @@ static bool planned_event_for(const zs_doc *d, uint32_t i)
  * participle ("abgebrochen werden"). */
 static bool passive_infinitive(const zs_doc *d, uint32_t i)
 {
-    const zs_lang *L = d->lang;
-    const zs_word *w = d->toks[i].word;
-    const zs_entry *en;
-    if (i == 0 || !w || L->lex_verb_aux == UINT32_MAX || !zs_word_in(w, L->lex_verb_aux, &en) ||
-        !zs_entry_attr(en, "passive"))
-        return false;
-    const zs_attr *form = zs_entry_attr(en, "form");
+    if (i == 0) return false;
+    const zs_entry *en = zs_aux_at(d, i);
     const zs_token *p = &d->toks[i - 1];
-    return form && form->sym && strcmp(form->sym, "infinitive") == 0 && p->kind == ZS_TOK_WORD &&
-           !(p->flags & ZS_TF_UPPER);
+    return en && zs_entry_attr(en, "passive") && zs_entry_attr_is(en, "form", "infinitive") &&
+           p->kind == ZS_TOK_WORD && !(p->flags & ZS_TF_UPPER);
 }
 
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past
@@ -198,9 +191,7 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
     if (!d->toks[i].word) return ZS_DIR_NONE;
     uint32_t end;
     const zs_entry *fe = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
-    const zs_attr *fv = fe ? zs_entry_attr(fe, NULL) : NULL;
-    bool bound = fv && fv->sym && strcmp(fv->sym, "bound") == 0;
-    if (bound) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
+    if (zs_entry_value_is(fe, "bound")) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
     /* the infinitive of the passive after its participle tells nothing:
        the finite verb does ("musste ... abgebrochen werden") */
     if (passive_infinitive(d, i)) return ZS_DIR_NONE;
@@ -395,12 +386,7 @@ static bool deadline(zs_doc *d, const zs_sentence *s, uint32_t t0, uint32_t t1)
     const zs_lang *L = d->lang;
     if (t1 >= s->t1 || t0 <= s->t0 || L->lex_verb_aux == UINT32_MAX) return false;
     if (!is_bound(d, t0 - 1) && !(t0 >= s->t0 + 2 && is_bound(d, t0 - 2))) return false;
-    zs_late_word(d, t1);
-    const zs_word *w = d->toks[t1].word;
-    const zs_entry *en;
-    const zs_attr *a;
-    return w && zs_word_in(w, L->lex_verb_aux, &en) && (a = zs_entry_attr(en, "infinitive")) &&
-           a->sym && strcmp(a->sym, "INFINITIVE") == 0;
+    return zs_entry_attr_is(zs_aux_at(d, t1), "infinitive", "INFINITIVE");
 }
 
 zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)

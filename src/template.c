@@ -249,6 +249,12 @@ const zs_attr *zs_entry_attr(const zs_entry *e, const char *key)
     return NULL;
 }
 
+bool zs_entry_attr_is(const zs_entry *e, const char *key, const char *sym)
+{
+    const zs_attr *a = e ? zs_entry_attr(e, key) : NULL;
+    return a && a->sym && strcmp(a->sym, sym) == 0;
+}
+
 /* ---- line scanner --------------------------------------------------------- */
 
 typedef struct scan {
@@ -2380,8 +2386,7 @@ static void add_verb_titles(zs_lang *L)
     for (uint32_t i = 0; i < L->nentries; i++) {
         zs_entry *e = L->entries[i];
         if (e->lex != L->lex_event_verb || e->ntok != 1 || zs_entry_attr(e, "title")) continue;
-        const zs_attr *pos = zs_entry_attr(e, "pos");
-        if (pos && strcmp(pos->sym, "noun") == 0) continue;
+        if (zs_entry_attr_is(e, "pos", "noun")) continue;
         const zs_attr *lem = zs_entry_attr(e, "lemma");
         const char *l = lem ? lem->sym : e->lemma;
         const zs_word *w = zs_lang_word(L, l, strlen(l));

@@ -474,4 +474,15 @@ const char *zs_lang_label(const struct zs_lang *lang, const char *key);
 /* The attribute key of entry e (NULL: the bare value), or NULL. */
 const zs_attr *zs_entry_attr(const zs_entry *e, const char *key);
 
+/* Whether entry e (may be NULL) has attribute key (NULL: the bare value)
+ * with the text sym: zs_entry_attr_is(en, "form", "participle"). */
+bool zs_entry_attr_is(const zs_entry *e, const char *key, const char *sym);
+
+/* Whether entry e (may be NULL) has the bare value sym ("bound" of
+ * "bis = bound"). */
+static inline bool zs_entry_value_is(const zs_entry *e, const char *sym)
+{
+    return zs_entry_attr_is(e, NULL, sym);
+}
+
 #endif

@@ -189,6 +189,19 @@ static bool needs_day(const zs_tv *tv)
             (tv->unit <= ZS_U_WEEK || tv->unit == ZS_U_WEEKEND));
 }
 
+/* Whether tv is a day counted from a narrative anchor ("tags darauf",
+ * "zwei Tage später"), by at most a quarter of span's days: anchored to
+ * the first day of span (a month, a week), it lies in span. */
+static bool in_coarse_span(const zs_tv *tv, const zs_rv *span)
+{
+    if (tv->anchor != ZS_ANCHOR_NARRATIVE || tv->unit != ZS_U_DAY || tv->offset == ZS_UNSET ||
+        tv->offset == 0 || tv->weekday != ZS_UNSET || tv->hour != ZS_UNSET ||
+        tv->pod != ZS_POD_NONE || !span->has_interval)
+        return false;
+    int64_t days = zs_lsec_days(span->until) - zs_lsec_days(span->begin);
+    return 4 * (int64_t)llabs(tv->offset) <= days;
+}
+
 /* A heading: a paragraph of at most this many tokens, without final
  * punctuation ("Östlicher Kriegsschauplatz", "1862"). */
 #define HEADING_TOKENS 8
@@ -293,6 +306,12 @@ static void resolve_timexes(zs_doc *d)
     bool narrated = false; /* last is a date of the text, not the DCT */
     zs_lsec sent_day = d->dct;
     zs_rv mention = {0}; /* the last date of the text, for anchor=mention */
+    /* news: the month or week last_day is the first day of, while it is
+     * (has_coarse); a day a few days from it lies in that span, not on
+     * the day counted from its first ("im Dezember ... Tags darauf":
+     * December, not December 2) */
+    zs_rv coarse = {0};
+    bool has_coarse = false;
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
     /* narratives: a year standing as a heading ("1862") is the time of
      * its section; each subheading ("Seekrieg") goes back to it */
@@ -324,7 +343,10 @@ static void resolve_timexes(zs_doc *d)
         } else {
             if (d->narrative) {
                 for (; seen_sent < x->sent; seen_sent++)
-                    if (has_section && is_heading(d, seen_sent)) last = last_day = section;
+                    if (has_section && is_heading(d, seen_sent)) {
+                        last = last_day = section;
+                        has_coarse = false;
+                    }
                 seen_sent = x->sent;
             }
             bool narrative = x->tv.anchor == ZS_ANCHOR_NARRATIVE || d->narrative;
@@ -410,6 +432,11 @@ static void resolve_timexes(zs_doc *d)
             }
             ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
             if (shifted) narrative = true;
+            if (ok && !shifted && has_coarse && a == last_day && !d->narrative &&
+                in_coarse_span(&x->tv, &coarse)) {
+                x->rv = coarse;
+                x->rv.mod = x->tv.mod;
+            }
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;
         }
@@ -472,8 +499,11 @@ static void resolve_timexes(zs_doc *d)
                                 ((x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE) ||
                                  (x->anchor == ZS_ANCHOR_DCT && x->tv.offset != ZS_UNSET));
                 if (!d->narrative && (x->rv.gran == ZS_GRAN_MONTH || ago_week) &&
-                    (last_day < x->rv.begin || last_day >= x->rv.until))
+                    (last_day < x->rv.begin || last_day >= x->rv.until)) {
                     last_day = x->rv.begin;
+                    has_coarse = x->tv.type == ZS_DURATION ? zs_tv_point(&x->tv, &x->rv, &coarse)
+                                                           : (coarse = x->rv, true);
+                }
             }
             if (d->narrative && x->rv.gran == ZS_GRAN_YEAR && is_heading(d, x->sent) &&
                 x->t0 == d->sents[x->sent].t0 && x->t1 == d->sents[x->sent].t1) {
@@ -494,8 +524,10 @@ static void resolve_timexes(zs_doc *d)
                 if (x->tv.day != ZS_UNSET || x->tv.weekday != ZS_UNSET ||
                     (x->anchor == ZS_ANCHOR_DCT && x->tv.offset != ZS_UNSET && x->tv.unit == ZS_U_DAY &&
                      x->tv.hour == ZS_UNSET && x->tv.pod == ZS_POD_NONE) ||
-                    (x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE)) /* "vor drei Tagen" */
+                    (x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE)) { /* "vor drei Tagen" */
                     last_day = day;
+                    has_coarse = false;
+                }
             }
         }
         if (kept != i) {

@@ -1573,6 +1573,75 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
     free(ev_at);
 }
 
+/* Sentences back from a word of signal_previous to the event it refers
+ * to: an asserted verb in the main line of the story up to three back, any
+ * other up to one. */
+#define PREVIOUS_REACH 3
+#define PREVIOUS_REACH_ANY 1
+
+/* How well event x fits as the event a word of signal_previous refers
+ * back to, 0 best: an asserted verb that is no report and no past perfect
+ * (a flashback: "Zuvor hatte der Rat ... geprüft. Anschließend reiste
+ * ...": after the meeting told before it); 1 any other verb; 2 a noun; 3
+ * a report, which never fits. */
+static int previous_fit(const zs_event *x)
+{
+    if (x->cls == ZS_EC_REPORTING) return 3;
+    if (x->noun) return 2;
+    bool pluperfect = x->tense == ZS_TENSE_PAST && x->aspect == ZS_ASPECT_PERFECTIVE;
+    return x->modality == ZS_MODAL_ASSERTED && !pluperfect ? 0 : 1;
+}
+
+/* "Die Außenminister treffen sich am Montag. Die Sanktionen sollen danach
+ * verlängert werden": a word of signal_previous ("danach", "zuvor",
+ * "afterwards"), in no timex ("zwei Tage danach" is one), nor after a word
+ * of the lexicon its not_after= names ("wie nie zuvor"), relates the verb
+ * event of its clause nearest to it to the event told before that clause,
+ * as its value says (AFTER, BEFORE): the last one before the clause that
+ * fits best (previous_fit). */
+static void relate_to_previous(zs_doc *d, const tok_index *ix)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_signal_previous == UINT32_MAX || !d->nevents) return;
+    for (uint32_t i = 0; i < d->ntoks; i++) {
+        const zs_entry *sig;
+        if (ix->cover[i] >= 0 || !d->toks[i].word ||
+            !zs_word_in(d->toks[i].word, L->lex_signal_previous, &sig))
+            continue;
+        const zs_attr *v = zs_entry_attr(sig, NULL), *na = zs_entry_attr(sig, "not_after");
+        int rel = v && v->sym ? zs_rel_from_name(v->sym) : -1;
+        if (rel < 0) continue;
+        if (na && i > 0 && d->toks[i - 1].word && zs_word_in(d->toks[i - 1].word, (uint32_t)na->num, NULL))
+            continue; /* "so viele wie nie zuvor" */
+        uint32_t c0, c1;
+        clause_of(d, i, &c0, &c1);
+        size_t k = first_from(d->events, d->nevents, sizeof *d->events, offsetof(zs_event, t0), c0);
+        int own = -1;
+        for (; k < d->nevents && d->events[k].t0 < c1; k++) {
+            const zs_event *x = &d->events[k];
+            uint32_t dist = x->t0 > i ? x->t0 - i : i - x->t0;
+            if (!x->noun && (own < 0 || dist < (d->events[own].t0 > i ? d->events[own].t0 - i
+                                                                       : i - d->events[own].t0)))
+                own = (int)k;
+        }
+        if (own < 0) continue;
+        zs_event *e1 = &d->events[own];
+        int before = -1, fit = 3;
+        for (size_t j = (size_t)own; j-- > 0 && fit > 0;) {
+            const zs_event *x = &d->events[j];
+            if (x->t1 > c0) continue;
+            if (x->sent + PREVIOUS_REACH < e1->sent) break;
+            int f = previous_fit(x);
+            if (f > 0 && x->sent + PREVIOUS_REACH_ANY < e1->sent) continue;
+            if (f < fit) before = (int)j, fit = f;
+        }
+        if (before < 0) continue;
+        char source[32];
+        snprintf(source, sizeof source, "signal:%s", sig->lemma);
+        add_tlink(d, e1->id, d->events[before].id, (zs_relkind)rel, source);
+    }
+}
+
 /* Whether sentence s ends with no punctuation mark: a line of its own,
  * as a headline is ("Polizei nimmt Brandstifter fest"). */
 static bool title_line(const zs_doc *d, uint32_t s)
@@ -4317,6 +4386,7 @@ void zs_find_events(zs_doc *d)
         anchor(d, e, k);
     }
     relate_by_signals(d, &ix);
+    relate_to_previous(d, &ix);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         /* a date after the publication day in the clause of a plan told in

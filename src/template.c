@@ -2401,8 +2401,9 @@ static void add_verb_titles(zs_lang *L)
     }
 }
 
-/* Attributes that name a lexicon: an event_suffix entry's not_after=
- * ("die renovierte Kirche": not after an article) and an event_verb
+/* Attributes that name a lexicon: an event_suffix or signal_previous
+ * entry's not_after= ("die renovierte Kirche": not after an article; "wie
+ * nie zuvor": no reference back) and an event_verb
  * entry's not_with= ("das Rennen bestreiten": no denial with a contest).
  * Each attribute's number becomes that lexicon's id, looked up once here
  * rather than per matched word. False, with err, for a name of no
@@ -2412,6 +2413,7 @@ static bool resolve_lexicon_attrs(zs_lang *L, zs_error *err)
     const struct { uint32_t lex; const char *key; } named[] = {
         {L->lex_event_suffix, "not_after"},
         {L->lex_event_verb, "not_with"},
+        {L->lex_signal_previous, "not_after"},
     };
     for (uint32_t i = 0; i < L->nentries; i++) {
         zs_entry *e = L->entries[i];
@@ -2529,6 +2531,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_signal_after = well_known(L, "signal_after");
     L->lex_signal_before = well_known(L, "signal_before");
     L->lex_signal_during = well_known(L, "signal_during");
+    L->lex_signal_previous = well_known(L, "signal_previous");
     L->lex_article_indef = well_known(L, "article_indefinite");
     L->lex_event_new = well_known(L, "event_new");
     L->lex_title_place = well_known(L, "title_place");

@@ -434,8 +434,8 @@ static void resolve_timexes(zs_doc *d)
             if (shifted) narrative = true;
             if (ok && !shifted && has_coarse && a == last_day && !d->narrative &&
                 in_coarse_span(&x->tv, &coarse)) {
-                x->rv = coarse;
-                x->rv.mod = x->tv.mod;
+                x->rv = coarse; /* "Anfang Dezember ... Tags darauf": early December */
+                if (x->tv.mod != ZS_MOD_NONE) x->rv.mod = x->tv.mod;
             }
             bool absolute = x->tv.year != ZS_UNSET && x->tv.offset == ZS_UNSET;
             x->anchor = absolute ? ZS_ANCHOR_NONE : narrative ? ZS_ANCHOR_NARRATIVE : ZS_ANCHOR_DCT;

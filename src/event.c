@@ -1596,9 +1596,10 @@ static int previous_fit(const zs_event *x)
  * verlängert werden": a word of signal_previous ("danach", "zuvor",
  * "afterwards"), in no timex ("zwei Tage danach" is one), nor after a word
  * of the lexicon its not_after= names ("wie nie zuvor"), relates the verb
- * event of its clause nearest to it to the event told before that clause,
- * as its value says (AFTER, BEFORE): the last one before the clause that
- * fits best (previous_fit). */
+ * event of its clause nearest to it to the event told before the word,
+ * as its value says (AFTER, BEFORE): the last one before it that fits best
+ * (previous_fit), in its clause too ("who fled her native land and
+ * afterwards became a citizen"). */
 static void relate_to_previous(zs_doc *d, const tok_index *ix)
 {
     const zs_lang *L = d->lang;
@@ -1629,7 +1630,7 @@ static void relate_to_previous(zs_doc *d, const tok_index *ix)
         int before = -1, fit = 3;
         for (size_t j = (size_t)own; j-- > 0 && fit > 0;) {
             const zs_event *x = &d->events[j];
-            if (x->t1 > c0) continue;
+            if (x->t1 > i) continue;
             if (x->sent + PREVIOUS_REACH < e1->sent) break;
             int f = previous_fit(x);
             if (f > 0 && x->sent + PREVIOUS_REACH_ANY < e1->sent) continue;

@@ -433,6 +433,50 @@ static void test_report_date(void **state)
     zs_doc_free(first_of_two_timed("The company Monday announced that it bought a rival.", &o));
 }
 
+/* The event of text whose trigger starts with word, or NULL. */
+static const zs_event *event_at(const zs_doc *d, const char *word)
+{
+    for (size_t k = 0; k < d->nevents; k++)
+        if (strncmp(d->text + d->events[k].b0, word, strlen(word)) == 0) return &d->events[k];
+    return NULL;
+}
+
+/* An adverb of signal_previous ("afterwards") orders the verb of its
+ * clause after the event told before it: the last asserted verb that is
+ * no report, in the sentence before too, not a report nor a plan between;
+ * "previously" is none ("as was previously reported"). */
+static void test_previous_event(void **state)
+{
+    (void)state;
+    static const char text[] = "The ministers met in Brussels on Monday, officials said. "
+                               "The sanctions were extended afterwards. "
+                               "The army attacked the town and subsequently withdrew.";
+    zs_options o = {.dct = "2023-06-14"};
+    zs_error err;
+    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    const zs_event *met = event_at(d, "met"), *extended = event_at(d, "extended"),
+                   *attacked = event_at(d, "attacked"), *withdrew = event_at(d, "withdrew");
+    assert_non_null(met);
+    assert_non_null(extended);
+    assert_non_null(attacked);
+    assert_non_null(withdrew);
+    assert_int_equal(link_rel(d, extended->id, met->id), ZS_REL_AFTER);
+    assert_string_equal(link_source(d, extended->id, met->id), "signal:afterwards");
+    assert_int_equal(link_rel(d, withdrew->id, attacked->id), ZS_REL_AFTER);
+    /* placed on the meeting's Monday, after it */
+    assert_true(extended->has_interval);
+    assert_int_equal(extended->begin, met->begin);
+    assert_true(extended->rank > met->rank);
+    zs_doc_free(d);
+    static const char prev[] = "The team met on Monday. Two suspects remained in detention, as "
+                               "was previously reported.";
+    d = zs_doc_new(en, "t", prev, strlen(prev), &o, &err);
+    assert_non_null(d);
+    for (size_t i = 0; i < d->nbase; i++) assert_null(strstr(d->tlinks[i].source, "previously"));
+    zs_doc_free(d);
+}
+
 /* An event whose date follows "before" or "after" (signal_anchor) lies
  * before or after it, not within it: it has no date of its own, and no
  * other event of the sentence takes that date as its clause's. */
@@ -1095,6 +1139,7 @@ int main(void)
         cmocka_unit_test(test_past_future_date),
         cmocka_unit_test(test_ahead_of_sentence_date),
         cmocka_unit_test(test_detect),
+        cmocka_unit_test(test_previous_event),
         cmocka_unit_test(test_detect_prefix),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);

@@ -456,11 +456,25 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
             if (sx && suffix_context(d, sx, i, s) && !in_idiom(d, i, s)) {
                 bool noun = zs_entry_attr_is(sx, "pos", "noun");
                 /* lemma= of an ending: its stem and that ending,
-                   "prämierte" -> "prämieren" */
+                   "prämierte" -> "prämieren"; else the longest ending of
+                   suffix_lemma replaced by its value, "filibustered" ->
+                   "filibuster", else the form */
+                const char *f = zs_tok_fold(d, i);
                 const zs_attr *to = zs_entry_attr(sx, "lemma");
+                size_t base = to ? stem : t->fold_len;
+                const char *tail = to ? to->sym : NULL;
+                size_t at;
+                const zs_entry *le = to || L->lex_suffix_lemma == UINT32_MAX
+                                         ? NULL
+                                         : ending_entry(L, L->lex_suffix_lemma, f, t->fold_len, 1, &at);
+                const zs_attr *lv = le ? zs_entry_attr(le, NULL) : NULL;
+                if (lv && lv->sym) {
+                    base = at;
+                    tail = lv->sym;
+                }
                 zs_buf lem = {0};
-                zs_buf_put(&lem, zs_tok_fold(d, i), to ? stem : t->fold_len);
-                if (to) zs_buf_puts(&lem, to->sym);
+                zs_buf_put(&lem, f, base);
+                if (tail) zs_buf_puts(&lem, tail);
                 zs_event *ev = new_event(d, i, i + 1, lem.data, class_of(sx), noun);
                 free(lem.data);
                 ev->title = verb_title(sx, ev->lemma);

@@ -695,28 +695,32 @@ static void explain(const ctx *c, pgraph *g, size_t bad, const size_t *acc, size
  * before its tense cue ("exploded ... Friday": within Friday, though its
  * tense puts it before a publication on Friday); tense cues and the
  * sources after them last. */
+/* source prefixes and their lengths, most trusted first */
+static const struct { const char *s; size_t n; } trust_levels[] = {
+    {"anchor", 6},   {"interval", 8}, {"coref", 5}, {"signal", 6},
+    {"modality", 8}, {"sentence", 8}, {"tense", 5}, {"reporting", 9}};
+/* the level of every other source */
+#define TRUST_LAST (int)(sizeof trust_levels / sizeof *trust_levels)
+
 static int trust(const zs_tlink *l)
 {
-    /* source prefixes and their lengths */
-    static const struct { const char *s; size_t n; } order[] = {
-        {"anchor", 6}, {"interval", 8}, {"coref", 5}, {"signal", 6},
-        {"modality", 8}, {"sentence", 8}, {"tense", 5}, {"reporting", 9}};
-    for (int i = 0; i < 8; i++)
-        if (l->source[0] == order[i].s[0] && strncmp(l->source, order[i].s, order[i].n) == 0)
+    for (int i = 0; i < TRUST_LAST; i++)
+        if (l->source[0] == trust_levels[i].s[0] &&
+            strncmp(l->source, trust_levels[i].s, trust_levels[i].n) == 0)
             return i;
-    return 8;
+    return TRUST_LAST;
 }
 
 /* The links' indexes in order of trust, then of the text (a counting sort). */
 static void trust_order(const zs_doc *d, size_t *order)
 {
-    size_t count[10] = {0};
+    size_t count[TRUST_LAST + 2] = {0};
     unsigned char *level = zs_xmalloc(d->ntlinks + 1);
     for (size_t k = 0; k < d->ntlinks; k++) {
         level[k] = (unsigned char)trust(&d->tlinks[k]);
         count[level[k] + 1]++;
     }
-    for (int i = 1; i < 10; i++) count[i] += count[i - 1];
+    for (int i = 1; i < TRUST_LAST + 2; i++) count[i] += count[i - 1];
     for (size_t k = 0; k < d->ntlinks; k++) order[count[level[k]]++] = k;
     free(level);
 }

@@ -190,8 +190,9 @@ static bool needs_day(const zs_tv *tv)
 }
 
 /* Whether tv is a day counted from a narrative anchor ("tags darauf",
- * "zwei Tage später"), by at most a quarter of span's days: anchored to
- * the first day of span (a month, a week), it lies in span. */
+ * "zwei Tage später"), by at most a quarter of the days of span (if it has
+ * an interval): anchored to the first day of span (a month, a week), it
+ * lies in span. */
 static bool in_coarse_span(const zs_tv *tv, const zs_rv *span)
 {
     if (tv->anchor != ZS_ANCHOR_NARRATIVE || tv->unit != ZS_U_DAY || tv->offset == ZS_UNSET ||
@@ -307,11 +308,10 @@ static void resolve_timexes(zs_doc *d)
     zs_lsec sent_day = d->dct;
     zs_rv mention = {0}; /* the last date of the text, for anchor=mention */
     /* news: the month or week last_day is the first day of, while it is
-     * (has_coarse); a day a few days from it lies in that span, not on
-     * the day counted from its first ("im Dezember ... Tags darauf":
+     * (else no interval); a day a few days from it lies in that span, not
+     * on the day counted from its first ("im Dezember ... Tags darauf":
      * December, not December 2) */
     zs_rv coarse = {0};
-    bool has_coarse = false;
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
     /* narratives: a year standing as a heading ("1862") is the time of
      * its section; each subheading ("Seekrieg") goes back to it */
@@ -345,7 +345,7 @@ static void resolve_timexes(zs_doc *d)
                 for (; seen_sent < x->sent; seen_sent++)
                     if (has_section && is_heading(d, seen_sent)) {
                         last = last_day = section;
-                        has_coarse = false;
+                        coarse.has_interval = false;
                     }
                 seen_sent = x->sent;
             }
@@ -432,8 +432,7 @@ static void resolve_timexes(zs_doc *d)
             }
             ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
             if (shifted) narrative = true;
-            if (ok && !shifted && has_coarse && a == last_day && !d->narrative &&
-                in_coarse_span(&x->tv, &coarse)) {
+            if (ok && !shifted && a == last_day && !d->narrative && in_coarse_span(&x->tv, &coarse)) {
                 x->rv = coarse; /* "Anfang Dezember ... Tags darauf": early December */
                 if (x->tv.mod != ZS_MOD_NONE) x->rv.mod = x->tv.mod;
             }
@@ -501,8 +500,8 @@ static void resolve_timexes(zs_doc *d)
                 if (!d->narrative && (x->rv.gran == ZS_GRAN_MONTH || ago_week) &&
                     (last_day < x->rv.begin || last_day >= x->rv.until)) {
                     last_day = x->rv.begin;
-                    has_coarse = x->tv.type == ZS_DURATION ? zs_tv_point(&x->tv, &x->rv, &coarse)
-                                                           : (coarse = x->rv, true);
+                    if (x->tv.type != ZS_DURATION) coarse = x->rv;
+                    else if (!zs_tv_point(&x->tv, &x->rv, &coarse)) coarse.has_interval = false;
                 }
             }
             if (d->narrative && x->rv.gran == ZS_GRAN_YEAR && is_heading(d, x->sent) &&
@@ -526,7 +525,7 @@ static void resolve_timexes(zs_doc *d)
                      x->tv.hour == ZS_UNSET && x->tv.pod == ZS_POD_NONE) ||
                     (x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE)) { /* "vor drei Tagen" */
                     last_day = day;
-                    has_coarse = false;
+                    coarse.has_interval = false;
                 }
             }
         }

@@ -304,11 +304,30 @@ static const zs_entry *suffix_entry(const zs_doc *d, uint32_t i, size_t *stem)
     return ending_entry(L, L->lex_event_suffix, w, n, MIN_STEM, stem);
 }
 
-/* Whether event_suffix entry e may trigger at token i of sentence s: not
- * right after a word of the lexicon its not_after= names ("die renovierte
- * Kirche": an adjective after an article; the attribute's number is that
- * lexicon's id, set when the templates are loaded). */
-static bool suffix_context(const zs_doc *d, const zs_entry *e, uint32_t i, const zs_sentence *s)
+/* The lemma of the folded form f[0, n) that event_suffix entry sx found,
+ * its ending at byte stem, into *out: with lemma=, the stem and that ending
+ * ("prämierte" -> "prämieren"); else with its longest ending of
+ * suffix_lemma replaced by that entry's value ("filibustered" ->
+ * "filibuster"); else the form. */
+static void suffix_lemma(const zs_lang *L, const zs_entry *sx, const char *f, size_t n, size_t stem,
+                         zs_buf *out)
+{
+    const zs_attr *to = zs_entry_attr(sx, "lemma");
+    size_t at = 0;
+    const zs_entry *le = !to && L->lex_suffix_lemma != UINT32_MAX
+                             ? ending_entry(L, L->lex_suffix_lemma, f, n, 1, &at)
+                             : NULL;
+    if (!to && le) to = zs_entry_attr(le, NULL), stem = at;
+    zs_buf_put(out, f, to && to->sym ? stem : n);
+    if (to && to->sym) zs_buf_puts(out, to->sym);
+}
+
+/* Whether entry e (of event_suffix or signal_previous) counts at token i
+ * of sentence s: not right after a word of the lexicon its not_after=
+ * names ("die renovierte Kirche": an adjective after an article; "wie nie
+ * zuvor"; the attribute's number is that lexicon's id, set when the
+ * templates are loaded). */
+static bool not_after_ok(const zs_doc *d, const zs_entry *e, uint32_t i, const zs_sentence *s)
 {
     const zs_attr *na = zs_entry_attr(e, "not_after");
     if (!na || i == s->t0) return true;
@@ -453,28 +472,10 @@ static void find_triggers(zs_doc *d, const tok_index *ix, const zs_sentence *s)
         if (!(t->flags & ZS_TF_UPPER) || (t->flags & ZS_TF_SSTART)) {
             size_t stem = 0;
             const zs_entry *sx = suffix_entry(d, i, &stem);
-            if (sx && suffix_context(d, sx, i, s) && !in_idiom(d, i, s)) {
+            if (sx && not_after_ok(d, sx, i, s) && !in_idiom(d, i, s)) {
                 bool noun = zs_entry_attr_is(sx, "pos", "noun");
-                /* lemma= of an ending: its stem and that ending,
-                   "prämierte" -> "prämieren"; else the longest ending of
-                   suffix_lemma replaced by its value, "filibustered" ->
-                   "filibuster", else the form */
-                const char *f = zs_tok_fold(d, i);
-                const zs_attr *to = zs_entry_attr(sx, "lemma");
-                size_t base = to ? stem : t->fold_len;
-                const char *tail = to ? to->sym : NULL;
-                size_t at;
-                const zs_entry *le = to || L->lex_suffix_lemma == UINT32_MAX
-                                         ? NULL
-                                         : ending_entry(L, L->lex_suffix_lemma, f, t->fold_len, 1, &at);
-                const zs_attr *lv = le ? zs_entry_attr(le, NULL) : NULL;
-                if (lv && lv->sym) {
-                    base = at;
-                    tail = lv->sym;
-                }
                 zs_buf lem = {0};
-                zs_buf_put(&lem, f, base);
-                if (tail) zs_buf_puts(&lem, tail);
+                suffix_lemma(L, sx, zs_tok_fold(d, i), t->fold_len, stem, &lem);
                 zs_event *ev = new_event(d, i, i + 1, lem.data, class_of(sx), noun);
                 free(lem.data);
                 ev->title = verb_title(sx, ev->lemma);
@@ -1621,23 +1622,22 @@ static void relate_to_previous(zs_doc *d, const tok_index *ix)
     for (uint32_t i = 0; i < d->ntoks; i++) {
         const zs_entry *sig;
         if (ix->cover[i] >= 0 || !d->toks[i].word ||
-            !zs_word_in(d->toks[i].word, L->lex_signal_previous, &sig))
-            continue;
-        const zs_attr *v = zs_entry_attr(sig, NULL), *na = zs_entry_attr(sig, "not_after");
+            !zs_word_in(d->toks[i].word, L->lex_signal_previous, &sig) ||
+            !not_after_ok(d, sig, i, &d->sents[d->toks[i].sent]))
+            continue; /* "so viele wie nie zuvor" */
+        const zs_attr *v = zs_entry_attr(sig, NULL);
         int rel = v && v->sym ? zs_rel_from_name(v->sym) : -1;
         if (rel < 0) continue;
-        if (na && i > 0 && d->toks[i - 1].word && zs_word_in(d->toks[i - 1].word, (uint32_t)na->num, NULL))
-            continue; /* "so viele wie nie zuvor" */
+        /* the verb of its clause nearest to it */
         uint32_t c0, c1;
         clause_of(d, i, &c0, &c1);
         size_t k = first_from(d->events, d->nevents, sizeof *d->events, offsetof(zs_event, t0), c0);
         int own = -1;
+        uint32_t best = UINT32_MAX;
         for (; k < d->nevents && d->events[k].t0 < c1; k++) {
             const zs_event *x = &d->events[k];
             uint32_t dist = x->t0 > i ? x->t0 - i : i - x->t0;
-            if (!x->noun && (own < 0 || dist < (d->events[own].t0 > i ? d->events[own].t0 - i
-                                                                       : i - d->events[own].t0)))
-                own = (int)k;
+            if (!x->noun && dist < best) own = (int)k, best = dist;
         }
         if (own < 0) continue;
         zs_event *e1 = &d->events[own];

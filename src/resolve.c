@@ -120,25 +120,28 @@ static bool is_clause_end(const zs_doc *d, uint32_t i)
            zs_phrase_at(d, i, (uint32_t)d->ntoks, d->lang->lex_clause_open, &end);
 }
 
-/* Whether token i is a future cue: a word of tense_future, or the first
- * of the words of one of its phrases ("set to", "is due to"), but for a
- * bound (is_bound). */
-static bool is_future_cue(const zs_doc *d, uint32_t i)
+/* The tense_future entry that opens at token i: a word of it, or the
+ * first of the words of one of its phrases ("set to", "is due to"); or
+ * NULL. */
+static const zs_entry *future_entry(const zs_doc *d, uint32_t i)
 {
     uint32_t end;
-    const zs_entry *en =
-        i < d->ntoks ? zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end) : NULL;
-    return en && !zs_entry_value_is(en, "bound");
+    return i < d->ntoks ? zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end) : NULL;
 }
 
-static const char *future_value(const zs_doc *d, uint32_t i);
+/* Whether token i is a future cue (future_entry), but for a bound
+ * (is_bound). */
+static bool is_future_cue(const zs_doc *d, uint32_t i)
+{
+    const zs_entry *en = future_entry(d, i);
+    return en && !zs_entry_value_is(en, "bound");
+}
 
 /* Whether token i is a bound of tense_future ("bis"): it looks ahead only
  * where no other cue is found (read_cue). */
 static bool is_bound(const zs_doc *d, uint32_t i)
 {
-    const char *v = i < d->ntoks ? future_value(d, i) : NULL;
-    return v && strcmp(v, "bound") == 0;
+    return zs_entry_value_is(future_entry(d, i), "bound");
 }
 
 /* Whether token i ends a tense_future phrase of several words ("planned
@@ -185,12 +188,13 @@ static bool passive_infinitive(const zs_doc *d, uint32_t i)
 }
 
 /* The cue direction of token i, or ZS_DIR_NONE: a future cue, else a past
- * one by the verb group analysis and past_marker (zs_past_cue). */
-static zs_dir cue_at(const zs_doc *d, uint32_t i)
+ * one by the verb group analysis and past_marker (zs_past_cue); its
+ * tense_future entry (future_entry) in *fe. */
+static zs_dir cue_at(const zs_doc *d, uint32_t i, const zs_entry **fe_out)
 {
+    *fe_out = NULL;
     if (!d->toks[i].word) return ZS_DIR_NONE;
-    uint32_t end;
-    const zs_entry *fe = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
+    const zs_entry *fe = *fe_out = future_entry(d, i);
     if (zs_entry_value_is(fe, "bound")) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
     /* the infinitive of the passive after its participle tells nothing:
        the finite verb does ("musste ... abgebrochen werden") */
@@ -218,16 +222,6 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i)
         if (!a || !zs_word_in(a, L->lex_verb_aux, NULL)) break;
     }
     return ZS_DIR_NONE;
-}
-
-/* The bare value of the tense_future entry that opens at token i ("plan",
- * "right"), or NULL. */
-static const char *future_value(const zs_doc *d, uint32_t i)
-{
-    uint32_t end;
-    const zs_entry *en = zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end);
-    const zs_attr *a = en ? zs_entry_attr(en, NULL) : NULL;
-    return a ? a->sym : NULL;
 }
 
 /* Whether an auxiliary of the past tense stands before token i in its
@@ -282,12 +276,12 @@ static uint8_t tense_cue(zs_doc *d, uint32_t i)
     uint8_t c = d->tense_cues[i];
     if (!c) {
         zs_late_word(d, i); /* an event verb's tense */
-        c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i);
+        const zs_entry *fe = NULL;
+        c = is_clause_end(d, i) ? CUE_KNOWN | CUE_CLAUSE_END : CUE_KNOWN | (uint8_t)cue_at(d, i, &fe);
         if ((c & CUE_DIR) == ZS_DIR_FUTURE) {
-            const char *v = future_value(d, i);
-            if (v && strcmp(v, "plan") == 0 && preterite_before(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
-            else if (v && strcmp(v, "right") == 0) c |= CUE_RIGHT;
-            else if (v && strcmp(v, "bound") == 0) c = CUE_KNOWN | CUE_BOUND;
+            if (zs_entry_value_is(fe, "plan") && preterite_before(d, i)) c = CUE_KNOWN | CUE_NEUTRAL;
+            else if (zs_entry_value_is(fe, "right")) c |= CUE_RIGHT;
+            else if (zs_entry_value_is(fe, "bound")) c = CUE_KNOWN | CUE_BOUND;
         } else if (c == CUE_KNOWN && d->lang->present_weekdays && zs_present_verb(d, i)) {
             c |= CUE_PRESENT;
         }

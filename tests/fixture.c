@@ -1,8 +1,14 @@
 #include "fixture.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 #include <libical/ical.h>
 #include <libxml/parser.h>
@@ -202,4 +208,24 @@ zs_graph *fixture_graph(const zs_doc *d)
     zs_graph_add(g, d);
     zs_graph_finish(g);
     return g;
+}
+
+zs_doc *fixture_read(const zs_lang *lang, const char *text, const char *dct)
+{
+    zs_options o = {.dct = dct};
+    zs_error err;
+    zs_doc *d = zs_doc_new(lang, "t", text, strlen(text), &o, &err);
+    assert_non_null(d);
+    return d;
+}
+
+const zs_event *fixture_event(const zs_doc *d, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t k = 0; k < d->nevents; k++) {
+        const zs_event *e = &d->events[k];
+        if (e->b1 - e->b0 == n && memcmp(d->text + e->b0, text, n) == 0) return e;
+    }
+    fail_msg("no event \"%s\"", text);
+    return NULL;
 }

@@ -13,6 +13,14 @@ zs_doc *fixture_doc(void);
 void fixture_doc_free(zs_doc *d);
 zs_graph *fixture_graph(const zs_doc *d);
 
+/* The doc of text in lang published at dct, failing the test where it
+ * cannot be made (free it with zs_doc_free). */
+zs_doc *fixture_read(const zs_lang *lang, const char *text, const char *dct);
+
+/* The first event of d whose text is text, failing the test where there
+ * is none. */
+const zs_event *fixture_event(const zs_doc *d, const char *text);
+
 /* The German templates (tests run from the repository root), or NULL after
  * printing why. Free with zs_lang_free. */
 zs_lang *fixture_lang_de(void);

@@ -433,24 +433,6 @@ static void test_report_date(void **state)
     zs_doc_free(first_of_two_timed("The company Monday announced that it bought a rival.", &o));
 }
 
-/* The doc of English text published on dct (free the doc). */
-static zs_doc *en_doc_on(const char *text, const char *dct)
-{
-    zs_options o = {.dct = dct};
-    zs_error err;
-    zs_doc *d = zs_doc_new(en, "t", text, strlen(text), &o, &err);
-    assert_non_null(d);
-    return d;
-}
-
-/* The event of text whose trigger starts with word, or NULL. */
-static const zs_event *event_at(const zs_doc *d, const char *word)
-{
-    for (size_t k = 0; k < d->nevents; k++)
-        if (strncmp(d->text + d->events[k].b0, word, strlen(word)) == 0) return &d->events[k];
-    return NULL;
-}
-
 /* An adverb of signal_previous ("afterwards") orders the verb of its
  * clause after the event told before it: the last asserted verb that is
  * no report, in the sentence before too, not a report nor a plan between;
@@ -461,9 +443,9 @@ static void test_previous_event(void **state)
     static const char text[] = "The ministers met in Brussels on Monday, officials said. "
                                "The sanctions were extended afterwards. "
                                "The army attacked the town and subsequently withdrew.";
-    zs_doc *d = en_doc_on(text, "2023-06-14");
-    const zs_event *met = event_at(d, "met"), *extended = event_at(d, "extended"),
-                   *attacked = event_at(d, "attacked"), *withdrew = event_at(d, "withdrew");
+    zs_doc *d = fixture_read(en, text, "2023-06-14");
+    const zs_event *met = fixture_event(d, "met"), *extended = fixture_event(d, "extended"),
+                   *attacked = fixture_event(d, "attacked"), *withdrew = fixture_event(d, "withdrew");
     assert_non_null(met);
     assert_non_null(extended);
     assert_non_null(attacked);
@@ -478,7 +460,7 @@ static void test_previous_event(void **state)
     zs_doc_free(d);
     static const char prev[] = "The team met on Monday. Two suspects remained in detention, as "
                                "was previously reported.";
-    d = en_doc_on(prev, "2023-06-14");
+    d = fixture_read(en, prev, "2023-06-14");
     for (size_t i = 0; i < d->nbase; i++) assert_null(strstr(d->tlinks[i].source, "previously"));
     zs_doc_free(d);
 }
@@ -491,13 +473,13 @@ static void test_suffix_lemma(void **state)
     (void)state;
     static const char text[] = "The senator filibustered, the team played, the fans were "
                                "shouting and the crowd thronged the square.";
-    zs_doc *d = en_doc_on(text, "2023-06-14");
+    zs_doc *d = fixture_read(en, text, "2023-06-14");
     static const char *const want[][3] = {{"filibustered", "filibuster", "Filibuster"},
                                           {"played", "play", "Play"},
                                           {"shouting", "shout", "Shout"},
                                           {"thronged", "thronged", "Thronged"}};
     for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
-        const zs_event *e = event_at(d, want[k][0]);
+        const zs_event *e = fixture_event(d, want[k][0]);
         assert_non_null(e);
         assert_string_equal(e->lemma, want[k][1]);
         assert_string_equal(e->title, want[k][2]);
@@ -642,7 +624,7 @@ static void test_far_clause_date(void **state)
 /* The doc of English text with nevents events (dct 2019-11-14; free it). */
 static zs_doc *en_doc(const char *text, size_t nevents)
 {
-    zs_doc *d = en_doc_on(text, "2019-11-14");
+    zs_doc *d = fixture_read(en, text, "2019-11-14");
     assert_int_equal(d->nevents, nevents);
     return d;
 }

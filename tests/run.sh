@@ -5,12 +5,14 @@
 #   - the end-to-end tests of the command-line tool (tests/e2e.sh),
 #   - the outputs read by their consumers: libical, python3-icalendar, khal,
 #     Radicale, xmllint, Chromium (tests/consumers.sh).
-# ZS_BIN is the zeitstrahl binary; ZS_VALGRIND=1 runs everything under valgrind.
+# ZS_BIN is the zeitstrahl binary; ZS_VALGRIND=1 runs everything under
+# valgrind, ZS_WRAP=COMMAND everything through COMMAND (make asan:
+# tests/asan_unwind.sh).
 set -u
 bin=${ZS_BIN:-./zeitstrahl}
 passed=0
 failed=0
-vg=""
+vg=${ZS_WRAP:-}
 if [ "${ZS_VALGRIND:-0}" = 1 ]; then
     vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/graphviz.supp"
 fi

@@ -335,6 +335,22 @@ static bool not_after_ok(const zs_doc *d, const zs_entry *e, uint32_t i, const z
     return !w || !zs_word_in(w, (uint32_t)na->num, NULL);
 }
 
+/* Whether entry e (of signal_previous) counts at token i of sentence s:
+ * not right before a word of the lexicon its not_before= names, a comma
+ * between them or not ("fragten danach, ob": what follows is the object,
+ * not a time). */
+static bool not_before_ok(const zs_doc *d, const zs_entry *e, uint32_t i, const zs_sentence *s)
+{
+    const zs_attr *nb = zs_entry_attr(e, "not_before");
+    if (!nb) return true;
+    uint32_t j = i + 1;
+    if (j < s->t1 && d->toks[j].kind == ZS_TOK_PUNCT && d->toks[j].b1 == d->toks[j].b0 + 1 &&
+        d->text[d->toks[j].b0] == ',')
+        j++;
+    const zs_word *w = j < s->t1 ? d->toks[j].word : NULL;
+    return !w || !zs_word_in(w, (uint32_t)nb->num, NULL);
+}
+
 /* The lexicon word of token i's whole folded form: the tokenizer's lookup,
  * unless the form was too long for fold_len. */
 static const zs_word *tok_word(const zs_doc *d, uint32_t i)
@@ -1623,8 +1639,9 @@ static void relate_to_previous(zs_doc *d, const tok_index *ix)
         const zs_entry *sig;
         if (ix->cover[i] >= 0 || !d->toks[i].word ||
             !zs_word_in(d->toks[i].word, L->lex_signal_previous, &sig) ||
-            !not_after_ok(d, sig, i, &d->sents[d->toks[i].sent]))
-            continue; /* "so viele wie nie zuvor" */
+            !not_after_ok(d, sig, i, &d->sents[d->toks[i].sent]) ||
+            !not_before_ok(d, sig, i, &d->sents[d->toks[i].sent]))
+            continue; /* "so viele wie nie zuvor", "fragten danach, ob" */
         const zs_attr *v = zs_entry_attr(sig, NULL);
         int rel = v && v->sym ? zs_rel_from_name(v->sym) : -1;
         if (rel < 0) continue;

@@ -2403,7 +2403,8 @@ static void add_verb_titles(zs_lang *L)
 
 /* Attributes that name a lexicon: an event_suffix or signal_previous
  * entry's not_after= ("die renovierte Kirche": not after an article; "wie
- * nie zuvor": no reference back) and an event_verb
+ * nie zuvor": no reference back), a signal_previous entry's not_before=
+ * ("fragten danach, ob": no reference back) and an event_verb
  * entry's not_with= ("das Rennen bestreiten": no denial with a contest).
  * Each attribute's number becomes that lexicon's id, looked up once here
  * rather than per matched word. False, with err, for a name of no
@@ -2414,6 +2415,7 @@ static bool resolve_lexicon_attrs(zs_lang *L, zs_error *err)
         {L->lex_event_suffix, "not_after"},
         {L->lex_event_verb, "not_with"},
         {L->lex_signal_previous, "not_after"},
+        {L->lex_signal_previous, "not_before"},
     };
     for (uint32_t i = 0; i < L->nentries; i++) {
         zs_entry *e = L->entries[i];

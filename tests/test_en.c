@@ -465,6 +465,32 @@ static void test_previous_event(void **state)
     zs_doc_free(d);
 }
 
+/* German "danach" right before what a verb asks or demands ("danach,
+ * ob", "danach, dass": the lexicon previous_clause) names that, not a
+ * time: no link; before a verb it is the time after the event told before. */
+static void test_previous_clause(void **state)
+{
+    (void)state;
+    static const char text[] = "Die Minister haben sich am Montag getroffen. Die Opposition "
+                               "verlangte danach, dass die Sanktionen verlängert werden. "
+                               "Die Minister reisten danach ab.";
+    zs_doc *d = fixture_read(de, text, "2023-06-14");
+    const zs_event *met = fixture_event(d, "getroffen"), *asked = fixture_event(d, "verlangte"),
+                   *left = fixture_event(d, "reisten");
+    assert_non_null(met);
+    assert_non_null(asked);
+    assert_non_null(left);
+    int from_asked = 0, from_left = 0;
+    for (size_t i = 0; i < d->nbase; i++) {
+        if (strcmp(d->tlinks[i].source, "signal:danach") != 0) continue;
+        from_asked += !strcmp(d->tlinks[i].from, asked->id);
+        from_left += !strcmp(d->tlinks[i].from, left->id) && d->tlinks[i].rel == ZS_REL_AFTER;
+    }
+    assert_int_equal(from_asked, 0);
+    assert_int_equal(from_left, 1);
+    zs_doc_free(d);
+}
+
 /* A verb found only by its event_suffix ending takes its lemma and title
  * from suffix_lemma ("filibustered" -> "filibuster"); one whose ending is
  * not listed there ("-nged": "changed", "belonged") keeps its form. */
@@ -1147,6 +1173,7 @@ int main(void)
         cmocka_unit_test(test_ahead_of_sentence_date),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_previous_event),
+        cmocka_unit_test(test_previous_clause),
         cmocka_unit_test(test_suffix_lemma),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -491,12 +491,17 @@ static void test_suffix_lemma(void **state)
 {
     (void)state;
     static const char text[] = "The senator filibustered, the team played, the fans were "
-                               "shouting and the crowd thronged the square.";
+                               "shouting and the crowd thronged the square. The river flooded "
+                               "the plaza. Crews began dismantling the stage. Officials "
+                               "labeled the plan a failure.";
     zs_doc *d = fixture_read(en, text, "2023-06-14");
     static const char *const want[][3] = {{"filibustered", "filibuster", "Filibuster"},
                                           {"played", "play", "Play"},
                                           {"shouting", "shout", "Shout"},
-                                          {"thronged", "thronged", "Thronged"}};
+                                          {"thronged", "thronged", "Thronged"},
+                                          {"flooded", "flood", "Flood"},
+                                          {"dismantling", "dismantle", "Dismantle"},
+                                          {"labeled", "label", "Label"}};
     for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
         const zs_event *e = fixture_event(d, want[k][0]);
         assert_string_equal(e->lemma, want[k][1]);

@@ -2451,6 +2451,32 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
     return (int)k - 1;
 }
 
+/* The object of verb event k, for a tlink_object entry that says clause=
+ * (a plan verb, German "fordern ... = BEFORE plan=yes clause=plan_clause"),
+ * where its clause is followed by a comma and a word of the lexicon that
+ * attribute names ("verlangte am Montag, dass die Sanktionen verlängert
+ * werden"): the first verb event of the clause that word opens, or -1.
+ * *entry is the verb's entry. */
+static int complement_verb(const zs_doc *d, size_t k, const zs_entry **entry)
+{
+    const zs_event *a = &d->events[k];
+    uint32_t c0, c1, end;
+    clause_of(d, a->t0, &c0, &c1);
+    const zs_entry *en = object_entry(d, a, c1, &end);
+    const zs_attr *cl = en ? zs_entry_attr(en, "clause") : NULL;
+    if (!cl || end < a->t1 || c1 + 1 >= d->sents[a->sent].t1 || !zs_tok_comma(d, c1)) return -1;
+    const zs_word *w = d->toks[c1 + 1].word;
+    if (!w || !zs_word_in(w, (uint32_t)cl->num, NULL)) return -1;
+    uint32_t n0, n1;
+    clause_of(d, c1 + 1, &n0, &n1);
+    for (size_t j = k + 1; j < d->nevents && d->events[j].t0 < n1; j++)
+        if (!d->events[j].noun && d->events[j].t0 >= n0) {
+            *entry = en;
+            return (int)j;
+        }
+    return -1;
+}
+
 /* The object of verb event k, a noun event, or -1, and *rel the relation
  * of the verb to it by the tlink_object entry (a verb, or a verb and its
  * particle: "led to") that starts at the verb: the noun event right after
@@ -2468,6 +2494,7 @@ static int object_of(const zs_doc *d, size_t k, int *rel, bool *plan)
     int o;
     if (d->lang->objects_clause) {
         o = clause_object(d, k, &en);
+        if (o < 0) o = complement_verb(d, k, &en);
     } else {
         if (k + 1 >= d->nevents) return -1;
         const zs_event *b = &d->events[k + 1];
@@ -4198,13 +4225,15 @@ static int object_date(const zs_doc *d, size_t i)
     return o->time;
 }
 
-/* Noun event e is the object of a verb whose tlink_object entry says
- * plan=, a verb of demanding, announcing or planning ("forderte am Montag
- * Neuwahlen im Herbst", "called for a referendum"): e is planned
- * (zs_event.demanded), unless its modality is another already. */
+/* Event e is the object of a verb whose tlink_object entry says plan=, a
+ * verb of demanding, announcing or planning ("forderte am Montag
+ * Neuwahlen im Herbst", "called for a referendum"), a noun or the verb of
+ * a clause it opens (complement_verb: "verlangte, dass die Sanktionen
+ * verlängert werden"): e is planned (zs_event.demanded), unless its
+ * modality is another already. */
 static void plan_object(zs_event *e)
 {
-    if (!e->noun || e->modality != ZS_MODAL_ASSERTED) return;
+    if (e->modality != ZS_MODAL_ASSERTED) return;
     e->modality = ZS_MODAL_PLANNED;
     e->demanded = true;
 }

@@ -2453,10 +2453,12 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
 
 /* The object of verb event k, for a tlink_object entry that says clause=
  * (a plan verb, German "fordern ... = BEFORE plan=yes clause=plan_clause"),
- * where its clause is followed by a comma and a word of the lexicon that
- * attribute names ("verlangte am Montag, dass die Sanktionen verlängert
- * werden"): the first verb event of the clause that word opens, or -1.
- * *entry is the verb's entry. */
+ * in the clause right after its own, after a comma: the first verb event
+ * of that clause where a word of the lexicon the attribute names opens it
+ * ("verlangte am Montag, dass die Sanktionen verlängert werden") or, that
+ * verb an infinitive that ends it, an infinitive clause ("kündigte am
+ * Montag an, die Sanktionen zu verlängern"); else -1. *entry is the verb's
+ * entry. */
 static int complement_verb(const zs_doc *d, size_t k, const zs_entry **entry)
 {
     const zs_event *a = &d->events[k];
@@ -2466,14 +2468,18 @@ static int complement_verb(const zs_doc *d, size_t k, const zs_entry **entry)
     const zs_attr *cl = en ? zs_entry_attr(en, "clause") : NULL;
     if (!cl || end < a->t1 || c1 + 1 >= d->sents[a->sent].t1 || !zs_tok_comma(d, c1)) return -1;
     const zs_word *w = d->toks[c1 + 1].word;
-    if (!w || !zs_word_in(w, (uint32_t)cl->num, NULL)) return -1;
+    bool opened = w && zs_word_in(w, (uint32_t)cl->num, NULL);
     uint32_t n0, n1;
     clause_of(d, c1 + 1, &n0, &n1);
-    for (size_t j = k + 1; j < d->nevents && d->events[j].t0 < n1; j++)
-        if (!d->events[j].noun && d->events[j].t0 >= n0) {
-            *entry = en;
-            return (int)j;
-        }
+    for (size_t j = k + 1; j < d->nevents && d->events[j].t0 < n1; j++) {
+        const zs_event *b = &d->events[j];
+        if (b->noun || b->t0 < n0) continue;
+        if (!opened && (b->tense != ZS_TENSE_INFINITIVE ||
+                        (b->t1 < n1 && d->toks[b->t1].kind != ZS_TOK_PUNCT)))
+            return -1;
+        *entry = en;
+        return (int)j;
+    }
     return -1;
 }
 
@@ -2494,7 +2500,6 @@ static int object_of(const zs_doc *d, size_t k, int *rel, bool *plan)
     int o;
     if (d->lang->objects_clause) {
         o = clause_object(d, k, &en);
-        if (o < 0) o = complement_verb(d, k, &en);
     } else {
         if (k + 1 >= d->nevents) return -1;
         const zs_event *b = &d->events[k + 1];
@@ -4405,6 +4410,16 @@ void zs_find_events(zs_doc *d)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }
     apply_status(d, &ix);
+    /* a verb with no noun object and the verb of the clause it names
+       (complement_verb, once tenses are known: "kündigte an, die
+       Sanktionen zu verlängern") */
+    for (size_t k = 0; k < d->nevents && d->lang->objects_clause; k++) {
+        const zs_entry *en;
+        int o = object[k] < 0 && !d->events[k].noun ? complement_verb(d, k, &en) : -1;
+        if (o < 0 || (object_rel[k] = entry_rel(en)) < 0) continue;
+        object[k] = o;
+        plans[k] = zs_entry_attr(en, "plan") != NULL;
+    }
     for (size_t k = 0; k < d->nevents; k++)
         if (object[k] >= 0 && plans[k]) plan_object(&d->events[object[k]]);
     /* the objects of reactions ("wies die Vorwürfe am Dienstag zurück",

@@ -344,9 +344,7 @@ static bool not_before_ok(const zs_doc *d, const zs_entry *e, uint32_t i, const 
     const zs_attr *nb = zs_entry_attr(e, "not_before");
     if (!nb) return true;
     uint32_t j = i + 1;
-    if (j < s->t1 && d->toks[j].kind == ZS_TOK_PUNCT && d->toks[j].b1 == d->toks[j].b0 + 1 &&
-        d->text[d->toks[j].b0] == ',')
-        j++;
+    if (j < s->t1 && zs_tok_comma(d, j)) j++;
     const zs_word *w = j < s->t1 ? d->toks[j].word : NULL;
     return !w || !zs_word_in(w, (uint32_t)nb->num, NULL);
 }
@@ -1638,9 +1636,10 @@ static void relate_to_previous(zs_doc *d, const tok_index *ix)
     for (uint32_t i = 0; i < d->ntoks; i++) {
         const zs_entry *sig;
         if (ix->cover[i] >= 0 || !d->toks[i].word ||
-            !zs_word_in(d->toks[i].word, L->lex_signal_previous, &sig) ||
-            !not_after_ok(d, sig, i, &d->sents[d->toks[i].sent]) ||
-            !not_before_ok(d, sig, i, &d->sents[d->toks[i].sent]))
+            !zs_word_in(d->toks[i].word, L->lex_signal_previous, &sig))
+            continue;
+        const zs_sentence *s = &d->sents[d->toks[i].sent];
+        if (!not_after_ok(d, sig, i, s) || !not_before_ok(d, sig, i, s))
             continue; /* "so viele wie nie zuvor", "fragten danach, ob" */
         const zs_attr *v = zs_entry_attr(sig, NULL);
         int rel = v && v->sym ? zs_rel_from_name(v->sym) : -1;
@@ -2474,9 +2473,7 @@ static int complement_verb(const zs_doc *d, size_t k, const zs_entry **entry)
     for (size_t j = k + 1; j < d->nevents && d->events[j].t0 < n1; j++) {
         const zs_event *b = &d->events[j];
         if (b->noun || b->t0 < n0) continue;
-        if (!opened && (b->tense != ZS_TENSE_INFINITIVE ||
-                        (b->t1 < n1 && d->toks[b->t1].kind != ZS_TOK_PUNCT)))
-            return -1;
+        if (!opened && (b->tense != ZS_TENSE_INFINITIVE || !ends_clause(d, b, n1))) return -1;
         *entry = en;
         return (int)j;
     }
@@ -4413,11 +4410,13 @@ void zs_find_events(zs_doc *d)
     /* a verb with no noun object and the verb of the clause it names
        (complement_verb, once tenses are known: "kündigte an, die
        Sanktionen zu verlängern") */
-    for (size_t k = 0; k < d->nevents && d->lang->objects_clause; k++) {
+    for (size_t k = 0; d->lang->objects_clause && k < d->nevents; k++) {
         const zs_entry *en;
-        int o = object[k] < 0 && !d->events[k].noun ? complement_verb(d, k, &en) : -1;
-        if (o < 0 || (object_rel[k] = entry_rel(en)) < 0) continue;
+        if (object[k] >= 0 || d->events[k].noun) continue;
+        int o = complement_verb(d, k, &en), rel = o >= 0 ? entry_rel(en) : -1;
+        if (rel < 0) continue;
         object[k] = o;
+        object_rel[k] = rel;
         plans[k] = zs_entry_attr(en, "plan") != NULL;
     }
     for (size_t k = 0; k < d->nevents; k++)

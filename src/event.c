@@ -3073,6 +3073,19 @@ static bool zu_infinitive(const zs_doc *d, uint32_t i, const char *lemma)
     return false;
 }
 
+bool zs_zu_infinitive(const zs_doc *d, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    const zs_token *t = &d->toks[i];
+    if (t->kind != ZS_TOK_WORD || (t->flags & ZS_TF_UPPER)) return false;
+    if (i > 0 && zs_entry_attr_is(zs_aux_at(d, i - 1), "infinitive", "INFINITIVE")) return true;
+    const zs_entry *e;
+    if (!t->word || L->lex_event_verb == UINT32_MAX || !zs_word_in(t->word, L->lex_event_verb, &e))
+        return false;
+    const zs_attr *lem = zs_entry_attr(e, "lemma");
+    return zu_infinitive(d, i, lem ? lem->sym : e->lemma);
+}
+
 /* The form of the verb at token i with the given lemma: by its ending
  * (ending_form), else "infinitive" if it is the lemma, else "participle"
  * (a participle or any other finite form); a zu-infinitive is "infinitive"

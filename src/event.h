@@ -71,6 +71,12 @@ bool zs_preterite_aux(const zs_doc *d, uint32_t i);
  * (zs_verb_tense) is PAST: "resigned", not "has resigned". */
 bool zs_past_verb(const zs_doc *d, uint32_t i);
 
+/* Whether token i is a zu-infinitive: the zu-infinitive of a separable
+ * event verb ("fortzusetzen", "zurückzutreten"), or a lower-case word
+ * right after an infinitive marker of verb_aux (infinitive=INFINITIVE:
+ * "zu streiken", "to meet"). */
+bool zs_zu_infinitive(const zs_doc *d, uint32_t i);
+
 /* Whether token i is an event verb in the present tense, its verb group
  * without a future, modal or perfect auxiliary ("trifft", "findet ...
  * statt"; not "will ... treffen", "hat ... getroffen"). */

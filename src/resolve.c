@@ -130,11 +130,11 @@ static const zs_entry *future_entry(const zs_doc *d, uint32_t i)
 }
 
 /* Whether token i is a future cue (future_entry), but for a bound
- * (is_bound). */
+ * (is_bound) or a phrase for an infinitive clause (infinitive_opener). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = future_entry(d, i);
-    return en && !zs_entry_value_is(en, "bound");
+    return en && !zs_entry_value_is(en, "bound") && !zs_entry_value_is(en, "infinitive");
 }
 
 /* Whether token i is a bound of tense_future ("bis"): it looks ahead only
@@ -144,15 +144,49 @@ static bool is_bound(const zs_doc *d, uint32_t i)
     return zs_entry_value_is(future_entry(d, i), "bound");
 }
 
-/* Whether token i ends a tense_future phrase of several words ("planned
- * for", "set for", "postponed to"). */
-static bool ends_future_phrase(const zs_doc *d, uint32_t i)
+/* The tense_future phrase of several words that ends at token i
+ * ("planned for", "set for", "postponed to"), or NULL. */
+static const zs_entry *future_phrase_ending(const zs_doc *d, uint32_t i)
 {
     uint32_t lex = d->lang->lex_future;
-    if (lex == UINT32_MAX) return false;
+    if (lex == UINT32_MAX) return NULL;
     for (uint32_t k = 1; k < d->lang->lexicons[lex].max_tokens && k <= i; k++) {
         uint32_t end;
-        if (zs_phrase_at(d, i - k, i + 1, lex, &end) && end == i + 1) return true;
+        const zs_entry *en = zs_phrase_at(d, i - k, i + 1, lex, &end);
+        if (en && end == i + 1) return en;
+    }
+    return NULL;
+}
+
+/* Whether token i ends a tense_future phrase that is a cue of its own:
+ * not one for an infinitive clause (infinitive_opener). */
+static bool ends_future_phrase(const zs_doc *d, uint32_t i)
+{
+    const zs_entry *en = future_phrase_ending(d, i);
+    return en && !zs_entry_value_is(en, "infinitive");
+}
+
+/* Tokens of an infinitive clause from its comma to its infinitive. */
+#define INFINITIVE_CLAUSE_REACH 16
+
+/* Whether token i is the infinitive that ends an infinitive clause
+ * opened by a comma right after a tense_future phrase: a promise, a
+ * decision, a call ("hat beschlossen, ...", "kündigte an, die Gespräche
+ * am Montag fortzusetzen", "rief ... auf, am Freitag zu streiken"), whose
+ * dates lie ahead of it. The infinitive is a zu-infinitive
+ * (zs_zu_infinitive) before a punctuation mark; phrases marked
+ * "infinitive" ("an ,", "auf ,") count for such a clause only. */
+static bool infinitive_opener(const zs_doc *d, uint32_t i)
+{
+    const zs_sentence *s = &d->sents[d->toks[i].sent];
+    if (i + 1 < s->t1 && d->toks[i + 1].kind != ZS_TOK_PUNCT) return false;
+    if (!zs_zu_infinitive(d, i)) return false;
+    for (uint32_t j = i; j > s->t0 && i - j < INFINITIVE_CLAUSE_REACH; j--) {
+        if (is_clause_end(d, j - 1)) return false;
+        if (zs_tok_comma(d, j - 1)) {
+            const zs_entry *en = future_phrase_ending(d, j - 1);
+            return en && !zs_entry_value_is(en, "bound");
+        }
     }
     return false;
 }
@@ -196,6 +230,9 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i, const zs_entry **fe_out)
     if (!d->toks[i].word) return ZS_DIR_NONE;
     const zs_entry *fe = *fe_out = future_entry(d, i);
     if (zs_entry_value_is(fe, "bound")) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
+    /* a phrase for an infinitive clause tells nothing of its own: the
+       clause's infinitive does (infinitive_opener) */
+    if (zs_entry_value_is(fe, "infinitive")) return ZS_DIR_NONE;
     /* the infinitive of the passive after its participle tells nothing:
        the finite verb does ("musste ... abgebrochen werden") */
     if (passive_infinitive(d, i)) return ZS_DIR_NONE;
@@ -204,7 +241,7 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i, const zs_entry **fe_out)
     if (zs_hearsay_modal(d, i)) return ZS_DIR_PAST;
     /* a future perfect or a state to come ("wird ... abgeschlossen haben",
        "muss ... erledigt sein") */
-    if (fe || zs_ahead_infinitive(d, i)) return ZS_DIR_FUTURE;
+    if (fe || zs_ahead_infinitive(d, i) || infinitive_opener(d, i)) return ZS_DIR_FUTURE;
     /* a past auxiliary before a future cue looks ahead from then ("were
      * planning", "was expected", "had planned") */
     if (zs_past_cue(d, i))

@@ -2456,20 +2456,35 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
  * of that clause where a word of the lexicon the attribute names opens it
  * ("verlangte am Montag, dass die Sanktionen verlängert werden") or, that
  * verb an infinitive that ends it, an infinitive clause ("kündigte am
- * Montag an, die Sanktionen zu verlängern"); else -1. *entry is the verb's
- * entry. */
-static int complement_verb(const zs_doc *d, size_t k, const zs_entry **entry)
+ * Montag an, die Sanktionen zu verlängern"); else -1. In a language
+ * whose objects follow their verb (no "objects clause" in lang.zt) the
+ * word of that lexicon stands right after the verb, or after its date and
+ * the word before that ("demanded that the sanctions be extended",
+ * "demanded on Monday that ..."; not "demanded the money that he owed"),
+ * and opens the clause. *entry is the verb's entry. */
+static int complement_verb(const zs_doc *d, const tok_index *ix, size_t k, const zs_entry **entry)
 {
     const zs_event *a = &d->events[k];
     uint32_t c0, c1, end;
     clause_of(d, a->t0, &c0, &c1);
     const zs_entry *en = object_entry(d, a, c1, &end);
     const zs_attr *cl = en ? zs_entry_attr(en, "clause") : NULL;
-    if (!cl || end < a->t1 || c1 + 1 >= d->sents[a->sent].t1 || !zs_tok_comma(d, c1)) return -1;
-    const zs_word *w = d->toks[c1 + 1].word;
+    if (!cl || end < a->t1) return -1;
+    uint32_t open; /* the token that opens the named clause */
+    if (d->lang->objects_clause) {
+        if (c1 + 1 >= d->sents[a->sent].t1 || !zs_tok_comma(d, c1)) return -1;
+        open = c1 + 1;
+    } else {
+        open = end;
+        if (open + 1 < c1 && ix->cover[open + 1] >= 0) open++; /* "on Monday" */
+        if (open < c1 && ix->cover[open] >= 0) open = (uint32_t)d->timexes[ix->cover[open]].t1;
+        if (open >= c1) return -1;
+    }
+    const zs_word *w = d->toks[open].word;
     bool opened = w && zs_word_in(w, (uint32_t)cl->num, NULL);
+    if (!opened && !d->lang->objects_clause) return -1;
     uint32_t n0, n1;
-    clause_of(d, c1 + 1, &n0, &n1);
+    clause_of(d, open, &n0, &n1);
     for (size_t j = k + 1; j < d->nevents && d->events[j].t0 < n1; j++) {
         const zs_event *b = &d->events[j];
         if (b->noun || b->t0 < n0) continue;
@@ -4423,10 +4438,10 @@ void zs_find_events(zs_doc *d)
     /* a verb with no noun object and the verb of the clause it names
        (complement_verb, once tenses are known: "kündigte an, die
        Sanktionen zu verlängern") */
-    for (size_t k = 0; d->lang->objects_clause && k < d->nevents; k++) {
+    for (size_t k = 0; k < d->nevents; k++) {
         const zs_entry *en;
         if (object[k] >= 0 || d->events[k].noun) continue;
-        int o = complement_verb(d, k, &en), rel = o >= 0 ? entry_rel(en) : -1;
+        int o = complement_verb(d, &ix, k, &en), rel = o >= 0 ? entry_rel(en) : -1;
         if (rel < 0) continue;
         object[k] = o;
         object_rel[k] = rel;

@@ -485,6 +485,27 @@ static void test_previous_clause(void **state)
     zs_doc_free(d);
 }
 
+/* An English plan verb's that-clause is its object (tlink_object
+ * clause=plan_clause), also after the verb's date: the verb of the
+ * clause is planned, after the demand, and takes not the demand's date;
+ * "that" after a noun that is no event opens a relative clause, no plan. */
+static void test_demanded_clause(void **state)
+{
+    (void)state;
+    static const char text[] = "The senators demanded on Monday that the sanctions be extended. "
+                               "The bank demanded the money that he owed.";
+    zs_doc *d = fixture_read(en, text, "2023-06-14");
+    const zs_event *demand = fixture_event(d, "demanded"), *extended = fixture_event(d, "extended"),
+                   *owed = fixture_event(d, "owed");
+    assert_int_equal(extended->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(extended->time, -1);
+    assert_true(demand->time >= 0);
+    assert_int_equal(link_rel(d, demand->id, extended->id), ZS_REL_BEFORE);
+    assert_string_equal(link_source(d, demand->id, extended->id), "object");
+    assert_int_equal(owed->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+}
+
 /* A verb found only by its event_suffix ending takes its lemma and title
  * from suffix_lemma ("filibustered" -> "filibuster"); one whose ending is
  * not listed there ("-nged": "changed", "belonged") keeps its form. */
@@ -1172,6 +1193,7 @@ int main(void)
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_previous_event),
         cmocka_unit_test(test_previous_clause),
+        cmocka_unit_test(test_demanded_clause),
         cmocka_unit_test(test_suffix_lemma),
         cmocka_unit_test(test_detect_prefix),
     };

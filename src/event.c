@@ -2476,8 +2476,11 @@ static int complement_verb(const zs_doc *d, const tok_index *ix, size_t k, const
         open = c1 + 1;
     } else {
         open = end;
-        if (open + 1 < c1 && ix->cover[open + 1] >= 0) open++; /* "on Monday" */
-        if (open < c1 && ix->cover[open] >= 0) open = (uint32_t)d->timexes[ix->cover[open]].t1;
+        const zs_word *w = open < c1 ? d->toks[open].word : NULL;
+        if (!(w && zs_word_in(w, (uint32_t)cl->num, NULL))) { /* past "on Monday" */
+            if (open + 1 < c1 && ix->cover[open + 1] >= 0) open++;
+            if (open < c1 && ix->cover[open] >= 0) open = (uint32_t)d->timexes[ix->cover[open]].t1;
+        }
         if (open >= c1) return -1;
     }
     const zs_word *w = d->toks[open].word;

@@ -191,6 +191,20 @@ static bool infinitive_opener(const zs_doc *d, uint32_t i)
     return false;
 }
 
+/* Whether the date that ends at token t1 of sentence s stands in the
+ * infinitive clause of a promise, a plan or a call: its infinitive
+ * (infinitive_opener) follows it, with no comma or clause end between. */
+static bool planned_clause(zs_doc *d, const zs_sentence *s, uint32_t t1)
+{
+    for (uint32_t j = t1; j < s->t1 && j - t1 < INFINITIVE_CLAUSE_REACH; j++) {
+        if (zs_tok_comma(d, j) || is_clause_end(d, j)) return false;
+        if (d->toks[j].kind != ZS_TOK_WORD) continue;
+        zs_late_word(d, j); /* an event verb's zu-infinitive */
+        if (infinitive_opener(d, j)) return true;
+    }
+    return false;
+}
+
 /* Whether tokens i - 1 and i are a noun of planned_event and a
  * modal_planned word marked "date" ("announced a summit for June", "set a
  * vote for Friday"): what is planned for a date lies ahead of the report.
@@ -470,6 +484,10 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
             if (got == CUE_STOP) break;
         }
     }
+    /* a date inside the infinitive clause of a promise, a plan or a call
+       lies ahead, however near the verb of the clause before it ("kündigte
+       an, am Donnerstag nach Moskau zu reisen") */
+    if (!front && planned_clause(d, s, t1)) return ZS_DIR_FUTURE;
     /* where a date goes with the verb before it ("dates verb", English),
      * a comma after a date inside its sentence ends its clause to the
      * right: what follows is another clause's ("must report by Jan. 15,

@@ -2461,8 +2461,10 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
  * word of that lexicon stands right after the verb, or after its date and
  * the word before that ("demanded that the sanctions be extended",
  * "demanded on Monday that ..."; not "demanded the money that he owed"),
- * and opens the clause. *entry is the verb's entry. */
-static int complement_verb(const zs_doc *d, const tok_index *ix, size_t k, const zs_entry **entry)
+ * and opens the clause. *entry is the verb's entry, *from the first token
+ * of the clause. */
+static int complement_verb(const zs_doc *d, const tok_index *ix, size_t k, const zs_entry **entry,
+                           uint32_t *from)
 {
     const zs_event *a = &d->events[k];
     uint32_t c0, c1, end;
@@ -2493,6 +2495,7 @@ static int complement_verb(const zs_doc *d, const tok_index *ix, size_t k, const
         if (b->noun || b->t0 < n0) continue;
         if (!opened && (b->tense != ZS_TENSE_INFINITIVE || !ends_clause(d, b, n1))) return -1;
         *entry = en;
+        *from = open;
         return (int)j;
     }
     return -1;
@@ -4441,11 +4444,16 @@ void zs_find_events(zs_doc *d)
     /* a verb with no noun object and the verb of the clause it names
        (complement_verb, once tenses are known: "kündigte an, die
        Sanktionen zu verlängern") */
+    /* the first token of the clause each verb so names, or UINT32_MAX */
+    uint32_t *clause_from = zs_xmalloc((d->nevents + 1) * sizeof *clause_from);
+    for (size_t k = 0; k < d->nevents; k++) clause_from[k] = UINT32_MAX;
     for (size_t k = 0; k < d->nevents; k++) {
         const zs_entry *en;
         if (object[k] >= 0 || d->events[k].noun) continue;
-        int o = complement_verb(d, &ix, k, &en), rel = o >= 0 ? entry_rel(en) : -1;
+        uint32_t from;
+        int o = complement_verb(d, &ix, k, &en, &from), rel = o >= 0 ? entry_rel(en) : -1;
         if (rel < 0) continue;
+        clause_from[k] = from;
         object[k] = o;
         object_rel[k] = rel;
         plans[k] = zs_entry_attr(en, "plan") != NULL;
@@ -4482,6 +4490,9 @@ void zs_find_events(zs_doc *d)
         size_t i = n % d->nevents;
         bool after = !e->answered || reaction_dated(d, &ix, &d->events[reaction[i]], e);
         int k = !own ? verb_timex(d, &ix, e) : after ? postnominal_timex(d, &ix, e) : -1;
+        /* not a date of the clause it names ("demanded that Iran readmit
+           inspectors by the end of the year") */
+        if (k >= 0 && d->timexes[k].t0 >= clause_from[i]) k = -1;
         /* not a date between a plan verb and the event it plans: the
            verb's ("forderte am Montag Neuwahlen") */
         if (k < 0 && !(own && e->demanded && demander[i] >= 0 && d->events[demander[i]].t1 <= e->t0))
@@ -4516,6 +4527,7 @@ void zs_find_events(zs_doc *d)
             e->modality == ZS_MODAL_CANCELLED || e->answered || e->demanded)
             continue;
         int k = clause_timex(d, &ix, e);
+        if (k >= 0 && d->timexes[k].t0 >= clause_from[i]) k = -1; /* the named clause's */
         if (k < 0 && !(object[i] >= 0 && plans[i])) k = object_date(d, i);
         if (reported_date(d, e, k)) continue;
         /* "wurden unterbrochen und sollen nächste Woche fortgesetzt werden" */
@@ -4582,6 +4594,7 @@ void zs_find_events(zs_doc *d)
     free(object_rel);
     free(plans);
     free(demander);
+    free(clause_from);
     free(reaction);
     free(base_len);
     free(has_place);

@@ -487,14 +487,23 @@ static void test_previous_clause(void **state)
 
 /* An English plan verb's that-clause is its object (tlink_object
  * clause=plan_clause), also after the verb's date: the verb of the
- * clause is planned, after the demand, and takes not the demand's date;
- * "that" after a noun that is no event opens a relative clause, no plan. */
+ * clause is planned, after the demand, and takes not the demand's date,
+ * nor the demand a date of the clause; "that" after a noun that is no
+ * event opens a relative clause, no plan. */
 static void test_demanded_clause(void **state)
 {
     (void)state;
     static const char text[] = "The senators demanded on Monday that the sanctions be extended. "
                                "The bank demanded the money that he owed.";
-    zs_doc *d = fixture_read(en, text, "2023-06-14");
+    /* published within the end of the year, which a past verb could take */
+    static const char deadline[] = "The Commission demanded that Iran readmit inspectors by the "
+                                   "end of the year.";
+    zs_doc *d = fixture_read(en, deadline, "2023-11-14");
+    const zs_event *readmit = fixture_event(d, "readmit");
+    assert_int_equal(fixture_event(d, "demanded")->time, -1);
+    assert_int_equal(readmit->modality, ZS_MODAL_PLANNED);
+    zs_doc_free(d);
+    d = fixture_read(en, text, "2023-06-14");
     const zs_event *demand = fixture_event(d, "demanded"), *extended = fixture_event(d, "extended"),
                    *owed = fixture_event(d, "owed");
     assert_int_equal(extended->modality, ZS_MODAL_PLANNED);

@@ -3849,27 +3849,38 @@ static bool phrase_word(const zs_doc *d, uint32_t i)
     return (t->word && zs_word_in(t->word, d->lang->lex_participant_link, NULL)) || name_title(d, i);
 }
 
-/* Whether the name at token i is the target of a noun event before it, a
- * participant_link word valued "target" between them ("sanctions against
- * Moscow", "an embargo on Belarus and Syria"): the noun's, not the verb's
- * before it. */
-static bool noun_target(const zs_doc *d, const names *nm, const int32_t *ev_at, uint32_t i)
+/* Whether the name at token i is the target of a noun before it, a
+ * participant_link word valued "target" between them, and articles after
+ * up to two plain participant_link words ("sanctions against Moscow", "an
+ * embargo on Belarus and Syria", "Sanktionen gegen den Iran"): the noun's, not the verb's before it. The
+ * noun is a noun event, or a capitalized word inside its sentence and no
+ * name nor date (a German noun: "Sanktionen"). */
+static bool noun_target(const zs_doc *d, const tok_index *ix, const names *nm, const int32_t *ev_at,
+                        uint32_t i)
 {
     const zs_entry *e;
     while (i >= 2 && joins(d, i - 1) && nm->end_at[i - 1] >= 0)
         i = nm->m[nm->end_at[i - 1]].t0; /* "against Russia and Belarus" */
-    if (i < 2 || !d->toks[i - 1].word ||
-        !zs_word_in(d->toks[i - 1].word, d->lang->lex_participant_link, &e))
+    uint32_t lex = d->lang->lex_participant_link;
+    for (int k = 0; k < 2 && i >= 3 && d->toks[i - 1].word &&
+                    zs_word_in(d->toks[i - 1].word, lex, &e) && !e->nattrs;
+         k++)
+        i--; /* "gegen den Iran", "against the two" */
+    if (i < 2 || !d->toks[i - 1].word || !zs_word_in(d->toks[i - 1].word, lex, &e) ||
+        !zs_entry_value_is(e, "target"))
         return false;
-    return zs_entry_value_is(e, "target") && ev_at[i - 2] >= 0 && d->events[ev_at[i - 2]].noun;
+    const zs_token *n = &d->toks[i - 2];
+    if (ev_at[i - 2] >= 0) return d->events[ev_at[i - 2]].noun;
+    return n->kind == ZS_TOK_WORD && (n->flags & ZS_TF_UPPER) && !(n->flags & ZS_TF_SSTART) &&
+           nm->end_at[i - 1] < 0 && ix->cover[i - 2] < 0; /* not "am Sonntag gegen" */
 }
 
 /* The names of e's own mention: for a verb, those of its clause; for a
  * noun, those inside it ("US-Angriff"), right before it ("Trumps
  * Amtsantritt") and in its phrase after it ("Telefonat von Putin und
  * Trump"). Places ("in Moskau") are not participants. */
-static void mention_participants(const zs_doc *d, const names *nm, const int32_t *ev_at,
-                                 const bool *place, zs_event *e)
+static void mention_participants(const zs_doc *d, const tok_index *ix, const names *nm,
+                                 const int32_t *ev_at, const bool *place, zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
@@ -3897,7 +3908,7 @@ static void mention_participants(const zs_doc *d, const names *nm, const int32_t
             if (report && i >= e->t0 && (e->nparticipants || i > e->t1 + REPORT_SPEAKER)) break;
             int32_t n = nm->at[i];
             if (n >= 0 && !nm->m[n].place && !place[i] && ev_at[i] < 0 &&
-                !(i > e->t1 && noun_target(d, nm, ev_at, i)))
+                !noun_target(d, ix, nm, ev_at, i))
                 add_participant(e, nm->m[n].name);
         }
         return;
@@ -3940,7 +3951,7 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     for (size_t i = 0; i <= d->ntoks; i++) ev_at[i] = -1;
     for (size_t k = 0; k < d->nevents; k++)
         for (uint32_t i = d->events[k].t0; i < d->events[k].t1; i++) ev_at[i] = (int32_t)k;
-    for (size_t k = 0; k < d->nevents; k++) mention_participants(d, &nm, ev_at, place, &d->events[k]);
+    for (size_t k = 0; k < d->nevents; k++) mention_participants(d, ix, &nm, ev_at, place, &d->events[k]);
     /* a support verb and its object are one event: they share their names
        ("Iran and the United States held talks with Oman") */
     int *support = zs_xmalloc((d->nevents + 1) * sizeof *support);

@@ -858,6 +858,11 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
         (!e->noun && hearsay_in(d, ix, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
     else if (planned_by(d, ix, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;
+    /* what a promise, a decision or a call names in an infinitive
+       ("agreed to impose", "kündigte an, die Gespräche fortzusetzen"): the
+       event whose dates lie ahead (zs_planned_infinitive) */
+    else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && zs_planned_infinitive(d, e->t1 - 1))
+        e->modality = ZS_MODAL_PLANNED;
     else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && !L->dates_verb && s0 > s->t0 + 1 &&
              zs_tok_comma(d, s0 - 1) && (e->t1 >= s1 || d->toks[e->t1].kind == ZS_TOK_PUNCT)) {
         /* in a language of verb-last clauses (German, not "dates verb"),
@@ -4277,10 +4282,10 @@ static int object_date(const zs_doc *d, size_t i)
  * Neuwahlen im Herbst", "called for a referendum"), a noun or the verb of
  * a clause it opens (complement_verb: "verlangte, dass die Sanktionen
  * verlängert werden"): e is planned (zs_event.demanded), unless its
- * modality is another already. */
+ * modality is another than planned already. */
 static void plan_object(zs_event *e)
 {
-    if (e->modality != ZS_MODAL_ASSERTED) return;
+    if (e->modality != ZS_MODAL_ASSERTED && e->modality != ZS_MODAL_PLANNED) return;
     e->modality = ZS_MODAL_PLANNED;
     e->demanded = true;
 }

@@ -130,7 +130,7 @@ static const zs_entry *future_entry(const zs_doc *d, uint32_t i)
 }
 
 /* Whether token i is a future cue (future_entry), but for a bound
- * (is_bound) or a phrase for an infinitive clause (infinitive_opener). */
+ * (is_bound) or a phrase for an infinitive clause (clause_infinitive). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = future_entry(d, i);
@@ -159,7 +159,7 @@ static const zs_entry *future_phrase_ending(const zs_doc *d, uint32_t i)
 }
 
 /* Whether token i ends a tense_future phrase that is a cue of its own:
- * not one for an infinitive clause (infinitive_opener). */
+ * not one for an infinitive clause (clause_infinitive). */
 static bool ends_future_phrase(const zs_doc *d, uint32_t i)
 {
     const zs_entry *en = future_phrase_ending(d, i);
@@ -169,14 +169,12 @@ static bool ends_future_phrase(const zs_doc *d, uint32_t i)
 /* Tokens of an infinitive clause from its comma to its infinitive. */
 #define INFINITIVE_CLAUSE_REACH 16
 
-/* Whether token i is the infinitive that ends an infinitive clause
- * opened by a comma right after a tense_future phrase: a promise, a
- * decision, a call ("hat beschlossen, ...", "kündigte an, die Gespräche
- * am Montag fortzusetzen", "rief ... auf, am Freitag zu streiken"), whose
- * dates lie ahead of it. The infinitive is a zu-infinitive
- * (zs_zu_infinitive) before a punctuation mark; phrases marked
- * "infinitive" ("an ,", "auf ,") count for such a clause only. */
-static bool infinitive_opener(const zs_doc *d, uint32_t i)
+/* Whether token i is the zu-infinitive (zs_zu_infinitive) that ends an
+ * infinitive clause before a punctuation mark, the clause opened by a
+ * comma right after a tense_future phrase ("kündigte an, die Gespräche
+ * am Montag fortzusetzen"): a cue that looks ahead for the dates of that
+ * clause. */
+static bool clause_infinitive(const zs_doc *d, uint32_t i)
 {
     const zs_sentence *s = &d->sents[d->toks[i].sent];
     if (i + 1 < s->t1 && d->toks[i + 1].kind != ZS_TOK_PUNCT) return false;
@@ -191,16 +189,28 @@ static bool infinitive_opener(const zs_doc *d, uint32_t i)
     return false;
 }
 
+bool zs_planned_infinitive(const zs_doc *d, uint32_t i)
+{
+    if (clause_infinitive(d, i)) return true;
+    /* right after the phrase ("agreed to impose"): an event, no cue, whose
+       phrase is the cue ("= right") */
+    if (i == 0 || d->toks[i - 1].sent != d->toks[i].sent || !zs_zu_infinitive(d, i) ||
+        !zs_entry_attr_is(zs_aux_at(d, i - 1), "infinitive", "INFINITIVE"))
+        return false;
+    const zs_entry *en = future_phrase_ending(d, i - 1);
+    return en && !zs_entry_value_is(en, "bound") && !zs_entry_value_is(en, "infinitive");
+}
+
 /* Whether the date that ends at token t1 of sentence s stands in the
  * infinitive clause of a promise, a plan or a call: its infinitive
- * (infinitive_opener) follows it, with no comma or clause end between. */
+ * (clause_infinitive) follows it, with no comma or clause end between. */
 static bool planned_clause(zs_doc *d, const zs_sentence *s, uint32_t t1)
 {
     for (uint32_t j = t1; j < s->t1 && j - t1 < INFINITIVE_CLAUSE_REACH; j++) {
         if (zs_tok_comma(d, j) || is_clause_end(d, j)) return false;
         if (d->toks[j].kind != ZS_TOK_WORD) continue;
         zs_late_word(d, j); /* an event verb's zu-infinitive */
-        if (infinitive_opener(d, j)) return true;
+        if (clause_infinitive(d, j)) return true;
     }
     return false;
 }
@@ -245,7 +255,7 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i, const zs_entry **fe_out)
     const zs_entry *fe = *fe_out = future_entry(d, i);
     if (zs_entry_value_is(fe, "bound")) return ZS_DIR_FUTURE; /* tense_cue marks it CUE_BOUND */
     /* a phrase for an infinitive clause tells nothing of its own: the
-       clause's infinitive does (infinitive_opener) */
+       clause's infinitive does (clause_infinitive) */
     if (zs_entry_value_is(fe, "infinitive")) return ZS_DIR_NONE;
     /* the infinitive of the passive after its participle tells nothing:
        the finite verb does ("musste ... abgebrochen werden") */
@@ -255,7 +265,7 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i, const zs_entry **fe_out)
     if (zs_hearsay_modal(d, i)) return ZS_DIR_PAST;
     /* a future perfect or a state to come ("wird ... abgeschlossen haben",
        "muss ... erledigt sein") */
-    if (fe || zs_ahead_infinitive(d, i) || infinitive_opener(d, i)) return ZS_DIR_FUTURE;
+    if (fe || zs_ahead_infinitive(d, i) || clause_infinitive(d, i)) return ZS_DIR_FUTURE;
     /* a past auxiliary before a future cue looks ahead from then ("were
      * planning", "was expected", "had planned") */
     if (zs_past_cue(d, i))
@@ -268,7 +278,10 @@ static zs_dir cue_at(const zs_doc *d, uint32_t i, const zs_entry **fe_out)
         !zs_word_in(d->toks[i].word, L->lex_event_verb, NULL))
         return ZS_DIR_NONE;
     for (uint32_t j = i; j > 0 && i - j < VERB_GROUP_REACH; j--) {
-        if (is_future_cue(d, j - 1)) return ZS_DIR_FUTURE;
+        if (is_future_cue(d, j - 1)) {
+            *fe_out = future_entry(d, j - 1); /* its "right" is the verb's */
+            return ZS_DIR_FUTURE;
+        }
         const zs_word *a = d->toks[j - 1].word;
         if (!a || !zs_word_in(a, L->lex_verb_aux, NULL)) break;
     }

@@ -20,6 +20,17 @@ void zs_build_tv(const zs_value *v, const zs_capval *caps, zs_tv *tv);
  * however many dates stand near it. */
 zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1);
 
+/* Whether token i is the infinitive of a promise, a decision, a plan or a
+ * call, whose dates lie ahead of it and which is planned: a zu-infinitive
+ * (zs_zu_infinitive) right after a tense_future phrase that ends with its
+ * infinitive marker ("agreed to impose"), or one that ends an infinitive
+ * clause before a punctuation mark, the clause opened by a comma right
+ * after a tense_future phrase ("hat beschlossen, ...", "kündigte an, die
+ * Gespräche am Montag fortzusetzen", "rief ... auf, am Freitag zu
+ * streiken"); phrases marked "infinitive" ("an ,", "auf ,") count for such
+ * a clause only. */
+bool zs_planned_infinitive(const zs_doc *d, uint32_t i);
+
 /* False when zs_tv_resolve gives tv the same value whatever the hint (a
  * duration, a set, a reference, a date with its year, a direction of its
  * own ...): its tense hint need not be looked for. */

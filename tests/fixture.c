@@ -13,7 +13,7 @@
 #include <libical/ical.h>
 #include <libxml/parser.h>
 
-static const char text[] =
+static const char fixture_text[] =
     "Berlin, 2. Mai 2017, 21:06 Uhr\n\n"
     "Nach einem Telefonat am Dienstagabend wollen die Minister sich im Juli treffen. "
     "Der Gipfel findet am 7. und 8. Juli in Hamburg statt. "
@@ -38,7 +38,7 @@ static void add_sentence(zs_doc *d, uint32_t b0, uint32_t b1)
 
 static uint32_t find(const char *s)
 {
-    return (uint32_t)(strstr(text, s) - text);
+    return (uint32_t)(strstr(fixture_text, s) - fixture_text);
 }
 
 static int add_timex(zs_doc *d, const char *mention, uint32_t sent, zs_ttype type,
@@ -102,8 +102,8 @@ zs_doc *fixture_doc(void)
 {
     zs_doc *d = zs_xcalloc(1, sizeof *d);
     d->name = zs_xstrdup("fixture.txt");
-    d->text = zs_xstrdup(text);
-    d->len = strlen(text);
+    d->text = zs_xstrdup(fixture_text);
+    d->len = strlen(fixture_text);
     d->dct = at(2017, 5, 2, 21, 6);
     d->dct_gran = ZS_GRAN_MINUTE;
     snprintf(d->dct_iso, sizeof d->dct_iso, "2017-05-02T21:06+02:00");

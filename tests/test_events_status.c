@@ -511,6 +511,33 @@ static void test_de_zu_infinitive(void **state)
     zs_doc_free(d);
 }
 
+/* What a promise, a decision or a call names in an infinitive is planned
+ * (zs_planned_infinitive): right after a tense_future phrase ("agreed
+ * to", "promised to"), or ending the clause after a comma right after one,
+ * told in the past too ("beschlossen,", "kündigte an,"); not the
+ * infinitive of a verb that tells what happened ("gelang es ihm, ... zu
+ * fliehen", "managed to escape"). */
+static void test_planned_infinitive(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_read(en,
+                             "Iran promised to readmit inspectors. The ministers agreed to impose "
+                             "sanctions. The prisoner managed to escape.",
+                             "2026-03-11");
+    assert_int_equal(fixture_event(d, "readmit")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(fixture_event(d, "impose")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(fixture_event(d, "escape")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+    d = fixture_read(de,
+                     "Die Minister beschlossen, neue Regeln einzuführen. Die Partei kündigte "
+                     "an, die Gespräche fortzusetzen. Es gelang ihm, aus dem Gefängnis zu fliehen.",
+                     "2026-03-11T10:00+01:00");
+    assert_int_equal(fixture_event(d, "einzuführen")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(fixture_event(d, "fortzusetzen")->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(fixture_event(d, "fliehen")->modality, ZS_MODAL_ASSERTED);
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -528,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_de_call_for),
         cmocka_unit_test(test_de_not_with_whole),
         cmocka_unit_test(test_de_zu_infinitive),
+        cmocka_unit_test(test_planned_infinitive),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

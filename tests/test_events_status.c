@@ -511,6 +511,22 @@ static void test_de_zu_infinitive(void **state)
     zs_doc_free(d);
 }
 
+/* An event's expected modality. */
+typedef struct modal_case {
+    const char *text;
+    zs_modality modality;
+} modal_case;
+
+/* Reads text in lang and asserts the modality of each event of cases. */
+static void assert_modalities(const zs_lang *lang, const char *text, const char *dct,
+                              const modal_case *cases, size_t n)
+{
+    zs_doc *d = fixture_read(lang, text, dct);
+    for (size_t k = 0; k < n; k++)
+        assert_int_equal(fixture_event(d, cases[k].text)->modality, cases[k].modality);
+    zs_doc_free(d);
+}
+
 /* What a promise, a decision or a call names in an infinitive is planned
  * (zs_planned_infinitive): right after a tense_future phrase ("agreed
  * to", "promised to"), or ending the clause after a comma right after one,
@@ -520,22 +536,21 @@ static void test_de_zu_infinitive(void **state)
 static void test_planned_infinitive(void **state)
 {
     (void)state;
-    zs_doc *d = fixture_read(en,
-                             "Iran promised to readmit inspectors. The ministers agreed to impose "
-                             "sanctions. The prisoner managed to escape.",
-                             "2026-03-11");
-    assert_int_equal(fixture_event(d, "readmit")->modality, ZS_MODAL_PLANNED);
-    assert_int_equal(fixture_event(d, "impose")->modality, ZS_MODAL_PLANNED);
-    assert_int_equal(fixture_event(d, "escape")->modality, ZS_MODAL_ASSERTED);
-    zs_doc_free(d);
-    d = fixture_read(de,
-                     "Die Minister beschlossen, neue Regeln einzuführen. Die Partei kündigte "
-                     "an, die Gespräche fortzusetzen. Es gelang ihm, aus dem Gefängnis zu fliehen.",
-                     "2026-03-11T10:00+01:00");
-    assert_int_equal(fixture_event(d, "einzuführen")->modality, ZS_MODAL_PLANNED);
-    assert_int_equal(fixture_event(d, "fortzusetzen")->modality, ZS_MODAL_PLANNED);
-    assert_int_equal(fixture_event(d, "fliehen")->modality, ZS_MODAL_ASSERTED);
-    zs_doc_free(d);
+    static const modal_case en_cases[] = {{"readmit", ZS_MODAL_PLANNED},
+                                          {"impose", ZS_MODAL_PLANNED},
+                                          {"escape", ZS_MODAL_ASSERTED}};
+    assert_modalities(en,
+                      "Iran promised to readmit inspectors. The ministers agreed to impose "
+                      "sanctions. The prisoner managed to escape.",
+                      "2026-03-11", en_cases, 3);
+    static const modal_case de_cases[] = {{"einzuführen", ZS_MODAL_PLANNED},
+                                          {"fortzusetzen", ZS_MODAL_PLANNED},
+                                          {"fliehen", ZS_MODAL_ASSERTED}};
+    assert_modalities(de,
+                      "Die Minister beschlossen, neue Regeln einzuführen. Die Partei kündigte "
+                      "an, die Gespräche fortzusetzen. Es gelang ihm, aus dem Gefängnis zu "
+                      "fliehen.",
+                      "2026-03-11T10:00+01:00", de_cases, 3);
 }
 
 int main(void)

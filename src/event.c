@@ -854,6 +854,7 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
     clause_of(d, e->t0, &s0, &s1);
     uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
     uint32_t b = e->noun ? e->t0 : s1;
+    bool clause;
     if (possible_in(d, a, b, !e->noun) || (e->noun && clause_adverb(d, s0, s1)) ||
         (!e->noun && hearsay_in(d, ix, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
@@ -861,7 +862,8 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
     /* what a promise, a decision or a call names in an infinitive
        ("agreed to impose", "kündigte an, die Gespräche fortzusetzen"): the
        event whose dates lie ahead (zs_planned_infinitive) */
-    else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && zs_planned_infinitive(d, e->t1 - 1))
+    else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE &&
+             zs_planned_infinitive(d, e->t1 - 1, &clause))
         e->modality = ZS_MODAL_PLANNED;
     else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && !L->dates_verb && s0 > s->t0 + 1 &&
              zs_tok_comma(d, s0 - 1) && (e->t1 >= s1 || d->toks[e->t1].kind == ZS_TOK_PUNCT)) {
@@ -4277,6 +4279,18 @@ static int object_date(const zs_doc *d, size_t i)
     return o->time;
 }
 
+/* Whether timex k stands before the marker of the infinitive e that a
+ * promise, a decision or a call names right after its phrase
+ * (zs_planned_infinitive): the date of the promise ("agreed on Monday to
+ * impose"), not of e; not one inside an infinitive clause ("plant, am
+ * Freitag einen Trainer vorzustellen"). */
+static bool promise_date(const zs_doc *d, const zs_event *e, int k)
+{
+    bool clause;
+    return !e->noun && e->tense == ZS_TENSE_INFINITIVE && d->timexes[k].t1 < e->t0 &&
+           zs_planned_infinitive(d, e->t1 - 1, &clause) && !clause;
+}
+
 /* Event e is the object of a verb whose tlink_object entry says plan=, a
  * verb of demanding, announcing or planning ("forderte am Montag
  * Neuwahlen im Herbst", "called for a referendum"), a noun or the verb of
@@ -4507,8 +4521,9 @@ void zs_find_events(zs_doc *d)
         bool after = !e->answered || reaction_dated(d, &ix, &d->events[reaction[i]], e);
         int k = !own ? verb_timex(d, &ix, e) : after ? postnominal_timex(d, &ix, e) : -1;
         /* not a date of the clause it names ("demanded that Iran readmit
-           inspectors by the end of the year") */
-        if (k >= 0 && d->timexes[k].t0 >= clause_from[i]) k = -1;
+           inspectors by the end of the year"), nor one of the promise that
+           names it ("agreed on Monday to impose") */
+        if (k >= 0 && (d->timexes[k].t0 >= clause_from[i] || promise_date(d, e, k))) k = -1;
         /* not a date between a plan verb and the event it plans: the
            verb's ("forderte am Montag Neuwahlen") */
         if (k < 0 && !(own && e->demanded && demander[i] >= 0 && d->events[demander[i]].t1 <= e->t0))
@@ -4543,7 +4558,8 @@ void zs_find_events(zs_doc *d)
             e->modality == ZS_MODAL_CANCELLED || e->answered || e->demanded)
             continue;
         int k = clause_timex(d, &ix, e);
-        if (k >= 0 && d->timexes[k].t0 >= clause_from[i]) k = -1; /* the named clause's */
+        if (k >= 0 && (d->timexes[k].t0 >= clause_from[i] || promise_date(d, e, k)))
+            k = -1; /* the named clause's, the promise's */
         if (k < 0 && !(object[i] >= 0 && plans[i])) k = object_date(d, i);
         if (reported_date(d, e, k)) continue;
         /* "wurden unterbrochen und sollen nächste Woche fortgesetzt werden" */

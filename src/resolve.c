@@ -189,15 +189,39 @@ static bool clause_infinitive(const zs_doc *d, uint32_t i)
     return false;
 }
 
-bool zs_planned_infinitive(const zs_doc *d, uint32_t i)
+/* The tense_future phrase of two words whose first is token a and whose
+ * second is token b, a date and its preposition between them ("agreed [on
+ * Monday] to"), or NULL. */
+static const zs_entry *future_pair(const zs_doc *d, uint32_t a, uint32_t b)
 {
-    if (clause_infinitive(d, i)) return true;
-    /* right after the phrase ("agreed to impose"): an event, no cue, whose
-       phrase is the cue ("= right") */
+    const zs_word *w = d->toks[a].word, *v = d->toks[b].word;
+    if (!w || !v) return NULL;
+    for (uint32_t k = 0; k < w->nstarts; k++) {
+        const zs_entry *e = w->starts[k];
+        if (e->lex == d->lang->lex_future && e->ntok == 2 && e->words[1] == v->id) return e;
+    }
+    return NULL;
+}
+
+bool zs_planned_infinitive(const zs_doc *d, uint32_t i, bool *clause)
+{
+    *clause = clause_infinitive(d, i);
+    if (*clause) return true;
+    /* right after the phrase ("agreed to impose"), or its verb and a date
+       ("agreed on Monday to impose"): an event, no cue, whose phrase is the
+       cue ("= right") */
     if (i == 0 || d->toks[i - 1].sent != d->toks[i].sent || !zs_zu_infinitive(d, i) ||
         !zs_entry_attr_is(zs_aux_at(d, i - 1), "infinitive", "INFINITIVE"))
         return false;
     const zs_entry *en = future_phrase_ending(d, i - 1);
+    for (size_t k = 0; !en && k < d->ntimexes; k++) {
+        const zs_timex *x = &d->timexes[k];
+        if (x->t1 != i - 1) continue;
+        uint32_t a = x->t0, s0 = d->sents[d->toks[i].sent].t0;
+        if (a > s0 + 1 && d->toks[a - 1].kind == ZS_TOK_WORD && !future_pair(d, a - 1, i - 1))
+            a--; /* "on" */
+        if (a > s0) en = future_pair(d, a - 1, i - 1);
+    }
     return en && !zs_entry_value_is(en, "bound") && !zs_entry_value_is(en, "infinitive");
 }
 

@@ -27,9 +27,9 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1);
  * clause before a punctuation mark, the clause opened by a comma right
  * after a tense_future phrase ("hat beschlossen, ...", "kündigte an, die
  * Gespräche am Montag fortzusetzen", "rief ... auf, am Freitag zu
- * streiken"); phrases marked "infinitive" ("an ,", "auf ,") count for such
- * a clause only. */
-bool zs_planned_infinitive(const zs_doc *d, uint32_t i);
+ * streiken"), *clause then true; phrases marked "infinitive" ("an ,",
+ * "auf ,") count for such a clause only. */
+bool zs_planned_infinitive(const zs_doc *d, uint32_t i, bool *clause);
 
 /* False when zs_tv_resolve gives tv the same value whatever the hint (a
  * duration, a set, a reference, a date with its year, a direction of its

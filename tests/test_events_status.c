@@ -532,7 +532,8 @@ static void assert_modalities(const zs_lang *lang, const char *text, const char 
  * to", "promised to"), or ending the clause after a comma right after one,
  * told in the past too ("beschlossen,", "kündigte an,"); not the
  * infinitive of a verb that tells what happened ("gelang es ihm, ... zu
- * fliehen", "managed to escape"). */
+ * fliehen", "managed to escape"); a date between the promise and the
+ * infinitive ("agreed on Monday to impose") is the promise's. */
 static void test_planned_infinitive(void **state)
 {
     (void)state;
@@ -551,6 +552,13 @@ static void test_planned_infinitive(void **state)
                       "an, die Gespräche fortzusetzen. Es gelang ihm, aus dem Gefängnis zu "
                       "fliehen.",
                       "2026-03-11T10:00+01:00", de_cases, 3);
+    /* the date between the promise and its infinitive is the promise's */
+    zs_doc *d = fixture_read(en, "The ministers agreed on Monday to impose sanctions.", "2026-03-11");
+    const zs_event *impose = fixture_event(d, "impose");
+    assert_int_equal(impose->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(impose->time, -1);
+    assert_true(fixture_event(d, "agreed")->time >= 0);
+    zs_doc_free(d);
 }
 
 int main(void)

@@ -230,13 +230,14 @@ bool zs_planned_infinitive(const zs_doc *d, uint32_t i, bool *clause)
  * (clause_infinitive) follows it, with no comma or clause end between. */
 static bool planned_clause(zs_doc *d, const zs_sentence *s, uint32_t t1)
 {
-    for (uint32_t j = t1; j < s->t1 && j - t1 < INFINITIVE_CLAUSE_REACH; j++) {
-        if (zs_tok_comma(d, j) || is_clause_end(d, j)) return false;
-        if (d->toks[j].kind != ZS_TOK_WORD) continue;
-        zs_late_word(d, j); /* an event verb's zu-infinitive */
-        if (clause_infinitive(d, j)) return true;
-    }
-    return false;
+    /* the infinitive stands before the first punctuation mark after the
+       date */
+    uint32_t j = t1;
+    while (j < s->t1 && j - t1 < INFINITIVE_CLAUSE_REACH && d->toks[j].kind != ZS_TOK_PUNCT) j++;
+    if (j == t1 || j - t1 >= INFINITIVE_CLAUSE_REACH || d->toks[j - 1].kind != ZS_TOK_WORD)
+        return false;
+    zs_late_word(d, j - 1); /* an event verb's zu-infinitive */
+    return clause_infinitive(d, j - 1);
 }
 
 /* Whether tokens i - 1 and i are a noun of planned_event and a

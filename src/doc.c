@@ -497,8 +497,13 @@ static void resolve_timexes(zs_doc *d)
                 bool ago_week = x->rv.gran == ZS_GRAN_WEEK &&
                                 ((x->tv.type == ZS_DURATION && x->tv.dir != ZS_DIR_NONE) ||
                                  (x->anchor == ZS_ANCHOR_DCT && x->tv.offset != ZS_UNSET));
+                /* not a month of the phrase of a signal_after word, the
+                   time of an event before the story's ("Es ist der erste
+                   Besuch seit dem Amtsantritt im Dezember. Tags darauf
+                   ...": after the visit) */
                 if (!d->narrative && (x->rv.gran == ZS_GRAN_MONTH || ago_week) &&
-                    (last_day < x->rv.begin || last_day >= x->rv.until)) {
+                    (last_day < x->rv.begin || last_day >= x->rv.until) &&
+                    !zs_in_after_phrase(d, x->t0)) {
                     last_day = x->rv.begin;
                     if (x->tv.type != ZS_DURATION) coarse = x->rv;
                     else if (!zs_tv_point(&x->tv, &x->rv, &coarse)) coarse.has_interval = false;

@@ -441,6 +441,13 @@ static int read_cue(uint8_t c, bool right, zs_dir present, zs_dir *dir, zs_dir *
  * lower-case word (a preposition) right before the date ("nach dem Sieg
  * am Sonntag", "seit dem Spiel am Samstag"). The phrase's event lies
  * before the clause's. */
+static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0);
+
+bool zs_in_after_phrase(const zs_doc *d, uint32_t t0)
+{
+    return t0 < d->ntoks && in_after_phrase(d, &d->sents[d->toks[t0].sent], t0);
+}
+
 static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0)
 {
     uint32_t lex = d->lang->lex_signal_after;

@@ -31,6 +31,11 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1);
  * "auf ,") count for such a clause only. */
 bool zs_planned_infinitive(const zs_doc *d, uint32_t i, bool *clause);
 
+/* Whether the date at token t0 ends the phrase of a signal_after word
+ * ("seit dem Amtsantritt im Dezember", "nach dem Sieg am Sonntag"): the
+ * time of the event the phrase names, which lies before its clause's. */
+bool zs_in_after_phrase(const zs_doc *d, uint32_t t0);
+
 /* False when zs_tv_resolve gives tv the same value whatever the hint (a
  * duration, a set, a reference, a date with its year, a direction of its
  * own ...): its tense hint need not be looked for. */

@@ -1223,6 +1223,13 @@ static bool timex_ends_at(const zs_doc *d, uint32_t i)
     return k > 0 && d->timexes[k - 1].t1 == i;
 }
 
+/* Whether token i is inside a timex. */
+static bool in_timex(const zs_doc *d, uint32_t i)
+{
+    size_t k = first_from(d->timexes, d->ntimexes, sizeof *d->timexes, offsetof(zs_timex, t0), i + 1);
+    return k > 0 && d->timexes[k - 1].t1 > i;
+}
+
 /* The relation of event e to its time x that a signal_anchor word (or
  * two) right before x states, into *rel; *rel unchanged where none does. */
 static void anchor_signal(const zs_doc *d, const zs_timex *x, const zs_event *e, zs_relkind *rel)
@@ -2402,6 +2409,7 @@ static bool named_prep(const zs_doc *d, const zs_entry *en, uint32_t p)
  * starts with a preposition ("Gespräche geführt", "Gespräche mit Polen
  * geführt") or lower-case words of no object_gap kind, adverbs ("den
  * Anschlag scharf verurteilt", not "dass der Angriff die Stadt traf"), and
+ * dates ("die Reise Mitte Januar angekündigt"), and
  * no result word but the one right before the verb ("Gespräche zu
  * führen", not "die Gespräche zu nichts führten"); else -1. */
 static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
@@ -2446,6 +2454,7 @@ static int clause_object(const zs_doc *d, size_t k, const zs_entry **entry)
     bool phrase = b->t1 < a->t0 && is_kind(gap_kind(d, b->t1), "preposition");
     for (uint32_t i = b->t1; i < a->t0; i++) {
         const zs_token *t = &d->toks[i];
+        if (in_timex(d, i)) continue; /* "die Reise Mitte Januar angekündigt" */
         const char *kind = gap_kind(d, i);
         if (t->kind == ZS_TOK_PUNCT || (i + 1 < a->t0 && is_kind(kind, "result"))) return -1;
         if (!phrase && i + 1 < a->t0 &&

@@ -1087,10 +1087,24 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
 {
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
+    /* a report's date is none of what it reports, from the verb after it
+       on ("told lawmakers she had resigned in January"), but the one it
+       opens with ("Last month, she told ...") */
+    bool report = !e->noun && e->cls == ZS_EC_REPORTING && d->lang->reports_speaker;
+    if (report)
+        for (size_t j = (size_t)(e - d->events) + 1; j < d->nevents && d->events[j].t0 < c1; j++)
+            if (!d->events[j].noun) {
+                c1 = d->events[j].t0;
+                break;
+            }
     int k = nearest_timex(d, ix, e, c0, c1, false);
     if (k >= 0 && timex_gap(e, &d->timexes[k]) > CLAUSE_DATE_REACH) k = -1;
-    if (k >= 0 || e->noun || e->cls == ZS_EC_REPORTING || e->signal_object) return k;
     const zs_sentence *s = &d->sents[e->sent];
+    if (k < 0 && report) {
+        k = nearest_timex(d, ix, e, s->t0, e->t0, false);
+        return k >= 0 && opening(d, &d->timexes[k], e) ? k : -1;
+    }
+    if (k >= 0 || e->noun || e->cls == ZS_EC_REPORTING || e->signal_object) return k;
     k = nearest_timex(d, ix, e, s->t0, e->t0, false);
     return k >= 0 && (d->timexes[k].tv.ref == ZS_REF_NONE || opening(d, &d->timexes[k], e)) ? k : -1;
 }

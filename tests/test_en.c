@@ -515,6 +515,28 @@ static void test_demanded_clause(void **state)
     zs_doc_free(d);
 }
 
+/* A report's date is none of what it reports, from the verb after it on,
+ * but the one its sentence opens with; a date before that verb is the
+ * report's ("said in a statement Thursday"). */
+static void test_reported_clause_date(void **state)
+{
+    (void)state;
+    static const char text[] = "Last month, she told lawmakers she had resigned from two "
+                               "corporate boards in January. The company said in a statement "
+                               "on Thursday that it had hired a new auditor.";
+    zs_doc *d = fixture_read(en, text, "2026-03-03");
+    const zs_event *told = fixture_event(d, "told"), *resigned = fixture_event(d, "resigned");
+    const zs_event *said = fixture_event(d, "said");
+    assert_true(told->time >= 0 && resigned->time >= 0 && said->time >= 0);
+    const zs_timex *x = &d->timexes[told->time];
+    assert_memory_equal(d->text + x->b0, "Last month", x->b1 - x->b0);
+    x = &d->timexes[resigned->time];
+    assert_memory_equal(d->text + x->b0, "January", x->b1 - x->b0);
+    x = &d->timexes[said->time];
+    assert_memory_equal(d->text + x->b0, "Thursday", x->b1 - x->b0);
+    zs_doc_free(d);
+}
+
 /* A verb found only by its event_suffix ending takes its lemma and title
  * from suffix_lemma ("filibustered" -> "filibuster"); one whose ending is
  * not listed there ("-nged": "changed", "belonged") keeps its form. */
@@ -1203,6 +1225,7 @@ int main(void)
         cmocka_unit_test(test_previous_event),
         cmocka_unit_test(test_previous_clause),
         cmocka_unit_test(test_demanded_clause),
+        cmocka_unit_test(test_reported_clause_date),
         cmocka_unit_test(test_suffix_lemma),
         cmocka_unit_test(test_detect_prefix),
     };

@@ -1326,6 +1326,20 @@ static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event
  * ahead to a date (zs_tv_point: "vor zehn Tagen", "two years ago"), which
  * is the date of the event that claims it ("hatte den Gipfel vor zehn
  * Tagen einberufen": the convening's, not the summit's). */
+static const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
+                                 uint32_t *end);
+
+/* Whether duration x measures the distance of two events: a signal word
+ * of signal_after or signal_before follows it ("two weeks after a
+ * hearing", "drei Tage vor der Wahl"; relate_by_signals). */
+static bool measures(const zs_doc *d, const zs_timex *x)
+{
+    zs_relkind rel;
+    uint32_t end;
+    return x->t1 < d->ntoks && signal_at(d, x->t1, (uint32_t)d->ntoks, &rel, &end) &&
+           (rel == ZS_REL_AFTER || rel == ZS_REL_BEFORE);
+}
+
 static void relate_durations(zs_doc *d, const tok_index *ix)
 {
     for (size_t k = 0; k < d->nevents; k++) {
@@ -1338,7 +1352,7 @@ static void relate_durations(zs_doc *d, const tok_index *ix)
         for (uint32_t i = c0; i < c1; i++) {
             if (ix->start[i] < 0 || d->timexes[ix->start[i]].rv.type != ZS_DURATION) continue;
             const zs_timex *x = &d->timexes[ix->start[i]];
-            if (points(x)) continue;
+            if (points(x) || measures(d, x)) continue;
             uint32_t dist = x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
             if (dist < best_dist) {
                 best_dist = dist;
@@ -1565,7 +1579,20 @@ static const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_r
  * depends on it: the nearest one before the signal in the sentence, else the
  * nearest after the named one. An undated event so related takes the
  * other's interval, ranked after or before it. */
-static void relate_by_signals(zs_doc *d, const tok_index *ix)
+/* A distance a signal measures: the duration right before it ("two weeks
+ * after a committee hearing", "drei Tage vor der Wahl"), the event that
+ * depends on the signal, the event it names and how they relate. */
+typedef struct measured {
+    int dep, named, timex;
+    zs_relkind rel;
+} measured;
+
+typedef struct measured_list {
+    measured *m;
+    size_t n, cap;
+} measured_list;
+
+static void relate_by_signals(zs_doc *d, const tok_index *ix, measured_list *ms)
 {
     if (!d->nevents) return;
     int32_t *ev_at = zs_xmalloc((d->ntoks + 1) * sizeof *ev_at);
@@ -1624,10 +1651,58 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix)
             char source[32];
             snprintf(source, sizeof source, "signal:%s", sig->lemma);
             add_tlink(d, e1->id, e2->id, rel, source);
+            /* a duration right before the signal is their distance, no
+               time of the named event's */
+            int dur = i > s->t0 ? ix->cover[i - 1] : -1;
+            if (dur >= 0 && d->timexes[dur].t1 == i && d->timexes[dur].rv.type == ZS_DURATION &&
+                !d->timexes[dur].rv.has_interval && (rel == ZS_REL_AFTER || rel == ZS_REL_BEFORE)) {
+                if (e2->time == dur) {
+                    e2->time = -1;
+                    e2->has_interval = false;
+                }
+                ZS_GROW(ms->m, ms->cap, ms->n + 1);
+                ms->m[ms->n++] = (measured){(int)(e1 - d->events), named, dur, rel};
+            }
             i = end - 1;
         }
     }
     free(ev_at);
+}
+
+/* Gives the one of the events of m without a time the other's interval
+ * moved by the distance m measures ("voted on Tuesday, two weeks after a
+ * committee hearing": the hearing two weeks before that Tuesday), where
+ * the unit of the distance can move that interval (zs_tv_shift). */
+static void apply_distance(zs_doc *d, const measured *m)
+{
+    zs_event *dep = &d->events[m->dep], *named = &d->events[m->named];
+    if (named->time == m->timex) named->time = -1; /* the distance is no time of its */
+    zs_event *from, *to;
+    int sign; /* of the distance from `from` to `to` */
+    if (dep->has_interval && !named->has_interval && named->time < 0) {
+        from = dep, to = named;
+        sign = m->rel == ZS_REL_AFTER ? -1 : 1;
+    } else if (named->has_interval && !dep->has_interval && dep->time < 0) {
+        from = named, to = dep;
+        sign = m->rel == ZS_REL_AFTER ? 1 : -1;
+    } else {
+        return;
+    }
+    const zs_tv *dur = &d->timexes[m->timex].tv;
+    if (dur->amount == ZS_UNSET || dur->and_unit != ZS_U_NONE) return;
+    zs_tv tv;
+    zs_tv_init(&tv);
+    tv.offset = sign * dur->amount;
+    tv.unit = dur->unit;
+    zs_rv at = {.type = ZS_DATE, .gran = from->gran, .has_interval = true, .begin = from->begin,
+                .until = from->until};
+    zs_rv out;
+    if (!zs_tv_shift(&tv, &at, &out) || !out.has_interval) return;
+    to->has_interval = true;
+    to->begin = out.begin;
+    to->until = out.until;
+    to->gran = out.gran;
+    to->mod = dur->mod;
 }
 
 /* Sentences back from a word of signal_previous to the event it refers
@@ -2089,7 +2164,8 @@ static void relate_adjacent(zs_doc *d)
     for (size_t k = 0; k + 1 < d->nevents; k++) {
         const zs_event *a = &d->events[k], *b = &d->events[k + 1];
         if (a->sent != b->sent || a->noun || b->noun || a->cls == ZS_EC_REPORTING ||
-            b->cls == ZS_EC_REPORTING || b->coref == (int)k) /* "the vote will take place" */
+            b->cls == ZS_EC_REPORTING || b->coref == (int)k || /* "the vote will take place" */
+            b->signal_object) /* "voted ... after a hearing": the signal's */
             continue;
         if (a->tense == ZS_TENSE_PAST && b->tense == ZS_TENSE_PRESPART && !takes_argument(a))
             add_tlink(d, a->id, b->id, ZS_REL_SIMULTANEOUS, "adjacent");
@@ -4556,7 +4632,8 @@ void zs_find_events(zs_doc *d)
         d->timexes[k].claimed = true;
         anchor(d, e, k);
     }
-    relate_by_signals(d, &ix);
+    measured_list ms = {0};
+    relate_by_signals(d, &ix, &ms);
     relate_to_previous(d, &ix);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
@@ -4598,6 +4675,8 @@ void zs_find_events(zs_doc *d)
     for (size_t k = 0; k < d->nevents; k++)
         if (object[k] >= 0 && plans[k] && d->events[object[k]].demanded)
             plan_date(d, &d->events[k], &d->events[object[k]]);
+    for (size_t k = 0; k < ms.n; k++) apply_distance(d, &ms.m[k]);
+    free(ms.m);
     for (size_t i = 0; i < d->nevents; i++) {
         zs_event *e = &d->events[i];
         if (e->time < 0) continue;

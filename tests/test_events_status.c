@@ -561,6 +561,28 @@ static void test_planned_infinitive(void **state)
     zs_doc_free(d);
 }
 
+/* A duration right before a signal word measures the distance of its
+ * two events ("two weeks after a committee hearing"): the one without a
+ * date of its own lies that far from the other, whichever is dated, and
+ * the duration is no time of either. */
+static void test_measured_distance(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = fixture_read(en, "The Senate voted on Tuesday, two weeks after a committee hearing.",
+                             "2026-03-03");
+    const zs_event *hearing = fixture_event(d, "hearing");
+    assert_int_equal(hearing->time, -1);
+    assert_string_equal(begin_day(hearing, b, sizeof b), "2026-02-17");
+    for (size_t i = 0; i < d->nbase; i++) /* no link to "two weeks" */
+        assert_false(!strcmp(d->tlinks[i].from, hearing->id) && d->tlinks[i].to[0] == 't');
+    zs_doc_free(d);
+    d = fixture_read(de, "Die Wahl findet drei Tage vor dem Gipfel am 20. März statt.",
+                     "2026-03-03T10:00+01:00");
+    assert_string_equal(begin_day(fixture_event(d, "findet"), b, sizeof b), "2026-03-17");
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_de_not_with_whole),
         cmocka_unit_test(test_de_zu_infinitive),
         cmocka_unit_test(test_planned_infinitive),
+        cmocka_unit_test(test_measured_distance),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

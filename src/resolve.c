@@ -518,7 +518,15 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
      * date */
     if (!front && verb_last_opener(d, s, t0) != UINT32_MAX) {
         uint32_t skip = 0;
+        uint32_t join = d->lang->lex_clause_join;
         for (uint32_t j = t1; j < s->t1 && !zs_tok_comma(d, j); j++) {
+            /* nor past a conjunction and an auxiliary or a future cue
+               right after it, another clause's verb ("ist seit Montag
+               eingeschränkt und soll ..."; not "bis mit 1. April die
+               Partnerschaft zwischen X und Y begonnen hat") */
+            if (join != UINT32_MAX && d->toks[j].word && zs_word_in(d->toks[j].word, join, NULL) &&
+                j + 1 < s->t1 && (zs_aux_at(d, j + 1) || future_entry(d, j + 1)))
+                break;
             if (d->tense_cues[j] & CUE_SKIP) {
                 if (++skip > SKIP_REACH) break;
                 continue;

@@ -1374,6 +1374,16 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
     zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir
                  : hint == ZS_DIR_SAME ? (tv->weekday != ZS_UNSET ? ZS_DIR_NONE : hint)
                  : hint != ZS_DIR_NONE ? hint : tv->lean;
+    zs_tv prev;
+    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean != ZS_DIR_NONE &&
+        tv->dir == ZS_DIR_NONE && hint == ZS_DIR_PAST && zs_weekday(zs_lsec_days(anchor)) == 5) {
+        /* "the weekend" told in the past on a Friday: the one gone by
+           ("reported violations over the weekend"), as from Monday on
+           (date_span) */
+        prev = *tv;
+        prev.offset = -1;
+        tv = &prev;
+    }
     span sp;
     if (!date_span(tv, anchor, dir, &sp)) return false;
     int y = sp.y, m = sp.m;

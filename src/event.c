@@ -1573,12 +1573,6 @@ static const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_r
  * clause ("nachdem ... vorgeworfen hatten"). */
 #define MAX_SIGNAL_GAP 3
 
-/* "Das teilte der Kreml nach einem Telefonat ... mit": a signal word
- * ("nach", "vor", "seit", "am Rande", "nachdem", "Vergeltung für") names an
- * event, the first one after it in its clause; it orders the event that
- * depends on it: the nearest one before the signal in the sentence, else the
- * nearest after the named one. An undated event so related takes the
- * other's interval, ranked after or before it. */
 /* A distance a signal measures: the duration right before it ("two weeks
  * after a committee hearing", "drei Tage vor der Wahl"), the event that
  * depends on the signal, the event it names and how they relate. */
@@ -1592,6 +1586,13 @@ typedef struct measured_list {
     size_t n, cap;
 } measured_list;
 
+/* "Das teilte der Kreml nach einem Telefonat ... mit": a signal word
+ * ("nach", "vor", "seit", "am Rande", "nachdem", "Vergeltung für") names an
+ * event, the first one after it in its clause; it orders the event that
+ * depends on it: the nearest one before the signal in the sentence, else the
+ * nearest after the named one. An undated event so related takes the
+ * other's interval, ranked after or before it. The distances a duration
+ * right before the signal measures go to ms (apply_distance). */
 static void relate_by_signals(zs_doc *d, const tok_index *ix, measured_list *ms)
 {
     if (!d->nevents) return;
@@ -3955,12 +3956,13 @@ static bool phrase_word(const zs_doc *d, uint32_t i)
     return (t->word && zs_word_in(t->word, d->lang->lex_participant_link, NULL)) || name_title(d, i);
 }
 
-/* Whether the name at token i is the target of a noun before it, a
- * participant_link word valued "target" between them, and articles after
- * up to two plain participant_link words ("sanctions against Moscow", "an
- * embargo on Belarus and Syria", "Sanktionen gegen den Iran"): the noun's, not the verb's before it. The
- * noun is a noun event, or a capitalized word inside its sentence and no
- * name nor date (a German noun: "Sanktionen"). */
+/* Whether the name at token i is the target of a noun before it: a
+ * participant_link word valued "target" between them, and up to two plain
+ * participant_link words, articles, after that ("sanctions against
+ * Moscow", "an embargo on Belarus and Syria", "Sanktionen gegen den
+ * Iran"): the noun's, not the verb's. The noun is a noun event, or a
+ * capitalized word inside its sentence and no name nor date (a German
+ * noun: "Sanktionen"). */
 static bool noun_target(const zs_doc *d, const tok_index *ix, const names *nm, const int32_t *ev_at,
                         uint32_t i)
 {
@@ -4057,7 +4059,8 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     for (size_t i = 0; i <= d->ntoks; i++) ev_at[i] = -1;
     for (size_t k = 0; k < d->nevents; k++)
         for (uint32_t i = d->events[k].t0; i < d->events[k].t1; i++) ev_at[i] = (int32_t)k;
-    for (size_t k = 0; k < d->nevents; k++) mention_participants(d, ix, &nm, ev_at, place, &d->events[k]);
+    for (size_t k = 0; k < d->nevents; k++)
+        mention_participants(d, ix, &nm, ev_at, place, &d->events[k]);
     /* a support verb and its object are one event: they share their names
        ("Iran and the United States held talks with Oman") */
     int *support = zs_xmalloc((d->nevents + 1) * sizeof *support);

@@ -214,10 +214,16 @@ bool zs_planned_infinitive(const zs_doc *d, uint32_t i, bool *clause)
         !zs_entry_attr_is(zs_aux_at(d, i - 1), "infinitive", "INFINITIVE"))
         return false;
     const zs_entry *en = future_phrase_ending(d, i - 1);
-    for (size_t k = 0; !en && k < d->ntimexes; k++) {
-        const zs_timex *x = &d->timexes[k];
-        if (x->t1 != i - 1) continue;
-        uint32_t a = x->t0, s0 = d->sents[d->toks[i].sent].t0;
+    /* the date that ends right before the marker: the last one that
+       begins before it (the dates are in text order) */
+    size_t lo = 0, hi = d->ntimexes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->timexes[mid].t0 < i - 1) lo = mid + 1;
+        else hi = mid;
+    }
+    if (!en && lo > 0 && d->timexes[lo - 1].t1 == i - 1) {
+        uint32_t a = d->timexes[lo - 1].t0, s0 = d->sents[d->toks[i].sent].t0;
         if (a > s0 + 1 && d->toks[a - 1].kind == ZS_TOK_WORD && !future_pair(d, a - 1, i - 1))
             a--; /* "on" */
         if (a > s0) en = future_pair(d, a - 1, i - 1);
@@ -441,13 +447,6 @@ static int read_cue(uint8_t c, bool right, zs_dir present, zs_dir *dir, zs_dir *
  * lower-case word (a preposition) right before the date ("nach dem Sieg
  * am Sonntag", "seit dem Spiel am Samstag"). The phrase's event lies
  * before the clause's. */
-static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0);
-
-bool zs_in_after_phrase(const zs_doc *d, uint32_t t0)
-{
-    return t0 < d->ntoks && in_after_phrase(d, &d->sents[d->toks[t0].sent], t0);
-}
-
 static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0)
 {
     uint32_t lex = d->lang->lex_signal_after;
@@ -465,6 +464,11 @@ static bool in_after_phrase(const zs_doc *d, const zs_sentence *s, uint32_t t0)
             return !zs_entry_attr(en, "clause");
     }
     return false;
+}
+
+bool zs_in_after_phrase(const zs_doc *d, uint32_t t0)
+{
+    return t0 < d->ntoks && in_after_phrase(d, &d->sents[d->toks[t0].sent], t0);
 }
 
 /* Whether the date at tokens [t0, t1) of sentence s follows a bound

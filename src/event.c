@@ -1326,7 +1326,7 @@ static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event
  * ahead to a date (zs_tv_point: "vor zehn Tagen", "two years ago"), which
  * is the date of the event that claims it ("hatte den Gipfel vor zehn
  * Tagen einberufen": the convening's, not the summit's). */
-static const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
+static inline const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
                                  uint32_t *end);
 
 /* Whether duration x measures the distance of two events: a signal word
@@ -1543,7 +1543,7 @@ static void relate_sentence_dates(zs_doc *d)
 /* The signal entry (of signal_after, signal_before or signal_during) that
  * starts at token i, or NULL; *rel gets the relation it states of the
  * event it depends on to the event it names, *end its end. */
-static const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
+static inline const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
                                  uint32_t *end)
 {
     const zs_lang *L = d->lang;
@@ -1602,7 +1602,8 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix, measured_list *ms)
     for (size_t si = 0; si < d->nsents; si++) {
         const zs_sentence *s = &d->sents[si];
         for (uint32_t i = s->t0; i < s->t1; i++) {
-            if (ix->cover[i] >= 0) continue;
+            /* most words start no entry at all: no call for them */
+            if (ix->cover[i] >= 0 || !d->toks[i].word || !d->toks[i].word->nstarts) continue;
             zs_relkind rel;
             uint32_t end;
             const zs_entry *sig = signal_at(d, i, s->t1, &rel, &end);

@@ -845,14 +845,6 @@ static bool hearsay_in(const zs_doc *d, const tok_index *ix, uint32_t a, uint32_
     return false;
 }
 
-/* The last word token of [s0, s1), or UINT32_MAX. */
-static uint32_t last_word(const zs_doc *d, uint32_t s0, uint32_t s1)
-{
-    for (uint32_t i = s1; i > s0; i--)
-        if (d->toks[i - 1].kind == ZS_TOK_WORD) return i - 1;
-    return UINT32_MAX;
-}
-
 static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
 {
     const zs_lang *L = d->lang;
@@ -872,11 +864,6 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
        event whose dates lie ahead (zs_planned_infinitive) */
     else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE &&
              zs_planned_infinitive(d, e->t1 - 1, &clause))
-        e->modality = ZS_MODAL_PLANNED;
-    /* and so is a noun of the infinitive clause it ends ("rief ... auf, im
-       Dezember an einer Konferenz teilzunehmen") */
-    else if (e->noun && last_word(d, s0, s1) != UINT32_MAX &&
-             zs_planned_infinitive(d, last_word(d, s0, s1), &clause) && clause)
         e->modality = ZS_MODAL_PLANNED;
     else if (!e->noun && e->tense == ZS_TENSE_INFINITIVE && !L->dates_verb && s0 > s->t0 + 1 &&
              zs_tok_comma(d, s0 - 1) && (e->t1 >= s1 || d->toks[e->t1].kind == ZS_TOK_PUNCT)) {

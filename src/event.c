@@ -1075,6 +1075,15 @@ static bool opening(const zs_doc *d, const zs_timex *x, const zs_event *e)
            e->t0 - x->t1 <= CLAUSE_DATE_REACH;
 }
 
+/* The first token of the first verb event after e in its sentence, if
+ * before lim, else lim: where e's own part of its clause ends. */
+static uint32_t next_verb_at(const zs_doc *d, const zs_event *e, uint32_t lim)
+{
+    for (size_t j = (size_t)(e - d->events) + 1; j < d->nevents && d->events[j].sent == e->sent; j++)
+        if (!d->events[j].noun) return d->events[j].t0 < lim ? d->events[j].t0 : lim;
+    return lim;
+}
+
 /* The unclaimed timex of the event's clause nearest to it, if at most
  * CLAUSE_DATE_REACH tokens away, else, for a
  * verb other than a report, the nearest one before it in its sentence
@@ -1091,12 +1100,7 @@ static int clause_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
        on ("told lawmakers she had resigned in January"), but the one it
        opens with ("Last month, she told ...") */
     bool report = !e->noun && e->cls == ZS_EC_REPORTING && d->lang->reports_speaker;
-    if (report)
-        for (size_t j = (size_t)(e - d->events) + 1; j < d->nevents && d->events[j].t0 < c1; j++)
-            if (!d->events[j].noun) {
-                c1 = d->events[j].t0;
-                break;
-            }
+    if (report) c1 = next_verb_at(d, e, c1);
     int k = nearest_timex(d, ix, e, c0, c1, false);
     if (k >= 0 && timex_gap(e, &d->timexes[k]) > CLAUSE_DATE_REACH) k = -1;
     const zs_sentence *s = &d->sents[e->sent];
@@ -1319,6 +1323,22 @@ static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event
     return -1;
 }
 
+static inline const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
+                                        uint32_t *end);
+
+/* Whether timex x is a duration without a date ("two weeks", not "vor
+ * zwei Wochen") that measures the distance of two events: a signal word
+ * of signal_after or signal_before follows it ("two weeks after a
+ * hearing", "drei Tage vor der Wahl"; relate_by_signals). */
+static bool measures(const zs_doc *d, const zs_timex *x)
+{
+    zs_relkind rel;
+    uint32_t end;
+    return x->rv.type == ZS_DURATION && !x->rv.has_interval && x->t1 < d->ntoks &&
+           signal_at(d, x->t1, (uint32_t)d->ntoks, &rel, &end) &&
+           (rel == ZS_REL_AFTER || rel == ZS_REL_BEFORE);
+}
+
 /* An event without a date lies within the nearest duration of its clause
  * ("attacked ... for three days", "within a week"), as TimeBank links most
  * events to such a timex (IS_INCLUDED or DURING), else within the one
@@ -1326,20 +1346,6 @@ static int opening_duration(const zs_doc *d, const tok_index *ix, const zs_event
  * ahead to a date (zs_tv_point: "vor zehn Tagen", "two years ago"), which
  * is the date of the event that claims it ("hatte den Gipfel vor zehn
  * Tagen einberufen": the convening's, not the summit's). */
-static inline const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
-                                 uint32_t *end);
-
-/* Whether duration x measures the distance of two events: a signal word
- * of signal_after or signal_before follows it ("two weeks after a
- * hearing", "drei Tage vor der Wahl"; relate_by_signals). */
-static bool measures(const zs_doc *d, const zs_timex *x)
-{
-    zs_relkind rel;
-    uint32_t end;
-    return x->t1 < d->ntoks && signal_at(d, x->t1, (uint32_t)d->ntoks, &rel, &end) &&
-           (rel == ZS_REL_AFTER || rel == ZS_REL_BEFORE);
-}
-
 static void relate_durations(zs_doc *d, const tok_index *ix)
 {
     for (size_t k = 0; k < d->nevents; k++) {
@@ -1544,7 +1550,7 @@ static void relate_sentence_dates(zs_doc *d)
  * starts at token i, or NULL; *rel gets the relation it states of the
  * event it depends on to the event it names, *end its end. */
 static inline const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t lim, zs_relkind *rel,
-                                 uint32_t *end)
+                                        uint32_t *end)
 {
     const zs_lang *L = d->lang;
     const zs_word *w = d->toks[i].word;
@@ -1653,15 +1659,9 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix, measured_list *ms)
             char source[32];
             snprintf(source, sizeof source, "signal:%s", sig->lemma);
             add_tlink(d, e1->id, e2->id, rel, source);
-            /* a duration right before the signal is their distance, no
-               time of the named event's */
+            /* a duration right before the signal is their distance */
             int dur = i > s->t0 ? ix->cover[i - 1] : -1;
-            if (dur >= 0 && d->timexes[dur].t1 == i && d->timexes[dur].rv.type == ZS_DURATION &&
-                !d->timexes[dur].rv.has_interval && (rel == ZS_REL_AFTER || rel == ZS_REL_BEFORE)) {
-                if (e2->time == dur) {
-                    e2->time = -1;
-                    e2->has_interval = false;
-                }
+            if (dur >= 0 && d->timexes[dur].t1 == i && measures(d, &d->timexes[dur])) {
                 ZS_GROW(ms->m, ms->cap, ms->n + 1);
                 ms->m[ms->n++] = (measured){(int)(e1 - d->events), named, dur, rel};
             }
@@ -2586,15 +2586,13 @@ static int complement_verb(const zs_doc *d, const tok_index *ix, size_t k, const
         open = c1 + 1;
     } else {
         open = end;
-        const zs_word *w = open < c1 ? d->toks[open].word : NULL;
-        if (!(w && zs_word_in(w, (uint32_t)cl->num, NULL))) { /* past "on Monday" */
+        if (open < c1 && !has_word_in(d, open, open + 1, (uint32_t)cl->num)) { /* past "on Monday" */
             if (open + 1 < c1 && ix->cover[open + 1] >= 0) open++;
-            if (open < c1 && ix->cover[open] >= 0) open = (uint32_t)d->timexes[ix->cover[open]].t1;
+            if (ix->cover[open] >= 0) open = (uint32_t)d->timexes[ix->cover[open]].t1;
         }
         if (open >= c1) return -1;
     }
-    const zs_word *w = d->toks[open].word;
-    bool opened = w && zs_word_in(w, (uint32_t)cl->num, NULL);
+    bool opened = has_word_in(d, open, open + 1, (uint32_t)cl->num);
     if (!opened && !d->lang->objects_clause) return -1;
     uint32_t n0, n1;
     clause_of(d, open, &n0, &n1);
@@ -4004,11 +4002,7 @@ static void mention_participants(const zs_doc *d, const tok_index *ix, const nam
                 if (d->events[j].t1 > c0) c0 = d->events[j].t1;
                 break;
             }
-        for (size_t j = k + 1; j < d->nevents && d->events[j].sent == e->sent; j++)
-            if (!d->events[j].noun) {
-                if (d->events[j].t0 < c1) c1 = d->events[j].t0;
-                break;
-            }
+        c1 = next_verb_at(d, e, c1);
         /* "reports speaker": a report's speaker, the names before it,
            else the first one right after it ("said Josefa Gonzalez"), not
            what it reports ("Miranda said Elian's father ...") */
@@ -4394,6 +4388,15 @@ static bool promise_date(const zs_doc *d, const zs_event *e, int k)
            zs_planned_infinitive(d, e->t1 - 1, &clause) && !clause;
 }
 
+/* Whether timex k of event e's clause is another event's: of the clause
+ * e names, from token named on ("demanded that Iran readmit inspectors by
+ * the end of the year"; complement_verb), or of the promise that names e
+ * (promise_date: "agreed on Monday to impose"). */
+static bool others_date(const zs_doc *d, const zs_event *e, int k, uint32_t named)
+{
+    return d->timexes[k].t0 >= named || promise_date(d, e, k);
+}
+
 /* Event e is the object of a verb whose tlink_object entry says plan=, a
  * verb of demanding, announcing or planning ("forderte am Montag
  * Neuwahlen im Herbst", "called for a referendum"), a noun or the verb of
@@ -4623,10 +4626,9 @@ void zs_find_events(zs_doc *d)
         size_t i = n % d->nevents;
         bool after = !e->answered || reaction_dated(d, &ix, &d->events[reaction[i]], e);
         int k = !own ? verb_timex(d, &ix, e) : after ? postnominal_timex(d, &ix, e) : -1;
-        /* not a date of the clause it names ("demanded that Iran readmit
-           inspectors by the end of the year"), nor one of the promise that
-           names it ("agreed on Monday to impose") */
-        if (k >= 0 && (d->timexes[k].t0 >= clause_from[i] || promise_date(d, e, k))) k = -1;
+        /* not a date of the clause it names nor of the promise that names
+           it (others_date) */
+        if (k >= 0 && others_date(d, e, k, clause_from[i])) k = -1;
         /* not a date between a plan verb and the event it plans: the
            verb's ("forderte am Montag Neuwahlen") */
         if (k < 0 && !(own && e->demanded && demander[i] >= 0 && d->events[demander[i]].t1 <= e->t0))
@@ -4662,8 +4664,7 @@ void zs_find_events(zs_doc *d)
             e->modality == ZS_MODAL_CANCELLED || e->answered || e->demanded)
             continue;
         int k = clause_timex(d, &ix, e);
-        if (k >= 0 && (d->timexes[k].t0 >= clause_from[i] || promise_date(d, e, k)))
-            k = -1; /* the named clause's, the promise's */
+        if (k >= 0 && others_date(d, e, k, clause_from[i])) k = -1;
         if (k < 0 && !(object[i] >= 0 && plans[i])) k = object_date(d, i);
         if (reported_date(d, e, k)) continue;
         /* "wurden unterbrochen und sollen nächste Woche fortgesetzt werden" */

@@ -129,12 +129,19 @@ static const zs_entry *future_entry(const zs_doc *d, uint32_t i)
     return i < d->ntoks ? zs_entry_at(d, i, (uint32_t)d->ntoks, d->lang->lex_future, &end) : NULL;
 }
 
+/* Whether tense_future entry en is a cue of its own: not a bound
+ * ("bis", "until") nor a phrase for an infinitive clause
+ * (clause_infinitive). */
+static bool own_cue(const zs_entry *en)
+{
+    return en && !zs_entry_value_is(en, "bound") && !zs_entry_value_is(en, "infinitive");
+}
+
 /* Whether token i is a future cue (future_entry), but for a bound
  * (is_bound) or a phrase for an infinitive clause (clause_infinitive). */
 static bool is_future_cue(const zs_doc *d, uint32_t i)
 {
-    const zs_entry *en = future_entry(d, i);
-    return en && !zs_entry_value_is(en, "bound") && !zs_entry_value_is(en, "infinitive");
+    return own_cue(future_entry(d, i));
 }
 
 /* Whether token i is a bound of tense_future ("bis"): it looks ahead only
@@ -228,7 +235,7 @@ bool zs_planned_infinitive(const zs_doc *d, uint32_t i, bool *clause)
             a--; /* "on" */
         if (a > s0) en = future_pair(d, a - 1, i - 1);
     }
-    return en && !zs_entry_value_is(en, "bound") && !zs_entry_value_is(en, "infinitive");
+    return own_cue(en);
 }
 
 /* Whether the date that ends at token t1 of sentence s stands in the
@@ -1106,14 +1113,6 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
         set_decade(sp, dec);
         return true;
     }
-    if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean != ZS_DIR_NONE &&
-        dir == ZS_DIR_PAST && zs_weekday(aday) <= 4) {
-        /* "the weekend" of a rule leaning back, said from Monday to
-         * Thursday without a cue ahead: the one before */
-        zs_tv prev = *tv;
-        prev.offset = -1;
-        return relative_span(&prev, aday, ay, am, sp);
-    }
     if (tv->offset != ZS_UNSET && tv->unit != ZS_U_NONE && !days_from_weekday(tv))
         return relative_span(tv, aday, ay, am, sp);
     if (tv->easter != ZS_UNSET) {
@@ -1378,12 +1377,13 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
     zs_dir dir = tv->dir != ZS_DIR_NONE ? tv->dir
                  : hint == ZS_DIR_SAME ? (tv->weekday != ZS_UNSET ? ZS_DIR_NONE : hint)
                  : hint != ZS_DIR_NONE ? hint : tv->lean;
+    /* "the weekend" of a rule leaning back, said from Monday to Thursday
+       without a cue ahead, or on a Friday with a cue of the past
+       ("reported violations over the weekend"): the one gone by */
     zs_tv prev;
+    int wd = zs_weekday(zs_lsec_days(anchor));
     if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean != ZS_DIR_NONE &&
-        tv->dir == ZS_DIR_NONE && hint == ZS_DIR_PAST && zs_weekday(zs_lsec_days(anchor)) == 5) {
-        /* "the weekend" told in the past on a Friday: the one gone by
-           ("reported violations over the weekend"), as from Monday on
-           (date_span) */
+        dir == ZS_DIR_PAST && (wd <= 4 || (wd == 5 && hint == ZS_DIR_PAST && tv->dir == ZS_DIR_NONE))) {
         prev = *tv;
         prev.offset = -1;
         tv = &prev;

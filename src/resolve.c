@@ -1381,12 +1381,14 @@ bool zs_tv_resolve(const zs_tv *tv, zs_lsec anchor, zs_dir hint, zs_rv *out)
        without a cue ahead, or on a Friday with a cue of the past
        ("reported violations over the weekend"): the one gone by */
     zs_tv prev;
-    int wd = zs_weekday(zs_lsec_days(anchor));
     if (tv->offset == 0 && tv->unit == ZS_U_WEEKEND && tv->lean != ZS_DIR_NONE &&
-        dir == ZS_DIR_PAST && (wd <= 4 || (wd == 5 && hint == ZS_DIR_PAST && tv->dir == ZS_DIR_NONE))) {
-        prev = *tv;
-        prev.offset = -1;
-        tv = &prev;
+        dir == ZS_DIR_PAST) {
+        int wd = zs_weekday(zs_lsec_days(anchor));
+        if (wd <= 4 || (wd == 5 && hint == ZS_DIR_PAST && tv->dir == ZS_DIR_NONE)) {
+            prev = *tv;
+            prev.offset = -1;
+            tv = &prev;
+        }
     }
     span sp;
     if (!date_span(tv, anchor, dir, &sp)) return false;

@@ -444,6 +444,22 @@ static int read_cue(uint8_t c, bool right, zs_dir present, zs_dir *dir, zs_dir *
     return CUE_FOUND;
 }
 
+/* Whether a comma at token i opens a report's frame: a reporting verb
+ * right after it, its clause's first word ("Der Streik soll bis Samstag
+ * dauern, teilte die Gewerkschaft mit"). The report's tense is the time
+ * of the telling, not of what is told before the comma; in English
+ * (dates_verb) the comma ends the search anyway. */
+static bool report_frame(zs_doc *d, const zs_sentence *s, uint32_t i)
+{
+    const zs_lang *L = d->lang;
+    if (L->lex_event_verb == UINT32_MAX || !zs_tok_comma(d, i) || i + 1 >= s->t1) return false;
+    zs_late_word(d, i + 1);
+    const zs_word *w = d->toks[i + 1].word;
+    const zs_entry *en;
+    return w && !(d->toks[i + 1].flags & ZS_TF_UPPER) && zs_word_in(w, L->lex_event_verb, &en) &&
+           zs_entry_attr_is(en, "class", "REPORTING");
+}
+
 /* Words from a signal to the date of the noun after it ("nach dem
  * langen Spiel am Sonntag"). */
 #define SIGNAL_PHRASE_REACH 6
@@ -578,6 +594,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
         if (right && comma_ends && zs_tok_comma(d, r)) right = false;
+        if (right && !front && report_frame(d, s, r)) right = false;
         if (right) {
             int got = read_cue(tense_cue(d, r++), true, present, &dir, &bound);
             if (got == CUE_FOUND) return dir;

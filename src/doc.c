@@ -319,7 +319,9 @@ static void resolve_timexes(zs_doc *d)
     bool has_section = false;
     uint32_t seen_sent = 0; /* sentences before this are looked at */
     /* the sentence whose last date names several days ("am 25. und 26.
-     * August", "wochentags"): a clock time after it is each day's */
+     * August", "von April bis Juni", "wochentags"): a clock time after it
+     * is each day's; not after a span of years ("zwischen 1943 und 1945
+     * ..., 15-18 Uhr") */
     uint32_t several_of = UINT32_MAX;
     /* the day of the last member of a coordination group ("von Montag bis
      * Mittwoch": the second day is on or after the first) */
@@ -464,7 +466,7 @@ static void resolve_timexes(zs_doc *d)
         }
         if (x->tv.type == ZS_SET ||
             (x->group >= 0 && x->rv.has_interval && x->tv.hour == ZS_UNSET &&
-             x->rv.gran >= ZS_GRAN_YEAR && x->rv.gran <= ZS_GRAN_DAY))
+             x->rv.gran >= ZS_GRAN_MONTH && x->rv.gran <= ZS_GRAN_DAY))
             several_of = x->sent;
         else if (x->rv.has_interval && x->tv.hour == ZS_UNSET && x->rv.gran == ZS_GRAN_DAY)
             several_of = UINT32_MAX;

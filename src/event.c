@@ -4504,24 +4504,9 @@ static bool clause_noun_in(const zs_doc *d, const zs_event *e, uint32_t lex)
     return false;
 }
 
-/* Whether verb event e is a participle in the passive: an auxiliary of
- * its clause says passive= ("wurde ... verurteilt", "verurteilt worden"). */
-static bool passive_verb(const zs_doc *d, const zs_event *e)
-{
-    if (e->noun || strcmp(zs_verb_form(d, e->t0, e->lemma), "participle") != 0) return false;
-    uint32_t c0, c1;
-    clause_of(d, e->t0, &c0, &c1);
-    for (uint32_t j = c0; j < c1; j++) {
-        const zs_entry *a = j == e->t0 ? NULL : zs_aux_at(d, j);
-        if (a && zs_entry_attr(a, "passive")) return true;
-    }
-    return false;
-}
-
 /* Drops each verb whose event_verb entry says object=: an event only with
  * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
- * Berlin"), or, where it says object=passive, in the passive too
- * (passive_verb: "wurde verurteilt"); and each one whose entry says not_with= where a noun of the
+ * Berlin"); and each one whose entry says not_with= where a noun of the
  * lexicon it names is its subject or object (clause_noun_in: "das Rennen
  * bestreiten" competes, no denial; "den Sieger ermitteln" determines, no
  * investigation). */
@@ -4536,9 +4521,7 @@ static void drop_unfit_verbs(zs_doc *d)
         uint32_t lex = nw ? (uint32_t)nw->num : UINT32_MAX; /* resolved at load */
         bool without = lex != UINT32_MAX && clause_noun_in(d, &d->events[k], lex);
         const zs_attr *obj = zs_entry_attr(en, "object");
-        if (!without && (!d->lang->object_verbs || !obj || object_of(d, k, &rel, NULL) >= 0 ||
-                         (zs_entry_attr_is(en, "object", "passive") &&
-                          passive_verb(d, &d->events[k]))))
+        if (!without && (!d->lang->object_verbs || !obj || object_of(d, k, &rel, NULL) >= 0))
             continue;
         if (!drop) drop = zs_xcalloc(d->nevents, sizeof *drop);
         drop[k] = true;

@@ -147,6 +147,10 @@ typedef struct zs_event {
     bool demanded;               /* the object of a verb that plans it
                                     ("forderte Neuwahlen"): its clause's and
                                     sentence's dates are the verb's */
+    bool negated;                /* told as not happening (TimeML polarity
+                                    NEG): "fanden nicht statt", "did not
+                                    attend", "keine Einigung" (event.c,
+                                    set_polarity) */
     bool reported_plan;          /* planned by a past report ("said he
                                     would travel"): after the report, not
                                     told to lie after the publication */

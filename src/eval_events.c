@@ -16,6 +16,7 @@ typedef struct gnode {
     uint32_t c0, c1;
     char id[32];
     char cls[24];
+    bool neg; /* an event an instance of which has polarity NEG */
 } gnode;
 
 typedef struct glink {
@@ -98,6 +99,10 @@ static void on_start(gdoc *g, xmlTextReaderPtr r, const char *name, bool in_text
         ZS_GROW(g->inst, g->inst_cap, g->ninst + 1);
         get_attr(r, "eiid", g->inst[g->ninst][0], 32);
         get_attr(r, "eventID", g->inst[g->ninst][1], 32);
+        char pol[8];
+        get_attr(r, "polarity", pol, sizeof pol);
+        for (size_t i = 0; strcmp(pol, "NEG") == 0 && i < g->nev; i++)
+            if (strcmp(g->ev[i].id, g->inst[g->ninst][1]) == 0) g->ev[i].neg = true;
         g->ninst++;
     } else if (strcmp(name, "TLINK") == 0) {
         glink l;
@@ -472,6 +477,7 @@ static void score(const zs_doc *d, const gdoc *g, zs_evbc_counts *c)
             gc++;
         c->cls_conf[gc][sc]++;
         c->cls_pos[d->events[k].noun][gc == sc]++;
+        c->neg[g->ev[epair[k]].neg][d->events[k].negated]++;
         if (gc == sc) c->cls++;
     }
     for (size_t k = 0; k < d->ntimexes; k++) {
@@ -600,7 +606,10 @@ void zs_evbc_add(zs_evbc_counts *a, const zs_evbc_counts *b)
     for (int i = 0; i < ZS_EVBC_CLASSES; i++)
         for (int j = 0; j < ZS_EVBC_CLASSES; j++) a->cls_conf[i][j] += b->cls_conf[i][j];
     for (int i = 0; i < 2; i++)
-        for (int j = 0; j < 2; j++) a->cls_pos[i][j] += b->cls_pos[i][j];
+        for (int j = 0; j < 2; j++) {
+            a->cls_pos[i][j] += b->cls_pos[i][j];
+            a->neg[i][j] += b->neg[i][j];
+        }
 }
 
 static double ratio(size_t a, size_t b)
@@ -660,6 +669,11 @@ void zs_evbc_print_classes(FILE *out, const char *label, const zs_evbc_counts *c
         fprintf(out, "task_B %s: %s events %zu, class right %zu (%.2f)\n", label, pos_names[p],
                 c->cls_pos[p][0] + c->cls_pos[p][1], c->cls_pos[p][1],
                 100 * ratio(c->cls_pos[p][1], c->cls_pos[p][0] + c->cls_pos[p][1]));
+    size_t gneg = c->neg[1][0] + c->neg[1][1], sneg = c->neg[0][1] + c->neg[1][1];
+    double p = ratio(c->neg[1][1], sneg), r = ratio(c->neg[1][1], gneg);
+    fprintf(out, "task_B %s: negated (polarity NEG) of the matched events: gold %zu, zeitstrahl %zu, "
+                 "both %zu, P %.2f R %.2f F1 %.2f\n",
+            label, gneg, sneg, c->neg[1][1], 100 * p, 100 * r, 100 * f1(p, r));
 }
 
 void zs_evbc_print_links(FILE *out, const char *label, const zs_evbc_counts *c)

@@ -52,6 +52,8 @@ typedef struct zs_evbc_counts {
     /* task B pairs by gold class and zeitstrahl's; by zeitstrahl's part of
      * speech (0 verb, 1 noun) and whether the class is right */
     size_t cls_conf[ZS_EVBC_CLASSES][ZS_EVBC_CLASSES], cls_pos[2][2];
+    /* of the matched events, by gold polarity NEG and zeitstrahl's negated */
+    size_t neg[2][2];
     FILE *pairs; /* if set (eval --pairs), one line per pair of neighbouring
                     events of a sentence: see zs_eval_events_file */
 } zs_evbc_counts;

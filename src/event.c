@@ -4143,6 +4143,16 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
             if (d->events[j].coref == support[k]) d->events[j].coref = head;
         d->events[support[k]].coref = head;
     }
+    /* a light or support verb and the noun event it mentions are one
+       event, negated as one ("Die Gespräche fanden nicht statt",
+       "führten keine Gespräche") */
+    for (size_t k = 0; k < d->nevents; k++) {
+        zs_event *e = &d->events[k];
+        int o = support[k] >= 0 ? support[k] : e->light ? e->coref : -1;
+        for (size_t j = k + 1; e->light && o < 0 && j < d->nevents && d->events[j].sent == e->sent; j++)
+            if (d->events[j].coref == (int)k) o = (int)j; /* the noun after it */
+        if (o >= 0 && (e->negated || d->events[o].negated)) e->negated = d->events[o].negated = true;
+    }
     free(support);
     for (size_t k = 0; k < nm.n; k++) free(nm.m[k].name);
     free(nm.m);
@@ -4504,6 +4514,81 @@ static bool clause_noun_in(const zs_doc *d, const zs_event *e, uint32_t lex)
     return false;
 }
 
+/* Tokens from a negation word to the noun event it negates ("keine
+ * neuen Gespräche", "no new talks"). */
+#define NEGATED_NOUN_REACH 3
+
+/* Sets each event's polarity by the negation lexicon: a word marked
+ * "noun" negates the noun event right after it, past at most
+ * NEGATED_NOUN_REACH - 1 words ("keine neuen Gespräche", "no agreement");
+ * one marked "verb" negates the verb event of its clause, the first after
+ * it, else the nearest before it ("hat nicht teilgenommen", "did not
+ * attend", "fanden nicht statt"), but not where a date follows it, right
+ * after it or after a preposition (the date is what is denied: "nicht am
+ * Montag", "not until Monday"), nor where a word marked
+ * "contrast" follows later in its sentence ("nicht am Freitag, sondern am
+ * Samstag"); a phrase marked "none" negates nothing ("nicht nur", "not
+ * only"). Not inside a timex. */
+static void set_polarity(zs_doc *d, const tok_index *ix)
+{
+    uint32_t lex = d->lang->lex_negation;
+    if (lex == UINT32_MAX || !d->nevents) return;
+    size_t k = 0; /* the first event that does not end before the word */
+    for (size_t si = 0; si < d->nsents; si++) {
+        const zs_sentence *s = &d->sents[si];
+        for (uint32_t i = s->t0; i < s->t1; i++) {
+            const zs_word *w = d->toks[i].word;
+            /* a phrase of the lexicon starts with one of its words */
+            if (!w || !zs_word_in(w, lex, NULL)) continue;
+            uint32_t end;
+            const zs_entry *en = zs_entry_at(d, i, s->t1, lex, &end);
+            if (!en || ix->cover[i] >= 0) continue;
+            if (zs_entry_value_is(en, "none") || zs_entry_value_is(en, "contrast")) {
+                i = end - 1;
+                continue;
+            }
+            while (k < d->nevents && d->events[k].t1 <= i) k++;
+            if (zs_entry_value_is(en, "noun")) {
+                for (size_t j = k; j < d->nevents && d->events[j].t0 < end + NEGATED_NOUN_REACH; j++)
+                    if (d->events[j].t0 >= end && d->events[j].noun) {
+                        d->events[j].negated = true;
+                        break;
+                    }
+                continue;
+            }
+            /* a date right after it, or after one preposition, is what
+               it denies ("nicht am Montag", "not until Monday") */
+            bool dated = (end < s->t1 && ix->start[end] >= 0) ||
+                         (end + 1 < s->t1 && d->toks[end].kind == ZS_TOK_WORD &&
+                          !(d->toks[end].flags & ZS_TF_UPPER) && ix->start[end + 1] >= 0);
+            if (!zs_entry_value_is(en, "verb") || dated) continue;
+            bool contrast = false;
+            for (uint32_t j = end; j < s->t1 && !contrast; j++) {
+                uint32_t e2;
+                const zs_word *wj = d->toks[j].word;
+                const zs_entry *c = wj && zs_word_in(wj, lex, NULL) ? zs_entry_at(d, j, s->t1, lex, &e2) : NULL;
+                contrast = c && zs_entry_value_is(c, "contrast");
+            }
+            if (contrast) continue;
+            uint32_t c0, c1;
+            clause_of(d, i, &c0, &c1);
+            int after = -1, before = -1;
+            for (size_t j = k; j < d->nevents && d->events[j].t0 < c1; j++)
+                if (!d->events[j].noun && d->events[j].t0 >= end) {
+                    after = (int)j;
+                    break;
+                }
+            for (size_t j = k; j-- > 0 && d->events[j].t0 >= c0;)
+                if (!d->events[j].noun) {
+                    before = (int)j;
+                    break;
+                }
+            int v = after >= 0 ? after : before;
+            if (v >= 0) d->events[v].negated = true;
+        }
+    }
+}
+
 /* Drops each verb whose event_verb entry says object=: an event only with
  * an object (object_of: "führten ... Gespräche", not "der Weg führt nach
  * Berlin"); and each one whose entry says not_with= where a noun of the
@@ -4560,6 +4645,7 @@ void zs_find_events(zs_doc *d)
             e->modality = ZS_MODAL_PLANNED; /* "wird ... treffen" */
     }
     apply_status(d, &ix);
+    set_polarity(d, &ix);
     /* a verb with no noun object and the verb of the clause it names
        (complement_verb, once tenses are known: "kündigte an, die
        Sanktionen zu verlängern") */

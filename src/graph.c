@@ -155,11 +155,12 @@ static bool participants_overlap(const zs_event *a, const zs_event *b)
 /* Whether two events of different docs report the same event: the same
  * key, lemma or title, titles that agree (equal apart from the
  * participants they list, or one without modifiers: "Gipfel" and
- * "G20-Gipfel"), overlapping intervals, and participants in common where
- * both name some. */
+ * "G20-Gipfel"), overlapping intervals, participants in common where
+ * both name some, and the same polarity (one told as not happening is no
+ * report of one that happened). */
 static bool same_event(const zs_event *a, const zs_event *b)
 {
-    if (!a->has_interval || !b->has_interval) return false;
+    if (!a->has_interval || !b->has_interval || a->negated != b->negated) return false;
     if (a->until <= b->begin || b->until <= a->begin) return false;
     if (!participants_overlap(a, b)) return false;
     size_t na = base_title_len(a), nb = base_title_len(b);

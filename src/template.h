@@ -284,7 +284,8 @@ struct zs_lang {
              lex_event_not, lex_class_context, lex_class_before, lex_pair_word, lex_tlink_pair,
              lex_signal_anchor, lex_tlink_object, lex_object_gap, lex_event_status, lex_status_date,
              lex_zone_abbr, lex_clause_join, lex_planned_event, lex_present_ending,
-             lex_perfect_sein, lex_verb_last, lex_light_verb, lex_signal_previous, lex_suffix_lemma;
+             lex_perfect_sein, lex_verb_last, lex_light_verb, lex_signal_previous, lex_suffix_lemma,
+             lex_negation;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     uint8_t *lex_ruled;         /* per lexicon: a rule matches its entries */

@@ -119,6 +119,11 @@ size_t zs_graph_shown(const zs_graph *g, size_t i)
     return x;
 }
 
+bool zs_graph_listed(const zs_graph *g, size_t i)
+{
+    return zs_graph_shown(g, i) == i && !zs_gnode_event(&g->events[i])->negated;
+}
+
 void zs_node_reports_init(zs_node_reports *r, const zs_graph *g)
 {
     size_t n = g->nevents;
@@ -128,14 +133,17 @@ void zs_node_reports_init(zs_node_reports *r, const zs_graph *g)
     for (size_t j = 0; j < n; j++) root[j] = zs_graph_shown(g, j);
     for (size_t j = 0; j < n; j++) /* no fixed point: the event stands alone */
         if (root[root[j]] != root[j]) root[j] = j;
-    for (size_t j = 0; j < n; j++) r->start[root[j] + 1]++;
+    for (size_t j = 0; j < n; j++) /* a negated event's node is no entry */
+        if (zs_gnode_event(&g->events[root[j]])->negated) root[j] = SIZE_MAX;
+    for (size_t j = 0; j < n; j++)
+        if (root[j] != SIZE_MAX) r->start[root[j] + 1]++;
     for (size_t i = 0; i < n; i++) r->start[i + 1] += r->start[i];
     size_t *fill = zs_xmalloc((n ? n : 1) * sizeof *fill);
     memcpy(fill, r->start, n * sizeof *fill);
     for (size_t j = 0; j < n; j++)
         if (root[j] == j) r->idx[fill[j]++] = j;
     for (size_t j = 0; j < n; j++)
-        if (root[j] != j) r->idx[fill[root[j]]++] = j;
+        if (root[j] != j && root[j] != SIZE_MAX) r->idx[fill[root[j]]++] = j;
     free(fill);
     free(root);
 }

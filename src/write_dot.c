@@ -423,6 +423,7 @@ static void collect_days(builder *b)
         const zs_event *e = zs_gnode_event(&g->events[i]);
         zs_relkind rel;
         const zs_timex *x = zs_event_bound(g->events[i].doc, e, &rel);
+        if (e->negated) continue;
         if (e->has_interval) days[n++] = zs_lsec_days(e->begin);
         else if (x) days[n++] = zs_lsec_days(x->rv.begin);
     }
@@ -608,7 +609,7 @@ static bool add_events(builder *b)
         const zs_event *e = zs_gnode_event(gn);
         zs_relkind rel;
         const zs_timex *bound = zs_event_bound(gn->doc, e, &rel);
-        if ((!e->has_interval && !bound) || zs_graph_shown(b->g, i) != i) continue;
+        if ((!e->has_interval && !bound) || !zs_graph_listed(b->g, i)) continue;
         size_t lane = b->lanes ? event_lane(b, e, gn->doc) : 0; /* uses b->label */
         zs_buf_reset(&b->label);
         put_label_text(&b->label, e->title ? e->title : e->lemma);
@@ -678,7 +679,7 @@ static Agnode_t *drawn_node(builder *b, uint32_t docno, const char *id)
             const zs_gnode *s = &b->g->events[zs_graph_shown(b->g, (size_t)(n - b->g->events))];
             const zs_event *e = zs_gnode_event(s);
             zs_relkind rel;
-            if (!e->has_interval && !zs_event_bound(s->doc, e, &rel)) return NULL;
+            if (e->negated || (!e->has_interval && !zs_event_bound(s->doc, e, &rel))) return NULL;
             node_name(b, s->docno, e->id, name, sizeof name);
             return agnode(b->root, name, 0);
         }

@@ -265,7 +265,7 @@ static void plan_events(ics_ctx *c)
     for (size_t i = 0; i < g->nevents; i++) {
         const zs_gnode *gn = &g->events[i];
         const zs_event *e = zs_gnode_event(gn);
-        if (zs_graph_shown(g, i) != i) continue; /* another mention or report */
+        if (!zs_graph_listed(g, i)) continue; /* another mention or report, or negated */
         int why = left_out_reason(c, gn->doc, e);
         if (why >= 0) {
             c->left_out[why]++;

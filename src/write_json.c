@@ -250,6 +250,7 @@ static void write_event(zs_buf *b, const zs_doc *d, const zs_buf *pre, const zs_
     kv_cstr(b, K("title"), e->title);
     kv_cstr(b, K("class"), zs_eclass_name(e->cls));
     kv_cstr(b, K("modality"), zs_modality_name(e->modality));
+    if (e->negated) put(b, ",\"polarity\":\"NEG\"", 17);
     if (e->postponed) put(b, ",\"postponed\":true", 17);
     if (e->ongoing) put(b, ",\"ongoing\":true", 15);
     if (e->tense != ZS_TENSE_NONE) kv_cstr(b, K("tense"), zs_tense_name(e->tense));

@@ -49,7 +49,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
     for (size_t i = 0; i < g->nevents; i++) {
         const zs_event *e = zs_gnode_event(&g->events[i]);
         const zs_doc *d = g->events[i].doc;
-        if (zs_graph_shown(g, i) != i) continue; /* another mention or report */
+        if (!zs_graph_listed(g, i)) continue; /* another mention or report, or negated */
         zs_relkind rel;
         const zs_timex *bound = zs_event_bound(d, e, &rel);
         if (!e->has_interval && !bound) {
@@ -75,7 +75,7 @@ int zs_write_text(const zs_graph *g, zs_buf *out, zs_error *err)
         for (size_t i = 0; i < g->nevents; i++) {
             const zs_event *e = zs_gnode_event(&g->events[i]);
             zs_relkind rel;
-            if (zs_graph_shown(g, i) == i && !e->has_interval &&
+            if (zs_graph_listed(g, i) && !e->has_interval &&
                 !zs_event_bound(g->events[i].doc, e, &rel))
                 zs_buf_printf(out, " %s;", e->title);
         }

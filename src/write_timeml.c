@@ -554,10 +554,10 @@ static void write_plain(const zs_doc *d, zs_buf *out, size_t *skipped)
     for (size_t i = 0; i < d->nevents; i++)
         if (evw[i])
             zs_buf_printf(out, "<MAKEINSTANCE eventID=\"%s\" eiid=\"ei%s\" tense=\"%s\" "
-                          "aspect=\"%s\" polarity=\"POS\" pos=\"%s\"/>\n",
+                          "aspect=\"%s\" polarity=\"%s\" pos=\"%s\"/>\n",
                           d->events[i].id, d->events[i].id + 1,
                           zs_tense_name(d->events[i].tense), zs_aspect_name(d->events[i].aspect),
-                          d->events[i].noun ? "NOUN" : "VERB");
+                          d->events[i].negated ? "NEG" : "POS", d->events[i].noun ? "NOUN" : "VERB");
     size_t lid = 0;
     /* the links written, and of the derived ones those they do not imply */
     bool *keep = zs_xmalloc((d->ntlinks + 1) * sizeof *keep);

@@ -62,11 +62,17 @@ size_t zs_event_rep(const zs_doc *d, size_t j);
  * it. Event i is shown itself when zs_graph_shown(g, i) == i. */
 size_t zs_graph_shown(const zs_graph *g, size_t i);
 
-/* The reports of each graph node: of every graph event i that is shown
- * (zs_graph_shown(g, i) == i), the graph events it stands for, itself
- * first, then the other mentions and other documents' reports in graph
- * order: idx[start[i]..start[i + 1]). Empty for events that are not
- * shown. Filled in O(events) once zs_graph_shown is known. */
+/* Whether graph event i is an entry of calendars, diagrams and tables:
+ * shown itself (zs_graph_shown) and not negated (an event told as not
+ * happening, "fanden nicht statt", has no place there; JSONL and TimeML
+ * keep it with its polarity). */
+bool zs_graph_listed(const zs_graph *g, size_t i);
+
+/* The reports of each graph node: of every graph event i that is listed
+ * (zs_graph_listed), the graph events it stands for, itself first, then
+ * the other mentions and other documents' reports in graph order:
+ * idx[start[i]..start[i + 1]). Empty for events that are not listed.
+ * Filled in O(events) once zs_graph_shown is known. */
 typedef struct zs_node_reports {
     size_t *start; /* g->nevents + 1 */
     size_t *idx;   /* g->nevents */

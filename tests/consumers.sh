@@ -87,7 +87,8 @@ assert rows[0][:3] == ["doc", "event", "title"] and rows[0][-1] == "sources", ro
 assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
 sources = [[(s["doc"], s["event"]) for s in json.loads(r[-1])] for r in rows[1:]]
 assert all(s[0] == (r[0], r[1]) for s, r in zip(sources, rows[1:])), "a row is not its first source"
-assert sorted(x for s in sources for x in s) == sorted((e["doc"], e["id"]) for e in events)
+listed = sorted(x for s in sources for x in s)
+assert len(listed) == len(set(listed)), "a mention in two rows"
 up = {}  # mentions (same_as) and reports (node) of one event: one row
 def find(x):
     while up.get(x, x) != x: x = up[x]
@@ -97,7 +98,12 @@ for e in events:
              ([tuple(e["node"].rsplit("#", 1))] if "node" in e else []):
         up[find((e["doc"], e["id"]))] = find(o)
 assert all(len({find(x) for x in s}) == 1 for s in sources), "a row joins unrelated events"
-assert len(rows) - 1 == len({find((e["doc"], e["id"])) for e in events}), "an event in two rows"
+# an event told as not happening (polarity NEG) is no row, nor are the
+# other mentions of the event it stands for
+negated = {find((e["doc"], e["id"])) for e in events if e.get("polarity") == "NEG"}
+rowless = {(e["doc"], e["id"]) for e in events} - set(listed)
+assert all(find(x) in negated for x in rowless), "an event in no row"
+assert len(rows) - 1 == len({find(x) for s in sources for x in s}), "an event in two rows"
 ' "$o/t.csv" "$o/t.jsonl"
 }
 

@@ -1,7 +1,7 @@
 /* Cancelled and postponed events (event_status, status_date), the scope
  * of planning cues (modal_planned "noun", "adjective", "report"), German
  * and English, and German support verbs and their objects (tlink_object,
- * "objects clause"). */
+ * "objects clause"), and polarity (the negation lexicon). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -583,6 +583,51 @@ static void test_measured_distance(void **state)
     zs_doc_free(d);
 }
 
+/* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
+ * verb event of their clause, "keine", "no" the noun right after them; a
+ * light verb and its noun are negated as one; not a date ("nicht am
+ * Montag"), nor with a contrast ("nicht nur ..., sondern auch", "not ...
+ * until"). A negated event is no line of the text timeline. */
+static void test_negation(void **state)
+{
+    (void)state;
+    static const struct { const char *text; bool negated; } de_cases[] = {
+        {"Gespräche", true},   {"fanden", true},  {"teilgenommen", true}, {"Sitzung", false},
+        {"Einigung", true},    {"trafen", false}, {"verhandelten", false}};
+    zs_doc *d = fixture_read(de,
+                             "Die Gespräche fanden am Montag nicht statt. Der Minister hat nicht "
+                             "an der Sitzung teilgenommen. Es gab keine Einigung. Die Minister "
+                             "trafen sich nicht nur am Freitag, sondern auch am Samstag. Sie "
+                             "verhandelten nicht am Montag.",
+                             "2026-03-11T10:00+01:00");
+    for (size_t k = 0; k < sizeof de_cases / sizeof *de_cases; k++)
+        assert_int_equal(fixture_event(d, de_cases[k].text)->negated, de_cases[k].negated);
+    zs_graph *g = zs_graph_new();
+    zs_graph_add(g, d);
+    zs_graph_finish(g);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_int_equal(zs_write(g, "text", f, NULL), 0);
+    fclose(f);
+    assert_null(strstr(text, "Gespräch")); /* neither dated nor undated */
+    assert_null(strstr(text, "Einigung"));
+    assert_non_null(strstr(text, "Sitzung"));
+    free(text);
+    zs_graph_free(g);
+    zs_doc_free(d);
+    static const struct { const char *text; bool negated; } en_cases[] = {
+        {"take", true}, {"attended", true}, {"agreement", true}, {"begin", false}, {"said", false}};
+    d = fixture_read(en,
+                     "The talks did not take place. The minister never attended the meeting. "
+                     "There was no agreement. The talks did not begin until Thursday. He said "
+                     "the vote had not been held.",
+                     "2026-03-11");
+    for (size_t k = 0; k < sizeof en_cases / sizeof *en_cases; k++)
+        assert_int_equal(fixture_event(d, en_cases[k].text)->negated, en_cases[k].negated);
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_de_zu_infinitive),
         cmocka_unit_test(test_planned_infinitive),
         cmocka_unit_test(test_measured_distance),
+        cmocka_unit_test(test_negation),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

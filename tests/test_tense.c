@@ -78,6 +78,9 @@ static void test_german(void **state)
     check(de, "Er hat sein erstes Album vorgestellt.", "vorgestellt", "PRESENT", "PERFECTIVE");
     check(de, "Er hatte sein Album vorgestellt.", "vorgestellt", "PAST", "PERFECTIVE");
     check(de, "Das Album soll vorgestellt worden sein.", "vorgestellt", "NONE", "PERFECTIVE");
+    /* strong pasts verb_ending lists whole, not presents by their ending */
+    check(de, "Am Montag entschied das Gericht.", "entschied", "PAST", "NONE");
+    check(de, "Der Minister unterschrieb den Vertrag.", "unterschrieb", "PAST", "NONE");
 }
 
 /* Whether text has an event whose trigger is the word trigger. */

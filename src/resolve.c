@@ -601,6 +601,18 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
             right = got != CUE_STOP;
         }
     }
+    /* where no cue within reach told a way, the first one before the
+     * date in its clause, however far, in a language whose main clause has
+     * its finite verb second ("finite second": "Die Bahn will die
+     * Gespräche mit der Gewerkschaft am Freitag fortsetzen") */
+    for (uint32_t j = t0; d->lang->finite_second && !front && j > s->t0; j--) {
+        if (zs_tok_comma(d, j - 1)) break;
+        if (d->tense_cues[j - 1] & CUE_SKIP) continue;
+        zs_dir dir, far_bound = ZS_DIR_NONE;
+        int got = read_cue(tense_cue(d, j - 1), false, present, &dir, &far_bound);
+        if (got == CUE_FOUND) return dir;
+        if (got == CUE_STOP) break;
+    }
     /* an opening date's own preposition ("Until [Thursday], they had
      * not ...") counts after the main clause */
     if (front && t0 > s->t0) {

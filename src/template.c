@@ -1911,6 +1911,8 @@ static bool load_file(loader *ld, const char *path, const char *fname, zs_error 
                 if (ok) L->decade_units = !years;
             } else if (keyword(w, wn, "nouns")) {
                 ok = two_choices(&S, "nouns", "tense", "untensed", &L->nouns_untensed);
+            } else if (keyword(w, wn, "finite")) {
+                ok = two_choices(&S, "finite", "near", "second", &L->finite_second);
             } else if (keyword(w, wn, "present")) {
                 ok = two_choices(&S, "present", "none", "weekdays", &L->present_weekdays);
             } else if (keyword(w, wn, "particles")) {

@@ -209,6 +209,12 @@ struct zs_lang {
                                    take its clause's tense as its relation
                                    to the publication time ("nouns tense",
                                    the default, does) */
+    bool finite_second;         /* "finite second": a main clause's finite
+                                   verb stands second, however far before
+                                   a date in its middle field: a date no
+                                   cue within reach gives a way takes the
+                                   first one before it in its clause
+                                   ("finite near", the default: none) */
     bool present_weekdays;      /* "present weekdays": a verb in the present
                                    tense is a cue ahead for a weekday ("Am
                                    Montag trifft sie Macron"; "present

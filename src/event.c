@@ -3737,12 +3737,27 @@ static int cmp_tok_name(const void *a, const void *b)
     return c ? c : (name[k->n] ? -1 : 0);
 }
 
+/* Whether the name at token t0 is a place: right after a title_place
+ * word ("in Moskau"), or after one and a word of the lexicon its entry's
+ * between= names ("in der Ukraine"). */
+static bool place_name(const zs_doc *d, uint32_t t0)
+{
+    const zs_lang *L = d->lang;
+    uint32_t s0 = d->sents[d->toks[t0].sent].t0;
+    if (t0 <= s0 || !d->toks[t0 - 1].word) return false;
+    if (zs_word_in(d->toks[t0 - 1].word, L->lex_title_place, NULL)) return true;
+    const zs_entry *en;
+    if (t0 - 1 <= s0 || !d->toks[t0 - 2].word ||
+        !zs_word_in(d->toks[t0 - 2].word, L->lex_title_place, &en))
+        return false;
+    const zs_attr *b = zs_entry_attr(en, "between");
+    return b && zs_word_in(d->toks[t0 - 1].word, (uint32_t)b->num, NULL);
+}
+
 static void add_name(names *nm, const zs_doc *d, uint32_t t0, uint32_t t1, char *name, bool listed)
 {
     ZS_GROW(nm->m, nm->cap, nm->n + 1);
-    const zs_lang *L = d->lang;
-    bool place = t0 > d->sents[d->toks[t0].sent].t0 && d->toks[t0 - 1].word &&
-                 zs_word_in(d->toks[t0 - 1].word, L->lex_title_place, NULL);
+    bool place = place_name(d, t0);
     nm->m[nm->n] = (name_mention){t0, t1, name, place, listed};
     nm->end_at[t1] = (int32_t)nm->n;
     nm->at[t0] = (int32_t)nm->n++;

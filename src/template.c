@@ -2408,7 +2408,8 @@ static void add_verb_titles(zs_lang *L)
  * nie zuvor": no reference back), a signal_previous entry's not_before=
  * ("fragten danach, ob": no reference back), a tlink_object entry's
  * clause= ("verlangte, dass ...": the clause its word opens names the
- * object) and an event_verb
+ * object), a title_place entry's between= ("in der Ukraine": an article
+ * between it and the place) and an event_verb
  * entry's not_with= ("das Rennen bestreiten": no denial with a contest).
  * Each attribute's number becomes that lexicon's id, looked up once here
  * rather than per matched word. False, with err, for a name of no
@@ -2421,6 +2422,7 @@ static bool resolve_lexicon_attrs(zs_lang *L, zs_error *err)
         {L->lex_signal_previous, "not_after"},
         {L->lex_signal_previous, "not_before"},
         {L->lex_tlink_object, "clause"},
+        {L->lex_title_place, "between"},
     };
     for (uint32_t i = 0; i < L->nentries; i++) {
         zs_entry *e = L->entries[i];

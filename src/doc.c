@@ -434,6 +434,16 @@ static void resolve_timexes(zs_doc *d)
             }
             ok = shifted || zs_tv_resolve(&x->tv, a, hint, &x->rv);
             if (shifted) narrative = true;
+            /* "damals": PAST_REF, the interval of the date told before it
+               where that lies in the past */
+            if (ok && x->tv.ref == ZS_REF_PAST && x->tv.anchor == ZS_ANCHOR_MENTION &&
+                mention.has_interval && mention.until <= d->dct) {
+                x->rv.has_interval = true;
+                x->rv.begin = mention.begin;
+                x->rv.until = mention.until;
+                x->rv.gran = mention.gran;
+                narrative = true;
+            }
             if (ok && !shifted && a == last_day && !d->narrative && in_coarse_span(&x->tv, &coarse)) {
                 x->rv = coarse; /* "Anfang Dezember ... Tags darauf": early December */
                 if (x->tv.mod != ZS_MOD_NONE) x->rv.mod = x->tv.mod;

@@ -1163,7 +1163,11 @@ static void anchor(zs_doc *d, zs_event *e, int k)
     const zs_timex *x = &d->timexes[k];
     if (x->group >= 0) x = &d->timexes[x->group];
     e->time = (int)(x - d->timexes);
-    if (!x->rv.has_interval || x->tv.ref != ZS_REF_NONE || x->rv.type == ZS_SET) return;
+    /* a reference has no interval of its own to give ("derzeit" is the
+       publication instant), unless it is one to a date told before it
+       ("damals") */
+    bool ref = x->tv.ref != ZS_REF_NONE && x->tv.anchor != ZS_ANCHOR_MENTION;
+    if (!x->rv.has_interval || ref || x->rv.type == ZS_SET) return;
     e->has_interval = true;
     e->begin = x->rv.begin;
     e->until = x->rv.until;
@@ -1714,16 +1718,20 @@ static void apply_distance(zs_doc *d, const measured *m)
 #define PREVIOUS_REACH_ANY 1
 
 /* How well event x fits as the event a word of signal_previous refers
- * back to, 0 best: an asserted verb that is no report and no past perfect
- * (a flashback: "Zuvor hatte der Rat ... geprüft. Anschließend reiste
- * ...": after the meeting told before it); 1 any other verb; 2 a noun; 3
- * a report, which never fits. */
-static int previous_fit(const zs_event *x)
+ * back to for event e, 0 best: a verb that is no report and no past
+ * perfect (a flashback: "Zuvor hatte der Rat ... geprüft. Anschließend
+ * reiste ...": after the meeting told before it), asserted, or planned
+ * where e is planned too (a plan goes on from a plan: "Am Dienstag will er
+ * mit Macron beraten. Anschließend ist eine Pressekonferenz geplant"); 1
+ * any other verb; 2 a noun; 3 a report, which never fits. */
+static int previous_fit(const zs_event *x, const zs_event *e)
 {
     if (x->cls == ZS_EC_REPORTING) return 3;
     if (x->noun) return 2;
     bool pluperfect = x->tense == ZS_TENSE_PAST && x->aspect == ZS_ASPECT_PERFECTIVE;
-    return x->modality == ZS_MODAL_ASSERTED && !pluperfect ? 0 : 1;
+    bool line = x->modality == ZS_MODAL_ASSERTED ||
+                (x->modality == ZS_MODAL_PLANNED && e->modality == ZS_MODAL_PLANNED);
+    return line && !pluperfect ? 0 : 1;
 }
 
 /* "Die Außenminister treffen sich am Montag. Die Sanktionen sollen danach
@@ -1749,17 +1757,21 @@ static void relate_to_previous(zs_doc *d, const tok_index *ix)
         const zs_attr *v = zs_entry_attr(sig, NULL);
         int rel = v && v->sym ? zs_rel_from_name(v->sym) : -1;
         if (rel < 0) continue;
-        /* the verb of its clause nearest to it */
+        /* the verb of its clause nearest to it, else, in a clause with no
+           verb event, its noun nearest to it ("Anschließend ist eine
+           Pressekonferenz geplant") */
         uint32_t c0, c1;
         clause_of(d, i, &c0, &c1);
         size_t k = first_from(d->events, d->nevents, sizeof *d->events, offsetof(zs_event, t0), c0);
-        int own = -1;
-        uint32_t best = UINT32_MAX;
+        int own = -1, noun = -1;
+        uint32_t best = UINT32_MAX, best_noun = UINT32_MAX;
         for (; k < d->nevents && d->events[k].t0 < c1; k++) {
             const zs_event *x = &d->events[k];
             uint32_t dist = x->t0 > i ? x->t0 - i : i - x->t0;
             if (!x->noun && dist < best) own = (int)k, best = dist;
+            if (x->noun && dist < best_noun) noun = (int)k, best_noun = dist;
         }
+        if (own < 0) own = noun;
         if (own < 0) continue;
         zs_event *e1 = &d->events[own];
         int before = -1, fit = 3;
@@ -1767,7 +1779,7 @@ static void relate_to_previous(zs_doc *d, const tok_index *ix)
             const zs_event *x = &d->events[j];
             if (x->t1 > i) continue;
             if (x->sent + PREVIOUS_REACH < e1->sent) break;
-            int f = previous_fit(x);
+            int f = previous_fit(x, e1);
             if (f > 0 && x->sent + PREVIOUS_REACH_ANY < e1->sent) continue;
             if (f < fit) before = (int)j, fit = f;
         }

@@ -3671,7 +3671,7 @@ const zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t 
                             uint32_t *end)
 {
     const zs_word *w = d->toks[i].word;
-    if (lex == UINT32_MAX || !w) return NULL;
+    if (lex == UINT32_MAX || !w || !((w->lex_one | w->lex_long) >> (lex % 64) & 1)) return NULL;
     return entry_among(d, w, w->nstarts, i, lim, lex, end);
 }
 
@@ -3679,7 +3679,7 @@ const zs_entry *zs_phrase_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t
                              uint32_t *end)
 {
     const zs_word *w = d->toks[i].word;
-    if (lex == UINT32_MAX || !w) return NULL;
+    if (lex == UINT32_MAX || !w || !(w->lex_long >> (lex % 64) & 1)) return NULL;
     return entry_among(d, w, w->nlong, i, lim, lex, end);
 }
 
@@ -4564,9 +4564,8 @@ static void set_polarity(zs_doc *d, const tok_index *ix)
     for (size_t si = 0; si < d->nsents; si++) {
         const zs_sentence *s = &d->sents[si];
         for (uint32_t i = s->t0; i < s->t1; i++) {
-            const zs_word *w = d->toks[i].word;
-            /* a phrase of the lexicon starts with one of its words */
-            if (!w || !zs_word_in(w, lex, NULL)) continue;
+            const zs_word *w = d->toks[i].word; /* zs_entry_at's quick no, inline */
+            if (!w || !((w->lex_one | w->lex_long) >> (lex % 64) & 1)) continue;
             uint32_t end;
             const zs_entry *en = zs_entry_at(d, i, s->t1, lex, &end);
             if (!en || ix->cover[i] >= 0) continue;
@@ -4592,8 +4591,7 @@ static void set_polarity(zs_doc *d, const tok_index *ix)
             bool contrast = false;
             for (uint32_t j = end; j < s->t1 && !contrast; j++) {
                 uint32_t e2;
-                const zs_word *wj = d->toks[j].word;
-                const zs_entry *c = wj && zs_word_in(wj, lex, NULL) ? zs_entry_at(d, j, s->t1, lex, &e2) : NULL;
+                const zs_entry *c = zs_entry_at(d, j, s->t1, lex, &e2);
                 contrast = c && zs_entry_value_is(c, "contrast");
             }
             if (contrast) continue;

@@ -373,7 +373,9 @@ static void add_entry(zs_lang *L, zs_entry *e)
     zs_word *w = L->words[e->words[0]];
     ZS_GROW(w->starts, w->starts_cap, w->nstarts + 1);
     w->starts[w->nstarts++] = e;
-    if (e->ntok == 1) w->lex_one |= (uint64_t)1 << (e->lex % 64); /* until number_lexicons */
+    /* until number_lexicons */
+    if (e->ntok == 1) w->lex_one |= (uint64_t)1 << (e->lex % 64);
+    else w->lex_long |= (uint64_t)1 << (e->lex % 64);
 }
 
 /* "key=val key=val" or one bare value after '='. */
@@ -2312,7 +2314,7 @@ static void rule_needs(zs_lang *L)
  * 128: from the most common lexicon down (ties: by name), each takes the
  * free number whose bit's lexicons are rarest. The numbers depend on the
  * lexicons' entries and names, not on where the templates define them.
- * Sets each word's lex_one. */
+ * Sets each word's lex_one and lex_long. */
 static void number_lexicons(zs_lang *L)
 {
     uint32_t n = L->nlexicons;
@@ -2347,11 +2349,16 @@ static void number_lexicons(zs_lang *L)
     for (uint32_t x = 0; x < n; x++) lex[to[x]] = L->lexicons[x];
     memcpy(L->lexicons, lex, n * sizeof *lex);
     for (uint32_t i = 0; i < L->nentries; i++) L->entries[i]->lex = to[L->entries[i]->lex];
-    for (uint32_t i = 0; i < L->nentries; i++)
-        if (L->entries[i]->ntok == 1) L->words[L->entries[i]->words[0]]->lex_one = 0;
-    for (uint32_t i = 0; i < L->nentries; i++)
-        if (L->entries[i]->ntok == 1)
-            L->words[L->entries[i]->words[0]]->lex_one |= 1ull << (L->entries[i]->lex % 64);
+    for (uint32_t i = 0; i < L->nentries; i++) {
+        zs_word *w = L->words[L->entries[i]->words[0]];
+        w->lex_one = w->lex_long = 0;
+    }
+    for (uint32_t i = 0; i < L->nentries; i++) {
+        zs_word *w = L->words[L->entries[i]->words[0]];
+        uint64_t bit = 1ull << (L->entries[i]->lex % 64);
+        if (L->entries[i]->ntok == 1) w->lex_one |= bit;
+        else w->lex_long |= bit;
+    }
     if (n > 256) {
         free(items);
         free(to);

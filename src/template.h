@@ -46,6 +46,8 @@ typedef struct zs_word {
                                 its one-token entries: zs_word_in's quick
                                 no (the lexicons numbered by how common
                                 their words are: number_lexicons) */
+    uint64_t lex_long;       /* the same for the entries of several tokens
+                                it starts: zs_phrase_at's quick no */
     uint32_t rid;            /* index in the rules' token sets (from 1), 0
                                 if in none */
     uint64_t need_bit;       /* its bit in the rules' need masks, or 0

@@ -815,18 +815,19 @@ static bool planned_by(zs_doc *d, const tok_index *ix, size_t k, uint32_t s0, ui
     return reported;
 }
 
-/* Whether a word of modal_possible stands in tokens [a, b); for a verb
- * (verb) not one marked "adjective", which makes only the noun after it
- * possible ("nahm den mutmaßlichen Brandstifter fest", "arrested a
- * suspected militant": the arrest happened). */
-static bool possible_in(const zs_doc *d, uint32_t a, uint32_t b, bool verb)
+/* Whether a word of modal_possible stands in tokens [a, b), outside the
+ * dates ("on May 5" is no "may"); for a verb (verb) not one marked
+ * "adjective", which makes only the noun after it possible ("nahm den
+ * mutmaßlichen Brandstifter fest", "arrested a suspected militant": the
+ * arrest happened). */
+static bool possible_in(const zs_doc *d, const tok_index *ix, uint32_t a, uint32_t b, bool verb)
 {
     uint32_t lex = d->lang->lex_modal_possible;
     if (lex == UINT32_MAX) return false;
     for (uint32_t i = a; i < b; i++) {
         const zs_word *w = d->toks[i].word;
         const zs_entry *en;
-        if (!w || !zs_word_in(w, lex, &en)) continue;
+        if (!w || ix->cover[i] >= 0 || !zs_word_in(w, lex, &en)) continue;
         if (verb && zs_entry_value_is(en, "adjective")) continue;
         return true;
     }
@@ -855,7 +856,7 @@ static void set_modality(zs_doc *d, const tok_index *ix, size_t k)
     uint32_t a = e->noun ? (e->t0 >= s->t0 + 3 ? e->t0 - 3 : s->t0) : s0;
     uint32_t b = e->noun ? e->t0 : s1;
     bool clause;
-    if (possible_in(d, a, b, !e->noun) || (e->noun && clause_adverb(d, s0, s1)) ||
+    if (possible_in(d, ix, a, b, !e->noun) || (e->noun && clause_adverb(d, s0, s1)) ||
         (!e->noun && hearsay_in(d, ix, s0, s1)))
         e->modality = ZS_MODAL_POSSIBLE;
     else if (planned_by(d, ix, k, s0, s1)) e->modality = ZS_MODAL_PLANNED;

@@ -583,6 +583,15 @@ static void test_measured_distance(void **state)
     zs_doc_free(d);
 }
 
+/* A word of modal_possible inside a date is none: "on May 5" is no "may". */
+static void test_possible_outside_dates(void **state)
+{
+    (void)state;
+    static const modal_case cases[] = {{"voted", ZS_MODAL_ASSERTED}, {"vote", ZS_MODAL_POSSIBLE}};
+    assert_modalities(en, "The Senate voted on May 5. The House may vote in June.", "2026-03-11",
+                      cases, 2);
+}
+
 /* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
  * verb event of their clause, "keine", "no" the noun right after them; a
  * light verb and its noun are negated as one; not a date ("nicht am
@@ -649,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_planned_infinitive),
         cmocka_unit_test(test_measured_distance),
         cmocka_unit_test(test_negation),
+        cmocka_unit_test(test_possible_outside_dates),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

@@ -530,6 +530,12 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
      * within the clause: the sentence cut at ; and : (commas often separate
      * a date from its verb: "Am Freitag, so der Sprecher, soll ...") */
     bool front = fronted(d, s, t0, t1);
+    /* a past marker right before the date is its own cue, nearer than any
+       verb: "Seit Montag verhandeln die Parteien", "since Monday" */
+    uint32_t marker = d->lang->lex_past_marker;
+    if (t0 > s->t0 && marker != UINT32_MAX && d->toks[t0 - 1].word &&
+        zs_word_in(d->toks[t0 - 1].word, marker, NULL))
+        return ZS_DIR_PAST;
     bool left = !front, right = true;
     zs_dir bound = ZS_DIR_NONE; /* a bound's direction (read_cue) */
     uint32_t l = t0, r = t1; /* the next token to look at: l - 1, r */

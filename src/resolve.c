@@ -1153,14 +1153,13 @@ static bool date_span(const zs_tv *tv, zs_lsec anchor, zs_dir dir, span *sp)
     if (tv->easter != ZS_UNSET) {
         int yy = y;
         bool week = tv->unit == ZS_U_WEEK; /* "Easter week": the week the day is in */
-        if (yy == ZS_UNSET) { /* this year's, or the nearest in dir */
+        if (yy == ZS_UNSET) { /* the nearest, in dir where it has one */
             int64_t best = INT64_MAX;
             for (int c = ay - 1; c <= ay + 1; c++) {
                 int64_t day = zs_easter(c) + tv->easter, diff = day - aday;
                 /* a week leans back once it has begun, ahead until it ends */
                 int64_t first = week ? day - (zs_weekday(day) - 1) : day, last = week ? first + 6 : day;
                 if ((dir == ZS_DIR_PAST && first > aday) || (dir == ZS_DIR_FUTURE && last < aday)) continue;
-                if (dir == ZS_DIR_NONE && c != ay) continue;
                 if (llabs(diff) < best) {
                     best = llabs(diff);
                     yy = c;

@@ -313,6 +313,7 @@ static void resolve_timexes(zs_doc *d)
      * December, not December 2) */
     zs_rv coarse = {0};
     uint32_t sent_day_of = UINT32_MAX; /* sentence of sent_day */
+    bool sent_night = false; /* sent_day is the evening of a night's date */
     /* narratives: a year standing as a heading ("1862") is the time of
      * its section; each subheading ("Seekrieg") goes back to it */
     zs_lsec section = 0;
@@ -356,6 +357,11 @@ static void resolve_timexes(zs_doc *d)
             /* a day mentioned earlier in the same sentence comes first */
             bool here = day && sent_day_of == x->sent;
             zs_lsec a = !narrative ? d->dct : here ? sent_day : day ? last_day : last;
+            /* a clock time of the morning after a night ("in der Nacht zum
+               Dienstag gegen 2.30 Uhr") is the next day's */
+            if (here && sent_night && x->tv.hour != ZS_UNSET && x->tv.hour < 12 &&
+                x->tv.pod == ZS_POD_NONE)
+                a = sent_day + 86400;
             bool clock = (x->tv.hour != ZS_UNSET || x->tv.pod != ZS_POD_NONE) &&
                          (x->tv.offset == ZS_UNSET || x->tv.offset == 0);
             if (narrative && !d->narrative && clock && !here) {
@@ -530,6 +536,7 @@ static void resolve_timexes(zs_doc *d)
                 zs_lsec day = zs_lsec_make(zs_lsec_days(x->rv.begin), 0, 0, 0);
                 sent_day = day;
                 sent_day_of = x->sent;
+                sent_night = x->tv.pod == ZS_POD_NI && x->tv.hour == ZS_UNSET;
                 if (x->tv.day != ZS_UNSET && x->tv.month != ZS_UNSET && x->tv.offset == ZS_UNSET) {
                     told_of = x->sent;
                     told_day = day;

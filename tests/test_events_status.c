@@ -592,6 +592,17 @@ static void test_possible_outside_dates(void **state)
                       cases, 2);
 }
 
+/* German words of a plan besides "geplant": "vorgesehen", "angesetzt". */
+static void test_de_plan_words(void **state)
+{
+    (void)state;
+    static const modal_case cases[] = {{"Lesung", ZS_MODAL_PLANNED}, {"Sitzung", ZS_MODAL_PLANNED}};
+    assert_modalities(de,
+                      "Eine erste Lesung ist für den 10. Dezember vorgesehen. Die Sitzung ist für "
+                      "Montag angesetzt.",
+                      "2026-03-11T10:00+01:00", cases, 2);
+}
+
 /* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
  * verb event of their clause, "keine", "no" the noun right after them; a
  * light verb and its noun are negated as one; not a date ("nicht am
@@ -659,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_measured_distance),
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_possible_outside_dates),
+        cmocka_unit_test(test_de_plan_words),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

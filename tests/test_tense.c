@@ -110,6 +110,9 @@ static void test_german_senses(void **state)
     assert_false(has_event(de, "Die Feuerwehr ermittelte die Brandursache.", "ermittelte"));
     assert_true(has_event(de, "Die Polizei ermittelt gegen den Sieger.", "ermittelt"));
     assert_true(has_event(de, "Die Staatsanwaltschaft ermittelt seit Mai.", "ermittelt"));
+    /* a verdict spoken is no talks */
+    assert_false(has_event(de, "Das Gericht hat am Donnerstag ein Urteil gesprochen.", "gesprochen"));
+    assert_true(has_event(de, "Die Minister haben über die Lage gesprochen.", "gesprochen"));
 }
 
 static void test_english(void **state)

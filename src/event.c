@@ -1921,6 +1921,47 @@ static bool named_noun(const zs_doc *d, const zs_event *x)
     return en && en->attrs[0].sym && strcmp(en->attrs[0].sym, "det") == 0;
 }
 
+/* Lower-case words (adjectives) between a subject's article and its noun,
+ * at most ("Ein derartiger runder Tisch"). */
+#define SUBJECT_MODIFIERS 3
+
+/* The noun of a subject whose article of lexicon lex stands at token i:
+ * the first capitalized word after it and at most SUBJECT_MODIFIERS
+ * lower-case words, before token end and no date; or UINT32_MAX. */
+static uint32_t subject_noun(const zs_doc *d, uint32_t i, uint32_t end, uint32_t lex)
+{
+    if (i >= end || !d->toks[i].word || !zs_word_in(d->toks[i].word, lex, NULL)) return UINT32_MAX;
+    for (uint32_t j = i + 1; j < end && j <= i + 1 + SUBJECT_MODIFIERS; j++) {
+        const zs_token *n = &d->toks[j];
+        if (n->kind != ZS_TOK_WORD || in_timex(d, j)) return UINT32_MAX;
+        if (n->flags & ZS_TF_UPPER) return j;
+    }
+    return UINT32_MAX;
+}
+
+/* The subject of light verb e that is no event, in a language with an
+ * article_subject lexicon (German): where no noun event stands before the
+ * verb in its clause, the noun (subject_noun) of an article that opens the
+ * clause ("Das Training findet jeden Dienstag statt", "Ein runder Tisch
+ * soll jeden Montag stattfinden") or stands right after the verb ("Am
+ * Freitag findet das Training statt"); its token, or UINT32_MAX. The verb
+ * then names that thing's event, not a noun event told before. */
+static uint32_t light_subject(const zs_doc *d, const zs_event *e)
+{
+    uint32_t lex = d->lang->lex_article;
+    if (lex == UINT32_MAX) return UINT32_MAX;
+    uint32_t c0, c1;
+    clause_of(d, e->t0, &c0, &c1);
+    /* a noun event before it in its clause is what it says takes place */
+    for (size_t k = 0; k < d->nevents && d->events[k].t0 < e->t0; k++)
+        if (d->events[k].noun && d->events[k].t0 >= c0) return UINT32_MAX;
+    uint32_t n = subject_noun(d, c0, e->t0, lex);
+    if (n == UINT32_MAX) n = subject_noun(d, e->t1, c1, lex);
+    for (size_t k = 0; n != UINT32_MAX && k < d->nevents; k++)
+        if (d->events[k].t0 <= n && d->events[k].t1 > n) return UINT32_MAX;
+    return n;
+}
+
 /* The noun event after light verb k in its clause (clause_of) that no
  * signal names, where none stands
  * before it in that clause, or -1: in verb-second order the noun stands
@@ -1982,6 +2023,13 @@ static void link_mentions(zs_doc *d, const int *object_rel)
         /* the noun after it in its clause first ("Am Mittwoch fand eine
            Diskussion statt"), once that noun's own mentions are known */
         if (e->light && (after[k] = light_noun_after(d, k)) >= 0) continue;
+        uint32_t subject = e->light ? light_subject(d, e) : UINT32_MAX;
+        if (subject != UINT32_MAX) { /* "Das Training findet ... statt": "Training" */
+            const zs_token *t = &d->toks[subject];
+            free(e->title);
+            e->title = zs_xstrndup(d->text + t->b0, t->b1 - t->b0);
+            continue;
+        }
         if (e->light) {
             for (size_t i = k; i-- > 0 && j < 0;) {
                 const zs_event *x = &d->events[i];

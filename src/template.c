@@ -2549,6 +2549,7 @@ zs_lang *zs_lang_load(const char *dir, zs_error *err)
     L->lex_signal_during = well_known(L, "signal_during");
     L->lex_signal_previous = well_known(L, "signal_previous");
     L->lex_negation = well_known(L, "negation");
+    L->lex_article = well_known(L, "article_subject");
     L->lex_suffix_lemma = well_known(L, "suffix_lemma");
     L->lex_article_indef = well_known(L, "article_indefinite");
     L->lex_event_new = well_known(L, "event_new");

@@ -293,7 +293,7 @@ struct zs_lang {
              lex_signal_anchor, lex_tlink_object, lex_object_gap, lex_event_status, lex_status_date,
              lex_zone_abbr, lex_clause_join, lex_planned_event, lex_present_ending,
              lex_perfect_sein, lex_verb_last, lex_light_verb, lex_signal_previous, lex_suffix_lemma,
-             lex_negation;
+             lex_negation, lex_article;
     uint8_t *lex_common;        /* per lexicon: an entry starts with a stop
                                    word (set before rules are compiled) */
     uint8_t *lex_ruled;         /* per lexicon: a rule matches its entries */

@@ -603,6 +603,24 @@ static void test_de_plan_words(void **state)
                       "2026-03-11T10:00+01:00", cases, 2);
 }
 
+/* A German light verb whose subject is no event names that subject's
+ * event, not a noun event told before it ("Das Training findet ...
+ * statt": "Training", not another mention of the advance sale). */
+static void test_de_light_subject(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_read(de,
+                             "Der Vorverkauf beginnt am Mittwoch. Das Training findet jeden "
+                             "Dienstag statt. Die Konferenz ist geplant. Sie findet am Montag statt.",
+                             "2026-03-11T10:00+01:00");
+    const zs_event *e = fixture_event(d, "findet");
+    assert_string_equal(e->title, "Training");
+    assert_int_equal(e->coref, -1);
+    const zs_event *conf = &d->events[d->nevents - 1]; /* the second "findet" */
+    assert_string_equal(conf->title, "Konferenz");
+    zs_doc_free(d);
+}
+
 /* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
  * verb event of their clause, "keine", "no" the noun right after them; a
  * light verb and its noun are negated as one; not a date ("nicht am
@@ -671,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_possible_outside_dates),
         cmocka_unit_test(test_de_plan_words),
+        cmocka_unit_test(test_de_light_subject),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

@@ -608,16 +608,22 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
         }
     }
     /* where no cue within reach told a way, the first one before the
-     * date in its clause, however far, in a language whose main clause has
-     * its finite verb second ("finite second": "Die Bahn will die
-     * Gespräche mit der Gewerkschaft am Freitag fortsetzen") */
-    for (uint32_t j = t0; d->lang->finite_second && !front && j > s->t0; j--) {
+     * date in its clause, however far: in a language whose main clause has
+     * its finite verb second ("finite second") any ("Die Bahn will die
+     * Gespräche mit der Gewerkschaft am Freitag fortsetzen"), else a
+     * tense_future word of its own that is no timetable present ("He will
+     * visit the families of the victims on Friday") */
+    for (uint32_t j = t0; !front && j > s->t0; j--) {
         if (zs_tok_comma(d, j - 1)) break;
         if (d->tense_cues[j - 1] & CUE_SKIP) continue;
         zs_dir dir, far_bound = ZS_DIR_NONE;
         int got = read_cue(tense_cue(d, j - 1), false, present, &dir, &far_bound);
-        if (got == CUE_FOUND) return dir;
-        if (got == CUE_STOP) break;
+        const zs_entry *fe = NULL; /* a tense_future word, or the one of a verb after it */
+        if (got == CUE_FOUND && !d->lang->finite_second) cue_at(d, j - 1, &fe);
+        if (got == CUE_FOUND &&
+            (d->lang->finite_second || (own_cue(fe) && !zs_entry_value_is(fe, "present"))))
+            return dir;
+        if (got != CUE_GO) break;
     }
     /* an opening date's own preposition ("Until [Thursday], they had
      * not ...") counts after the main clause */

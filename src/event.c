@@ -895,6 +895,33 @@ static bool is_time(const zs_timex *x)
            (x->rv.type == ZS_DURATION && x->rv.has_interval); /* "vor zwei Wochen" */
 }
 
+static bool in_timex(const zs_doc *d, uint32_t i);
+
+/* Words of an attribute phrase between an article and its noun, at most
+ * ("ein ursprünglich für Anfang Dezember angesetztes Treffen"). */
+#define ATTRIBUTE_REACH 8
+
+/* Whether noun event e has an indefinite article (article_indefinite)
+ * right before it or one of the two words before it, or one marked
+ * "phrase" before the attribute phrase before it: lower-case words and
+ * dates, no punctuation, no other capitalized word ("Ein ursprünglich
+ * für Anfang Dezember angesetztes Treffen"). */
+static bool indefinite_phrase(const zs_doc *d, const zs_event *e)
+{
+    uint32_t lex = d->lang->lex_article_indef, s0 = d->sents[e->sent].t0;
+    if (lex == UINT32_MAX) return false;
+    if (before_noun(d, e, lex)) return true;
+    for (uint32_t i = e->t0; i > s0 && e->t0 - i < ATTRIBUTE_REACH; i--) {
+        const zs_token *t = &d->toks[i - 1];
+        const zs_entry *en;
+        if (t->word && zs_word_in(t->word, lex, &en)) return zs_entry_value_is(en, "phrase");
+        bool date = in_timex(d, i - 1);
+        if (!date && (t->kind != ZS_TOK_WORD || ((t->flags & ZS_TF_UPPER) && !(t->flags & ZS_TF_SSTART))))
+            return false;
+    }
+    return false;
+}
+
 /* Whether noun event k names an event mentioned before ("der Besuch"
  * after "Staatsbesuch"): an earlier event with its key, and no modifier,
  * article or word of its own that makes it a new one. */
@@ -2036,7 +2063,7 @@ static void link_mentions(zs_doc *d, const int *object_rel)
                 if (e->sent - x->sent > 2) break;
                 if (named_noun(d, x) && !x->signal_object && !x->light) j = (int)i;
             }
-        } else if (!(e->noun && (before_noun(d, e, d->lang->lex_article_indef) ||
+        } else if (!(e->noun && (indefinite_phrase(d, e) ||
                                  before_noun(d, e, d->lang->lex_event_new))) &&
                    object_rel[k] != ZS_REL_INCLUDES) { /* a support verb is its
                                                          object's mention */

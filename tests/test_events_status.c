@@ -621,6 +621,29 @@ static void test_de_light_subject(void **state)
     zs_doc_free(d);
 }
 
+/* An indefinite article before the attribute phrase of a German noun
+ * makes it a new event ("Ein ursprünglich für Anfang Dezember angesetztes
+ * Treffen"): not another mention of the meeting told before, which is not
+ * cancelled with it. */
+static void test_de_indefinite_phrase(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_read(de,
+                             "Am Rande des Gipfels traf der Kanzler den Präsidenten zu einem Treffen. Ein "
+                             "ursprünglich für Anfang Dezember angesetztes Treffen der Minister war "
+                             "abgesagt worden.",
+                             "2025-12-19T18:00+01:00");
+    const zs_event *first = fixture_event(d, "Treffen"), *second = NULL;
+    for (size_t k = 0; k < d->nevents; k++)
+        if (&d->events[k] != first && d->events[k].lemma && strcmp(d->events[k].lemma, first->lemma) == 0)
+            second = &d->events[k];
+    assert_non_null(second);
+    assert_int_equal(second->coref, -1);
+    assert_int_equal(second->modality, ZS_MODAL_CANCELLED);
+    assert_int_not_equal(first->modality, ZS_MODAL_CANCELLED);
+    zs_doc_free(d);
+}
+
 /* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
  * verb event of their clause, "keine", "no" the noun right after them; a
  * light verb and its noun are negated as one; not a date ("nicht am
@@ -690,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_possible_outside_dates),
         cmocka_unit_test(test_de_plan_words),
         cmocka_unit_test(test_de_light_subject),
+        cmocka_unit_test(test_de_indefinite_phrase),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

@@ -679,11 +679,13 @@ static void test_negation(void **state)
     zs_doc_free(d);
     static const struct { const char *text; bool negated; } en_cases[] = {
         {"take", true},   {"attended", true}, {"agreement", true},
-        {"begin", false}, {"said", false},    {"signed", true}};
+        {"begin", false}, {"said", false},    {"signed", true},
+        {"deal", true},   {"failed", false}};
     d = fixture_read(en,
                      "The talks did not take place. The minister never attended the meeting. "
                      "There was no agreement. The talks did not begin until Thursday. He said "
-                     "the vote had not been held. The envoy hasn't signed it.",
+                     "the vote had not been held. The envoy hasn't signed it. Negotiators "
+                     "failed to reach a deal.",
                      "2026-03-11");
     for (size_t k = 0; k < sizeof en_cases / sizeof *en_cases; k++)
         assert_int_equal(fixture_event(d, en_cases[k].text)->negated, en_cases[k].negated);

@@ -1674,12 +1674,16 @@ static void relate_by_signals(zs_doc *d, const tok_index *ix, measured_list *ms)
                 const zs_event *x = &d->events[j];
                 if (x->t1 <= i && x->t0 >= s->t0 && i - x->t1 <= ZS_CLAUSE_WINDOW) e1 = &d->events[j];
             }
+            /* a clause signal opening its sentence, its clause ended by a
+               comma: what it orders comes after that comma ("Before the
+               talks began, both sides had exchanged ...") */
+            bool opens = clause && i == s->t0 && c1 < s->t1 && zs_tok_comma(d, c1);
             zs_event *first = NULL; /* the verb after the named event, else
                                        the nearest event */
             for (size_t j = (size_t)named + 1; j < d->nevents && !e1; j++) {
                 zs_event *x = &d->events[j];
                 if (x->t0 >= s->t1 || x->t0 - e2->t1 > ZS_CLAUSE_WINDOW) break;
-                if (x->t0 < e2->t1) continue;
+                if (x->t0 < e2->t1 || (opens && x->t0 < c1)) continue;
                 if (!first) first = x;
                 if (!x->noun) e1 = x;
             }

@@ -1184,6 +1184,22 @@ static void test_verb_title_load(void **state)
     assert_int_equal(titled, 0);
 }
 
+/* A clause signal that opens its sentence, its clause ended by a comma,
+ * orders the event after that comma, not the verb of its own clause
+ * ("Before the talks began, both sides had exchanged proposals"). */
+static void test_fronted_signal_clause(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_read(en, "Before the talks began, both sides had exchanged proposals.",
+                             "2023-06-14");
+    const zs_event *talks = fixture_event(d, "talks"), *began = fixture_event(d, "began"),
+                   *exchanged = fixture_event(d, "exchanged");
+    assert_int_equal(link_rel(d, exchanged->id, talks->id), ZS_REL_BEFORE);
+    assert_string_equal(link_source(d, exchanged->id, talks->id), "signal:before");
+    assert_null(link_source(d, began->id, talks->id));
+    zs_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1229,6 +1245,7 @@ int main(void)
         cmocka_unit_test(test_reported_clause_date),
         cmocka_unit_test(test_suffix_lemma),
         cmocka_unit_test(test_detect_prefix),
+        cmocka_unit_test(test_fronted_signal_clause),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

@@ -1970,6 +1970,23 @@ static uint32_t subject_noun(const zs_doc *d, uint32_t i, uint32_t end, uint32_t
     return UINT32_MAX;
 }
 
+/* Moves event x, postponed or cancelled at the date it had, to timex k:
+ * its anchor link is to k now, it is planned there (postponed), not
+ * cancelled. */
+static void moved_to(zs_doc *d, zs_event *x, int k)
+{
+    const char *old = d->timexes[x->time].id;
+    for (size_t i = 0; i < d->ntlinks; i++) {
+        zs_tlink *l = &d->tlinks[i];
+        if (!strcmp(l->from, x->id) && !strcmp(l->to, old) && !strcmp(l->source, "anchor"))
+            zs_copy_str(l->to, sizeof l->to, d->timexes[k].id);
+    }
+    x->has_interval = false;
+    anchor(d, x, k);
+    x->postponed = true;
+    x->modality = ZS_MODAL_PLANNED;
+}
+
 /* The subject of light verb e that is no event, in a language with an
  * article_subject lexicon (German): where no noun event stands before the
  * verb in its clause, the noun (subject_noun) of an article that opens the
@@ -2091,6 +2108,14 @@ static void link_mentions(zs_doc *d, const int *object_rel)
             anchor(d, x, e->time);
             add_tlink(d, x->id, d->timexes[x->time].id, ZS_REL_IS_INCLUDED, "anchor");
             span_add(&span[e->coref], x);
+        } else if (e->light && e->has_interval && x->time >= 0 && x->time != e->time &&
+                   x->status_by >= 0 && !x->postponed && e->modality != ZS_MODAL_CANCELLED) {
+            /* an event moved or called off, then told again as planned at a
+               date of its own, takes place then ("wurde verschoben. Sie
+               soll nun am 8. November stattfinden", "was postponed. It
+               will now take place on May 30"): its old date was the plan's */
+            moved_to(d, x, e->time);
+            span_init(&span[e->coref], x);
         }
         span_add(&span[e->coref], e);
     }

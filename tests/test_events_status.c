@@ -644,6 +644,33 @@ static void test_de_indefinite_phrase(void **state)
     zs_doc_free(d);
 }
 
+/* An event moved or called off, then told again with a date of its own by
+ * a light verb, takes place then: postponed and planned at the new date,
+ * with no contradiction against its old one. */
+static void test_de_moved_again(void **state)
+{
+    (void)state;
+    char b[16];
+    zs_doc *d = fixture_read(de,
+                             "Eine für Freitag geplante Demonstration in München wurde verschoben. "
+                             "Sie soll nun am Samstag, dem 8. November, stattfinden.",
+                             "2025-10-31T10:00+01:00");
+    const zs_event *demo = fixture_event(d, "Demonstration");
+    assert_string_equal(begin_day(demo, b, sizeof b), "2025-11-08");
+    assert_true(demo->postponed);
+    assert_int_equal(demo->modality, ZS_MODAL_PLANNED);
+    assert_int_equal(d->ncontras, 0);
+    zs_doc_free(d);
+    d = fixture_read(de,
+                     "Die für Donnerstag geplante Abstimmung wurde abgesagt. Sie soll nun Anfang "
+                     "Juni stattfinden.",
+                     "2025-05-20T10:00+02:00");
+    const zs_event *vote = fixture_event(d, "Abstimmung");
+    assert_int_equal(vote->modality, ZS_MODAL_PLANNED);
+    assert_string_equal(begin_day(vote, b, sizeof b), "2025-06-01");
+    zs_doc_free(d);
+}
+
 /* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
  * verb event of their clause, "keine", "no" the noun right after them; a
  * light verb and its noun are negated as one; not a date ("nicht am
@@ -716,6 +743,7 @@ int main(void)
         cmocka_unit_test(test_de_plan_words),
         cmocka_unit_test(test_de_light_subject),
         cmocka_unit_test(test_de_indefinite_phrase),
+        cmocka_unit_test(test_de_moved_again),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

@@ -588,14 +588,16 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
     if (!front && t0 > s->t0 && !(d->tense_cues[t0 - 1] & CUE_SKIP) &&
         (ends_future_phrase(d, t0 - 1) || (t0 - 1 > s->t0 && planned_event_for(d, t0 - 1))))
         return ZS_DIR_FUTURE;
+    bool left_done = false; /* the left search met its clause's end or a comma */
     for (uint32_t k = 1; k <= rreach && (left || right); k++) {
         while (left && l > s->t0 && (d->tense_cues[l - 1] & CUE_SKIP) && lskip < SKIP_REACH) l--, lskip++;
-        if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false;
+        if (left && (l <= s->t0 || (d->tense_cues[l - 1] & CUE_SKIP))) left = false, left_done = true;
         zs_dir dir;
         if (left) {
             int got = read_cue(tense_cue(d, --l), false, present, &dir, &bound);
             if (got == CUE_FOUND) return dir;
             left = got != CUE_STOP;
+            if (got == CUE_STOP || zs_tok_comma(d, l)) left_done = true;
         }
         while (right && r < s->t1 && (d->tense_cues[r] & CUE_SKIP) && rskip < SKIP_REACH) r++, rskip++;
         if (right && (r >= s->t1 || (d->tense_cues[r] & CUE_SKIP))) right = false;
@@ -613,7 +615,7 @@ zs_dir zs_tense_hint(zs_doc *d, const zs_tv *tv, uint32_t t0, uint32_t t1)
      * Gespräche mit der Gewerkschaft am Freitag fortsetzen"), else a
      * tense_future word of its own that is no timetable present ("He will
      * visit the families of the victims on Friday") */
-    for (uint32_t j = t0; !front && j > s->t0; j--) {
+    for (uint32_t j = l; !front && !left_done && j > s->t0; j--) {
         if (zs_tok_comma(d, j - 1)) break;
         if (d->tense_cues[j - 1] & CUE_SKIP) continue;
         zs_dir dir, far_bound = ZS_DIR_NONE;

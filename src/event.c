@@ -1062,6 +1062,7 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
 {
     int best = -1;
     uint32_t best_dist = UINT32_MAX;
+    bool best_ref = true; /* a calendar date before a reference ("will now take place on May 30") */
     for (uint32_t i = c0; i < c1; i++) {
         if (ix->start[i] < 0) continue;
         size_t k = (size_t)ix->start[i];
@@ -1072,9 +1073,11 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
         if (x->group >= 0 && (size_t)x->group != k) continue;
         if (!sets && told_past(e) && after_dct_day(d, x)) continue;
         uint32_t dist = timex_gap(e, x);
-        if (dist < best_dist) {
+        bool ref = x->tv.ref != ZS_REF_NONE && x->tv.anchor != ZS_ANCHOR_MENTION;
+        if ((ref == best_ref && dist < best_dist) || (!ref && best_ref)) {
             best_dist = dist;
             best = (int)k;
+            best_ref = ref;
         }
     }
     return best;
@@ -1163,8 +1166,10 @@ static int verb_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
     uint32_t at = e->t1;
     if (ix->start[at] < 0 && e->cls == ZS_EC_REPORTING && is_kind(pair_word(d, at), "preposition"))
         at++;
-    if (ix->start[at] < 0) { /* else one right before it */
-        if (!d->lang->dates_verb || e->t0 == 0 || ix->cover[e->t0 - 1] < 0) return -1;
+    if (ix->start[at] < 0) { /* else one right before it, no reference ("will now take place") */
+        if (!d->lang->dates_verb || e->t0 == 0 || ix->cover[e->t0 - 1] < 0 ||
+            d->timexes[ix->cover[e->t0 - 1]].tv.ref != ZS_REF_NONE)
+            return -1;
         at = d->timexes[ix->cover[e->t0 - 1]].t0;
     }
     int k = ix->start[at];

@@ -646,8 +646,9 @@ static void test_de_indefinite_phrase(void **state)
 
 /* An event moved or called off, then told again with a date of its own by
  * a light verb, takes place then: postponed and planned at the new date,
- * with no contradiction against its old one. */
-static void test_de_moved_again(void **state)
+ * with no contradiction against its old one; a calendar date of the clause
+ * goes before "now" ("will now take place on May 30"). */
+static void test_moved_again(void **state)
 {
     (void)state;
     char b[16];
@@ -668,6 +669,13 @@ static void test_de_moved_again(void **state)
     const zs_event *vote = fixture_event(d, "Abstimmung");
     assert_int_equal(vote->modality, ZS_MODAL_PLANNED);
     assert_string_equal(begin_day(vote, b, sizeof b), "2025-06-01");
+    zs_doc_free(d);
+    /* a calendar date of the clause before "now" */
+    d = fixture_read(en, "The vote planned for Thursday was postponed. It will now take place on May 30.",
+                     "2025-05-20");
+    vote = fixture_event(d, "vote");
+    assert_string_equal(begin_day(vote, b, sizeof b), "2025-05-30");
+    assert_true(vote->postponed);
     zs_doc_free(d);
 }
 
@@ -743,7 +751,7 @@ int main(void)
         cmocka_unit_test(test_de_plan_words),
         cmocka_unit_test(test_de_light_subject),
         cmocka_unit_test(test_de_indefinite_phrase),
-        cmocka_unit_test(test_de_moved_again),
+        cmocka_unit_test(test_moved_again),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

@@ -679,6 +679,27 @@ static void test_moved_again(void **state)
     zs_doc_free(d);
 }
 
+/* A German range of years or months is one span, and so is an event told
+ * with it ("zwischen 2015 und 2018 verschoben": 2015 to the end of 2018,
+ * not 2018 alone). */
+static void test_de_range_span(void **state)
+{
+    (void)state;
+    zs_doc *d = fixture_read(de,
+                             "Der Manager soll zwischen 2015 und 2018 Geld verschoben haben. Die "
+                             "Straße bleibt von April bis Juni gesperrt.",
+                             "2024-06-04T11:20+02:00");
+    const zs_event *e = fixture_event(d, "verschoben");
+    int y, m, dd, h, mi, sec;
+    assert_true(e->has_interval);
+    zs_lsec_split(e->begin, &y, &m, &dd, &h, &mi, &sec);
+    assert_int_equal(y, 2015);
+    zs_lsec_split(e->until, &y, &m, &dd, &h, &mi, &sec);
+    assert_int_equal(y, 2019);
+    assert_int_equal(m, 1);
+    zs_doc_free(d);
+}
+
 /* Polarity (the negation lexicon): "nicht", "never", "did not" negate the
  * verb event of their clause, "keine", "no" the noun right after them; a
  * light verb and its noun are negated as one; not a date ("nicht am
@@ -752,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_de_light_subject),
         cmocka_unit_test(test_de_indefinite_phrase),
         cmocka_unit_test(test_moved_again),
+        cmocka_unit_test(test_de_range_span),
     };
     return cmocka_run_group_tests(tests, setup, fixture_teardown_en_de);
 }

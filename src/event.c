@@ -1369,7 +1369,7 @@ static inline const zs_entry *signal_at(const zs_doc *d, uint32_t i, uint32_t li
  * hearing", "drei Tage vor der Wahl"; relate_by_signals). */
 static bool measures(const zs_doc *d, const zs_timex *x)
 {
-    zs_relkind rel;
+    zs_relkind rel = ZS_REL_IS_INCLUDED; /* signal_at sets it where it finds one */
     uint32_t end;
     return x->rv.type == ZS_DURATION && !x->rv.has_interval && x->t1 < d->ntoks &&
            signal_at(d, x->t1, (uint32_t)d->ntoks, &rel, &end) &&

@@ -1044,11 +1044,13 @@ static uint32_t timex_gap(const zs_event *e, const zs_timex *x)
     return x->t0 >= e->t1 ? x->t0 - e->t1 : e->t0 - x->t1;
 }
 
-/* The unclaimed timex of tokens [c0, c1) nearest to event e: a date or
- * time, or (sets) a set; for a verb told in the past, not a date that
- * begins after the publication day, which another word of the clause
- * names ("haben sich in der Nacht ... auf den Haushalt für das kommende
- * Jahr geeinigt"). */
+/* Whether timex x is a reference with no interval to give an event
+ * ("derzeit", "früher"): not one to a date told before it ("damals"). */
+static bool bare_ref(const zs_timex *x)
+{
+    return x->tv.ref != ZS_REF_NONE && x->tv.anchor != ZS_ANCHOR_MENTION;
+}
+
 /* Whether timex x, which starts before clause end c1 and ends after it,
  * goes on over the comma that ends the clause ("on Monday, March 3, ..."):
  * it is still a date of that clause. */
@@ -1057,6 +1059,12 @@ static bool spans_comma(const zs_doc *d, const zs_timex *x, uint32_t c1)
     return x->t0 < c1 && c1 < x->t1 && zs_tok_comma(d, c1);
 }
 
+/* The unclaimed timex of tokens [c0, c1) nearest to event e: a date or
+ * time, or (sets) a set, a calendar one before a reference (bare_ref:
+ * "will now take place on May 30"); for a verb told in the past, not a
+ * date that begins after the publication day, which another word of the
+ * clause names ("haben sich in der Nacht ... auf den Haushalt für das
+ * kommende Jahr geeinigt"). */
 static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e, uint32_t c0,
                          uint32_t c1, bool sets)
 {
@@ -1073,7 +1081,7 @@ static int nearest_timex(const zs_doc *d, const tok_index *ix, const zs_event *e
         if (x->group >= 0 && (size_t)x->group != k) continue;
         if (!sets && told_past(e) && after_dct_day(d, x)) continue;
         uint32_t dist = timex_gap(e, x);
-        bool ref = x->tv.ref != ZS_REF_NONE && x->tv.anchor != ZS_ANCHOR_MENTION;
+        bool ref = bare_ref(x);
         if ((ref == best_ref && dist < best_dist) || (!ref && best_ref)) {
             best_dist = dist;
             best = (int)k;
@@ -1168,7 +1176,7 @@ static int verb_timex(const zs_doc *d, const tok_index *ix, const zs_event *e)
         at++;
     if (ix->start[at] < 0) { /* else one right before it, no reference ("will now take place") */
         if (!d->lang->dates_verb || e->t0 == 0 || ix->cover[e->t0 - 1] < 0 ||
-            d->timexes[ix->cover[e->t0 - 1]].tv.ref != ZS_REF_NONE)
+            bare_ref(&d->timexes[ix->cover[e->t0 - 1]]))
             return -1;
         at = d->timexes[ix->cover[e->t0 - 1]].t0;
     }
@@ -1196,11 +1204,8 @@ static void anchor(zs_doc *d, zs_event *e, int k)
     const zs_timex *x = &d->timexes[k];
     if (x->group >= 0) x = &d->timexes[x->group];
     e->time = (int)(x - d->timexes);
-    /* a reference has no interval of its own to give ("derzeit" is the
-       publication instant), unless it is one to a date told before it
-       ("damals") */
-    bool ref = x->tv.ref != ZS_REF_NONE && x->tv.anchor != ZS_ANCHOR_MENTION;
-    if (!x->rv.has_interval || ref || x->rv.type == ZS_SET) return;
+    /* "derzeit" has the publication instant, no time of an event's */
+    if (!x->rv.has_interval || bare_ref(x) || x->rv.type == ZS_SET) return;
     e->has_interval = true;
     e->begin = x->rv.begin;
     e->until = x->rv.until;
@@ -1992,6 +1997,18 @@ static void moved_to(zs_doc *d, zs_event *x, int k)
     x->modality = ZS_MODAL_PLANNED;
 }
 
+/* The noun event light verb k mentions, once mentions are linked: the one
+ * it is another mention of, else the noun after it in its sentence that
+ * is another mention of it ("fand eine Diskussion statt"), or -1. */
+static int light_noun(const zs_doc *d, size_t k)
+{
+    const zs_event *e = &d->events[k];
+    if (e->coref >= 0) return e->coref;
+    for (size_t j = k + 1; j < d->nevents && d->events[j].sent == e->sent; j++)
+        if (d->events[j].coref == (int)k) return (int)j;
+    return -1;
+}
+
 /* The subject of light verb e that is no event, in a language with an
  * article_subject lexicon (German): where no noun event stands before the
  * verb in its clause, the noun (subject_noun) of an article that opens the
@@ -2006,13 +2023,15 @@ static uint32_t light_subject(const zs_doc *d, const zs_event *e)
     uint32_t c0, c1;
     clause_of(d, e->t0, &c0, &c1);
     /* a noun event before it in its clause is what it says takes place */
-    for (size_t k = 0; k < d->nevents && d->events[k].t0 < e->t0; k++)
-        if (d->events[k].noun && d->events[k].t0 >= c0) return UINT32_MAX;
+    size_t k = first_from(d->events, d->nevents, sizeof *d->events, offsetof(zs_event, t0), c0);
+    for (; k < d->nevents && d->events[k].t0 < e->t0; k++)
+        if (d->events[k].noun) return UINT32_MAX;
     uint32_t n = subject_noun(d, c0, e->t0, lex);
     if (n == UINT32_MAX) n = subject_noun(d, e->t1, c1, lex);
-    for (size_t k = 0; n != UINT32_MAX && k < d->nevents; k++)
-        if (d->events[k].t0 <= n && d->events[k].t1 > n) return UINT32_MAX;
-    return n;
+    if (n == UINT32_MAX) return n;
+    /* nor one that is a trigger itself */
+    k = first_from(d->events, d->nevents, sizeof *d->events, offsetof(zs_event, t0), n + 1);
+    return k > 0 && d->events[k - 1].t1 > n ? UINT32_MAX : n;
 }
 
 /* The noun event after light verb k in its clause (clause_of) that no
@@ -3781,7 +3800,7 @@ const zs_entry *zs_entry_at(const zs_doc *d, uint32_t i, uint32_t lim, uint32_t 
                             uint32_t *end)
 {
     const zs_word *w = d->toks[i].word;
-    if (lex == UINT32_MAX || !w || !((w->lex_one | w->lex_long) >> (lex % 64) & 1)) return NULL;
+    if (lex == UINT32_MAX || !w || !zs_word_starts(w, lex)) return NULL;
     return entry_among(d, w, w->nstarts, i, lim, lex, end);
 }
 
@@ -4250,10 +4269,7 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
     for (size_t k = 0; k < d->nevents; k++) { /* "soll ... stattfinden": the
                                                  title of its noun */
         zs_event *e = &d->events[k];
-        if (!e->light) continue;
-        int n = e->coref;
-        for (size_t j = k + 1; n < 0 && j < d->nevents && d->events[j].sent == e->sent; j++)
-            if (d->events[j].coref == (int)k) n = (int)j; /* the noun after it */
+        int n = e->light ? light_noun(d, k) : -1;
         if (n < 0) continue;
         free(e->title);
         e->title = zs_xstrdup(d->events[n].title);
@@ -4285,9 +4301,7 @@ static void add_participants(zs_doc *d, const tok_index *ix, const bool *has_pla
        "führten keine Gespräche") */
     for (size_t k = 0; k < d->nevents; k++) {
         zs_event *e = &d->events[k];
-        int o = support[k] >= 0 ? support[k] : e->light ? e->coref : -1;
-        for (size_t j = k + 1; e->light && o < 0 && j < d->nevents && d->events[j].sent == e->sent; j++)
-            if (d->events[j].coref == (int)k) o = (int)j; /* the noun after it */
+        int o = support[k] >= 0 ? support[k] : e->light ? light_noun(d, k) : -1;
         if (o >= 0 && (e->negated || d->events[o].negated)) e->negated = d->events[o].negated = true;
     }
     free(support);
@@ -4674,8 +4688,8 @@ static void set_polarity(zs_doc *d, const tok_index *ix)
     for (size_t si = 0; si < d->nsents; si++) {
         const zs_sentence *s = &d->sents[si];
         for (uint32_t i = s->t0; i < s->t1; i++) {
-            const zs_word *w = d->toks[i].word; /* zs_entry_at's quick no, inline */
-            if (!w || !((w->lex_one | w->lex_long) >> (lex % 64) & 1)) continue;
+            const zs_word *w = d->toks[i].word; /* most words start no entry: no call */
+            if (!w || !zs_word_starts(w, lex)) continue;
             uint32_t end;
             const zs_entry *en = zs_entry_at(d, i, s->t1, lex, &end);
             if (!en || ix->cover[i] >= 0) continue;

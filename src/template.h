@@ -459,6 +459,13 @@ static inline uint32_t zs_tail_bit(uint32_t lex, const char *form, size_t len, s
 /* True if word w starts an entry of lexicon lex of one token; *e gets it. */
 bool zs_word_in(const zs_word *w, uint32_t lex, const zs_entry **e);
 
+/* Whether w may start an entry of lexicon lex, one token or more (its
+ * lex_one and lex_long bits): false means it starts none. */
+static inline bool zs_word_starts(const zs_word *w, uint32_t lex)
+{
+    return ((w->lex_one | w->lex_long) >> (lex % 64)) & 1;
+}
+
 /* False if neither form (len >= 3) nor any of its endings of three bytes
  * or more is a one-token entry of lexicon lex: no entry of three bytes has
  * form's last three, none longer its last four. Lets the searches of a
